@@ -1,0 +1,28 @@
+# Quick start:  make demo  (sets up .venv, ingests data/seeds/, prints sample queries)
+#               make test  (runs the whole test suite in the same .venv)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= alliance.db
+
+.PHONY: demo test install clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/alliance ingest data/seeds --db $(DB)
+	$(BIN)/alliance who-said --country Kazakhstan --db $(DB) --limit 5
+	$(BIN)/alliance pairs --min-mentions 3 --db $(DB) --limit 8
+	$(BIN)/alliance statements --stance oppose --db $(DB) --limit 5
+
+test: install
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

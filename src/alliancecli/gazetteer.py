@@ -1,0 +1,147 @@
+"""Countries and blocs: every surface form the news uses, mapped to one canonical name.
+
+The data lives in ``data/gazetteer.json``.  This module has no spaCy import: query
+commands use :func:`normalize` to read ``--country kazakh`` without loading a model.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import load_json
+
+FORM_FIELDS = ("names", "former_names", "demonyms", "capitals", "metonyms", "abbreviations")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # country or bloc
+    iso3: str | None
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Form:
+    text: str
+    place: Place
+    field: str  # names, demonyms, capitals, ...
+    ambiguous: bool = False
+
+
+class UnknownPlace(ValueError):
+    """A name that is not a known country or bloc; ``suggestions`` holds the closest known names."""
+
+    def __init__(self, name: str, suggestions: list[str]):
+        self.name = name
+        self.suggestions = suggestions
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"Unknown country or bloc: {name!r}.{hint}")
+
+
+def _strings(values) -> list[str]:
+    out = []
+    for v in values or []:
+        out.append(v["name"] if isinstance(v, dict) else v)
+    return out
+
+
+@dataclass
+class Gazetteer:
+    places: dict[str, Place]
+    forms: list[Form]
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Gazetteer":
+        places: dict[str, Place] = {}
+        forms: list[Form] = []
+        for kind, key in (("country", "countries"), ("bloc", "blocs")):
+            for entry in data.get(key, []):
+                place = Place(entry["name"], kind, entry.get("iso3"), tuple(entry.get("members", ())))
+                places[place.name] = place
+                ambiguous = set(entry.get("ambiguous", []))
+                seen = set()
+                for field in FORM_FIELDS:
+                    for text in _strings(entry.get(field)):
+                        if text and text not in seen:
+                            seen.add(text)
+                            forms.append(Form(text, place, field, text in ambiguous))
+                if place.name not in seen:
+                    forms.append(Form(place.name, place, "names"))
+        return cls(places, forms)
+
+    @property
+    def not_countries(self) -> list[str]:
+        return list(load_json("gazetteer.json").get("not_countries", []))
+
+    @property
+    def by_iso3(self) -> dict[str, Place]:
+        return {p.iso3: p for p in self.places.values() if p.iso3}
+
+    def lookup(self) -> dict[str, Place]:
+        """Folded surface form -> place, for reading user input."""
+        table: dict[str, Place] = {}
+        for f in self.forms:
+            table.setdefault(_fold(f.text), f.place)
+        for p in self.places.values():
+            table[_fold(p.name)] = p
+            if p.iso3:
+                table.setdefault(_fold(p.iso3), p)
+        return table
+
+    def normalize(self, name: str, kinds: tuple[str, ...] = ("country", "bloc")) -> Place:
+        """The place a user means by ``name`` ("kazakh", "RF", "Nur-Sultan"); raises UnknownPlace."""
+        table = _lookup()
+        place = table.get(_fold(name))
+        if place is not None and place.kind in kinds:
+            return place
+        names = sorted({p.name for p in self.places.values() if p.kind in kinds})
+        keys = [k for k, p in table.items() if p.kind in kinds]
+        close = difflib.get_close_matches(_fold(name), keys, n=6, cutoff=0.6)
+        suggestions = list(dict.fromkeys(table[k].name for k in close))[:3]
+        if not suggestions:
+            suggestions = difflib.get_close_matches(name, names, n=3, cutoff=0.4)
+        raise UnknownPlace(name, suggestions)
+
+    def ruler_patterns(self) -> list[dict]:
+        """Phrase patterns for a spaCy EntityRuler (ORTH, so matching is case-sensitive).
+
+        Each form is added as written and in upper case (headlines); ``id`` carries the
+        canonical name and the label says country, bloc or a phrase that is not a country.
+        """
+        pats = []
+        for f in self.forms:
+            label = "COUNTRY" if f.place.kind == "country" else "BLOC"
+            variants = {f.text}
+            if f.field != "abbreviations" and len(f.text) > 3:
+                variants.add(f.text.upper())
+            for v in variants:
+                pats.append({"label": label, "pattern": v, "id": f.place.name})
+        for phrase in self.not_countries:
+            pats.append({"label": "NOT_COUNTRY", "pattern": phrase, "id": phrase})
+        return pats
+
+    def ambiguous_forms(self) -> set[str]:
+        return {f.text for f in self.forms if f.ambiguous}
+
+
+def _fold(s: str) -> str:
+    s = s.strip().lower().replace("’", "'")
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"[\s\-_.]+", " ", s).strip()
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    return Gazetteer.from_data(load_json("gazetteer.json"))
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> dict[str, Place]:
+    return load().lookup()
+
+
+def normalize(name: str, kinds: tuple[str, ...] = ("country", "bloc")) -> Place:
+    return load().normalize(name, kinds)

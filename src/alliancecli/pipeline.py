@@ -1,0 +1,280 @@
+"""Ingest: files -> documents -> segments -> spaCy docs -> statements and mentions -> rows.
+
+:func:`ingest` is the library entry point the CLI calls.  It streams: files are
+read lazily, every paragraph of every new or changed document goes through one
+``nlp.pipe`` call, and each document is written in its own transaction as soon as
+its last paragraph comes back.
+"""
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import entities, gazetteer, quotes, reader, stance, store
+from .segment import Outline, segment
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    skipped: int = 0
+    statements: int = 0
+    comments: int = 0
+    interrupted: bool = False
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ingested(self) -> int:
+        return self.new + self.changed
+
+    def line(self) -> str:
+        s = (f"{self.documents} documents: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+             f"{self.failed} failed")
+        if self.skipped:
+            s += f", {self.skipped} skipped"
+        s += f"; {self.statements} statements, {self.comments} comments"
+        return s + (" (interrupted)" if self.interrupted else "")
+
+
+@dataclass
+class Prepared:
+    source: reader.SourceFile
+    outline: Outline
+    units: list[quotes.Unit]
+    replace_id: int | None
+
+
+def plan_units(outline: Outline) -> list[quotes.Unit]:
+    """The stretches of text spaCy reads: body paragraphs and comment paragraphs, never headers."""
+    units = [quotes.Unit(s.start, s.end, "body") for s in outline.body]
+    for ci, c in enumerate(outline.comments):
+        if c.deleted:
+            continue
+        for s, e in c.paragraphs:
+            units.append(quotes.Unit(s, e, "comment", ci))
+        for q in c.quoted:
+            if q.end > q.start:
+                units.append(quotes.Unit(q.start, q.end, "quoted", ci))
+    return units
+
+
+def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
+    """Turn one segmented, parsed document into database rows."""
+    src, outline, units = prep.source, prep.outline, prep.units
+    text = src.text
+    gaz = gazetteer.load()
+    ambiguous = gaz.ambiguous_forms()
+    handles = set()
+    for c in outline.comments:
+        handles.update(x for x in (c.author, c.display_name) if x)
+        handles.update(q.name for q in c.quoted)
+    places: list[entities.Mention] = []
+    people: list[entities.Mention] = []
+    sent_base = 0
+    sent_of_unit = []
+    for k, (u, doc) in enumerate(zip(units, docs)):
+        sent_of_unit.append(sent_base)
+        places += entities.place_mentions(doc, u.start, k, sent_base, ambiguous)
+        for s, e in entities.person_spans(doc, handles):
+            span = doc[s:e]
+            people.append(entities.Mention(
+                "person", span.text, span.text, u.start + span.start_char, u.start + span.end_char, k,
+                sent_base + entities._sent_index(doc, s), span.root.i, entities.person_country(doc, s, e)))
+        sent_base += entities.sentence_count(doc)
+    canon = entities.canonical_people([m.name for m in people])
+    for m in people:
+        m.name = canon[m.name]
+    actor_country: dict[str, str] = {}
+    for name, country in Counter((m.name, m.country) for m in people if m.country).most_common():
+        actor_country.setdefault(name, country)
+
+    body_people = [m for m in people if units[m.unit].kind == "body"]
+    stmts = quotes.attribute(text, units, docs, body_people, outline.signatures)
+    for st in stmts:
+        if st.speaker_kind == "person" and not st.speaker_country:
+            st.speaker_country = actor_country.get(st.speaker)
+    for ci, c in enumerate(outline.comments):
+        if c.deleted or c.end <= c.start:
+            continue
+        stmts.append(quotes.Statement("comment", c.start, c.end, c.author, None, None, None, None, ci, "commenter"))
+        for q in c.quoted:
+            if q.end > q.start:
+                ns = q.line_start + text[q.line_start:q.line_end].find(q.name)
+                stmts.append(quotes.Statement("quote", q.start, q.end, q.name, ns, ns + len(q.name), "Quote:", None,
+                                              ci, "commenter"))
+
+    comment_rows = []
+    index_of_path = {}
+    for ci, c in enumerate(outline.comments):
+        index_of_path[c.path] = ci
+        comment_rows.append({
+            "path": c.path, "_parent": index_of_path.get(c.parent_path) if c.parent_path else None,
+            "author": c.author, "display_name": c.display_name, "posted": c.posted, "deleted": int(c.deleted),
+            "quotes_author": c.quotes_author, "text": text[c.start:c.end], "start": c.start, "end": c.end,
+        })
+
+    mentions = places + people
+    statement_rows = []
+    for st in stmts:
+        body = text[st.start:st.end]
+        if st.kind == "comment":
+            c = outline.comments[st.comment]
+            for q in sorted(c.quoted, key=lambda q: -q.line_start):
+                body = body[:q.line_start - st.start] + body[q.end - st.start:]
+        sc = stance.classify(body)
+        targets = sorted({m.name for m in mentions if m.kind == "bloc" and st.start <= m.start < st.end})
+        statement_rows.append({
+            "_comment": st.comment, "kind": st.kind,
+            "source": "comments" if st.comment is not None else "article",
+            "text": text[st.start:st.end], "start": st.start, "end": st.end, "speaker": st.speaker,
+            "speaker_start": st.speaker_start, "speaker_end": st.speaker_end,
+            "speaker_text": text[st.speaker_start:st.speaker_end] if st.speaker_start is not None else None,
+            "speaker_kind": st.speaker_kind, "speaker_country": st.speaker_country, "cue": st.cue,
+            "stance": sc.label, "stance_score": sc.score, "stance_evidence": sc.evidence,
+            "stance_target": ", ".join(targets) or None, "label": None,
+            "posted": outline.comments[st.comment].posted if st.comment is not None else None,
+        })
+
+    # link mentions to the innermost statement and comment that contain them
+    order = sorted(range(len(stmts)), key=lambda i: stmts[i].end - stmts[i].start)
+    mention_rows = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        si = next((i for i in order if stmts[i].start <= m.start and m.end <= stmts[i].end), None)
+        u = units[m.unit]
+        place = gaz.places.get(m.name) if m.kind != "person" else None
+        mention_rows.append({
+            "_statement": si, "_comment": u.comment, "kind": m.kind, "name": m.name, "text": m.text,
+            "start": m.start, "end": m.end, "sentence": m.sentence, "paragraph": m.unit,
+            "country": m.country if m.kind == "person" else (m.name if m.kind == "country" else None),
+            "iso3": place.iso3 if place else None,
+        })
+
+    pair_rows = []
+    by_sentence: dict[int, list[dict]] = {}
+    for r in mention_rows:
+        if r["kind"] in ("country", "bloc"):
+            by_sentence.setdefault(r["sentence"], []).append(r)
+    for sent, rows in by_sentence.items():
+        names = {}
+        for r in rows:
+            names.setdefault((r["name"], r["kind"]), r)
+        for (a, ka), (b, kb) in itertools.combinations(sorted(names), 2):
+            if a == b:
+                continue
+            ra, rb = names[(a, ka)], names[(b, kb)]
+            si = ra["_statement"] if ra["_statement"] == rb["_statement"] else None
+            pair_rows.append({
+                "a": a, "b": b, "kind": "country" if ka == kb == "country" else "bloc", "sentence": sent,
+                "paragraph": ra["paragraph"], "_statement": si,
+                "source": "comments" if units[ra["paragraph"]].kind != "body" else "article",
+            })
+
+    segment_rows = [{"kind": s.kind, "start": s.start, "end": s.end, "reason": s.reason} for s in outline.tiled()]
+    import datetime as dt
+    document = {
+        "path": src.path, "sha256": src.sha256, "title": outline.title, "text": text, "encoding": src.encoding,
+        "date": None, "words": len(text.split()),
+        "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    return store.DocumentRows(document, segment_rows, comment_rows, statement_rows, mention_rows, pair_rows)
+
+
+def _prepare(files: Iterable[Path], db, summary: Summary, on_event) -> Iterator[Prepared]:
+    for path in files:
+        summary.documents += 1
+        try:
+            src = reader.read_file(path)
+        except reader.ReadError as e:
+            if str(e) == "empty file":
+                summary.skipped += 1
+                summary.notes.append((str(path), str(e)))
+                on_event("skipped", str(path), str(e))
+            else:
+                summary.failed += 1
+                summary.failures.append((str(path), str(e)))
+                on_event("failed", str(path), str(e))
+            continue
+        if src.warning:
+            on_event("warning", src.path, src.warning)
+        state = store.document_state(db, src.path)
+        if state and state[1] == src.sha256:
+            summary.unchanged += 1
+            on_event("unchanged", src.path, None)
+            continue
+        outline = segment(src.text)
+        yield Prepared(src, outline, plan_units(outline), state[0] if state else None)
+
+
+def ingest(
+    paths: list[Path],
+    db_path: str | Path,
+    glob: str | None = None,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 64,
+    on_event: Callable[[str, str, str | None], None] | None = None,
+) -> Summary:
+    """Ingest files or folders into the database at ``db_path``; returns a :class:`Summary`.
+
+    ``on_event(kind, path, detail)`` is called once per file with kind one of
+    new, changed, unchanged, skipped, failed, plus "warning" for decoding notes.
+    Raises FileNotFoundError for a path that does not exist (before touching the database).
+    """
+    from . import nlp as nlp_mod
+
+    on_event = on_event or (lambda *a: None)
+    files = reader.find_files([Path(p) for p in paths], glob)
+    nlp = nlp_mod.load(model)
+    db = store.connect(db_path, create=True)
+    summary = Summary()
+    pending: dict[int, tuple[Prepared, list]] = {}
+    counter = itertools.count()
+
+    def units_stream():
+        for prep in _prepare(files, db, summary, on_event):
+            di = next(counter)
+            if not prep.units:
+                pending[di] = (prep, [])
+                _finish(di)
+                continue
+            pending[di] = (prep, [])
+            for ui, u in enumerate(prep.units):
+                yield prep.source.text[u.start:u.end], (di, ui)
+
+    def _finish(di):
+        prep, docs = pending.pop(di)
+        rows = analyse(prep, docs)
+        store.write_document(db, rows, prep.replace_id)
+        if prep.replace_id is None:
+            summary.new += 1
+        else:
+            summary.changed += 1
+        summary.statements += sum(1 for s in rows.statements if s["kind"] != "comment")
+        summary.comments += len(rows.comments)
+        on_event("changed" if prep.replace_id else "new", prep.source.path, None)
+
+    try:
+        kwargs = {"batch_size": batch_size, "as_tuples": True}
+        if workers > 1:
+            kwargs["n_process"] = workers
+        for doc, (di, ui) in nlp.pipe(units_stream(), **kwargs):
+            prep, docs = pending[di]
+            docs.append(doc)
+            if len(docs) == len(prep.units):
+                _finish(di)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    try:
+        if summary.ingested:
+            store.refresh_actors(db)
+    finally:
+        db.close()
+    return summary

@@ -1,0 +1,255 @@
+"""Questions asked of an ingested database.  Each function returns a list of plain dicts.
+
+Every filter value goes to SQLite as a parameter; country and bloc names are
+expected in canonical form (see :func:`alliancecli.gazetteer.normalize`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import sqlite_utils
+
+SOURCES = ("article", "comments", "all")
+WITHIN = ("sentence", "statement", "paragraph", "document")
+
+STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document", "path",
+                     "posted", "cue", "stance_evidence"]
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params) -> list[dict]:
+    cur = db.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def _source_clause(source: str, alias: str = "s") -> str:
+    if source == "article":
+        return f" and {alias}.comment_id is null"
+    if source == "comments":
+        return f" and {alias}.comment_id is not null"
+    return ""
+
+
+def statements(
+    db: sqlite_utils.Database,
+    actor: str | None = None,
+    country: str | None = None,
+    speaker_country: str | None = None,
+    about: str | None = None,
+    pair: tuple[str, str] | None = None,
+    stance: str | None = None,
+    source: str = "all",
+    doc: str | None = None,
+    kind: str | None = None,
+    ids: list[int] | None = None,
+    limit: int | None = None,
+) -> list[dict]:
+    """Statements with their speaker, stance and document, filtered.
+
+    ``country`` matches statements whose speaker acts for it *or* that mention it;
+    ``speaker_country`` and ``about`` are the two halves on their own.
+    """
+    where = ["1 = 1"]
+    params: list = []
+    if actor:
+        where.append("(s.speaker = ? or s.speaker like ? or s.speaker in "
+                     "(select name from actors where aliases like ?))")
+        params += [actor, f"% {actor}", f'%"{actor}"%']
+    if country:
+        where.append("(s.speaker_country = ? or exists (select 1 from mentions m where m.statement_id = s.id "
+                     "and m.name = ?))")
+        params += [country, country]
+    if speaker_country:
+        where.append("s.speaker_country = ?")
+        params.append(speaker_country)
+    if about:
+        where.append("exists (select 1 from mentions m where m.statement_id = s.id and m.name = ?)")
+        params.append(about)
+    if pair:
+        for name in pair:
+            where.append("exists (select 1 from mentions m where m.statement_id = s.id and m.name = ?)")
+            params.append(name)
+    if stance:
+        where.append("coalesce(s.label, s.stance) = ?")
+        params.append(stance)
+    if kind:
+        where.append("s.kind = ?")
+        params.append(kind)
+    if doc:
+        where.append("(cast(d.id as text) = ? or d.path = ? or d.path like ?)")
+        params += [doc, doc, f"%{doc}%"]
+    if ids is not None:
+        where.append("s.id in (select value from json_each(?))")
+        params.append(json.dumps(ids))
+    sql = f"""
+        select s.id, s.speaker, s.speaker_country, coalesce(s.label, s.stance) as stance, s.kind, s.source,
+               s.text, d.title as document, d.path, s.posted, s.cue, s.stance_evidence
+        from statements s join documents d on d.id = s.document_id
+        where {' and '.join(where)}{_source_clause(source)}
+        order by s.document_id, s.start
+    """
+    if limit:
+        sql += " limit ?"
+        params.append(limit)
+    return _rows(db, sql, params)
+
+
+def who_said(db, country: str | None = None, speaker_country: str | None = None, about: str | None = None,
+             source: str = "all", limit: int | None = None, group: str | None = None) -> list[dict]:
+    rows = statements(db, country=country, speaker_country=speaker_country, about=about, source=source,
+                      limit=None if group else limit)
+    if group != "speaker":
+        return rows
+    groups: dict[tuple, dict] = {}
+    for r in rows:
+        key = (r["speaker"], r["speaker_country"], r["source"])
+        g = groups.setdefault(key, {"speaker": r["speaker"], "speaker_country": r["speaker_country"],
+                                    "source": r["source"], "statements": 0, "support": 0, "oppose": 0,
+                                    "neutral": 0, "documents": set()})
+        g["statements"] += 1
+        g[r["stance"]] = g.get(r["stance"], 0) + 1
+        g["documents"].add(r["path"])
+    out = sorted(groups.values(), key=lambda g: (-g["statements"], str(g["speaker"])))
+    for g in out:
+        g["documents"] = len(g["documents"])
+    return out[:limit] if limit else out
+
+
+def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "all", include_blocs: bool = False,
+          country: str | None = None, limit: int | None = None) -> list[dict]:
+    """Unordered pairs of countries (and blocs) mentioned together, with the stance of the statements carrying them."""
+    kinds = ("country", "bloc") if include_blocs else ("country",)
+    params: list = []
+    unit = {"sentence": "m.sentence", "statement": "m.statement_id", "paragraph": "m.paragraph",
+            "document": "0"}[within]
+    src = ""
+    if source == "article":
+        src = " and m.comment_id is null"
+    elif source == "comments":
+        src = " and m.comment_id is not null"
+    kind_list = ",".join("?" for _ in kinds)
+    params += list(kinds)
+    stmt_filter = " and m.statement_id is not null" if within == "statement" else ""
+    sql = f"""
+        with m as (
+            select document_id, {unit} as unit, name, min(statement_id) as statement_id
+            from mentions m where kind in ({kind_list}){src}{stmt_filter}
+            group by document_id, unit, name
+        ), p as (
+            select a.name as a, b.name as b, a.document_id, a.unit,
+                   case when a.statement_id = b.statement_id then a.statement_id end as statement_id
+            from m a join m b on a.document_id = b.document_id and a.unit = b.unit and a.name < b.name
+        )
+        select p.a, p.b, count(*) as {within if within != 'document' else 'co'}s_n,
+               count(distinct p.document_id) as documents,
+               count(distinct case when coalesce(s.label, s.stance) = 'support' then s.id end) as support,
+               count(distinct case when coalesce(s.label, s.stance) = 'oppose' then s.id end) as oppose,
+               count(distinct case when coalesce(s.label, s.stance) = 'neutral' then s.id end) as neutral
+        from p left join statements s on s.id = p.statement_id
+        where 1 = 1 {"and (p.a = ? or p.b = ?)" if country else ""}
+        group by p.a, p.b having count(*) >= ?
+        order by count(*) desc, p.a, p.b
+    """
+    if country:
+        params += [country, country]
+    params.append(min_mentions)
+    if limit:
+        sql += " limit ?"
+        params.append(limit)
+    rows = _rows(db, sql, params)
+    for r in rows:
+        r["count"] = r.pop(next(k for k in r if k.endswith("s_n")))
+        r["within"] = within
+    return [{k: r[k] for k in ("a", "b", "count", "documents", "support", "oppose", "neutral", "within")}
+            for r in rows]
+
+
+def actors(db, country: str | None = None, kind: str | None = None, limit: int | None = None) -> list[dict]:
+    where, params = ["1 = 1"], []
+    if country:
+        where.append("a.country = ?")
+        params.append(country)
+    if kind:
+        where.append("a.kind = ?")
+        params.append(kind)
+    sql = f"""
+        select a.name, a.kind, a.country, a.aliases,
+               (select count(*) from mentions m where m.name = a.name and m.kind = a.kind) as mentions,
+               (select count(*) from statements s where s.speaker = a.name and s.kind != 'comment') as statements
+        from actors a where {' and '.join(where)}
+        order by mentions desc, statements desc, a.name
+    """
+    if limit:
+        sql += " limit ?"
+        params.append(limit)
+    rows = _rows(db, sql, params)
+    for r in rows:
+        r["aliases"] = json.loads(r["aliases"] or "[]")
+    return rows
+
+
+def search(db, query: str, limit: int | None = None, source: str = "all") -> list[dict]:
+    """Full-text search over statements (reader comments included), safe for any user input."""
+    terms = re.findall(r"\w+", query)
+    if not terms:
+        return []
+    fts = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    ids = [r[0] for r in db.execute(
+        "select rowid from statements_fts where statements_fts match ? order by rank", [fts]).fetchall()]
+    if not ids:
+        return []
+    rows = statements(db, ids=ids, source=source)
+    order = {i: n for n, i in enumerate(ids)}
+    rows.sort(key=lambda r: order[r["id"]])
+    return rows[:limit] if limit else rows
+
+
+def find_document(db, doc: str) -> dict | None:
+    rows = _rows(db, "select * from documents where cast(id as text) = ? or path = ? order by id", [doc, doc])
+    if not rows:
+        rows = _rows(db, "select * from documents where path like ? order by id", [f"%{doc}%"])
+    return rows[0] if rows else None
+
+
+def outline(db, doc: str) -> dict | None:
+    """One document's title, body, boilerplate, statements and comment tree."""
+    d = find_document(db, doc)
+    if d is None:
+        return None
+    text = d["text"]
+    segs = _rows(db, "select kind, start, end, reason from segments where document_id = ? order by start",
+                 [d["id"]])
+    comments = _rows(db, "select id, path, parent_id, author, display_name, posted, deleted, quotes_author, text "
+                         "from comments where document_id = ? order by id", [d["id"]])
+    stmts = _rows(db, "select id, kind, speaker, speaker_country, cue, coalesce(label, stance) as stance, "
+                      "stance_evidence, text from statements where document_id = ? and comment_id is null "
+                      "order by start", [d["id"]])
+    countries = [r[0] for r in db.execute(
+        "select name from mentions where document_id = ? and kind = 'country' group by name "
+        "order by count(*) desc, name", [d["id"]])]
+    people = [r[0] for r in db.execute(
+        "select name from mentions where document_id = ? and kind = 'person' group by name "
+        "order by count(*) desc, name", [d["id"]])]
+    return {
+        "id": d["id"], "path": d["path"], "title": d["title"],
+        "body": [text[s["start"]:s["end"]].strip() for s in segs if s["kind"] == "body"],
+        "boilerplate": [{"text": text[s["start"]:s["end"]].strip(), "reason": s["reason"]}
+                        for s in segs if s["kind"] == "boilerplate"],
+        "statements": stmts, "comments": comments, "countries": countries, "people": people,
+    }
+
+
+def stats(db, path: str | Path) -> dict:
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    kinds = dict(db.execute("select kind, count(*) from statements group by kind").fetchall())
+    return {
+        "documents": one("select count(*) from documents"),
+        "statements": kinds,
+        "comments": one("select count(*) from comments"),
+        "actors": dict(db.execute("select kind, count(*) from actors group by kind").fetchall()),
+        "countries": one("select count(distinct name) from mentions where kind = 'country'"),
+        "size_bytes": Path(path).stat().st_size,
+        "last_ingest": one("select max(ingested_at) from documents"),
+    }

@@ -1,0 +1,525 @@
+"""Quoted statements and their speakers.
+
+Three mechanisms, each general:
+
+* quotation marks of every kind, paired by a scanner that reads each mark's
+  context (so «…”, “…”, „…“ and straight quotes all pair), with multi-paragraph
+  quotes and a hard stop at a paragraph end for an unbalanced mark;
+* blocks introduced by a colon: "X said:" or "X spoke in the same spirit:" before a
+  paragraph, "X said: …" inside one, and a dash signature under an embedded post;
+* the speaker read from the cue: the subject of a cue verb next to or around the
+  quote, an inverted cue ("said Burton", "attacks Burton"), "according to X", or the
+  speaker of the previous quote for a follow-on quote.
+
+Speakers resolve to people (pronouns to the last speaker or the nearest person
+before), to unnamed actors the document introduces ("the state TV guest"), or, for
+"the analysis"/"the report", to the person whose work it is.  Lexicons are in
+``data/attribution.json``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .entities import Mention, lexicon
+
+MARKS = '"“”«»„'
+OPEN_CTX = "([{—–-/:;"
+CLOSE_CTX = ".,;:!?)]}—–-…"
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+PERSONAL = {"he", "she", "him", "her"}
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    kind: str  # body, comment, quoted (a "Quote: NAME" block in a comment)
+    comment: int | None = None  # index into Outline.comments
+
+
+@dataclass
+class Statement:
+    kind: str  # quote, block, indirect, comment
+    start: int
+    end: int
+    speaker: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    speaker_country: str | None = None
+    comment: int | None = None
+    speaker_kind: str | None = None  # person, unnamed, organization, commenter
+
+
+@dataclass
+class QuoteSpan:
+    open: int  # position of the opening mark
+    close: int | None  # position of the closing mark, None when unbalanced
+    first: int  # body paragraph index where it opens
+    last: int  # ... and where it closes
+    end: int  # end of the quoted text (exclusive)
+
+
+def _role(text: str, i: int, s: int, e: int) -> str | None:
+    c = text[i]
+    p = text[i - 1] if i > s else " "
+    n = text[i + 1] if i + 1 < e else " "
+    left = i == s or p.isspace() or p in OPEN_CTX
+    right = i + 1 == e or n.isspace() or n in CLOSE_CTX
+    if c in "«„":
+        return "open"
+    if c == "»":
+        return "close"
+    if c == "“":
+        return "close" if right and not left else "open"
+    if c == "”":
+        return "open" if left and not right else "close"
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    return "either" if left and right else None
+
+
+def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Pair quotation marks over a run of paragraphs.
+
+    A quote left open at a paragraph end continues only if the next paragraph opens
+    with a quotation mark (the multi-paragraph convention); otherwise it stops at the
+    paragraph end, so an unbalanced mark never swallows the rest of a document.
+    """
+    out: list[QuoteSpan] = []
+    cur: dict | None = None
+    for k, (s, e) in enumerate(paragraphs):
+        marks = [(i, _role(text, i, s, e)) for i in range(s, e) if text[i] in MARKS]
+        marks = [(i, r) for i, r in marks if r]
+        if cur is not None:
+            if marks and marks[0][0] == s and marks[0][1] in ("open", "either") and k - cur["first"] < 12:
+                marks = marks[1:]
+            else:
+                out.append(QuoteSpan(cur["open"], None, cur["first"], cur["last"], cur["last_end"]))
+                cur = None
+        for i, r in marks:
+            if cur is None:
+                if r in ("open", "either"):
+                    cur = {"open": i, "first": k, "depth": 1, "ch": text[i]}
+            elif r == "open" and cur["ch"] == "«" and text[i] != "«":
+                cur["depth"] += 1
+            elif r == "open":
+                if text[i] == cur["ch"] or text[i] in "«„":
+                    cur = {"open": i, "first": k, "depth": 1, "ch": text[i]}
+            elif r in ("close", "either"):
+                if cur["depth"] > 1:
+                    cur["depth"] -= 1
+                else:
+                    out.append(QuoteSpan(cur["open"], i, cur["first"], k, i))
+                    cur = None
+        if cur is not None:
+            cur["last"], cur["last_end"] = k, e
+    if cur is not None:
+        out.append(QuoteSpan(cur["open"], None, cur["first"], cur["last"], cur["last_end"]))
+    return out
+
+
+def _words(s: str) -> int:
+    return len(WORD.findall(s))
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in MARKS):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in MARKS + ","):
+        e -= 1
+    return s, e
+
+
+class Attributor:
+    """Finds the statements of one document.  ``docs[k]`` is the spaCy doc of ``units[k]``."""
+
+    def __init__(self, text, units, docs, people: list[Mention], signatures=()):
+        self.text = text
+        self.units = units
+        self.docs = docs
+        self.people = sorted(people, key=lambda m: m.start)
+        self.people_starts = [m.start for m in self.people]
+        self.signatures = signatures
+        self.lex = lexicon()
+        self.body = [k for k, u in enumerate(units) if u.kind == "body"]
+        self.quotes: list[QuoteSpan] = []
+        self.intervals: list[tuple[int, int]] = []
+        self.unnamed: dict[str, tuple[str, str | None]] = {}  # head lemma -> (name, country)
+        self.last: tuple | None = None  # (speaker, s, e, body index, kind)
+        self.statements: list[Statement] = []
+
+    # -- helpers ---------------------------------------------------------
+    def _abs(self, k: int, tok) -> int:
+        return self.units[k].start + tok.idx
+
+    def _inside(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.intervals, (pos, float("inf"))) - 1
+        return i >= 0 and self.intervals[i][0] <= pos < self.intervals[i][1]
+
+    def _token_at(self, k: int, pos: int):
+        doc = self.docs[k]
+        rel = pos - self.units[k].start
+        span = doc.char_span(rel, rel + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _person_at(self, k: int, tok) -> Mention | None:
+        pos = self._abs(k, tok)
+        i = bisect.bisect_right(self.people_starts, pos) - 1
+        if i >= 0 and self.people[i].start <= pos < self.people[i].end:
+            return self.people[i]
+        return None
+
+    def _person_in_apposition(self, k: int, tok) -> Mention | None:
+        """A person named right after a role: 'the press secretary of the President of Russia Dmitry Peskov'."""
+        best = None
+        for t in tok.subtree:
+            m = self._person_at(k, t)
+            if m is None or self._inside(m.start):
+                continue
+            prev = self.docs[k][t.i - 1] if t.i > 0 else None
+            chain_ok = t.i == tok.i or (prev is not None and prev.pos_ in ("PROPN", "PUNCT") and prev.lower_ not in (
+                "of", "for", "to", "the"))
+            if chain_ok and (tok.lemma_.lower() in self.lex["roles"] | self.lex["titles"] or t.i == tok.i
+                             or tok.pos_ == "PROPN"):
+                best = m
+                break
+        return best
+
+    def _person_before(self, pos: int, max_back: int = 4000) -> Mention | None:
+        i = bisect.bisect_left(self.people_starts, pos) - 1
+        while i >= 0:
+            m = self.people[i]
+            if pos - m.end > max_back:
+                return None
+            if not self._inside(m.start) and self.units[m.unit].kind == "body":
+                return m
+            i -= 1
+        return None
+
+    def _subject(self, v, depth=0):
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self._inside_tok(c)]
+        if subjects:
+            # "The second objective, Ferrari continues, ...": prefer a name or pronoun, then the nearest
+            return min(subjects, key=lambda c: (c.pos_ not in ("PROPN", "PRON") and c.ent_type_ != "PERSON",
+                                                abs(c.i - v.i)))
+        if depth < 3 and v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and v.head is not v:
+            if v.dep_ == "xcomp":
+                for c in v.head.children:
+                    if c.dep_ == "dobj" and not self._inside_tok(c):
+                        return c
+            return self._subject(v.head, depth + 1)
+        return None
+
+    def _inside_tok(self, tok) -> bool:
+        return self._inside(self.units[self._unit_of[id(tok.doc)]].start + tok.idx)
+
+    def _is_cue(self, t) -> bool:
+        return t.lemma_.lower() in self.lex["cues"] and t.pos_ in ("VERB", "AUX", "NOUN")
+
+    # -- speakers ----------------------------------------------------------
+    def _speaker(self, k: int, tok, pos: int):
+        """(name, start, end, kind, country) for the speaker token ``tok`` of unit ``k``."""
+        doc = self.docs[k]
+        m = self._person_at(k, tok) or self._person_in_apposition(k, tok)
+        if m is not None:
+            return m.name, m.start, m.end, "person", None
+        s, e = self._abs(k, tok), self._abs(k, tok) + len(tok)
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            if low in PERSONAL:
+                if self.last and self.last[4] in ("person", "unnamed") and self._body_pos(k) - self.last[3] <= 3:
+                    return self.last[0], s, e, self.last[4], self.last[5]
+                p = self._person_before(pos)
+                if p is not None:
+                    return p.name, s, e, "person", None
+            return tok.text, s, e, None, None
+        if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY"):
+            ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
+            if ent is not None:
+                return ent.text, self._abs(k, ent[0]), self._abs(k, ent[-1]) + len(ent[-1]), "organization", None
+        if tok.ent_type_ == "COUNTRY":
+            ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
+            if ent is not None:
+                return ent.ent_id_, self._abs(k, ent[0]), self._abs(k, ent[-1]) + len(ent[-1]), "country", ent.ent_id_
+        # a noun phrase: "the state TV guest", "the analysis"
+        left = tok
+        for c in tok.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "det", "poss") and c.i < left.i:
+                left = c
+        toks = [t for t in doc[left.i:tok.i + 1] if t.pos_ != "DET"]
+        s = self._abs(k, toks[0]) if toks else s
+        phrase = " ".join(t.text for t in toks) or tok.text
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex["documents"]:
+            p = self._person_before(pos, max_back=1500)
+            if p is not None:
+                return p.name, s, e, "person", None
+        if lemma in self.unnamed:
+            name, country = self.unnamed[lemma]
+            return name, s, e, "unnamed", country
+        if tok.pos_ in ("NOUN", "PROPN"):
+            country = self._introduced_country(lemma)
+            self.unnamed[lemma] = (phrase, country)
+            return phrase, s, e, "unnamed", country
+        return phrase, s, e, None, None
+
+    def _introduced_country(self, lemma: str) -> str | None:
+        """The country in the phrase that first introduced an unnamed actor ('a guest on Russian state TV')."""
+        for k in self.body:
+            for t in self.docs[k]:
+                if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                    for d in t.subtree:
+                        if d.ent_type_ == "COUNTRY" and d.i != t.i and len(list(d.ancestors)) - len(list(t.ancestors)) <= 4:
+                            return d.ent_id_
+                    return None
+        return None
+
+    def _body_pos(self, k: int) -> int:
+        return self.body.index(k) if k in self.body else -1
+
+    # -- the three mechanisms ------------------------------------------------
+    def run(self) -> list[Statement]:
+        self._unit_of = {id(d): k for k, d in enumerate(self.docs)}
+        paras = [(self.units[k].start, self.units[k].end) for k in self.body]
+        self.quotes = scan_quotes(self.text, paras)
+        self.intervals = sorted((q.open, (q.close if q.close is not None else q.end) + 1) for q in self.quotes)
+        events = [(q.open, "quote", q) for q in self.quotes]
+        for bi, k in enumerate(self.body):
+            events.append((self.units[k].end - 1, "colon", bi))
+        events.sort(key=lambda x: (x[0], x[1]))
+        for _, kind, obj in events:
+            if kind == "quote":
+                self._quote(obj)
+            else:
+                self._colon(obj)
+        self._signatures()
+        return self._dedup()
+
+    def _add(self, st: Statement, bi: int):
+        st.start, st.end = _trim(self.text, st.start, st.end)
+        if st.end <= st.start:
+            return
+        self.statements.append(st)
+        self.last = (st.speaker, st.speaker_start, st.speaker_end, bi, st.speaker_kind, st.speaker_country)
+
+    def _quote(self, q: QuoteSpan):
+        k0, k1 = self.body[q.first], self.body[q.last]
+        inner_s, inner_e = q.open + 1, (q.close if q.close is not None else q.end)
+        content = self.text[inner_s:inner_e]
+        n_words = _words(content)
+        if n_words == 0:
+            return
+        open_tok = self._token_at(k0, q.open)
+        close_tok = self._token_at(k1, q.close) if q.close is not None else self.docs[k1][-1]
+        if open_tok is None or close_tok is None:
+            return
+        s_open, s_close = open_tok.sent, close_tok.sent
+        before = [t for t in s_open if self._abs(k0, t) < q.open and not self._inside(self._abs(k0, t))]
+        after = [t for t in s_close if self._abs(k1, t) > (q.close or q.end) and not self._inside(self._abs(k1, t))]
+        words_before = [t for t in before if not t.is_punct]
+        words_after = [t for t in after if not t.is_punct]
+        doc1 = self.docs[k1]
+        # a cue split off into its own short sentence: '"I love cats!" insists Burton.'
+        if not words_after and s_close.end < len(doc1):
+            nxt = doc1[s_close.end].sent
+            lead = [t for t in nxt if not t.is_punct][:3]
+            inverted = bool(lead) and (self._is_cue(lead[0]) or (
+                len(lead) > 1 and lead[0].pos_ in ("PROPN", "PRON") and self._is_cue(lead[1])))
+            if len(nxt) <= 8 and inverted and not any(ch in MARKS for ch in nxt.text):
+                after = list(nxt)
+                words_after = [t for t in after if not t.is_punct]
+        ends_sentence = content.rstrip()[-1:] in ".!?…" if content.strip() else False
+        set_off = ends_sentence or content.rstrip().endswith(",") or (
+            q.close is not None and self.text[q.close + 1:q.close + 2] == ",")
+        cue = subj = None
+        ck = k1
+        # 1. a cue right after the quote: '," he said' / '," said Burton' / '," attacks Burton'
+        if words_after and set_off:
+            a = words_after
+            first = a[0]
+            if (first.pos_ == "VERB" or self._is_cue(first)) and len(a) > 1:
+                cue, subj = first, self._subject(first) or a[1]
+            else:
+                v = next((t for t in a[:8] if t.pos_ in ("VERB",) or self._is_cue(t)), None)
+                if v is not None:
+                    sj = self._subject(v)
+                    if sj is not None and self._abs(k1, sj) > (q.close or q.end):
+                        cue, subj = v, sj
+            if cue is not None and not self._is_cue(cue):
+                if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or self._person_at(k1, subj)):
+                    cue = subj = None
+        # 2. a cue verb before the quote, or anywhere else around it
+        if cue is None:
+            for toks, k in ((list(reversed(before)), k0), (after, k1)):
+                for t in toks:
+                    if self._is_cue(t) and t.pos_ != "NOUN":
+                        sj = self._subject(t)
+                        if sj is not None:
+                            cue, subj, ck = t, sj, k
+                            break
+                if cue is not None:
+                    break
+            else:
+                ck = k1
+        # 3. "according to X"
+        if cue is None:
+            for toks, k in ((before, k0), (after, k1)):
+                for t in toks:
+                    if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                        pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            cue, subj, ck = t, pobj, k
+                            break
+                if cue is not None:
+                    break
+        bi = q.first
+        if cue is not None and subj is not None:
+            if not self._substantial(k0, q, n_words, ends_sentence):
+                return
+            name, ss, se, skind, country = self._speaker(ck, subj, q.open)
+            cue_text = "according to" if cue.lower_ == "according" else cue.text
+            self._add(Statement("quote", inner_s, inner_e, name, ss, se, cue_text, country, speaker_kind=skind), q.last)
+            return
+        standalone = not words_before and not words_after
+        if not standalone or n_words < 3:
+            return
+        # 4. after an introduction ending with a colon
+        intro = self._colon_intro(k0, open_tok)
+        if intro is not None:
+            name, ss, se, skind, country, cue_text = intro
+            self._add(Statement("quote", inner_s, inner_e, name, ss, se, cue_text, country, speaker_kind=skind), q.last)
+            return
+        # 5. a follow-on quote continues the previous speaker
+        if self.last is not None and q.first - self.last[3] <= 1 and self.last[0]:
+            sp, ss, se, _, skind, country = self.last
+            self._add(Statement("quote", inner_s, inner_e, sp, ss, se, None, country, speaker_kind=skind), q.last)
+
+    def _substantial(self, k: int, q: QuoteSpan, n_words: int, ends_sentence: bool) -> bool:
+        """A statement, not a scare quote or a title: long enough, or a full exclamation/sentence."""
+        if n_words < 4 and not (ends_sentence and n_words >= 2):
+            return False
+        doc = self.docs[k]
+        qs, qe = q.open, (q.close if q.close is not None else q.end)
+        inside = [t for t in doc if qs < self._abs(k, t) < qe]
+        roots = [t for t in inside if (not (qs < self._abs(k, t.head) < qe) or t.head is t) and not t.is_punct]
+        if roots and all(r.dep_ in ("amod", "compound", "nmod", "poss", "pcomp", "pobj", "npadvmod") for r in roots):
+            return n_words >= 8 and any(t.pos_ in ("VERB", "AUX") for t in inside)
+        return any(t.pos_ in ("VERB", "AUX") for t in inside) or ends_sentence
+
+    def _colon_intro(self, k: int, open_tok):
+        """Speaker of a quote or block introduced by 'X said:' in the same or the previous paragraph."""
+        doc = self.docs[k]
+        sent = open_tok.sent
+        prev_sent = None
+        if open_tok.i > sent.start:
+            toks_before = doc[sent.start:open_tok.i]
+            if toks_before and toks_before[-1].text == ":":
+                prev_sent = toks_before
+        if prev_sent is None and sent.start > 0 and doc[sent.start - 1].text == ":":
+            prev_sent = doc[sent.start - 1].sent
+        kk = k
+        if prev_sent is None and open_tok.i == 0:
+            bi = self._body_pos(k)
+            if bi > 0:
+                kk = self.body[bi - 1]
+                pdoc = self.docs[kk]
+                if len(pdoc) and pdoc[-1].text == ":":
+                    prev_sent = pdoc[-1].sent
+        if prev_sent is None:
+            return None
+        return self._intro_speaker(kk, prev_sent)
+
+    def _intro_speaker(self, k: int, sent):
+        cues = [t for t in sent if self._is_cue(t) and t.pos_ != "NOUN" and not self._inside(self._abs(k, t))]
+        found = []
+        for v in reversed(cues):
+            sj = self._subject(v)
+            if sj is not None:
+                name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
+                if skind in ("person", "unnamed", "organization") or sj.pos_ == "PRON":
+                    found.append((skind != "person", sj.pos_ == "PRON", (name, ss, se, skind, country, v.text)))
+        if found:
+            return min(found, key=lambda f: f[:2])[2]
+        root = sent.root
+        sj = self._subject(root)
+        if sj is not None:
+            m = self._person_at(k, sj) or self._person_in_apposition(k, sj)
+            if m is not None:
+                return m.name, m.start, m.end, "person", None, ":"
+        # "Putin:" at the start of a paragraph
+        toks = [t for t in sent if not t.is_punct]
+        if toks and len(toks) <= 4:
+            m = self._person_at(k, toks[0])
+            if m is not None and m.end >= self._abs(k, toks[-1]):
+                return m.name, m.start, m.end, "person", None, ":"
+        return None
+
+    def _colon(self, bi: int):
+        """Blocks: a paragraph ending in ':' introduces the next one; 'X said: ...' inside a paragraph."""
+        k = self.body[bi]
+        doc = self.docs[k]
+        if not len(doc):
+            return
+        if doc[-1].text == ":" and bi + 1 < len(self.body):
+            nk = self.body[bi + 1]
+            ns, ne = self.units[nk].start, self.units[nk].end
+            if self.text[ns] in MARKS or self._inside(ns):
+                return  # a quotation: handled with its marks
+            if self.units[nk].start - self.units[k].end > 4 and "\n\n\n" in self.text[self.units[k].end:ns]:
+                return
+            intro = self._intro_speaker(k, doc[-1].sent)
+            if intro is not None and _words(self.text[ns:ne]) >= 4:
+                name, ss, se, skind, country, cue = intro
+                self._add(Statement("block", ns, ne, name, ss, se, cue, country, speaker_kind=skind), bi + 1)
+            return
+        # "Putin said: at present, ..." inside one paragraph
+        for t in doc:
+            if t.text != ":" or t.i + 1 >= len(doc) or self._inside(self._abs(k, t)):
+                continue
+            rest_s = self._abs(k, doc[t.i + 1])
+            if self.text[rest_s] in MARKS or _words(self.text[rest_s:self.units[k].end]) < 6:
+                continue
+            window = [x for x in doc[max(t.sent.start, t.i - 5):t.i]]
+            v = next((x for x in reversed(window) if self._is_cue(x) and x.pos_ != "NOUN"), None)
+            if v is None:
+                continue
+            sj = self._subject(v)
+            if sj is None:
+                continue
+            name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
+            self._add(Statement("block", rest_s, self.units[k].end, name, ss, se, v.text, country,
+                                speaker_kind=skind), bi)
+            return
+
+    def _signatures(self):
+        """An embedded post signed '— Name (@handle) date' is that person's statement."""
+        for sig in self.signatures:
+            prev = [k for k in self.body if self.units[k].end <= sig.line_start]
+            if not prev:
+                continue
+            k = prev[-1]
+            s, e = self.units[k].start, self.units[k].end
+            name = sig.name
+            for m in self.people:
+                if m.text == sig.name or m.name.endswith(sig.name.split()[-1]):
+                    name = m.name
+                    break
+            self._add(Statement("quote", s, e, name, sig.name_start, sig.name_end, "—",
+                                speaker_kind="person"), self._body_pos(k))
+
+    def _dedup(self) -> list[Statement]:
+        out: list[Statement] = []
+        for st in sorted(self.statements, key=lambda x: (x.start, -(x.end - x.start))):
+            if any(min(st.end, o.end) - max(st.start, o.start) > 0.5 * (st.end - st.start) for o in out):
+                continue
+            out.append(st)
+        return out
+
+
+def attribute(text, units, docs, people, signatures=()) -> list[Statement]:
+    return Attributor(text, units, docs, people, signatures).run()

@@ -1,0 +1,118 @@
+"""Find input files and decode them: paths in, (path, text, sha256) out.
+
+Nothing here knows about articles; it only turns bytes on disk into text,
+and says why when it cannot.
+"""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Suffixes ingested when no --glob is given.
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+#: Encodings tried, in order, when a file is not valid UTF-8.
+FALLBACK_ENCODINGS = ("cp1251", "cp1252", "koi8_r", "latin_1")
+
+
+class ReadError(Exception):
+    """A file that cannot be ingested; the message says why, in a few words."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str
+    text: str
+    sha256: str
+    encoding: str
+    #: Set when the text was not plain UTF-8, e.g. "decoded as cp1251".
+    warning: str | None = None
+
+
+def find_files(paths: list[Path], glob: str | None = None) -> list[Path]:
+    """Files under ``paths``, recursively and sorted; hidden files and folders are skipped.
+
+    A path given explicitly is always included, whatever its suffix.  Raises
+    FileNotFoundError for a path that does not exist.
+    """
+    found: list[Path] = []
+    for root in paths:
+        if not root.exists() and not root.is_symlink():
+            raise FileNotFoundError(str(root))
+        if not root.is_dir():
+            found.append(root)
+            continue
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                if glob is not None and not fnmatch.fnmatch(name, glob):
+                    continue
+                if glob is None and not name.lower().endswith(TEXT_SUFFIXES):
+                    continue
+                found.append(Path(dirpath) / name)
+    seen: set[Path] = set()
+    unique = []
+    for p in found:
+        if p not in seen:
+            seen.add(p)
+            unique.append(p)
+    return unique
+
+
+def decode(data: bytes) -> tuple[str, str, str | None]:
+    """Decode bytes to text; returns (text, encoding, warning or None)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16", "decoded as UTF-16 (byte order mark)"
+    if b"\x00" in data[:4096]:
+        raise ReadError("binary file")
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError:
+        pass
+    encoding = _detect(data)
+    return data.decode(encoding, errors="replace"), encoding, f"not valid UTF-8, decoded as {encoding}"
+
+
+def _detect(data: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_isolation=list(FALLBACK_ENCODINGS)).best()
+        if best is not None:
+            return best.encoding
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        pass
+    return "latin_1"
+
+
+def read_file(path: Path) -> SourceFile:
+    """Read and decode one file.  Raises ReadError with a short reason."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("file vanished before it could be read") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except OSError as e:
+        raise ReadError(e.strerror or str(e)) from None
+    if not data.strip():
+        raise ReadError("empty file")
+    if data.startswith(b"%PDF"):
+        raise ReadError("PDF file, not text")
+    text, encoding, warning = decode(data)
+    return SourceFile(
+        path=str(path),
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        warning=warning,
+    )

@@ -1,0 +1,357 @@
+"""Split one document into title, body paragraphs, boilerplate and reader comments.
+
+Plain text in, an :class:`Outline` out; every span is a pair of Python string
+offsets into the text as given, so nothing downstream has to re-find anything.
+Boilerplate is recognised by general signals (position, length, punctuation,
+link, credit and label patterns, repetition of the title) kept in
+``data/boilerplate.json``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .resources import load_json
+
+TERMINAL = tuple('.!?…"”»’)\']:;')
+SENTENCE_END = tuple(".!?…:;")
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_TIME = r"(?:,?\s+(?:at\s+)?(?P<hh>\d{1,2})\s*:\s*(?P<mm>\d{2})(?:\s*(?P<ampm>[aApP]\.?[mM]\.?))?)?"
+DATE_TAILS = [
+    re.compile(r"^(?P<who>.+?)\s+(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + r"\s*$"),
+    re.compile(r"^(?P<who>.+?)\s+" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})" + _TIME + r"\s*$"),
+    re.compile(r"^(?P<who>.+?)\s+(?P<year>\d{4})-(?P<mo>\d{2})-(?P<day>\d{2})(?:[ T](?P<hh>\d{2}):(?P<mm>\d{2}))?\s*$"),
+]
+NUMBERED = re.compile(r"^(?P<indent>[ \t]*)(?P<num>\d{1,4})\.\s+(?P<rest>\S.*?)\s*$")
+STATUS = re.compile(r"^(?P<handle>.+?)\s+(?:Offline|Online)\s+(?P<again>.+?)\s*$")
+DELETED = re.compile(r"^the comment (?:was|has been) deleted\.?$", re.I)
+WHO = re.compile(r"^(?P<handle>.+?)(?:\s+\((?P<display>[^()]*)\))?$")
+QUOTE_LINE = re.compile(r"^[ \t]*Quote:[ \t]*(?P<name>\S.*?)[ \t]*$")
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str  # title, body, boilerplate, comment
+    start: int
+    end: int
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class QuotedBlock:
+    """A "Quote: NAME" block inside a reader comment: NAME's words, not the commenter's."""
+
+    name: str
+    line_start: int
+    line_end: int
+    start: int
+    end: int
+
+
+@dataclass
+class Comment:
+    path: str
+    parent_path: str | None
+    author: str | None
+    display_name: str | None
+    posted: str | None
+    deleted: bool
+    start: int  # the comment's text, without header lines
+    end: int
+    block_start: int  # header and text
+    block_end: int
+    quotes_author: str | None = None
+    quoted: list[QuotedBlock] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A dash signature under an embedded post: "— Name (@handle) January 29, 2024"."""
+
+    name: str
+    name_start: int
+    name_end: int
+    line_start: int
+    line_end: int
+
+
+@dataclass
+class Outline:
+    text: str
+    title: str
+    segments: list[Segment]
+    comments: list[Comment]
+    signatures: list[Signature]
+
+    @property
+    def body(self) -> list[Segment]:
+        return [s for s in self.segments if s.kind == "body"]
+
+    def tiled(self) -> list[Segment]:
+        """Segments widened so that together they cover every character exactly once."""
+        segs = sorted(self.segments, key=lambda s: s.start)
+        if not segs:
+            return [Segment("boilerplate", 0, len(self.text), "blank")] if self.text else []
+        out = []
+        for i, s in enumerate(segs):
+            start = 0 if i == 0 else s.start
+            end = segs[i + 1].start if i + 1 < len(segs) else len(self.text)
+            out.append(Segment(s.kind, start, end, s.reason))
+        return out
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    raw = load_json("boilerplate.json")
+    comp = lambda xs: [re.compile(x, re.I) for x in xs]  # noqa: E731
+    return {
+        "label": comp(raw["label_prefixes"]),
+        "prompt": comp(raw["prompts"]),
+        "link": comp(raw["links"]),
+        "trailing_link": comp(raw["trailing_links"]),
+        "credit": [re.compile(x) for x in raw["photo_credits"]],
+        "dateline": comp(raw["datelines"]),
+        "signature": re.compile(raw["tweet_signature"]),
+    }
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the line break (and a CR before it)."""
+    out = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        e = end - 1 if end > pos and text[end - 1] == "\r" else end
+        out.append((pos, e))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraphs(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraphs of a run of lines: one line each, except that hard-wrapped lines are joined."""
+    paras: list[list[int]] = []
+    prev_open = False
+    for s, e in lines:
+        s, e = _strip(text, s, e)
+        if s == e:
+            prev_open = False
+            continue
+        line = text[s:e]
+        if paras and prev_open and line[:1].islower():
+            paras[-1][1] = e
+        else:
+            paras.append([s, e])
+        prev_open = (e - s) > 50 and not line.endswith(TERMINAL) and not line.endswith(",")
+    return [(s, e) for s, e in paras]
+
+
+def _posted(m: re.Match) -> str | None:
+    g = m.groupdict()
+    try:
+        month = int(g["mo"]) if g.get("mo") else MONTHS[g["month"].lower()]
+        day, year = int(g["day"]), int(g["year"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (1 <= day <= 31):
+        return None
+    if g.get("hh") is None:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    hh, mm = int(g["hh"]), int(g["mm"])
+    ampm = (g.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hh < 12:
+        hh += 12
+    elif ampm == "am" and hh == 12:
+        hh = 0
+    if hh > 23 or mm > 59:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}T{hh:02d}:{mm:02d}"
+
+
+def _dated(line: str) -> tuple[re.Match, str] | None:
+    for rx in DATE_TAILS:
+        m = rx.match(line.strip())
+        if m and _posted(m):
+            return m, _posted(m)
+    return None
+
+
+@dataclass
+class _Header:
+    indent: int
+    num: str
+    lines_used: int  # how many lines the header takes
+    author: str | None
+    display: str | None
+    posted: str | None
+    deleted: bool
+
+
+def _header_at(text: str, lines: list[tuple[int, int]], i: int) -> _Header | None:
+    s, e = lines[i]
+    m = NUMBERED.match(text[s:e])
+    if not m:
+        return None
+    indent = len(m["indent"].expandtabs(4))
+    rest = m["rest"]
+    if DELETED.match(rest):
+        return _Header(indent, m["num"], 1, None, None, None, True)
+    dated = _dated(rest)
+    if dated:
+        who = WHO.match(dated[0]["who"].strip())
+        return _Header(indent, m["num"], 1, who["handle"].strip(), who["display"], dated[1], False)
+    status = STATUS.match(rest)
+    nxt = i + 1 if i + 1 < len(lines) else None
+    nxt_dated = _dated(text[lines[nxt][0]:lines[nxt][1]]) if nxt is not None else None
+    if status and status["handle"].strip() == status["again"].strip():
+        handle = status["handle"].strip()
+        if nxt_dated:
+            who = WHO.match(nxt_dated[0]["who"].strip())
+            return _Header(indent, m["num"], 2, handle, who["display"], nxt_dated[1], False)
+        return _Header(indent, m["num"], 1, handle, None, None, False)
+    if nxt_dated and nxt_dated[0]["who"].strip().startswith(rest.split(" (")[0]):
+        who = WHO.match(nxt_dated[0]["who"].strip())
+        return _Header(indent, m["num"], 2, who["handle"].strip(), who["display"], nxt_dated[1], False)
+    return None
+
+
+def _parse_comments(text: str, lines: list[tuple[int, int]], first: int) -> list[Comment]:
+    headers: list[tuple[int, _Header]] = []
+    i = first
+    while i < len(lines):
+        h = _header_at(text, lines, i)
+        if h:
+            headers.append((i, h))
+            i += h.lines_used
+        else:
+            i += 1
+    comments: list[Comment] = []
+    stack: list[tuple[int, str]] = []  # (indent, path)
+    for k, (i, h) in enumerate(headers):
+        while stack and stack[-1][0] >= h.indent:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        path = f"{parent}.{h.num}" if parent else h.num
+        stack.append((h.indent, path))
+        body_lines = lines[i + h.lines_used: headers[k + 1][0] if k + 1 < len(headers) else len(lines)]
+        block_start = lines[i][0]
+        block_end = headers[k + 1][1] and lines[headers[k + 1][0]][0] if k + 1 < len(headers) else len(text)
+        header_end = lines[i + h.lines_used - 1][1]
+        if h.deleted:
+            s, e = _strip(text, lines[i][0], lines[i][1])
+            s = s + NUMBERED.match(text[lines[i][0]:lines[i][1]]).start("rest") - (s - lines[i][0])
+            comments.append(Comment(path, parent, None, None, None, True, s, e, block_start, block_end))
+            continue
+        spans = [_strip(text, a, b) for a, b in body_lines]
+        spans = [sp for sp in spans if sp[0] < sp[1]]
+        start, end = (spans[0][0], spans[-1][1]) if spans else (header_end, header_end)
+        c = Comment(path, parent, h.author, h.display, h.posted, False, start, end, block_start, block_end)
+        # "Quote: NAME" lines and the quoted text under them, up to a blank line.
+        own_lines = []
+        j = 0
+        while j < len(body_lines):
+            a, b = body_lines[j]
+            q = QUOTE_LINE.match(text[a:b])
+            if q:
+                k2 = j + 1
+                while k2 < len(body_lines) and _strip(text, *body_lines[k2])[0] < _strip(text, *body_lines[k2])[1]:
+                    k2 += 1
+                quoted = [_strip(text, *ln) for ln in body_lines[j + 1:k2]]
+                qs, qe = (quoted[0][0], quoted[-1][1]) if quoted else (b, b)
+                c.quoted.append(QuotedBlock(q["name"], a, b, qs, qe))
+                c.quotes_author = c.quotes_author or q["name"]
+                j = k2
+                continue
+            own_lines.append((a, b))
+            j += 1
+        c.paragraphs = _paragraphs(text, own_lines)
+        comments.append(c)
+    return comments
+
+
+def _words(s: str) -> int:
+    return len(WORD.findall(s))
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def _classify(text: str, s: int, e: int, title: str, multi_line: bool) -> list[Segment]:
+    """Body or boilerplate for one paragraph; a trailing link or photo credit is split off."""
+    r = _rules()
+    par = text[s:e]
+    n = _words(par)
+    if title and _norm(par) == _norm(title):
+        return [Segment("boilerplate", s, e, "repeats the title")]
+    if any(rx.search(par) for rx in r["label"]):
+        return [Segment("boilerplate", s, e, "label")]
+    if n <= 60 and any(rx.search(par) for rx in r["prompt"]):
+        return [Segment("boilerplate", s, e, "prompt")]
+    has_link = any(rx.search(par) for rx in r["link"])
+    if has_link and (n <= 12 or re.search(r"\b(?:you|your|us|our|we)\b", par, re.I)):
+        return [Segment("boilerplate", s, e, "link")]
+    if n <= 8 and any(rx.search(par) for rx in r["dateline"]):
+        return [Segment("boilerplate", s, e, "dateline")]
+    for kind in ("trailing_link", "credit"):
+        for rx in r[kind]:
+            m = rx.search(par)
+            if m and m.start() > 0:
+                cut = s + m.start()
+                cs, ce = _strip(text, s, cut)
+                body = _classify(text, cs, ce, title, multi_line) if cs < ce else []
+                return body + [Segment("boilerplate", _strip(text, cut, e)[0], e, kind.replace("_", " "))]
+    if not multi_line and 6 <= n <= 20 and not par.rstrip().rstrip("\"”»’')]").endswith(SENTENCE_END):
+        return [Segment("boilerplate", s, e, "headline-like line")]
+    return [Segment("body", s, e)]
+
+
+def segment(text: str) -> Outline:
+    """Split ``text`` into an :class:`Outline`.  Never raises on any string."""
+    lines = _lines(text)
+    first_comment = next((i for i in range(len(lines)) if _header_at(text, lines, i)), len(lines))
+    paras = _paragraphs(text, lines[:first_comment])
+    segments: list[Segment] = []
+    signatures: list[Signature] = []
+    title = ""
+    sig_rx = _rules()["signature"]
+    for k, (s, e) in enumerate(paras):
+        if k == 0:
+            title = text[s:e]
+            segments.append(Segment("title", s, e))
+            continue
+        m = sig_rx.match(text[s:e])
+        if m:
+            ns, ne = s + m.start("name"), s + m.end("name")
+            signatures.append(Signature(text[ns:ne], ns, ne, s, e))
+            segments.append(Segment("boilerplate", s, e, "post signature"))
+            continue
+        segments.extend(_classify(text, s, e, title, "\n" in text[s:e]))
+    comments = _parse_comments(text, lines, first_comment) if first_comment < len(lines) else []
+    for c in comments:
+        segments.append(Segment("comment", c.block_start, c.block_end))
+    segments.sort(key=lambda x: x.start)
+    return Outline(text, title, segments, comments, signatures)

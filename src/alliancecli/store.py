@@ -1,0 +1,241 @@
+"""The SQLite database: schema, migrations, and writing one document at a time.
+
+Every document, with everything derived from it, is written in one transaction, so
+an interrupted ingest never leaves half a document behind.  The schema follows the
+contract in the project README (documents, segments, comments, statements,
+mentions) and adds actors, pair counts and full-text search.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+
+class DatabaseError(RuntimeError):
+    pass
+
+
+class NoDatabase(DatabaseError):
+    def __init__(self, path):
+        super().__init__(f"No database at {path}: run 'alliance ingest DIR' first")
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = []
+
+
+def migration(fn):
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+@migration
+def m001_initial(db: sqlite_utils.Database):
+    db["documents"].create({
+        "id": int, "path": str, "sha256": str, "title": str, "text": str, "encoding": str,
+        "date": str, "words": int, "ingested_at": str,
+    }, pk="id")
+    db["documents"].create_index(["path"], unique=True)
+    db["segments"].create({
+        "id": int, "document_id": int, "kind": str, "start": int, "end": int, "reason": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id")])
+    db["comments"].create({
+        "id": int, "document_id": int, "path": str, "parent_id": int, "author": str, "display_name": str,
+        "posted": str, "deleted": int, "quotes_author": str, "text": str, "start": int, "end": int,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id"), ("parent_id", "comments", "id")])
+    db["statements"].create({
+        "id": int, "document_id": int, "comment_id": int, "kind": str, "source": str, "text": str,
+        "start": int, "end": int, "speaker": str, "speaker_start": int, "speaker_end": int,
+        "speaker_text": str, "speaker_kind": str, "speaker_country": str, "cue": str, "stance": str,
+        "stance_score": float, "stance_evidence": str, "stance_target": str, "label": str, "posted": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id"), ("comment_id", "comments", "id")])
+    db["mentions"].create({
+        "id": int, "document_id": int, "statement_id": int, "comment_id": int, "kind": str, "name": str,
+        "text": str, "start": int, "end": int, "sentence": int, "paragraph": int, "country": str, "iso3": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id"), ("statement_id", "statements", "id"),
+                              ("comment_id", "comments", "id")])
+    db["pairs"].create({
+        "document_id": int, "a": str, "b": str, "kind": str, "sentence": int, "paragraph": int,
+        "statement_id": int, "source": str,
+    }, foreign_keys=[("document_id", "documents", "id"), ("statement_id", "statements", "id")])
+    db["actors"].create({
+        "id": int, "name": str, "kind": str, "country": str, "aliases": str,
+    }, pk="id")
+    db["actors"].create_index(["name", "kind"], unique=True)
+    for table, cols in {
+        "segments": ["document_id"], "comments": ["document_id"], "statements": ["document_id"],
+        "mentions": ["document_id"], "pairs": ["document_id"],
+    }.items():
+        db[table].create_index(cols)
+    db["statements"].create_index(["speaker_country"])
+    db["statements"].create_index(["speaker"])
+    db["statements"].create_index(["comment_id"])
+    db["mentions"].create_index(["kind", "name"])
+    db["mentions"].create_index(["statement_id"])
+    db["pairs"].create_index(["a", "b"])
+    db["statements"].enable_fts(["text", "speaker"], create_triggers=True, tokenize="porter")
+    db["comments"].enable_fts(["text", "author"], create_triggers=True, tokenize="porter")
+    db.create_view("statements_view", """
+        select statements.id, documents.title as document, documents.path, statements.kind, statements.source,
+               statements.speaker, statements.speaker_country, statements.stance, statements.stance_score,
+               statements.cue, statements.text
+        from statements join documents on documents.id = statements.document_id
+    """)
+
+
+def connect(path: str | Path, create: bool = False) -> sqlite_utils.Database:
+    """Open the database; with ``create=False`` a missing file raises NoDatabase (and creates nothing)."""
+    path = Path(path)
+    if not create and not path.exists():
+        raise NoDatabase(path)
+    try:
+        db = sqlite_utils.Database(path)
+        db.execute("pragma busy_timeout = 10000")
+        if create or path.stat().st_size:
+            db.enable_wal()
+        migrate(db)
+    except sqlite3.DatabaseError as e:
+        raise DatabaseError(f"{path} is not an alliance database ({e})") from None
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply pending migrations in order; refuse a database from a newer version of the tool."""
+    db.execute("create table if not exists _migrations (name text primary key, applied_at text)")
+    done = {r[0] for r in db.execute("select name from _migrations").fetchall()}
+    known = {name for name, _ in MIGRATIONS}
+    if done - known:
+        raise DatabaseError(
+            f"this database was written by a newer version of alliancecli (migrations {sorted(done - known)}); "
+            "upgrade alliancecli to read it")
+    applied = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        with db.conn:
+            fn(db)
+            db["_migrations"].insert({"name": name, "applied_at": _now()})
+        applied.append(name)
+    return applied
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def document_state(db: sqlite_utils.Database, path: str) -> tuple[int, str] | None:
+    row = db.execute("select id, sha256 from documents where path = ?", [path]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+DERIVED = ("pairs", "mentions", "statements", "comments", "segments")
+
+
+def delete_document(db: sqlite_utils.Database, doc_id: int):
+    for table in DERIVED:
+        db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+    db.execute("delete from documents where id = ?", [doc_id])
+
+
+@dataclass
+class DocumentRows:
+    """Everything derived from one document, ready to insert (ids are local indexes)."""
+
+    document: dict
+    segments: list[dict]
+    comments: list[dict]  # with "_parent" = local index of the parent comment or None
+    statements: list[dict]  # with "_comment" = local comment index or None
+    mentions: list[dict]  # with "_statement" / "_comment" local indexes
+    pairs: list[dict]  # with "_statement"
+
+
+def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: int | None = None) -> int:
+    """Insert one document and its rows in a single transaction, replacing an older version."""
+    with db.conn:
+        if replace_id is not None:
+            delete_document(db, replace_id)
+        doc_id = db["documents"].insert(rows.document).last_pk
+        comment_ids: list[int] = []
+        for c in rows.comments:
+            parent = c.pop("_parent")
+            c["document_id"] = doc_id
+            c["parent_id"] = comment_ids[parent] if parent is not None else None
+            comment_ids.append(db["comments"].insert(c).last_pk)
+        statement_ids: list[int] = []
+        for s in rows.statements:
+            ci = s.pop("_comment")
+            s["document_id"] = doc_id
+            s["comment_id"] = comment_ids[ci] if ci is not None else None
+            statement_ids.append(db["statements"].insert(s).last_pk)
+        for seg in rows.segments:
+            seg["document_id"] = doc_id
+        db["segments"].insert_all(rows.segments)
+        for m in rows.mentions:
+            si, ci = m.pop("_statement"), m.pop("_comment")
+            m["document_id"] = doc_id
+            m["statement_id"] = statement_ids[si] if si is not None else None
+            m["comment_id"] = comment_ids[ci] if ci is not None else None
+        db["mentions"].insert_all(rows.mentions)
+        for p in rows.pairs:
+            si = p.pop("_statement")
+            p["document_id"] = doc_id
+            p["statement_id"] = statement_ids[si] if si is not None else None
+        db["pairs"].insert_all(rows.pairs)
+    return doc_id
+
+
+def refresh_actors(db: sqlite_utils.Database, overrides: dict | None = None):
+    """Rebuild the actors table from mentions and statements across the whole corpus.
+
+    People named by surname alone in one document take the full name another document
+    gives them, where exactly one full name ends with that surname; the country a
+    person acts for is the one the corpus states most often.
+    """
+    with db.conn:
+        names = [r[0] for r in db.execute("select distinct name from mentions where kind = 'person'")]
+        full_by_last: dict[str, set[str]] = {}
+        for n in names:
+            parts = n.split()
+            if len(parts) >= 2:
+                full_by_last.setdefault(parts[-1].lower(), set()).add(n)
+        rename = {}
+        for n in names:
+            parts = n.split()
+            if len(parts) == 1 and len(full_by_last.get(n.lower(), ())) == 1:
+                rename[n] = next(iter(full_by_last[n.lower()]))
+        for old, new in rename.items():
+            db.execute("update mentions set name = ? where kind = 'person' and name = ?", [new, old])
+            db.execute("update statements set speaker = ? where speaker = ? and speaker_kind = 'person'", [new, old])
+        db.execute("delete from actors")
+        rows = {}
+        for name, kind, text in db.execute(
+                "select name, kind, text from mentions group by name, kind, text"):
+            a = rows.setdefault((name, kind), {"name": name, "kind": kind, "country": None, "aliases": set()})
+            a["aliases"].add(text)
+        for name, country in db.execute("""
+                select name, country from mentions where kind = 'person' and country is not null
+                group by name, country order by count(*) desc"""):
+            a = rows.get((name, "person"))
+            if a is not None and a["country"] is None:
+                a["country"] = country
+        for (name, kind), a in rows.items():
+            if kind in ("country", "bloc"):
+                a["country"] = name if kind == "country" else None
+        for name, skind, country in db.execute("""
+                select speaker, speaker_kind, speaker_country from statements
+                where speaker is not null and kind != 'comment' group by speaker, speaker_kind"""):
+            kind = {"person": "person", "unnamed": "unnamed", "organization": "organization"}.get(skind)
+            if kind and (name, kind) not in rows and (name, "person") not in rows:
+                rows[(name, kind)] = {"name": name, "kind": kind, "country": country, "aliases": {name}}
+        for a in rows.values():
+            a["aliases"] = json.dumps(sorted(a["aliases"]), ensure_ascii=False)
+        db["actors"].insert_all(rows.values())
+        db.execute("""
+            update statements set speaker_country = (
+                select country from actors where actors.name = statements.speaker and actors.kind = 'person')
+            where speaker_country is null and speaker_kind = 'person' and kind != 'comment'""")
