@@ -29,6 +29,11 @@ OPEN_CTX = "([{—–-/:;"
 CLOSE_CTX = ".,;:!?)]}—–-…"
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 PERSONAL = {"he", "she", "him", "her"}
+# subjects of a cue verb that are not sources of reported speech: expletives, relatives, and the
+# author's own voice ("we can say that ...")
+NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "we", "i", "you", "one"}
+SOURCE_NOUNS = {"source", "official", "report", "survey", "poll", "data", "study", "people", "person", "witness",
+                "media", "estimate", "figure", "account"}
 
 
 @dataclass
@@ -138,7 +143,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 class Attributor:
     """Finds the statements of one document.  ``docs[k]`` is the spaCy doc of ``units[k]``."""
 
-    def __init__(self, text, units, docs, people: list[Mention], signatures=()):
+    def __init__(self, text, units, docs, people: list[Mention], signatures=(), indirect: bool = True):
+        self.indirect = indirect
         self.text = text
         self.units = units
         self.docs = docs
@@ -298,6 +304,8 @@ class Attributor:
             else:
                 self._colon(obj)
         self._signatures()
+        if self.indirect:
+            self._reported_speech()
         return self._dedup()
 
     def _add(self, st: Statement, bi: int):
@@ -512,14 +520,67 @@ class Attributor:
             self._add(Statement("quote", s, e, name, sig.name_start, sig.name_end, "—",
                                 speaker_kind="person"), self._body_pos(k))
 
+    def _reported_speech(self):
+        """Reported speech: a cue verb with a clausal complement ("X said that ...", "X warned ...")
+        and "according to X, ..."; kept as kind ``indirect``."""
+        self.last = None
+        for bi, k in enumerate(self.body):
+            doc = self.docs[k]
+            for t in doc:
+                if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                    self._according(bi, k, t)
+                    continue
+                if t.pos_ != "VERB" or not self._is_cue(t) or self._inside(self._abs(k, t)):
+                    continue
+                comps = [c for c in t.children if c.dep_ == "ccomp" and not self._inside(self._abs(k, c))]
+                if not comps:
+                    continue
+                c = comps[0]
+                left, right = c.left_edge, c.right_edge
+                if left.i <= t.i <= right.i:
+                    continue
+                sj = self._subject(t)
+                if sj is None or sj.lower_ in NOT_SOURCES or sj.i > right.i >= t.i:
+                    continue
+                if doc[-1].text == ":" and t.sent == doc[-1].sent:
+                    continue  # the introduction of a block, which is its own statement
+                s, e = self._abs(k, left), self._abs(k, right) + len(right)
+                if _words(self.text[s:e]) < 4:
+                    continue
+                name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
+                self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+
+    def _according(self, bi: int, k: int, t):
+        doc = self.docs[k]
+        pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+        if pobj is None or not (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG", "NORP", "COUNTRY")
+                                or pobj.lemma_.lower() in self.lex["roles"] | self.lex["documents"]
+                                or pobj.lemma_.lower() in SOURCE_NOUNS):
+            return  # "according to this logic" names no source
+        sent = t.sent
+        phrase_end = max(x.i for x in doc[t.i + 1].subtree) + 1
+        if phrase_end < sent.end and doc[phrase_end].text == ",":
+            phrase_end += 1
+        before = doc[sent.start:t.i]
+        after = doc[phrase_end:sent.end]
+        body = after if len(after) >= len(before) else before
+        body = [x for x in body if not x.is_punct or x.text in ("'", '"')] and body
+        if not len(body) or _words(body.text) < 4:
+            return
+        s, e = self._abs(k, body[0]), self._abs(k, body[-1]) + len(body[-1])
+        if self._inside(s):
+            return
+        name, ss, se, skind, country = self._speaker(k, pobj, self._abs(k, pobj))
+        self.statements.append(Statement("indirect", s, e, name, ss, se, "according to", country, speaker_kind=skind))
+
     def _dedup(self) -> list[Statement]:
         out: list[Statement] = []
-        for st in sorted(self.statements, key=lambda x: (x.start, -(x.end - x.start))):
+        for st in sorted(self.statements, key=lambda x: (x.kind == "indirect", x.start, -(x.end - x.start))):
             if any(min(st.end, o.end) - max(st.start, o.start) > 0.5 * (st.end - st.start) for o in out):
                 continue
             out.append(st)
-        return out
+        return sorted(out, key=lambda x: x.start)
 
 
-def attribute(text, units, docs, people, signatures=()) -> list[Statement]:
-    return Attributor(text, units, docs, people, signatures).run()
+def attribute(text, units, docs, people, signatures=(), indirect: bool = True) -> list[Statement]:
+    return Attributor(text, units, docs, people, signatures, indirect).run()
