@@ -71,8 +71,9 @@ def _looks_like_name_part(ent) -> bool:
 
     def namey(t):
         return (t is not None and t.pos_ == "PROPN" and NAME_TOKEN.match(t.text) and t.ent_type_ not in PLACE_LABELS
-                and t.lower_ not in lex["titles"] and not t.is_sent_start)
-    return bool(namey(prev) or (namey(nxt) and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == ",")))
+                and t.lower_ not in lex["titles"])
+    return bool(namey(prev) or (namey(nxt) and not ent[0].is_sent_start
+                                and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == ",")))
 
 
 def _sent_index(doc, i: int) -> int:

@@ -93,7 +93,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     for m in people:
         m.name = canon[m.name]
     actor_country: dict[str, str] = {}
-    for name, country in Counter((m.name, m.country) for m in people if m.country).most_common():
+    for (name, country), _ in Counter((m.name, m.country) for m in people if m.country).most_common():
         actor_country.setdefault(name, country)
 
     body_people = [m for m in people if units[m.unit].kind == "body"]

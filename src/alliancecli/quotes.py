@@ -140,6 +140,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+TRANSCRIPT = re.compile(r"^[\"“«]?(?P<name>(?:[A-Z][A-Za-z'’.\-]+ ){0,2}[A-Z][A-Za-z'’.\-]+):\s+(?=\S)")
+
+
 class Attributor:
     """Finds the statements of one document.  ``docs[k]`` is the spaCy doc of ``units[k]``."""
 
@@ -317,6 +320,8 @@ class Attributor:
 
     def _quote(self, q: QuoteSpan):
         k0, k1 = self.body[q.first], self.body[q.last]
+        if q.open == self.units[k0].start and self._is_transcript(k0):
+            return  # '"PENCE: ...' is a transcript turn, attributed by its name
         inner_s, inner_e = q.open + 1, (q.close if q.close is not None else q.end)
         content = self.text[inner_s:inner_e]
         n_words = _words(content)
@@ -409,7 +414,7 @@ class Attributor:
 
     def _substantial(self, k: int, q: QuoteSpan, n_words: int, ends_sentence: bool) -> bool:
         """A statement, not a scare quote or a title: long enough, or a full exclamation/sentence."""
-        if n_words < 4 and not (ends_sentence and n_words >= 2):
+        if n_words < 3 and not (ends_sentence and n_words >= 2):
             return False
         doc = self.docs[k]
         qs, qe = q.open, (q.close if q.close is not None else q.end)
@@ -467,12 +472,34 @@ class Attributor:
                 return m.name, m.start, m.end, "person", None, ":"
         return None
 
+    def _transcript_names(self) -> set[str]:
+        """Names that open two or more paragraphs as 'NAME: ...' (an interview transcript)."""
+        if not hasattr(self, "_transcript"):
+            counts: dict[str, int] = {}
+            for k in self.body:
+                m = TRANSCRIPT.match(self.text[self.units[k].start:self.units[k].end])
+                if m:
+                    counts[m["name"]] = counts.get(m["name"], 0) + 1
+            self._transcript = {n for n, c in counts.items() if c >= 2}
+        return self._transcript
+
     def _colon(self, bi: int):
-        """Blocks: a paragraph ending in ':' introduces the next one; 'X said: ...' inside a paragraph."""
+        """Blocks: a paragraph ending in ':' introduces the next one; 'X said: ...' inside a paragraph;
+        'NAME: ...' paragraphs of an interview transcript."""
         k = self.body[bi]
         doc = self.docs[k]
         if not len(doc):
             return
+        us, ue = self.units[k].start, self.units[k].end
+        m = TRANSCRIPT.match(self.text[us:ue])
+        if m:
+            name = m["name"]
+            person = next((p for p in self.people if p.unit == k and p.start - us < m.end("name")), None)
+            if name in self._transcript_names() or person is not None:
+                canonical = person.name if person is not None else self._transcript_canonical(name)
+                self._add(Statement("block", us + m.end(), ue, canonical, us + m.start("name"), us + m.end("name"),
+                                    ":", speaker_kind="person"), bi)
+                return
         if doc[-1].text == ":" and bi + 1 < len(self.body):
             nk = self.body[bi + 1]
             ns, ne = self.units[nk].start, self.units[nk].end
@@ -503,6 +530,19 @@ class Attributor:
             self._add(Statement("block", rest_s, self.units[k].end, name, ss, se, v.text, country,
                                 speaker_kind=skind), bi)
             return
+
+    def _is_transcript(self, k: int) -> bool:
+        m = TRANSCRIPT.match(self.text[self.units[k].start:self.units[k].end])
+        return bool(m) and (m["name"] in self._transcript_names() or any(
+            p.unit == k and p.start - self.units[k].start < m.end("name") for p in self.people))
+
+    def _transcript_canonical(self, name: str) -> str:
+        """'PENCE' -> 'Mike Pence' when the document names a person with that surname."""
+        low = name.lower()
+        for p in self.people:
+            if p.name.lower().split()[-1] == low.split()[-1]:
+                return p.name
+        return name.title() if name.isupper() else name
 
     def _signatures(self):
         """An embedded post signed '— Name (@handle) date' is that person's statement."""

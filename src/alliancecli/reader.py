@@ -69,7 +69,10 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16", "decoded as UTF-16 (byte order mark)"
+        try:
+            return data.decode("utf-16"), "utf-16", "decoded as UTF-16 (byte order mark)"
+        except UnicodeDecodeError:
+            raise ReadError("malformed UTF-16 (byte order mark, but bytes do not decode)") from None
     if b"\x00" in data[:4096]:
         raise ReadError("binary file")
     try:
@@ -109,6 +112,8 @@ def read_file(path: Path) -> SourceFile:
     if data.startswith(b"%PDF"):
         raise ReadError("PDF file, not text")
     text, encoding, warning = decode(data)
+    if not text.strip():
+        raise ReadError("empty file")
     return SourceFile(
         path=str(path),
         text=text,

@@ -27,7 +27,8 @@ def _rules():
     return {
         "support": [(re.compile(p, re.I), w) for p, w in raw["support"]],
         "oppose": [(re.compile(p, re.I), w) for p, w in raw["oppose"]],
-        "negation": re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in raw["negations"]), re.I),
+        "negation": re.compile(r"(?:\b(?:%s)\b|n[’']t\b)" % "|".join(re.escape(n) for n in raw["negations"]
+                                                              if not n.startswith("n'")), re.I),
         "window": raw["negation_window"],
         "threshold": raw["threshold"],
         "topic": re.compile(raw["topic"], re.I),

@@ -1,0 +1,321 @@
+"""Tests for alliancecli.quotes: pairing quotation marks, and attributing statements.
+
+The attribution tests go through the real path (segment -> plan_units -> the real
+spaCy pipeline -> pipeline.analyse) and read the statement rows.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alliancecli import pipeline, reader
+from alliancecli.quotes import MARKS, scan_quotes
+from alliancecli.segment import segment
+
+SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "seeds").glob("*.txt"))
+
+
+def _paras(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans of ``text`` split on blank lines."""
+    out, pos = [], 0
+    for p in text.split("\n\n"):
+        out.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    return out
+
+
+def _quoted(text: str, q) -> str:
+    """The text between the marks (to the paragraph end for an unbalanced quote)."""
+    return text[q.open + 1:(q.close if q.close is not None else q.end)]
+
+
+# -- scan_quotes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("«", "”"),
+])
+def test_scan_quotes_pairs_each_style(opening, closing):
+    text = f"The minister said {opening}we want a real union{closing} on Tuesday."
+    qs = scan_quotes(text, _paras(text))
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.open == text.index(opening)
+    assert q.close == text.rindex(closing)
+    assert q.end == q.close
+    assert (q.first, q.last) == (0, 0)
+    assert _quoted(text, q) == "we want a real union"
+
+
+def test_scan_quotes_several_in_one_paragraph():
+    text = 'He called it a "gas union" and she called it «a trap», then “a joke”.'
+    qs = scan_quotes(text, _paras(text))
+    assert [_quoted(text, q) for q in qs] == ["gas union", "a trap", "a joke"]
+
+
+def test_scan_quotes_nested_inside_guillemets():
+    text = "She said «the so-called „gas union“ is a trap» and left."
+    qs = scan_quotes(text, _paras(text))
+    assert [_quoted(text, q) for q in qs] == ["the so-called „gas union“ is a trap"]
+
+
+def test_apostrophes_are_not_quotes():
+    text = "Russia's partners don't say 'no' to Moscow's plan."
+    assert scan_quotes(text, _paras(text)) == []
+
+
+def test_unbalanced_mark_stops_at_paragraph_end():
+    text = ('He said "we want a union today.\n\n'
+            'The next paragraph says "here" and more.\n\n'
+            'A third paragraph without marks.')
+    paras = _paras(text)
+    qs = scan_quotes(text, paras)
+    assert len(qs) == 2
+    first, second = qs
+    assert first.close is None
+    assert (first.first, first.last) == (0, 0)
+    assert first.end == paras[0][1]
+    assert _quoted(text, first) == "we want a union today."
+    # the next paragraph's own quote is paired on its own, not swallowed
+    assert _quoted(text, second) == "here"
+    assert (second.first, second.last) == (1, 1)
+
+
+def test_unbalanced_mark_in_last_paragraph():
+    text = "Intro.\n\nHe said “and then nothing closed"
+    paras = _paras(text)
+    qs = scan_quotes(text, paras)
+    assert len(qs) == 1
+    assert qs[0].close is None and qs[0].end == len(text)
+    assert (qs[0].first, qs[0].last) == (1, 1)
+
+
+def test_multi_paragraph_quote_is_one_span():
+    text = ('"The first part of what he said.\n\n'
+            '"The second part of it.\n\n'
+            '"And the last part," he said.\n\n'
+            "After the quote.")
+    paras = _paras(text)
+    qs = scan_quotes(text, paras)
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.open == 0
+    assert (q.first, q.last) == (0, 2)
+    assert q.close == text.index('," he said') + 1
+    assert text[q.close] == '"'
+
+
+def test_multi_paragraph_quote_with_curly_marks():
+    text = "“First paragraph of the speech.\n\n“Second paragraph,” she said.\n\nNo marks here."
+    qs = scan_quotes(text, _paras(text))
+    assert len(qs) == 1
+    assert (qs[0].first, qs[0].last) == (0, 1)
+    assert text[qs[0].close] == "”"
+
+
+def test_paragraph_not_opening_with_mark_ends_the_open_quote():
+    text = '"Never closed in the first.\n\nPlain second paragraph.\n\n"Closed here," he said.'
+    paras = _paras(text)
+    qs = scan_quotes(text, paras)
+    assert len(qs) == 2
+    assert qs[0].close is None and (qs[0].first, qs[0].last) == (0, 0)
+    assert qs[1].first == 2 and _quoted(text, qs[1]) == "Closed here,"
+
+
+def test_only_given_paragraphs_are_scanned():
+    text = 'Title "with marks"\n\nBody says "yes" here.'
+    paras = _paras(text)[1:]
+    qs = scan_quotes(text, paras)
+    assert [_quoted(text, q) for q in qs] == ["yes"]
+    assert qs[0].first == 0  # index into the list given
+
+
+_FRAGMENTS = ['"', "“", "”", "«", "»", "„", " ", "a", "word", ",", ".", ":", "(", ")", "—", "\n"]
+
+
+@st.composite
+def _documents(draw):
+    pieces = draw(st.lists(
+        st.one_of(st.lists(st.sampled_from(_FRAGMENTS), max_size=15).map("".join), st.text(max_size=20)),
+        max_size=8))
+    sep = draw(st.sampled_from(["\n\n", "\n", " "]))
+    text, spans = "", []
+    for p in pieces:
+        spans.append((len(text), len(text) + len(p)))
+        text += p + sep
+    keep = draw(st.lists(st.booleans(), min_size=len(spans), max_size=len(spans)))
+    return text, [s for s, k in zip(spans, keep) if k]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_documents())
+def test_scan_quotes_spans_stay_inside_paragraphs(doc):
+    text, paras = doc
+    qs = scan_quotes(text, paras)
+    prev_end = -1
+    for q in qs:
+        assert 0 <= q.first <= q.last < len(paras)
+        s0, e0 = paras[q.first]
+        s1, e1 = paras[q.last]
+        assert s0 <= q.open < e0
+        assert text[q.open] in MARKS
+        if q.close is None:
+            assert q.end == e1
+        else:
+            assert s1 <= q.close < e1
+            assert q.open < q.close == q.end
+            assert text[q.close] in MARKS
+        assert q.open >= prev_end  # spans do not overlap
+        prev_end = q.end
+
+
+# -- attribution through the real pipeline ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from alliancecli import nlp as nlp_mod
+
+    return nlp_mod.load()
+
+
+def _analyse(nlp, text: str):
+    src = reader.SourceFile("test.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
+    outline = segment(text)
+    units = pipeline.plan_units(outline)
+    docs = list(nlp.pipe([text[u.start:u.end] for u in units]))
+    return pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs)
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    """body text -> (document text, statement rows), with a title line put in front."""
+
+    def run(body: str):
+        text = f"A title for the test\n\n{body}\n"
+        rows = _analyse(nlp, text)
+        _check_rows(text, rows.statements)
+        return text, rows
+
+    return run
+
+
+def _check_rows(text: str, statements: list[dict]):
+    for s in statements:
+        assert s["text"] == text[s["start"]:s["end"]]
+        assert 0 <= s["start"] < s["end"] <= len(text)
+        if s["speaker_start"] is not None:
+            assert 0 <= s["speaker_start"] < s["speaker_end"] <= len(text)
+            assert s["speaker_text"] == text[s["speaker_start"]:s["speaker_end"]]
+
+
+def _quotes(rows) -> list[tuple[str, str, str | None, str | None]]:
+    """(text, speaker, speaker_text, cue) of the article statements."""
+    return [(s["text"], s["speaker"], s["speaker_text"], s["cue"]) for s in rows.statements if s["kind"] != "comment"]
+
+
+def test_cue_before_quote(analyse):
+    _, rows = analyse('Burton said, "I love cats!"')
+    assert _quotes(rows) == [("I love cats!", "Burton", "Burton", "said")]
+    assert rows.statements[0]["kind"] == "quote"
+    assert rows.statements[0]["source"] == "article"
+
+
+def test_inverted_cue_and_follow_on_quote(analyse):
+    _, rows = analyse('"I love cats!" insists Burton. "I absolutely do."')
+    got = _quotes(rows)
+    assert [(t, sp) for t, sp, _, _ in got] == [("I love cats!", "Burton"), ("I absolutely do.", "Burton")]
+    assert got[0][3] == "insists"
+
+
+def test_pronoun_speaker_without_antecedent(analyse):
+    _, rows = analyse('"Some people say otherwise," he conceded.')
+    assert _quotes(rows) == [("Some people say otherwise", "he", "he", "conceded")]
+
+
+def test_pronoun_resolves_to_person_before(analyse):
+    _, rows = analyse('John Burton explained from a podium. "I love cats so much," he said.')
+    assert _quotes(rows) == [("I love cats so much", "John Burton", "he", "said")]
+    assert rows.statements[0]["speaker_kind"] == "person"
+
+
+@pytest.mark.xfail(reason="bug: the pronoun does not resolve to 'Burton', and a short comma-ended quote "
+                          "('I love cats,') is dropped by Attributor._substantial (under 4 words and not "
+                          "ending in . ! ?), so no statement is produced", strict=True)
+def test_textacy_pronoun_case(analyse):
+    _, rows = analyse('Burton explained from a podium. "I love cats," he said.')
+    assert _quotes(rows) == [("I love cats", "Burton", "he", "said")]
+
+
+def test_short_comma_quote_with_cue(analyse):
+    _, rows = analyse('"I love cats," Burton said.')
+    assert [(t, sp, c) for t, sp, _, c in _quotes(rows)] == [("I love cats", "Burton", "said")]
+
+
+@pytest.mark.xfail(reason="bug: a single-token name the small model tags ORG ('Burton') is never a person "
+                          "mention, so 'he' cannot resolve to it", strict=True)
+def test_pronoun_resolves_to_surname_only_person(analyse):
+    _, rows = analyse('Burton explained from a podium. "I love cats so much," he said.')
+    assert _quotes(rows) == [("I love cats so much", "Burton", "he", "said")]
+
+
+@pytest.mark.parametrize("body", [
+    'His favorite book is "One Hundred Years of Solitude".',
+    'Burton thinks cats are "cuties".',
+])
+def test_no_statement_without_speech(analyse, body):
+    _, rows = analyse(body)
+    assert rows.statements == []
+
+
+@pytest.mark.parametrize("body", [
+    'Moscow keeps promoting its "gas union" across the region.',
+    'The minister called the plan a "gas union" and left the room early.',
+])
+def test_scare_quote_is_not_a_statement(analyse, body):
+    _, rows = analyse(body)
+    assert rows.statements == []
+
+
+VASILENKO_INTRO = "Roman Vasilenko, Deputy Foreign Minister of Kazakhstan, spoke in the same spirit:"
+VASILENKO_BLOCK = ("It is still too early to discuss the content, because so far this is some kind of idea. "
+                   "The principled position of Kazakhstan is that it does not allow its territory to be used "
+                   "to circumvent sanctions.")
+
+
+def test_block_introduced_by_colon(analyse):
+    _, rows = analyse(f"{VASILENKO_INTRO}\n\n{VASILENKO_BLOCK}")
+    [st_] = rows.statements
+    assert st_["kind"] == "block"
+    assert st_["text"] == VASILENKO_BLOCK
+    assert st_["speaker"] == "Roman Vasilenko"
+    assert st_["speaker_text"] == "Roman Vasilenko"
+    assert st_["speaker_kind"] == "person"
+    assert st_["cue"] == "spoke"
+    # the person mention itself carries the country from the apposition
+    people = [m for m in rows.mentions if m["kind"] == "person"]
+    assert [(m["name"], m["country"]) for m in people] == [("Roman Vasilenko", "Kazakhstan")]
+
+
+def test_block_speaker_country(analyse):
+    _, rows = analyse(f"{VASILENKO_INTRO}\n\n{VASILENKO_BLOCK}")
+    assert [s["speaker_country"] for s in rows.statements] == ["Kazakhstan"]
+
+
+def test_short_paragraph_after_colon_is_not_a_block(analyse):
+    _, rows = analyse(f"{VASILENKO_INTRO}\n\nNo comment.")
+    assert rows.statements == []
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_statement_offsets_on_seed_documents(nlp, path):
+    text = path.read_text(encoding="utf-8")
+    rows = _analyse(nlp, text)
+    assert rows.statements
+    _check_rows(text, rows.statements)
+    for m in rows.mentions:
+        assert m["text"] == text[m["start"]:m["end"]]
