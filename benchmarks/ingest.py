@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Ingest throughput of alliancecli on the BBC News corpus, against spaCy's own ceiling.
+
+Usage::
+
+    python benchmarks/ingest.py [--corpus ZIP] [--limit N] [--skip-workers] [--json]
+
+The corpus zip (default ``../shared/corpora/bbc-fulltext.zip`` relative to the
+repository root) is read in place; its ``.txt`` members (the first N in sorted
+member-name order with ``--limit``) are extracted into a temporary folder that is
+removed afterwards. Words are ``len(text.split())`` summed over the decoded texts
+(decoded exactly as the ingest decodes them). In one run it measures:
+
+(a) ceiling: ``alliancecli.nlp.load()`` (the project's pipeline, with its entity
+    ruler), then ``for _ in nlp.pipe(texts, batch_size=64): pass`` over the whole
+    texts, in this process; words per second (model load not timed).
+(b) ``pipeline.ingest([folder], new_db)`` in a fresh child process
+    (``python -c``), which loads the model first and then times only the
+    ``ingest`` call; words per second, and the child's peak RSS read with
+    ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss`` right after it ends (so
+    (a)'s memory does not count; the model is included).
+(c) a second ``pipeline.ingest`` of the unchanged folder into the same database,
+    in this process (model already loaded): seconds, and c/b as a time ratio.
+(d) unless ``--skip-workers``: ``pipeline.ingest([folder], another_new_db,
+    workers=2)`` in a fresh child timed like (b) (the worker processes' start-up
+    is inside the timing); speed-up = time(b) / time(d).
+
+It prints a small table (``--json``: one JSON object). No assertions on timings:
+it only measures and prints.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path, PurePosixPath
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "bbc-fulltext.zip"
+
+# Run in a fresh interpreter: load the model, then time one ingest call; print JSON.
+CHILD = r"""
+import json, sys, time
+from alliancecli import nlp, pipeline
+folder, db, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+t0 = time.perf_counter()
+nlp.load()
+t1 = time.perf_counter()
+s = pipeline.ingest([folder], db, workers=workers)
+t2 = time.perf_counter()
+print(json.dumps({"load_s": t1 - t0, "seconds": t2 - t1, "documents": s.documents, "new": s.new,
+                  "unchanged": s.unchanged, "failed": s.failed, "skipped": s.skipped,
+                  "statements": s.statements, "line": s.line()}))
+"""
+
+
+def extract(corpus: Path, dest: Path, limit: int | None) -> list[Path]:
+    """Extract the .txt members (sorted by name, the first ``limit``) into ``dest``; return their paths."""
+    with zipfile.ZipFile(corpus) as z:
+        names = sorted(n for n in z.namelist() if n.lower().endswith(".txt") and not n.endswith("/"))
+        if limit is not None:
+            names = names[:limit]
+        out = []
+        for n in names:
+            parts = [p for p in PurePosixPath(n).parts if p not in ("", ".", "..", "/")]
+            target = dest.joinpath(*parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(z.read(n))
+            out.append(target)
+    return out
+
+
+def child_ingest(folder: Path, db: Path, workers: int) -> dict:
+    env = dict(os.environ)
+    src = str(REPO / "src")
+    env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    p = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(db), str(workers)],
+                       capture_output=True, text=True, env=env)
+    if p.returncode != 0:
+        sys.stderr.write(p.stderr[-4000:])
+        raise SystemExit(f"ingest child (workers={workers}) failed with exit status {p.returncode}")
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def peak_children_mb() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return r / (1024 * 1024) if sys.platform == "darwin" else r / 1024  # bytes on macOS, KiB on Linux
+
+
+def machine(nlp) -> dict:
+    import spacy
+
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count()
+    meta = nlp.meta
+    return {
+        "platform": platform.platform(), "processor": platform.machine(),
+        "python": platform.python_version(), "cpu_count": os.cpu_count(), "cpus_usable": cores,
+        "spacy": spacy.__version__,
+        "model": f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '')}".strip(),
+    }
+
+
+def run(corpus: Path, limit: int | None, skip_workers: bool, progress) -> dict:
+    from alliancecli import nlp as nlp_mod
+    from alliancecli import pipeline, reader
+
+    with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
+        tmp = Path(tmp)
+        folder = tmp / "corpus"
+        files = extract(corpus, folder, limit)
+        texts = []
+        for f in files:
+            try:
+                texts.append(reader.read_file(f).text)
+            except reader.ReadError:
+                pass  # the ingest skips it too
+        words = sum(len(t.split()) for t in texts)
+        progress(f"corpus: {len(files)} files, {words} words in {folder}")
+
+        # (a) ceiling
+        t0 = time.perf_counter()
+        nlp = nlp_mod.load()
+        load_s = time.perf_counter() - t0
+        progress(f"(a) model loaded in {load_s:.1f} s; nlp.pipe over {len(texts)} texts ...")
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=64):
+            pass
+        a_s = time.perf_counter() - t0
+
+        # (b) first ingest, child process
+        progress("(b) ingest in a child process ...")
+        db_b = tmp / "b.db"
+        b = child_ingest(folder, db_b, 1)
+        rss_b = peak_children_mb()
+
+        # (c) unchanged re-ingest, this process
+        progress("(c) re-ingest, unchanged ...")
+        t0 = time.perf_counter()
+        c = pipeline.ingest([folder], db_b)
+        c_s = time.perf_counter() - t0
+
+        # (d) two workers, child process
+        d = None
+        if not skip_workers:
+            progress("(d) ingest with workers=2 in a child process ...")
+            d = child_ingest(folder, tmp / "d.db", 2)
+
+    b_s = b["seconds"]
+    return {
+        "machine": machine(nlp),
+        "corpus": {"path": str(corpus), "limit": limit, "documents": len(files), "words": words},
+        "a_ceiling": {"seconds": a_s, "words_per_s": words / a_s if a_s else None, "model_load_s": load_s},
+        "b_ingest": {"seconds": b_s, "words_per_s": words / b_s if b_s else None, "b_over_a": a_s / b_s if b_s else None,
+                     "model_load_s": b["load_s"], "peak_rss_mb": rss_b, "summary": b["line"]},
+        "c_reingest": {"seconds": c_s, "c_over_b": c_s / b_s if b_s else None, "unchanged": c.unchanged,
+                       "new": c.new, "summary": c.line()},
+        "d_workers2": None if d is None else {
+            "seconds": d["seconds"], "words_per_s": words / d["seconds"] if d["seconds"] else None,
+            "speedup": b_s / d["seconds"] if d["seconds"] else None, "summary": d["line"]},
+    }
+
+
+def render(r: dict) -> str:
+    m, c, a, b, cc, d = (r["machine"], r["corpus"], r["a_ceiling"], r["b_ingest"], r["c_reingest"],
+                         r["d_workers2"])
+    rows = [
+        ("machine", f"{m['platform']} ({m['processor']}), Python {m['python']}, "
+                    f"{m['cpu_count']} CPUs ({m['cpus_usable']} usable)"),
+        ("spaCy / model", f"{m['spacy']} / {m['model']}"),
+        ("corpus", f"{c['documents']} docs, {c['words']:,} words"),
+        ("(a) nlp.pipe ceiling", f"{a['words_per_s']:,.0f} words/s ({a['seconds']:.1f} s)"),
+        ("(b) ingest", f"{b['words_per_s']:,.0f} words/s ({b['seconds']:.1f} s)"),
+        ("b/a (speed)", f"{b['b_over_a']:.2f}"),
+        ("(c) unchanged re-ingest", f"{cc['seconds']:.2f} s, c/b = {cc['c_over_b']:.3f} "
+                                    f"({cc['unchanged']} unchanged)"),
+        ("(d) workers=2 speed-up", "skipped" if d is None else
+         f"{d['speedup']:.2f}x ({d['seconds']:.1f} s, {d['words_per_s']:,.0f} words/s)"),
+        ("peak RSS of (b)", f"{b['peak_rss_mb']:.0f} MB"),
+        ("(b) summary", b["summary"]),
+    ]
+    w = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{w}}  {v}" for k, v in rows)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="BBC fulltext zip [default: %(default)s]")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N .txt files in sorted order")
+    ap.add_argument("--skip-workers", action="store_true", help="skip (d), the workers=2 ingest")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    args = ap.parse_args(argv)
+    corpus = args.corpus.resolve()
+    if not corpus.is_file():
+        ap.error(f"no corpus zip at {corpus}")
+    if args.limit is not None and args.limit < 1:
+        ap.error("--limit must be at least 1")
+
+    def progress(msg):
+        print(msg, file=sys.stderr, flush=True)
+
+    r = run(corpus, args.limit, args.skip_workers, progress)
+    print(json.dumps(r, indent=2) if args.json else render(r))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
