@@ -7,6 +7,7 @@ its last paragraph comes back.
 """
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -178,7 +179,6 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             })
 
     segment_rows = [{"kind": s.kind, "start": s.start, "end": s.end, "reason": s.reason} for s in outline.tiled()]
-    import datetime as dt
     document = {
         "path": src.path, "sha256": src.sha256, "title": outline.title, "text": text, "encoding": src.encoding,
         "date": None, "words": len(text.split()),
