@@ -296,6 +296,7 @@ class Attributor:
         self._unit_of = {id(d): k for k, d in enumerate(self.docs)}
         paras = [(self.units[k].start, self.units[k].end) for k in self.body]
         self.quotes = scan_quotes(self.text, paras)
+        self.transcript_names = self._transcript_names()
         self.intervals = sorted((q.open, (q.close if q.close is not None else q.end) + 1) for q in self.quotes)
         events = [(q.open, "quote", q) for q in self.quotes]
         for bi, k in enumerate(self.body):
@@ -320,7 +321,7 @@ class Attributor:
 
     def _quote(self, q: QuoteSpan):
         k0, k1 = self.body[q.first], self.body[q.last]
-        if q.open == self.units[k0].start and self._is_transcript(k0):
+        if q.open == self.units[k0].start and self._transcript_turn(k0) is not None:
             return  # '"PENCE: ...' is a transcript turn, attributed by its name
         inner_s, inner_e = q.open + 1, (q.close if q.close is not None else q.end)
         content = self.text[inner_s:inner_e]
@@ -474,14 +475,25 @@ class Attributor:
 
     def _transcript_names(self) -> set[str]:
         """Names that open two or more paragraphs as 'NAME: ...' (an interview transcript)."""
-        if not hasattr(self, "_transcript"):
-            counts: dict[str, int] = {}
-            for k in self.body:
-                m = TRANSCRIPT.match(self.text[self.units[k].start:self.units[k].end])
-                if m:
-                    counts[m["name"]] = counts.get(m["name"], 0) + 1
-            self._transcript = {n for n, c in counts.items() if c >= 2}
-        return self._transcript
+        counts: dict[str, int] = {}
+        for k in self.body:
+            m = TRANSCRIPT.match(self.text[self.units[k].start:self.units[k].end])
+            if m:
+                counts[m["name"]] = counts.get(m["name"], 0) + 1
+        return {n for n, c in counts.items() if c >= 2}
+
+    def _transcript_turn(self, k: int):
+        """(match, person or None) when paragraph ``k`` is a 'NAME: ...' turn, else None.
+
+        A turn needs a name that opens several paragraphs, or a person mention at the start."""
+        us = self.units[k].start
+        m = TRANSCRIPT.match(self.text[us:self.units[k].end])
+        if not m:
+            return None
+        person = next((p for p in self.people if p.unit == k and p.start - us < m.end("name")), None)
+        if person is None and m["name"] not in self.transcript_names:
+            return None
+        return m, person
 
     def _colon(self, bi: int):
         """Blocks: a paragraph ending in ':' introduces the next one; 'X said: ...' inside a paragraph;
@@ -490,16 +502,14 @@ class Attributor:
         doc = self.docs[k]
         if not len(doc):
             return
-        us, ue = self.units[k].start, self.units[k].end
-        m = TRANSCRIPT.match(self.text[us:ue])
-        if m:
-            name = m["name"]
-            person = next((p for p in self.people if p.unit == k and p.start - us < m.end("name")), None)
-            if name in self._transcript_names() or person is not None:
-                canonical = person.name if person is not None else self._transcript_canonical(name)
-                self._add(Statement("block", us + m.end(), ue, canonical, us + m.start("name"), us + m.end("name"),
-                                    ":", speaker_kind="person"), bi)
-                return
+        turn = self._transcript_turn(k)
+        if turn is not None:
+            m, person = turn
+            us, ue = self.units[k].start, self.units[k].end
+            canonical = person.name if person is not None else self._transcript_canonical(m["name"])
+            self._add(Statement("block", us + m.end(), ue, canonical, us + m.start("name"), us + m.end("name"),
+                                ":", speaker_kind="person"), bi)
+            return
         if doc[-1].text == ":" and bi + 1 < len(self.body):
             nk = self.body[bi + 1]
             ns, ne = self.units[nk].start, self.units[nk].end
@@ -531,11 +541,6 @@ class Attributor:
                                 speaker_kind=skind), bi)
             return
 
-    def _is_transcript(self, k: int) -> bool:
-        m = TRANSCRIPT.match(self.text[self.units[k].start:self.units[k].end])
-        return bool(m) and (m["name"] in self._transcript_names() or any(
-            p.unit == k and p.start - self.units[k].start < m.end("name") for p in self.people))
-
     def _transcript_canonical(self, name: str) -> str:
         """'PENCE' -> 'Mike Pence' when the document names a person with that surname."""
         low = name.lower()
@@ -564,11 +569,11 @@ class Attributor:
         """Reported speech: a cue verb with a clausal complement ("X said that ...", "X warned ...")
         and "according to X, ..."; kept as kind ``indirect``."""
         self.last = None
-        for bi, k in enumerate(self.body):
+        for k in self.body:
             doc = self.docs[k]
             for t in doc:
                 if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-                    self._according(bi, k, t)
+                    self._according(k, t)
                     continue
                 if t.pos_ != "VERB" or not self._is_cue(t) or self._inside(self._abs(k, t)):
                     continue
@@ -590,7 +595,7 @@ class Attributor:
                 name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
                 self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
 
-    def _according(self, bi: int, k: int, t):
+    def _according(self, k: int, t):
         doc = self.docs[k]
         pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
         if pobj is None or not (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG", "NORP", "COUNTRY")
@@ -604,8 +609,7 @@ class Attributor:
         before = doc[sent.start:t.i]
         after = doc[phrase_end:sent.end]
         body = after if len(after) >= len(before) else before
-        body = [x for x in body if not x.is_punct or x.text in ("'", '"')] and body
-        if not len(body) or _words(body.text) < 4:
+        if not any(not x.is_punct or x.text in ("'", '"') for x in body) or _words(body.text) < 4:
             return
         s, e = self._abs(k, body[0]), self._abs(k, body[-1]) + len(body[-1])
         if self._inside(s):
