@@ -124,14 +124,19 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
 
     mentions = places + people
     statement_rows = []
+    bodies = []
     for st in stmts:
         body = text[st.start:st.end]
         if st.kind == "comment":
             c = outline.comments[st.comment]
             for q in sorted(c.quoted, key=lambda q: -q.line_start):
                 body = body[:q.line_start - st.start] + body[q.end - st.start:]
-        sc = stance.classify(body)
-        targets = sorted({m.name for m in mentions if m.kind == "bloc" and st.start <= m.start < st.end})
+        bodies.append(body)
+    whole = stance.utterances(_utterance_spans(stmts, units, bodies))
+    for st, body, i in zip(stmts, bodies, itertools.count()):
+        sc = stance.classify(whole.get(i, body))
+        target = stance.target(text[st.start:st.end], [(m.name, m.kind, m.start - st.start) for m in mentions
+                                                       if m.kind != "person" and st.start <= m.start < st.end])
         statement_rows.append({
             "_comment": st.comment, "kind": st.kind,
             "source": "comments" if st.comment is not None else "article",
@@ -140,7 +145,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             "speaker_text": text[st.speaker_start:st.speaker_end] if st.speaker_start is not None else None,
             "speaker_kind": st.speaker_kind, "speaker_country": st.speaker_country, "cue": st.cue,
             "stance": sc.label, "stance_score": sc.score, "stance_evidence": sc.evidence,
-            "stance_target": ", ".join(targets) or None, "label": None,
+            "stance_target": target, "label": None,
             "posted": outline.comments[st.comment].posted if st.comment is not None else None,
         })
 
@@ -185,6 +190,17 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
     return store.DocumentRows(document, segment_rows, comment_rows, statement_rows, mention_rows, pair_rows)
+
+
+def _utterance_spans(stmts: list[quotes.Statement], units: list[quotes.Unit], bodies: list[str]):
+    """(index, paragraph, speaker, text) of the quotations, in order, for :func:`stance.utterances`."""
+    spans = []
+    for i in sorted(range(len(stmts)), key=lambda i: stmts[i].start):
+        st = stmts[i]
+        para = next((k for k, u in enumerate(units) if u.kind == "body" and u.start <= st.start < u.end), None)
+        quoted = st.kind == "quote" and st.comment is None and para is not None
+        spans.append((i, para, st.speaker if quoted else None, bodies[i]))
+    return spans
 
 
 def _prepare(files: Iterable[Path], db, summary: Summary, on_event) -> Iterator[Prepared]:
