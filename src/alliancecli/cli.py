@@ -359,5 +359,109 @@ def stats(db: DbOption = DEFAULT_DB, json_: JsonFlag = False):
         Console(highlight=False).print(Text(f"{k:12} {v}"))
 
 
+# -- stance: human labels, a trained classifier, evaluation ---------------------------------------------
+
+
+@app.command()
+def label(
+    statement_id: Annotated[Optional[int], typer.Argument(help="Statement id (see 'alliance statements').")] = None,
+    value: Annotated[Optional[StanceName], typer.Argument(help="support, oppose or neutral.")] = None,
+    import_: Annotated[Optional[Path], typer.Option(
+        "--import", help="CSV file with 'text' and 'label' columns (optionally id, source, date).",
+        exists=True, dir_okay=False)] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the statement's human label.")] = False,
+    db: DbOption = DEFAULT_DB,
+    json_: JsonFlag = False,
+):
+    """Store a human stance label; it wins over every prediction and survives re-ingest.
+
+    'alliance label 12 oppose' labels statement 12.  'alliance label --import FILE'
+    labels the statements whose text equals a row's text and keeps the other rows as
+    labelled texts for 'alliance stance train' and 'eval'.
+    """
+    from . import labels
+
+    if import_ is not None:
+        if statement_id is not None or value is not None or clear:
+            raise typer.BadParameter("give either --import FILE or ID LABEL", param_hint="--import")
+    elif statement_id is None or (value is None) == (not clear):
+        raise typer.BadParameter("give a statement ID and a label (or --clear)", param_hint="ID")
+    database = _open(db)
+    try:
+        if import_ is not None:
+            out = vars(labels.import_file(database, import_))
+            err.print(Text(f"{out['rows']} labels: {out['matched']} match stored statements, "
+                           f"{out['standalone']} kept as labelled texts"))
+        else:
+            out = labels.set_label(database, statement_id, None if clear else value.value)
+            err.print(Text(f"statement {out['id']}: label {out['label']} (predicted {out['predicted']})"))
+    except labels.LabelError as e:
+        err.print(Text(f"Error: {e}", style="red"))
+        raise typer.Exit(1)
+    if json_:
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+
+
+stance_app = typer.Typer(help="Train and evaluate the stance classifier on human labels.", no_args_is_help=True,
+                         rich_markup_mode=None)
+app.add_typer(stance_app, name="stance")
+
+
+@stance_app.command("train")
+def stance_train(
+    model_path: Annotated[Optional[Path], typer.Option(
+        "--model-path", help="Folder to save the model in [default: next to the database, DB.stance-model].")] = None,
+    db: DbOption = DEFAULT_DB,
+    json_: JsonFlag = False,
+):
+    """Train a spaCy text classifier on the labels and use it for every statement without a label."""
+    from . import stance_model
+
+    database = _open(db)
+    try:
+        t = stance_model.fit(database, model_path or stance_model.default_path(db))
+    except stance_model.TooFewLabels as e:
+        err.print(Text(f"Error: {e}", style="red"))
+        raise typer.Exit(1)
+    n = stance_model.apply(database, t.path)
+    out = {"model": str(t.path), "labels": t.labels, "classes": t.classes, "statements_predicted": n}
+    err.print(Text(f"trained on {t.labels} labels ({', '.join(f'{k} {v}' for k, v in t.classes.items())}); "
+                   f"saved to {t.path}; {n} statements re-predicted"))
+    if json_:
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+
+
+@stance_app.command("eval")
+def stance_eval(
+    folds: Annotated[int, typer.Option("--folds", "-k", min=2, help="Cross-validation folds.")] = 5,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for the folds and the training.")] = 0,
+    db: DbOption = DEFAULT_DB,
+    json_: JsonFlag = False,
+):
+    """Cross-validated accuracy and macro-F1 of the classifier on the labels, next to the rules."""
+    from . import labels, stance_model
+
+    database = _open(db)
+    rows = labels.labelled(database)
+    try:
+        r = stance_model.cross_validate([x["text"] for x in rows], [x["label"] for x in rows], k=folds, seed=seed)
+    except stance_model.TooFewLabels as e:
+        err.print(Text(f"Error: {e}", style="red"))
+        raise typer.Exit(1)
+    if json_:
+        sys.stdout.write(json.dumps(r) + "\n")
+        return
+    err.print(Text(f"{r['statements']} labelled statements ({', '.join(f'{k} {v}' for k, v in r['labels'].items())}),"
+                   f" {r['folds']}-fold cross-validation"))
+    table = Table(highlight=False)
+    for c in ("method", "accuracy", "macro_f1", "f1 support", "f1 oppose", "f1 neutral"):
+        table.add_column(c, justify="left" if c == "method" else "right")
+    for name, key in (("classifier (spaCy textcat)", "model"), ("rules", "rules"), ("majority class", "majority")):
+        m = r[key]
+        table.add_row(name, f"{m['accuracy']:.3f}", f"{m['macro_f1']:.3f}",
+                      *(f"{m['f1'][c]:.3f}" if c in m["f1"] else "-" for c in ("support", "oppose", "neutral")))
+    Console(highlight=False).print(table)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

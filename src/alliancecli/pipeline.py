@@ -295,6 +295,15 @@ def ingest(
     try:
         if summary.ingested:
             store.refresh_actors(db)
+            _apply_stance_model(db)
     finally:
         db.close()
     return summary
+
+
+def _apply_stance_model(db):
+    """Predictions of the trained stance classifier, where ``alliance stance train`` made one."""
+    from . import stance_model
+
+    if stance_model.current(db) is not None:
+        stance_model.apply(db)

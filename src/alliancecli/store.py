@@ -186,6 +186,8 @@ def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: in
             p["document_id"] = doc_id
             p["statement_id"] = statement_ids[si] if si is not None else None
         db["pairs"].insert_all(rows.pairs)
+        if db["labels"].exists():
+            apply_labels(db, doc_id)
     return doc_id
 
 
@@ -239,3 +241,44 @@ def refresh_actors(db: sqlite_utils.Database, overrides: dict | None = None):
             update statements set speaker_country = (
                 select country from actors where actors.name = statements.speaker and actors.kind = 'person')
             where speaker_country is null and speaker_kind = 'person' and kind != 'comment'""")
+
+
+@migration
+def m004_stance(db: sqlite_utils.Database):
+    """Human stance labels that survive re-ingest, the trained stance models, and browsing views.
+
+    A label is keyed by the document's path and the statement's exact text, not by the
+    statement id, which changes when a changed document is ingested again.  Labels
+    imported from a file that match no statement keep the file's name and row id as path.
+    """
+    db["labels"].create({
+        "id": int, "path": str, "text": str, "label": str, "origin": str, "ref": str, "labelled_at": str,
+    }, pk="id")
+    db["labels"].create_index(["path", "text"], unique=True)
+    db["labels"].create_index(["text"])
+    db["stance_models"].create({
+        "id": int, "path": str, "trained_at": str, "labels": int, "classes": str,
+    }, pk="id")
+    db.execute("drop view if exists statements_view")
+    db.create_view("statements_view", """
+        select statements.id, documents.title as document, documents.path, documents.date, statements.kind,
+               statements.source, statements.speaker, statements.speaker_country,
+               coalesce(statements.label, statements.stance) as stance, statements.label,
+               statements.stance as predicted, statements.stance_score, statements.stance_evidence,
+               statements.stance_target, statements.cue, statements.posted, statements.text,
+               statements.document_id, statements.comment_id
+        from statements join documents on documents.id = statements.document_id
+    """)
+
+
+def apply_labels(db: sqlite_utils.Database, document_id: int | None = None) -> int:
+    """Copy human labels onto the statements they belong to (one document, or all); returns how many carry one."""
+    where, params = "", []
+    if document_id is not None:
+        where, params = " where statements.document_id = ?", [document_id]
+    db.execute(f"""
+        update statements set label = (
+            select l.label from labels l join documents d on d.path = l.path
+            where d.id = statements.document_id and l.text = statements.text){where}""", params)
+    sql = "select count(*) from statements where label is not null"
+    return db.execute(sql + (" and document_id = ?" if params else ""), params).fetchone()[0]

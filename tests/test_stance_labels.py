@@ -1,0 +1,132 @@
+"""Human labels, the trained stance classifier and its evaluation, through the CLI (--json)."""
+import csv
+import json
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from alliancecli import stance, stance_model
+from alliancecli.cli import app
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "stance" / "labels.csv"
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _corpus(tmp_path, body):
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    (src / "a.txt").write_text("Title\n\n" + body, encoding="utf-8")
+    return src
+
+
+def test_label_wins_and_survives_reingest_of_a_changed_document(tmp_path):
+    quote = '"We will build the union with Belarus," said John Smith.\n'
+    src = _corpus(tmp_path, quote)
+    db = tmp_path / "l.db"
+    as_json(run("ingest", src, "--db", db, "--json"))
+    st = next(r for r in as_json(run("statements", "--db", db, "--json")) if r["kind"] == "quote")
+    predicted = st["stance"]
+    human = "oppose" if predicted != "oppose" else "neutral"
+    out = as_json(run("label", st["id"], human, "--db", db, "--json"))
+    assert out == {"id": st["id"], "label": human, "predicted": predicted, "text": st["text"]}
+    assert [r["stance"] for r in as_json(run("statements", "--db", db, "--json")) if r["id"] == st["id"]] == [human]
+    # the document changes around the statement: all its rows are rebuilt, the same words keep the label
+    (src / "a.txt").write_text("New title\n\nRussia and China met.\n\n" + quote, encoding="utf-8")
+    assert as_json(run("ingest", src, "--db", db, "--json"))["changed"] == 1
+    rows = [r for r in as_json(run("statements", "--db", db, "--json")) if r["kind"] == "quote"]
+    assert [r["stance"] for r in rows] == [human]
+    con = sqlite3.connect(db)
+    assert con.execute("select count(*) from statements where label is not null").fetchone()[0] == 1
+    assert con.execute("select title from documents").fetchone()[0] == "New title"
+    assert as_json(run("statements", "--stance", human, "--db", db, "--json"))
+    # --clear gives the prediction back
+    as_json(run("label", rows[0]["id"], "--clear", "--db", db, "--json"))
+    assert [r["stance"] for r in as_json(run("statements", "--db", db, "--json"))
+            if r["kind"] == "quote"] == [predicted]
+
+
+def test_label_usage_and_runtime_errors(seeds_copy):
+    assert run("label", "--db", seeds_copy).exit_code == 2
+    assert run("label", "1", "--db", seeds_copy).exit_code == 2
+    assert run("label", "1", "maybe", "--db", seeds_copy).exit_code == 2
+    result = run("label", "999999", "support", "--db", seeds_copy)
+    assert result.exit_code == 1 and "no statement" in result.output
+
+
+def test_import_matches_statements_and_keeps_the_rest(seeds_copy, tmp_path):
+    con = sqlite3.connect(seeds_copy)
+    sid, text = con.execute("select id, text from statements where kind = 'quote' order by id").fetchone()
+    f = tmp_path / "l.csv"
+    with open(f, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["id", "label", "text"])
+        w.writeheader()
+        w.writerow({"id": "a", "label": "oppose", "text": text})
+        w.writerow({"id": "b", "label": "support", "text": "We should join the alliance."})
+    out = as_json(run("label", "--import", f, "--db", seeds_copy, "--json"))
+    assert out == {"rows": 2, "matched": 1, "standalone": 1}
+    assert as_json(run("label", "--import", f, "--db", seeds_copy, "--json")) == out
+    con = sqlite3.connect(seeds_copy)
+    assert con.execute("select count(*) from labels").fetchone()[0] == 2
+    assert con.execute("select label from statements where id = ?", [sid]).fetchone()[0] == "oppose"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,label\nsome text,maybe\n", encoding="utf-8")
+    result = run("label", "--import", bad, "--db", seeds_copy)
+    assert result.exit_code == 1 and "maybe" in result.output
+
+
+def test_train_with_too_few_labels_keeps_the_rules(seeds_copy):
+    result = run("stance", "train", "--db", seeds_copy, "--json")
+    assert result.exit_code == 1 and "rules stay in use" in result.output
+    assert stance_model.current(__import__("sqlite_utils").Database(seeds_copy)) is None
+
+
+def test_train_predicts_unlabelled_statements_and_labels_still_win(seeds_copy, tmp_path):
+    as_json(run("label", "--import", BENCH, "--db", seeds_copy, "--json"))
+    model = tmp_path / "m"
+    out = as_json(run("stance", "train", "--model-path", model, "--db", seeds_copy, "--json"))
+    n_labels = sum(1 for _ in csv.DictReader(open(BENCH, encoding="utf-8")))
+    assert out["labels"] == n_labels and (model / "config.cfg").exists()
+    con = sqlite3.connect(seeds_copy)
+    assert out["statements_predicted"] == con.execute("select count(*) from statements").fetchone()[0]
+    evidence = {r[0].split("=")[0] for r in con.execute("select stance_evidence from statements")}
+    assert evidence == {"classifier p"}
+    # a human label differing from the prediction still decides what queries show
+    sid, pred = con.execute("select id, stance from statements where label is null limit 1").fetchone()
+    other = "support" if pred != "support" else "oppose"
+    as_json(run("label", sid, other, "--db", seeds_copy, "--json"))
+    assert [r["stance"] for r in as_json(run("statements", "--db", seeds_copy, "--json")) if r["id"] == sid] == [other]
+
+
+def test_eval_on_the_benchmark_compares_classifier_and_rules(seeds_copy):
+    as_json(run("label", "--import", BENCH, "--db", seeds_copy, "--json"))
+    r = as_json(run("stance", "eval", "--folds", "3", "--db", seeds_copy, "--json"))
+    rows = list(csv.DictReader(open(BENCH, encoding="utf-8")))
+    assert r["statements"] == len(rows) >= 150 and r["folds"] == 3
+    assert r["labels"] == {c: sum(x["label"] == c for x in rows) for c in ("support", "oppose", "neutral")}
+    rules_acc = sum(stance.classify(x["text"]).label == x["label"] for x in rows) / len(rows)
+    assert r["rules"]["accuracy"] == round(rules_acc, 3)
+    for k in ("model", "rules", "majority"):
+        assert 0 <= r[k]["accuracy"] <= 1 and 0 <= r[k]["macro_f1"] <= 1
+    assert r["model"]["macro_f1"] > r["majority"]["macro_f1"]
+
+
+def test_eval_needs_labels(seeds_copy):
+    result = run("stance", "eval", "--db", seeds_copy, "--json")
+    assert result.exit_code == 1 and "labelled" in result.output
+
+
+def test_scores_macro_f1():
+    s = stance_model.scores(["support", "oppose", "neutral", "neutral"], ["support", "neutral", "neutral", "neutral"])
+    assert s["accuracy"] == 0.75
+    assert s["f1"] == {"support": 1.0, "oppose": 0.0, "neutral": 0.8}
+    assert s["macro_f1"] == 0.6
