@@ -59,6 +59,20 @@ class Within(str, Enum):
 
 
 SourceOption = Annotated[Source, typer.Option("--source", help="Article text, reader comments, or both.")]
+
+
+def _iso_date(value: str | None) -> str | None:
+    import re
+
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?", value):
+        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+SinceOption = Annotated[Optional[str], typer.Option(
+    "--since", callback=_iso_date, help="On or after this date (article date, or when a comment was posted).")]
+UntilOption = Annotated[Optional[str], typer.Option(
+    "--until", callback=_iso_date, help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive).")]
 DEFAULT_DB = Path("alliance.db")
 
 
@@ -232,6 +246,11 @@ def pairs(
     source: SourceOption = Source.all,
     include_blocs: Annotated[bool, typer.Option("--include-blocs", help="Put NATO, EU, CIS, ... into pairs.")] = False,
     country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only pairs with this country.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    directed: Annotated[bool, typer.Option(
+        "--directed", help="Speaker's country -> country mentioned, counted in statements.")] = False,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Add the statements behind each pair.")] = False,
     db: DbOption = DEFAULT_DB,
     json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, limit: LimitOption = None,
 ):
@@ -240,11 +259,17 @@ def pairs(
 
     fmt = _format(json_, nl, csv_)
     c = _place(country, "--country")
+    if directed and within != Within.sentence:
+        raise typer.BadParameter("--directed counts statements; leave --within out", param_hint="--within")
     database = _open(db)
-    rows = queries.pairs(database, min_mentions=min_mentions, within=within.value, source=source.value,
-                         include_blocs=include_blocs, country=c, limit=limit)
-    _emit(rows, ["a", "b", "count", "documents", "support", "oppose", "neutral"], fmt,
-          title=f"pairs within a {within.value}")
+    if directed:
+        rows = queries.directed_pairs(database, min_mentions=min_mentions, source=source.value,
+                                      include_blocs=include_blocs, country=c, limit=limit, since=since, until=until)
+    else:
+        rows = queries.pairs(database, min_mentions=min_mentions, within=within.value, source=source.value,
+                             include_blocs=include_blocs, country=c, limit=limit, since=since, until=until)
+    _emit_pairs(database, rows, fmt, evidence, directed, source.value, since, until,
+                title="speaker's country -> country mentioned" if directed else f"pairs within a {within.value}")
 
 
 @app.command("statements")
@@ -257,10 +282,12 @@ def statements_cmd(
     stance: Annotated[Optional[StanceName], typer.Option("--stance")] = None,
     source: SourceOption = Source.all,
     doc: Annotated[Optional[str], typer.Option("--doc", help="Document id or path (or part of it).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     db: DbOption = DEFAULT_DB,
     json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, limit: LimitOption = None,
 ):
-    """Statements filtered by speaker, country, country pair, stance, source or document."""
+    """Statements filtered by speaker, country, country pair, stance, source, document or date."""
     from . import queries
 
     fmt = _format(json_, nl, csv_)
@@ -268,7 +295,7 @@ def statements_cmd(
     p = (_place(pair[0], "--pair"), _place(pair[1], "--pair")) if pair else None
     database = _open(db)
     rows = queries.statements(database, actor=actor, country=c, pair=p, stance=stance.value if stance else None,
-                              source=source.value, doc=doc, limit=limit)
+                              source=source.value, doc=doc, limit=limit, since=since, until=until)
     _emit(rows, ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document"], fmt)
 
 
@@ -461,6 +488,112 @@ def stance_eval(
         table.add_row(name, f"{m['accuracy']:.3f}", f"{m['macro_f1']:.3f}",
                       *(f"{m['f1'][c]:.3f}" if c in m["f1"] else "-" for c in ("support", "oppose", "neutral")))
     Console(highlight=False).print(table)
+
+
+def _emit_pairs(database, rows, fmt, evidence, directed, source, since, until, title):
+    """Pairs as a table or JSON; with evidence, each pair carries the statements behind it."""
+    from . import queries
+
+    cols = ["a", "b", "count", "documents", "support", "oppose", "neutral"]
+    if not evidence:
+        _emit(rows, cols, fmt, title=title)
+        return
+    stmt_cols = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document"]
+    for r in rows:
+        r["statements"] = [{c: x[c] for c in stmt_cols} for x in queries.pair_statements(
+            database, r["a"], r["b"], directed=directed, source=source, since=since, until=until)]
+    if fmt != "table":
+        _emit(rows, cols + ["statements"], fmt, title=title)
+        return
+    out = Console(highlight=False)
+    for r in rows:
+        out.print(Text(f"\n{r['a']} {'->' if directed else '-'} {r['b']}: {r['count']} co-mentions in "
+                       f"{r['documents']} documents; support {r['support']}, oppose {r['oppose']}, "
+                       f"neutral {r['neutral']}", style="bold"))
+        _emit(r["statements"], stmt_cols, fmt)
+
+
+# -- export and browse ------------------------------------------------------------------------------------
+
+export_app = typer.Typer(help="Write the country network for Gephi, or whole tables for pandas or R.",
+                         no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(export_app, name="export")
+
+
+class GraphFormat(str, Enum):
+    gexf = "gexf"
+    graphml = "graphml"
+
+
+@export_app.command("graph")
+def export_graph(
+    format_: Annotated[GraphFormat, typer.Option("--format", "-f", help="gexf (Gephi) or graphml.")] = GraphFormat.gexf,
+    min_mentions: Annotated[int, typer.Option("--min-mentions", "-m", min=1, help="Least co-mentions per edge.")] = 1,
+    within: Annotated[Within, typer.Option("--within", help="What counts as 'together'.")] = Within.sentence,
+    source: SourceOption = Source.all,
+    include_blocs: Annotated[bool, typer.Option("--include-blocs", help="Put NATO, EU, CIS, ... into pairs.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
+    db: DbOption = DEFAULT_DB,
+):
+    """The country network: nodes with mention counts, edges with weight and stance breakdown."""
+    from . import export
+
+    database = _open(db)
+    g = export.graph(database, min_mentions=min_mentions, within=within.value, source=source.value,
+                     include_blocs=include_blocs)
+    if output is None:
+        export.write_graph(g, format_.value, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        with open(output, "wb") as f:
+            export.write_graph(g, format_.value, f)
+    err.print(Text(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges"
+                   + (f" written to {output}" if output else "")))
+
+
+def _export_table_command(table: str):
+    def command(
+        csv_: Annotated[bool, typer.Option("--csv", help="CSV with a header row (the default).")] = False,
+        nl: NlFlag = False,
+        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
+        db: DbOption = DEFAULT_DB,
+    ):
+        from . import export
+
+        if csv_ and nl:
+            raise typer.BadParameter("choose one of --csv and --nl")
+        database = _open(db)
+        if output is None:
+            n = export.write_table(database, table, "nl" if nl else "csv", sys.stdout)
+        else:
+            with open(output, "w", newline="", encoding="utf-8") as f:
+                n = export.write_table(database, table, "nl" if nl else "csv", f)
+        err.print(Text(f"{n} {table}" + (f" written to {output}" if output else "")))
+
+    command.__doc__ = f"Every row of the {table} table, streamed as CSV or newline-delimited JSON."
+    export_app.command(table)(command)
+
+
+for _table in ("statements", "comments", "mentions"):
+    _export_table_command(_table)
+
+
+@app.command()
+def browse(
+    port: Annotated[int, typer.Option("--port", "-p", help="Port for datasette.")] = 8001,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open a browser.")] = False,
+    db: DbOption = DEFAULT_DB,
+):
+    """Open the database in datasette (needs the extra: pip install 'alliancecli[browse]')."""
+    from . import browse as browse_mod
+
+    _open(db).close()  # a missing database is an error; migrations are applied before datasette reads it
+    try:
+        code = browse_mod.serve(db, port=port, open_browser=open_browser)
+    except browse_mod.NotInstalled as e:
+        err.print(Text(f"Error: {e}", style="red"))
+        raise typer.Exit(1)
+    raise typer.Exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

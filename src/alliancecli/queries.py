@@ -45,6 +45,8 @@ def statements(
     kind: str | None = None,
     ids: list[int] | None = None,
     limit: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[dict]:
     """Statements with their speaker, stance and document, filtered.
 
@@ -83,6 +85,10 @@ def statements(
     if ids is not None:
         where.append("s.id in (select value from json_each(?))")
         params.append(json.dumps(ids))
+    if since or until:
+        when, when_params = _date_clause("s", since, until)
+        where.append("1 = 1" + when)
+        params += when_params
     sql = f"""
         select s.id, s.speaker, s.speaker_country, coalesce(s.label, s.stance) as stance, s.kind, s.source,
                s.text, d.title as document, d.path, s.posted, s.cue, s.stance_evidence
@@ -118,7 +124,8 @@ def who_said(db, country: str | None = None, speaker_country: str | None = None,
 
 
 def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "all", include_blocs: bool = False,
-          country: str | None = None, limit: int | None = None) -> list[dict]:
+          country: str | None = None, limit: int | None = None, since: str | None = None,
+          until: str | None = None) -> list[dict]:
     """Unordered pairs of countries (and blocs) mentioned together, with the stance of the statements carrying them."""
     kinds = ("country", "bloc") if include_blocs else ("country",)
     params: list = []
@@ -132,6 +139,9 @@ def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "al
     kind_list = ",".join("?" for _ in kinds)
     params += list(kinds)
     stmt_filter = " and m.statement_id is not null" if within == "statement" else ""
+    when, when_params = _date_clause("m", since, until)
+    stmt_filter += when
+    params += when_params
     sql = f"""
         with m as (
             select document_id, {unit} as unit, name, min(statement_id) as statement_id
@@ -252,4 +262,89 @@ def stats(db, path: str | Path) -> dict:
         "countries": one("select count(distinct name) from mentions where kind = 'country'"),
         "size_bytes": Path(path).stat().st_size,
         "last_ingest": one("select max(ingested_at) from documents"),
+        **_stance_stats(db, path),
     }
+
+
+# -- dates, directed pairs and the statements behind a pair ------------------------------------------
+
+
+def _date_clause(alias: str, since: str | None, until: str | None) -> tuple[str, list]:
+    """SQL (starting with ' and') keeping rows of ``alias`` (mentions or statements) dated within [since, until].
+
+    A reader comment is dated by ``comments.posted``, article text by ``documents.date``;
+    rows without a date are left out once either bound is given.  Bounds are ISO
+    prefixes ("2022", "2022-12", "2022-12-09"); ``until`` includes the whole period.
+    """
+    if not since and not until:
+        return "", []
+    date = (f"(case when {alias}.comment_id is not null then "
+            f"(select c.posted from comments c where c.id = {alias}.comment_id) "
+            f"else (select d.date from documents d where d.id = {alias}.document_id) end)")
+    sql, params = "", []
+    if since:
+        sql += f" and {date} >= ?"
+        params.append(since)
+    if until:
+        sql += f" and substr({date}, 1, length(?)) <= ?"
+        params += [until, until]
+    return sql, params
+
+
+def directed_pairs(db, min_mentions: int = 1, source: str = "all", include_blocs: bool = False,
+                   country: str | None = None, limit: int | None = None, since: str | None = None,
+                   until: str | None = None) -> list[dict]:
+    """Speaker's country -> country (or bloc) the statement mentions, counted in statements, with their stance.
+
+    ``a`` is the country the speaker acts for, ``b`` the one mentioned; a country
+    mentioning itself is not a pair.  ``country`` keeps pairs with it on either side.
+    """
+    kinds = ("country", "bloc") if include_blocs else ("country",)
+    when, params = _date_clause("s", since, until)
+    params = list(kinds) + params
+    extra = ""
+    if country:
+        extra = " and (s.speaker_country = ? or m.name = ?)"
+        params += [country, country]
+    sql = f"""
+        with p as (
+            select distinct s.speaker_country as a, m.name as b, s.id, s.document_id,
+                   coalesce(s.label, s.stance) as stance
+            from statements s join mentions m on m.statement_id = s.id
+            where s.speaker_country is not null and m.name != s.speaker_country
+              and m.kind in ({",".join("?" for _ in kinds)}){_source_clause(source)}{when}{extra}
+        )
+        select a, b, count(*) as count, count(distinct document_id) as documents,
+               sum(stance = 'support') as support, sum(stance = 'oppose') as oppose,
+               sum(stance = 'neutral') as neutral
+        from p group by a, b having count(*) >= ? order by count(*) desc, a, b
+    """
+    params.append(min_mentions)
+    if limit:
+        sql += " limit ?"
+        params.append(limit)
+    return [dict(r, within="statement", directed=True) for r in _rows(db, sql, params)]
+
+
+def pair_statements(db, a: str, b: str, directed: bool = False, source: str = "all", since: str | None = None,
+                    until: str | None = None, limit: int | None = None) -> list[dict]:
+    """The statements behind a pair: those that mention both (directed: by a speaker of ``a``, mentioning ``b``).
+
+    ``alliance statements --pair A B`` prints the same rows.
+    """
+    if directed:
+        return statements(db, speaker_country=a, about=b, source=source, since=since, until=until, limit=limit)
+    return statements(db, pair=(a, b), source=source, since=since, until=until, limit=limit)
+
+
+def _stance_stats(db, path) -> dict:
+    """Stance counts (human label first), how many labels, the model in use, and the WAL file's size."""
+    out = {"stance": dict(db.execute("select coalesce(label, stance), count(*) from statements group by 1 "
+                                     "order by 1").fetchall())}
+    wal = Path(str(path) + "-wal")
+    out["wal_bytes"] = wal.stat().st_size if wal.exists() else 0
+    if db["labels"].exists():
+        out["labels"] = db.execute("select count(*) from labels").fetchone()[0]
+        row = db.execute("select path from stance_models order by id desc limit 1").fetchone()
+        out["stance_model"] = row[0] if row else None
+    return out

@@ -1,0 +1,77 @@
+"""Write the database out for other tools: the country network for Gephi, whole tables for pandas or R.
+
+:func:`graph` builds a networkx graph from :func:`alliancecli.queries.pairs`;
+:func:`write_graph` writes it as GEXF or GraphML; :func:`write_table` streams a
+table as CSV or newline-delimited JSON, one row at a time, so a large table never
+sits in memory.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO
+
+import sqlite_utils
+
+from . import queries
+
+TABLES = ("statements", "comments", "mentions")
+GRAPH_FORMATS = ("gexf", "graphml")
+
+
+def graph(db: sqlite_utils.Database, min_mentions: int = 1, within: str = "sentence", source: str = "all",
+          include_blocs: bool = False):
+    """Countries (and blocs) as nodes with their mention counts; co-mentions as weighted edges with stance counts."""
+    import networkx as nx
+
+    g = nx.Graph()
+    edges = queries.pairs(db, min_mentions=min_mentions, within=within, source=source, include_blocs=include_blocs)
+    names = sorted({r["a"] for r in edges} | {r["b"] for r in edges})
+    src = {"article": " and comment_id is null", "comments": " and comment_id is not null"}.get(source, "")
+    counts = {}
+    if names:
+        counts = {(n, k): (c, iso3) for n, k, c, iso3 in db.execute(
+            f"select name, kind, count(*), max(iso3) from mentions where kind in ('country', 'bloc'){src} "
+            "and name in (select value from json_each(?)) group by name, kind", [json.dumps(names)])}
+    for name in names:
+        kind = "country" if (name, "country") in counts else "bloc"
+        mentions, iso3 = counts.get((name, kind), (0, None))
+        g.add_node(name, label=name, kind=kind, mentions=mentions, iso3=iso3 or "")
+    for r in edges:
+        g.add_edge(r["a"], r["b"], weight=r["count"], documents=r["documents"], support=r["support"],
+                   oppose=r["oppose"], neutral=r["neutral"])
+    return g
+
+
+def write_graph(g, fmt: str, out: IO[bytes]):
+    """Write ``g`` as GEXF or GraphML to a binary file object."""
+    import networkx as nx
+
+    if fmt == "gexf":
+        nx.write_gexf(g, out)
+    elif fmt == "graphml":
+        nx.write_graphml(g, out)
+    else:
+        raise ValueError(f"format must be one of {', '.join(GRAPH_FORMATS)}")
+
+
+def write_table(db: sqlite_utils.Database, table: str, fmt: str, out: IO[str]) -> int:
+    """Stream every row of ``table`` as CSV (with a header) or newline-delimited JSON; returns the row count."""
+    if table not in TABLES:
+        raise ValueError(f"table must be one of {', '.join(TABLES)}")
+    cur = db.execute(f"select * from [{table}] order by rowid")
+    cols = [d[0] for d in cur.description]
+    n = 0
+    if fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(cols)
+        for row in cur:
+            w.writerow(row)
+            n += 1
+    elif fmt == "nl":
+        for row in cur:
+            out.write(json.dumps(dict(zip(cols, row)), ensure_ascii=False) + "\n")
+            n += 1
+    else:
+        raise ValueError("format must be csv or nl")
+    return n
