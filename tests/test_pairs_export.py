@@ -191,3 +191,20 @@ def test_sub_commands_have_help():
             assert result.exit_code == 0 and "Usage" in result.output
     for name in ("label", "browse"):
         assert run(name, "--help").exit_code == 0
+
+
+def test_pairs_min_mentions_3_matches_a_hand_count(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Neighbours\n\n"
+        "Russia and Belarus signed a treaty. Moscow and Minsk met again. The Kremlin praised Belarus.\n\n"
+        "Kazakhstan and Russia talked about gas. Astana told Moscow no. China watched.\n\n"
+        "Beijing and Moscow held exercises. Russia sold oil to China. Kazakhstan and the Kremlin disagreed.\n\n"
+        "China and Russia met once more. Belarus stayed at home.\n", encoding="utf-8")
+    db = tmp_path / "h.db"
+    as_json(run("ingest", src, "--db", db, "--json"))
+    rows = as_json(run("pairs", "--min-mentions", "3", "--db", db, "--json"))
+    # by sentence: Belarus-Russia in sentences 1, 2, 3; Kazakhstan-Russia in 4, 5, 9; China-Russia in 7, 8, 10
+    assert _counts(rows) == {("Belarus", "Russia"): 3, ("China", "Russia"): 3, ("Kazakhstan", "Russia"): 3}
+    assert all(r["documents"] == 1 for r in rows)
