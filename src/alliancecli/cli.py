@@ -507,9 +507,10 @@ def _emit_pairs(database, rows, fmt, evidence, directed, source, since, until, t
         return
     out = Console(highlight=False)
     for r in rows:
-        out.print(Text(f"\n{r['a']} {'->' if directed else '-'} {r['b']}: {r['count']} co-mentions in "
-                       f"{r['documents']} documents; support {r['support']}, oppose {r['oppose']}, "
-                       f"neutral {r['neutral']}", style="bold"))
+        unit = "statement" if directed else "co-mention"
+        out.print(Text(f"\n{r['a']} {'->' if directed else '-'} {r['b']}: {r['count']} {unit}"
+                       f"{'s' if r['count'] != 1 else ''} in {r['documents']} document{'s' if r['documents'] != 1 else ''}"
+                       f"; support {r['support']}, oppose {r['oppose']}, neutral {r['neutral']}", style="bold"))
         _emit(r["statements"], stmt_cols, fmt)
 
 
