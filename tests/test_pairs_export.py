@@ -208,3 +208,14 @@ def test_pairs_min_mentions_3_matches_a_hand_count(tmp_path):
     # by sentence: Belarus-Russia in sentences 1, 2, 3; Kazakhstan-Russia in 4, 5, 9; China-Russia in 7, 8, 10
     assert _counts(rows) == {("Belarus", "Russia"): 3, ("China", "Russia"): 3, ("Kazakhstan", "Russia"): 3}
     assert all(r["documents"] == 1 for r in rows)
+
+
+def test_search_takes_the_statements_filters(seeds_db):
+    every = as_json(run("search", "alliance", "--db", seeds_db, "--json"))
+    oppose = as_json(run("search", "alliance", "--stance", "oppose", "--db", seeds_db, "--json"))
+    assert oppose and all(r["stance"] == "oppose" for r in oppose)
+    assert {r["id"] for r in oppose} == {r["id"] for r in every if r["stance"] == "oppose"}
+    kz = as_json(run("search", "alliance", "--country", "Kazakhstan", "--db", seeds_db, "--json"))
+    listed = {r["id"] for r in as_json(run("statements", "--country", "Kazakhstan", "--db", seeds_db, "--json"))}
+    assert kz and {r["id"] for r in kz} == {r["id"] for r in every} & listed
+    assert as_json(run("search", "alliance", "--since", "2030", "--db", seeds_db, "--json")) == []

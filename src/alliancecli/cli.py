@@ -303,15 +303,27 @@ def statements_cmd(
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; punctuation is safe.")],
     source: SourceOption = Source.all,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Speaker's name, or an alias of it.")] = None,
+    country: Annotated[Optional[str], typer.Option(
+        "--country", "-c", help="Speaker acts for it or the statement mentions it.")] = None,
+    pair: Annotated[Optional[tuple[str, str]], typer.Option(
+        "--pair", help="Statements that mention both countries.", metavar="A B")] = None,
+    stance: Annotated[Optional[StanceName], typer.Option("--stance")] = None,
+    doc: Annotated[Optional[str], typer.Option("--doc", help="Document id or path (or part of it).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     db: DbOption = DEFAULT_DB,
     json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, limit: LimitOption = None,
 ):
-    """Full-text search over statements and reader comments."""
+    """Full-text search over statements and reader comments, with the filters of 'statements'."""
     from . import queries
 
     fmt = _format(json_, nl, csv_)
+    c = _place(country, "--country")
+    p = (_place(pair[0], "--pair"), _place(pair[1], "--pair")) if pair else None
     database = _open(db)
-    rows = queries.search(database, query, limit=limit, source=source.value)
+    rows = queries.search(database, query, limit=limit, source=source.value, actor=actor, country=c, pair=p,
+                          stance=stance.value if stance else None, doc=doc, since=since, until=until)
     _emit(rows, ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document"], fmt)
 
 

@@ -200,8 +200,11 @@ def actors(db, country: str | None = None, kind: str | None = None, limit: int |
     return rows
 
 
-def search(db, query: str, limit: int | None = None, source: str = "all") -> list[dict]:
-    """Full-text search over statements (reader comments included), safe for any user input."""
+def search(db, query: str, limit: int | None = None, source: str = "all", **filters) -> list[dict]:
+    """Full-text search over statements (reader comments included), safe for any user input.
+
+    ``filters`` are those of :func:`statements` (actor, country, pair, stance, doc, since, until, ...).
+    """
     terms = re.findall(r"\w+", query)
     if not terms:
         return []
@@ -210,7 +213,7 @@ def search(db, query: str, limit: int | None = None, source: str = "all") -> lis
         "select rowid from statements_fts where statements_fts match ? order by rank", [fts]).fetchall()]
     if not ids:
         return []
-    rows = statements(db, ids=ids, source=source)
+    rows = statements(db, ids=ids, source=source, **filters)
     order = {i: n for n, i in enumerate(ids)}
     rows.sort(key=lambda r: order[r["id"]])
     return rows[:limit] if limit else rows

@@ -181,7 +181,14 @@ def apply(db: sqlite_utils.Database, model_path: str | Path | None = None) -> in
     nlp = spacy.load(path)
     rows = db.execute("select id, text from statements").fetchall()
     preds = predict(nlp, [t or "" for _, t in rows])
+    updates = []
+    for (i, text), (y, p, score) in zip(rows, preds):
+        rule = stance.classify(text or "")
+        evidence = f"classifier p={p:.2f}"
+        if rule.label == y and rule.evidence:
+            evidence += f"; rules: {rule.evidence}"  # the words, where the rules agree
+        updates.append((y, round(score, 3), evidence, i))
     with db.conn:
         db.conn.executemany("update statements set stance = ?, stance_score = ?, stance_evidence = ? where id = ?",
-                       [(y, round(s, 3), f"classifier p={p:.2f}", i) for (i, _), (y, p, s) in zip(rows, preds)])
+                            updates)
     return len(rows)
