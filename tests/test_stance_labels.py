@@ -130,3 +130,22 @@ def test_scores_macro_f1():
     assert s["accuracy"] == 0.75
     assert s["f1"] == {"support": 1.0, "oppose": 0.0, "neutral": 0.8}
     assert s["macro_f1"] == 0.6
+
+
+def test_ingest_after_training_uses_the_classifier(seeds_copy, tmp_path):
+    as_json(run("label", "--import", BENCH, "--db", seeds_copy, "--json"))
+    as_json(run("stance", "train", "--model-path", tmp_path / "m", "--db", seeds_copy, "--json"))
+    src = _corpus(tmp_path, '"We will never join a union with Moscow," said John Smith.\n')
+    as_json(run("ingest", src, "--db", seeds_copy, "--json"))
+    con = sqlite3.connect(seeds_copy)
+    new = con.execute("select s.stance_evidence from statements s join documents d on d.id = s.document_id "
+                      "where d.path like '%a.txt'").fetchall()
+    assert new and all(e.startswith("classifier p=") for (e,) in new)
+    # without the model folder the rules are back for the next ingest
+    import shutil
+    shutil.rmtree(tmp_path / "m")
+    (src / "a.txt").write_text('Title\n\n"We should join the alliance," said Jane Roe.\n', encoding="utf-8")
+    as_json(run("ingest", src, "--db", seeds_copy, "--json"))
+    (evidence,) = con.execute("select s.stance_evidence from statements s join documents d on d.id = s.document_id "
+                              "where d.path like '%a.txt' and s.kind = 'quote'").fetchone()
+    assert evidence and not evidence.startswith("classifier")
