@@ -520,9 +520,10 @@ def _emit_pairs(database, rows, fmt, evidence, directed, source, since, until, t
     out = Console(highlight=False)
     for r in rows:
         unit = "statement" if directed else "co-mention"
-        out.print(Text(f"\n{r['a']} {'->' if directed else '-'} {r['b']}: {r['count']} {unit}"
-                       f"{'s' if r['count'] != 1 else ''} in {r['documents']} document{'s' if r['documents'] != 1 else ''}"
-                       f"; support {r['support']}, oppose {r['oppose']}, neutral {r['neutral']}", style="bold"))
+        n, d = r["count"], r["documents"]
+        out.print(Text(f"\n{r['a']} {'->' if directed else '-'} {r['b']}: {n} {unit}{'s' if n != 1 else ''} in "
+                       f"{d} document{'s' if d != 1 else ''}; support {r['support']}, oppose {r['oppose']}, "
+                       f"neutral {r['neutral']}", style="bold"))
         _emit(r["statements"], stmt_cols, fmt)
 
 
@@ -568,7 +569,8 @@ def _export_table_command(table: str):
     def command(
         csv_: Annotated[bool, typer.Option("--csv", help="CSV with a header row (the default).")] = False,
         nl: NlFlag = False,
-        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
+        output: Annotated[Optional[Path], typer.Option(
+            "--output", "-o", help="File to write [default: stdout].")] = None,
         db: DbOption = DEFAULT_DB,
     ):
         from . import export
