@@ -13,6 +13,8 @@ from pathlib import Path
 
 #: Suffixes ingested when no --glob is given.
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: Every suffix a folder is searched for when no --glob is given (see sources.py for the formats).
+INPUT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm", ".csv", ".jsonl", ".ndjson", ".json")
 
 #: Encodings tried, in order, when a file is not valid UTF-8.
 FALLBACK_ENCODINGS = ("cp1251", "cp1252", "koi8_r", "latin_1")
@@ -35,11 +37,14 @@ class SourceFile:
 def find_files(paths: list[Path], glob: str | None = None) -> list[Path]:
     """Files under ``paths``, recursively and sorted; hidden files and folders are skipped.
 
-    A path given explicitly is always included, whatever its suffix.  Raises
-    FileNotFoundError for a path that does not exist.
+    A path given explicitly is always included, whatever its suffix; ``-`` (stdin) is
+    passed through.  Raises FileNotFoundError for a path that does not exist.
     """
     found: list[Path] = []
     for root in paths:
+        if str(root) == "-":
+            found.append(root)
+            continue
         if not root.exists() and not root.is_symlink():
             raise FileNotFoundError(str(root))
         if not root.is_dir():
@@ -52,7 +57,7 @@ def find_files(paths: list[Path], glob: str | None = None) -> list[Path]:
                     continue
                 if glob is not None and not fnmatch.fnmatch(name, glob):
                     continue
-                if glob is None and not name.lower().endswith(TEXT_SUFFIXES):
+                if glob is None and not name.lower().endswith(INPUT_SUFFIXES):
                     continue
                 found.append(Path(dirpath) / name)
     seen: set[Path] = set()

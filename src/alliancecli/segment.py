@@ -355,3 +355,29 @@ def segment(text: str) -> Outline:
         segments.append(Segment("comment", c.block_start, c.block_end))
     segments.sort(key=lambda x: x.start)
     return Outline(text, title, segments, comments, signatures)
+
+
+def segment_with_comments(text: str, article_end: int, comments: list[tuple[int, int]]) -> Outline:
+    """An outline of ``text`` whose reader comments were already split off by the reader.
+
+    ``text[:article_end]`` is segmented as an article; every span in ``comments`` (sorted,
+    after ``article_end``) becomes one top-level comment with no known author.  Text between
+    the article and the first comment (a "Comments" heading) is boilerplate.
+    """
+    article = segment(text[:article_end])
+    segments = list(article.segments)
+    out: list[Comment] = []
+    spans = sorted((s, e) for s, e in comments if article_end <= s <= e <= len(text))
+    if spans:
+        hs, he = _strip(text, article_end, spans[0][0])
+        if hs < he:
+            segments.append(Segment("boilerplate", hs, he, "label"))
+    for k, (s, e) in enumerate(spans):
+        s, e = _strip(text, s, e)
+        block_end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        c = Comment(str(k + 1), None, None, None, None, False, s, e, s, block_end)
+        c.paragraphs = [(s, e)] if s < e else []
+        out.append(c)
+        segments.append(Segment("comment", s, block_end))
+    segments.sort(key=lambda x: x.start)
+    return Outline(text, article.title, segments, out, article.signatures)

@@ -88,6 +88,13 @@ def m001_initial(db: sqlite_utils.Database):
     """)
 
 
+@migration
+def m002_formats(db: sqlite_utils.Database):
+    """Author and source address of a document, from HTML metadata or CSV/JSON fields."""
+    db["documents"].add_column("author", str)
+    db["documents"].add_column("url", str)
+
+
 def connect(path: str | Path, create: bool = False) -> sqlite_utils.Database:
     """Open the database; with ``create=False`` a missing file raises NoDatabase (and creates nothing)."""
     path = Path(path)

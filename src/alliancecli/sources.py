@@ -1,0 +1,367 @@
+"""Turn input paths into source documents, whatever the format: one uniform record out.
+
+A text or Markdown file is one document; an HTML page is one article (with its reader
+comments split off, when the page has them); every row of a CSV, JSON Lines or JSON
+array file is a document of its own; ``-`` is one document read from stdin.  A text
+longer than :data:`PART_CHARS` is cut at paragraph breaks into parts, each a document,
+so that spaCy never sees more than that at once.
+
+A document's ``path`` is its identity in the database: the file's path, plus ``#`` and
+the row's id (or row number) for a table row, or ``#part-N`` for a part of a big file.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+from . import dates, reader
+from .resources import load_json
+from .segment import Outline, segment, segment_with_comments
+
+#: Longest text made into one document.  spaCy refuses texts over ``nlp.max_length``
+#: (1,000,000 characters by default) and its parser needs about 1 GB per 100,000
+#: characters of one text; a longer text is cut into parts no longer than this.
+PART_CHARS = 100_000
+
+HTML_SUFFIXES = (".html", ".htm")
+CSV_SUFFIXES = (".csv",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSON_SUFFIXES = (".json",)
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One document to ingest, whatever file it came from."""
+
+    path: str
+    text: str
+    sha256: str
+    encoding: str
+    warning: str | None = None
+    title: str | None = None
+    date: str | None = None  # ISO date
+    author: str | None = None
+    url: str | None = None
+    #: Set when the reader split off reader comments itself (HTML): the article is
+    #: ``text[:article_end]`` and each comment is one span of ``comments``.
+    article_end: int | None = None
+    comments: tuple[tuple[int, int], ...] = field(default=())
+
+
+class BadRow(NamedTuple):
+    """One row of a table file that cannot be ingested; the rest of the file goes on."""
+
+    path: str
+    reason: str
+    skipped: bool = False  # a note (an empty row), not a failure
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Which column holds what in CSV and JSON input; None picks from the defaults in data/sources.json."""
+
+    text: str | None = None
+    title: str | None = None
+    date: str | None = None
+    id: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    raw = load_json("sources.json")
+    return {"fields": raw["fields"], "comment_headings": [re.compile(p, re.I) for p in raw["comment_headings"]]}
+
+
+def _sha(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+
+
+# -- the entry point ------------------------------------------------------------------------------
+
+
+def read(path: Path | str, fields: Fields | None = None, stdin=None) -> Iterator[SourceDocument | BadRow]:
+    """The documents in one input path.  Raises reader.ReadError when the whole file cannot be used."""
+    fields = fields or Fields()
+    if str(path) == STDIN:
+        docs = _stdin(stdin if stdin is not None else sys.stdin.buffer)
+    else:
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix in CSV_SUFFIXES:
+            docs = _csv(path, fields)
+        elif suffix in JSONL_SUFFIXES:
+            docs = _jsonl(path, fields)
+        elif suffix in JSON_SUFFIXES:
+            docs = _json(path, fields)
+        else:
+            src = reader.read_file(path)
+            docs = iter([_from_text(src.path, src.text, src.sha256, src.encoding, src.warning,
+                                    html=suffix in HTML_SUFFIXES)])
+    for doc in docs:
+        if isinstance(doc, BadRow):
+            yield doc
+        else:
+            yield from split_parts(doc)
+
+
+def outline(doc: SourceDocument) -> Outline:
+    """Segment a document, keeping reader comments the reader split off as comments."""
+    if doc.article_end is None:
+        return segment(doc.text)
+    return segment_with_comments(doc.text, doc.article_end, list(doc.comments))
+
+
+# -- plain text, HTML and stdin ---------------------------------------------------------------------
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _from_text(path: str, text: str, sha256: str, encoding: str, warning: str | None,
+               html: bool = False) -> SourceDocument:
+    if html or _looks_like_html(text):
+        return _html(path, text, sha256, encoding, warning)
+    return SourceDocument(path, text, sha256, encoding, warning)
+
+
+def _stdin(stream) -> Iterator[SourceDocument]:
+    data = stream.read()
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if not data.strip():
+        raise reader.ReadError("empty input on stdin")
+    if data.startswith(b"%PDF"):
+        raise reader.ReadError("PDF input, not text")
+    text, encoding, warning = reader.decode(data)
+    sha = hashlib.sha256(data).hexdigest()
+    # Each distinct text piped in is its own document; the same text again is unchanged.
+    yield _from_text(f"<stdin>#{sha[:12]}", text, sha, encoding, warning)
+
+
+def _html(path: str, page: str, sha256: str, encoding: str, warning: str | None) -> SourceDocument:
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    try:
+        found = trafilatura.bare_extraction(page, include_comments=True, with_metadata=True)
+    except Exception as e:  # trafilatura raises many kinds on broken markup
+        raise reader.ReadError(f"cannot parse the HTML page ({type(e).__name__})") from None
+    body = (getattr(found, "text", None) or "").strip() if found is not None else ""
+    if not body:
+        raise reader.ReadError("no article text found in the HTML page")
+    title = (found.title or "").strip() or None
+    paras = [p.strip() for p in body.split("\n") if p.strip()]
+    if title and paras and paras[0] == title:
+        paras = paras[1:]
+    head = [title] if title else []
+    article = "\n\n".join(head + paras)
+    comment_lines = [c.strip() for c in (found.comments or "").split("\n") if c.strip()]
+    heading = "Comments"
+    if comment_lines and any(rx.match(comment_lines[0]) for rx in _rules()["comment_headings"]):
+        heading = comment_lines.pop(0)
+    if not comment_lines:
+        return SourceDocument(path, article + "\n", sha256, encoding, warning, title, dates.parse(found.date),
+                              found.author, found.url)
+    text = article + "\n\n" + heading + "\n\n"
+    spans = []
+    for c in comment_lines:
+        spans.append((len(text), len(text) + len(c)))
+        text += c + "\n\n"
+    return SourceDocument(path, text, sha256, encoding, warning, title, dates.parse(found.date), found.author,
+                          found.url, article_end=len(article), comments=tuple(spans))
+
+
+# -- big texts --------------------------------------------------------------------------------------
+
+
+def cut_points(text: str, limit: int = PART_CHARS) -> list[int]:
+    """Where to cut ``text`` into pieces of at most ``limit`` characters: at a blank line,
+    else a line break, else a space, else anywhere.  Returns the end offset of every piece."""
+    ends = []
+    start = 0
+    n = len(text)
+    while n - start > limit:
+        window_end = start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            i = text.rfind(sep, start + 1, window_end)
+            if i > start:
+                cut = i + len(sep)
+                break
+        if cut <= start:
+            cut = window_end
+        ends.append(cut)
+        start = cut
+    ends.append(n)
+    return ends
+
+
+def split_parts(doc: SourceDocument, limit: int = PART_CHARS) -> Iterator[SourceDocument]:
+    """``doc`` itself, or, when its text is longer than ``limit``, its parts as documents of their own."""
+    if len(doc.text) <= limit:
+        yield doc
+        return
+    start = 0
+    for k, end in enumerate(cut_points(doc.text, limit), 1):
+        part = doc.text[start:end]
+        start = end
+        if not part.strip():
+            continue
+        yield replace(doc, path=f"{doc.path}#part-{k}", text=part,
+                      sha256=hashlib.sha256(part.encode("utf-8", "surrogatepass")).hexdigest(),
+                      title=doc.title if k == 1 else None, article_end=None, comments=())
+
+
+# -- table files: CSV, JSON Lines, JSON arrays -------------------------------------------------------
+
+
+def _pick(available: list[str], chosen: str | None, role: str) -> str | None:
+    """The column for ``role``: the one the user chose (it must exist), else the first default present."""
+    by_lower = {a.lower(): a for a in available}
+    if chosen is not None:
+        if chosen in available:
+            return chosen
+        if chosen.lower() in by_lower:
+            return by_lower[chosen.lower()]
+        raise reader.ReadError(f"no {role} field {chosen!r}; available fields: {', '.join(available) or '(none)'}")
+    for name in _rules()["fields"][role]:
+        if name in by_lower:
+            return by_lower[name]
+    return None
+
+
+@dataclass
+class _Columns:
+    text: str
+    title: str | None
+    date: str | None
+    id: str | None
+    author: str | None
+    url: str | None
+
+
+def _columns(available: list[str], fields: Fields) -> _Columns:
+    text = _pick(available, fields.text, "text")
+    if text is None:
+        tried = ", ".join(_rules()["fields"]["text"])
+        raise reader.ReadError(f"no text field (tried {tried}); available fields: "
+                               f"{', '.join(available) or '(none)'}; choose one with --text-field")
+    return _Columns(text, _pick(available, fields.title, "title"), _pick(available, fields.date, "date"),
+                    _pick(available, fields.id, "id"), _pick(available, None, "author"),
+                    _pick(available, None, "url"))
+
+
+def _scalar(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _row(path: str, row: dict, number: int, cols: _Columns, encoding: str, warning: str | None,
+         seen: set[str], where: str) -> SourceDocument | BadRow:
+    rid = _scalar(row.get(cols.id)) if cols.id else None
+    key = rid if rid is not None and rid not in seen else str(number)
+    seen.add(key)
+    ident = f"{path}#{key}"
+    value = row.get(cols.text)
+    if isinstance(value, (dict, list)):
+        return BadRow(ident, f"{where}: the {cols.text!r} field is not text")
+    text = "" if value is None else str(value)
+    if not text.strip():
+        return BadRow(ident, f"{where}: empty {cols.text!r} field", skipped=True)
+    title = _scalar(row.get(cols.title)) if cols.title else None
+    date = dates.parse(row.get(cols.date)) if cols.date else None
+    author = _scalar(row.get(cols.author)) if cols.author else None
+    url = _scalar(row.get(cols.url)) if cols.url else None
+    if title and not text.lstrip().startswith(title):
+        # The title becomes the document's first line, where the segmenter looks for it.
+        text = f"{title}\n\n{text}"
+    return SourceDocument(ident, text, _sha(text, title, date, author, url), encoding, warning, title, date,
+                          author, url)
+
+
+def _decoded(path: Path) -> reader.SourceFile:
+    return reader.read_file(path)
+
+
+def _csv(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
+    src = _decoded(path)
+    csv.field_size_limit(2**31 - 1)
+    rows = csv.DictReader(io.StringIO(src.text, newline=""))
+    try:
+        available = [f for f in (rows.fieldnames or []) if f is not None]
+    except csv.Error as e:
+        raise reader.ReadError(f"not a readable CSV file ({e})") from None
+    cols = _columns(available, fields)
+    seen: set[str] = set()
+    number = 0
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            number += 1
+            yield BadRow(f"{src.path}#{number}", f"line {rows.line_num}: {e}")
+            continue
+        number += 1
+        yield _row(src.path, row, number, cols, src.encoding, src.warning, seen, f"row {number}")
+
+
+def _jsonl(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
+    src = _decoded(path)
+    cols: _Columns | None = None
+    seen: set[str] = set()
+    number = 0
+    for lineno, line in enumerate(src.text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield BadRow(f"{src.path}#line-{lineno}", f"line {lineno}: malformed JSON ({e.msg})")
+            continue
+        if not isinstance(obj, dict):
+            yield BadRow(f"{src.path}#line-{lineno}", f"line {lineno}: not a JSON object")
+            continue
+        if cols is None:
+            cols = _columns(list(obj), fields)
+        number += 1
+        yield _row(src.path, obj, number, cols, src.encoding, src.warning, seen, f"line {lineno}")
+
+
+def _json(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
+    src = _decoded(path)
+    try:
+        data = json.loads(src.text)
+    except json.JSONDecodeError as e:
+        raise reader.ReadError(f"malformed JSON at line {e.lineno}: {e.msg}") from None
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise reader.ReadError("expected a JSON array of objects")
+    objects = [o for o in data if isinstance(o, dict)]
+    available = list(dict.fromkeys(k for o in objects[:1000] for k in o))
+    cols = _columns(available, fields)
+    seen: set[str] = set()
+    for number, obj in enumerate(data, 1):
+        if not isinstance(obj, dict):
+            yield BadRow(f"{src.path}#{number}", f"item {number}: not a JSON object")
+            continue
+        yield _row(src.path, obj, number, cols, src.encoding, src.warning, seen, f"item {number}")
