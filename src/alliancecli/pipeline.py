@@ -181,8 +181,9 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
 
     segment_rows = [{"kind": s.kind, "start": s.start, "end": s.end, "reason": s.reason} for s in outline.tiled()]
     document = {
-        "path": src.path, "sha256": src.sha256, "title": src.title or outline.title, "text": text,
-        "encoding": src.encoding, "date": src.date, "author": src.author, "url": src.url, "words": len(text.split()),
+        "path": src.path, "sha256": src.sha256, "title": getattr(src, "title", None) or outline.title, "text": text,
+        "encoding": src.encoding, "date": getattr(src, "date", None), "author": getattr(src, "author", None),
+        "url": getattr(src, "url", None), "words": len(text.split()),
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
     return store.DocumentRows(document, segment_rows, comment_rows, statement_rows, mention_rows, pair_rows)
