@@ -187,9 +187,10 @@ def _html(path: str, page: str, sha256: str, encoding: str, warning: str | None)
 # -- big texts --------------------------------------------------------------------------------------
 
 
-def cut_points(text: str, limit: int = PART_CHARS) -> list[int]:
-    """Where to cut ``text`` into pieces of at most ``limit`` characters: at a blank line,
-    else a line break, else a space, else anywhere.  Returns the end offset of every piece."""
+def cut_points(text: str, limit: int | None = None) -> list[int]:
+    """Where to cut ``text`` into pieces of at most ``limit`` (default PART_CHARS) characters: at a
+    blank line, else a line break, else a space, else anywhere.  Returns the end offset of every piece."""
+    limit = limit or PART_CHARS
     ends = []
     start = 0
     n = len(text)
@@ -209,8 +210,10 @@ def cut_points(text: str, limit: int = PART_CHARS) -> list[int]:
     return ends
 
 
-def split_parts(doc: SourceDocument, limit: int = PART_CHARS) -> Iterator[SourceDocument]:
-    """``doc`` itself, or, when its text is longer than ``limit``, its parts as documents of their own."""
+def split_parts(doc: SourceDocument, limit: int | None = None) -> Iterator[SourceDocument]:
+    """``doc`` itself, or, when its text is longer than ``limit`` (default PART_CHARS), its parts as
+    documents of their own."""
+    limit = limit or PART_CHARS
     if len(doc.text) <= limit:
         yield doc
         return
