@@ -204,8 +204,12 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
             on_event("failed", path, reason)
 
     for path in files:
+        if summary.interrupted:  # Ctrl-C: read nothing more; what is in flight is finished
+            return
         try:
             for src in sources.read(path, fields, stdin=stdin):
+                if summary.interrupted:
+                    return
                 if isinstance(src, sources.BadRow):
                     problem(src.path, src.reason, src.skipped)
                     continue
@@ -281,6 +285,7 @@ def ingest(
         summary.comments += len(rows.comments)
         on_event("changed" if prep.replace_id else "new", prep.source.path, None)
 
+    restore_sigint = _stop_reading_on_sigint(summary)
     try:
         kwargs = {"batch_size": batch_size, "as_tuples": True}
         if workers > 1:
@@ -293,9 +298,33 @@ def ingest(
                 _finish(di)
     except KeyboardInterrupt:
         summary.interrupted = True
+    finally:
+        restore_sigint()
     try:
         if summary.ingested:
             store.refresh_actors(db)
     finally:
         db.close()
     return summary
+
+
+def _stop_reading_on_sigint(summary: Summary) -> Callable[[], None]:
+    """Make the first Ctrl-C stop the ingest after the documents already in flight are written.
+
+    It sets ``summary.interrupted``; no new document is read after that, the ones spaCy is
+    working on are finished and written, and the run ends with its summary.  A second Ctrl-C
+    interrupts at once (each document is still written whole or not at all).  Returns the
+    function that puts the previous handler back.  Outside the main thread this does nothing.
+    """
+    import signal
+
+    def handler(signum, frame):
+        if summary.interrupted:
+            raise KeyboardInterrupt
+        summary.interrupted = True
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        return lambda: None
+    return lambda: signal.signal(signal.SIGINT, previous)

@@ -124,7 +124,7 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     for name, fn in MIGRATIONS:
         if name in done:
             continue
-        with db.conn:
+        with db.atomic():
             fn(db)
             db["_migrations"].insert({"name": name, "applied_at": _now()})
         applied.append(name)
@@ -163,7 +163,7 @@ class DocumentRows:
 
 def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: int | None = None) -> int:
     """Insert one document and its rows in a single transaction, replacing an older version."""
-    with db.conn:
+    with db.atomic():
         if replace_id is not None:
             delete_document(db, replace_id)
         doc_id = db["documents"].insert(rows.document).last_pk
@@ -203,7 +203,7 @@ def refresh_actors(db: sqlite_utils.Database, overrides: dict | None = None):
     gives them, where exactly one full name ends with that surname; the country a
     person acts for is the one the corpus states most often.
     """
-    with db.conn:
+    with db.atomic():
         names = [r[0] for r in db.execute("select distinct name from mentions where kind = 'person'")]
         full_by_last: dict[str, set[str]] = {}
         for n in names:
