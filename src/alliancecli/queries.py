@@ -54,9 +54,9 @@ def statements(
     where = ["1 = 1"]
     params: list = []
     if actor:
-        where.append("(s.speaker = ? or s.speaker like ? or s.speaker in "
-                     "(select name from actors where aliases like ?))")
-        params += [actor, f"% {actor}", f'%"{actor}"%']
+        where.append("(s.speaker = ? or s.speaker like ? escape '\\' or s.speaker in "
+                     "(select name from actors where aliases like ? escape '\\'))")
+        params += [actor, f"% {like_escape(actor)}", f'%"{like_escape(actor)}"%']
     if country:
         where.append("(s.speaker_country = ? or exists (select 1 from mentions m where m.statement_id = s.id "
                      "and m.name = ?))")
@@ -78,8 +78,8 @@ def statements(
         where.append("s.kind = ?")
         params.append(kind)
     if doc:
-        where.append("(cast(d.id as text) = ? or d.path = ? or d.path like ?)")
-        params += [doc, doc, f"%{doc}%"]
+        where.append("(cast(d.id as text) = ? or d.path = ? or d.path like ? escape '\\')")
+        params += [doc, doc, f"%{like_escape(doc)}%"]
     if ids is not None:
         where.append("s.id in (select value from json_each(?))")
         params.append(json.dumps(ids))
@@ -209,7 +209,8 @@ def search(db, query: str, limit: int | None = None, source: str = "all") -> lis
 def find_document(db, doc: str) -> dict | None:
     rows = _rows(db, "select * from documents where cast(id as text) = ? or path = ? order by id", [doc, doc])
     if not rows:
-        rows = _rows(db, "select * from documents where path like ? order by id", [f"%{doc}%"])
+        rows = _rows(db, "select * from documents where path like ? escape '\\' order by id",
+                     [f"%{like_escape(doc)}%"])
     return rows[0] if rows else None
 
 
@@ -253,3 +254,8 @@ def stats(db, path: str | Path) -> dict:
         "size_bytes": Path(path).stat().st_size,
         "last_ingest": one("select max(ingested_at) from documents"),
     }
+
+
+def like_escape(value: str) -> str:
+    """``value`` as a literal inside a LIKE pattern (with ``escape '\\'``): % and _ match only themselves."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
