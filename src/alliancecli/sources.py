@@ -61,8 +61,8 @@ class SourceDocument:
 class BadRow(NamedTuple):
     """One row of a table file that cannot be ingested; the rest of the file goes on."""
 
-    path: str
-    reason: str
+    path: str  # the file's
+    reason: str  # starts with where in the file: "line 7: ...", "row 3: ...", "item 2: ..."
     skipped: bool = False  # a note (an empty row), not a failure
 
 
@@ -284,10 +284,10 @@ def _row(path: str, row: dict, number: int, cols: _Columns, encoding: str, warni
     ident = f"{path}#{key}"
     value = row.get(cols.text)
     if isinstance(value, (dict, list)):
-        return BadRow(ident, f"{where}: the {cols.text!r} field is not text")
+        return BadRow(path, f"{where}: the {cols.text!r} field is not text")
     text = "" if value is None else str(value)
     if not text.strip():
-        return BadRow(ident, f"{where}: empty {cols.text!r} field", skipped=True)
+        return BadRow(path, f"{where}: empty {cols.text!r} field", skipped=True)
     title = _scalar(row.get(cols.title)) if cols.title else None
     date = dates.parse(row.get(cols.date)) if cols.date else None
     author = _scalar(row.get(cols.author)) if cols.author else None
@@ -321,7 +321,7 @@ def _csv(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
             return
         except csv.Error as e:
             number += 1
-            yield BadRow(f"{src.path}#{number}", f"line {rows.line_num}: {e}")
+            yield BadRow(src.path, f"line {rows.line_num}: {e}")
             continue
         number += 1
         yield _row(src.path, row, number, cols, src.encoding, src.warning, seen, f"row {number}")
@@ -338,10 +338,10 @@ def _jsonl(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            yield BadRow(f"{src.path}#line-{lineno}", f"line {lineno}: malformed JSON ({e.msg})")
+            yield BadRow(src.path, f"line {lineno}: malformed JSON ({e.msg})")
             continue
         if not isinstance(obj, dict):
-            yield BadRow(f"{src.path}#line-{lineno}", f"line {lineno}: not a JSON object")
+            yield BadRow(src.path, f"line {lineno}: not a JSON object")
             continue
         if cols is None:
             cols = _columns(list(obj), fields)
@@ -365,6 +365,6 @@ def _json(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
     seen: set[str] = set()
     for number, obj in enumerate(data, 1):
         if not isinstance(obj, dict):
-            yield BadRow(f"{src.path}#{number}", f"item {number}: not a JSON object")
+            yield BadRow(src.path, f"item {number}: not a JSON object")
             continue
         yield _row(src.path, obj, number, cols, src.encoding, src.warning, seen, f"item {number}")
