@@ -288,3 +288,28 @@ def test_html_page_end_to_end(tmp_path):
     assert len(comments) == 2 and comments[0].startswith("Kazakhstan will never join us")
     sources_ = {r[0] for r in con.execute("select source from statements where kind = 'comment'")}
     assert sources_ == {"comments"}
+
+
+def test_a_big_file_that_shrinks_or_grows_keeps_no_stale_parts(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "PART_CHARS", 600)
+    para = "Tokayev said Kazakhstan would keep its ties with Russia. " * 2
+    f = tmp_path / "dump.txt"
+    db = tmp_path / "t.db"
+
+    def run(n_paras: int) -> list[str]:
+        f.write_text("A dump\n\n" + "\n\n".join(f"{k}: {para}" for k in range(n_paras)), encoding="utf-8")
+        result = ingest(f, "--db", db, "--json")
+        assert result.exit_code == 0, result.output
+        con = sqlite3.connect(db)
+        rows = con.execute("select path, text from documents").fetchall()
+        rows.sort(key=lambda r: int(r[0].rsplit("#part-", 1)[1]) if "#part-" in r[0] else 0)
+        # the documents are the file, once: no part missing, none left over from an earlier version
+        assert "".join(t for _, t in rows) == f.read_text(encoding="utf-8")
+        return _consistent(db)
+
+    many = run(20)
+    assert len(many) > 3 and all("#part-" in p for p in many)
+    fewer = run(8)
+    assert len(fewer) < len(many) and set(fewer) <= set(many)
+    assert run(2) == [str(f)]  # small again: one document, no parts left behind
+    assert run(20) == many

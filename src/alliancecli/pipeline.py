@@ -206,6 +206,7 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
     for path in files:
         if summary.interrupted:  # Ctrl-C: read nothing more; what is in flight is finished
             return
+        seen: set[str] = set()
         try:
             for src in sources.read(path, fields, stdin=stdin):
                 if summary.interrupted:
@@ -213,6 +214,7 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
                 if isinstance(src, sources.BadRow):
                     problem(src.path, src.reason, src.skipped)
                     continue
+                seen.add(src.path)
                 summary.documents += 1
                 if src.warning:
                     on_event("warning", src.path, src.warning)
@@ -227,6 +229,8 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
                 yield Prepared(src, outline, plan_units(outline), state[0] if state else None)
         except reader.ReadError as e:
             problem(str(path), str(e), str(e).startswith("empty "))
+        else:
+            _drop_stale_parts(db, str(path), seen, summary, on_event)
         on_event("read", str(path), None)
 
 
@@ -328,3 +332,14 @@ def _stop_reading_on_sigint(summary: Summary) -> Callable[[], None]:
     except ValueError:  # not the main thread
         return lambda: None
     return lambda: signal.signal(signal.SIGINT, previous)
+
+
+def _drop_stale_parts(db, path: str, seen: set[str], summary: Summary, on_event):
+    """Delete the parts of a big file that it no longer has (it shrank, or is now small enough
+    to be one document), so that their text is not counted twice."""
+    for old_path, doc_id in store.documents_of_file(db, path).items():
+        if old_path not in seen:
+            with db.atomic():
+                store.delete_document(db, doc_id)
+            summary.notes.append((old_path, "removed: no longer part of the file"))
+            on_event("removed", old_path, None)

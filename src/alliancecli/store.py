@@ -246,3 +246,11 @@ def refresh_actors(db: sqlite_utils.Database, overrides: dict | None = None):
             update statements set speaker_country = (
                 select country from actors where actors.name = statements.speaker and actors.kind = 'person')
             where speaker_country is null and speaker_kind = 'person' and kind != 'comment'""")
+
+
+def documents_of_file(db: sqlite_utils.Database, path: str) -> dict[str, int]:
+    """{document path: id} for the file ``path`` itself and its parts (``path#part-N``)."""
+    prefix = path + "#part-"
+    rows = db.execute("select path, id from documents where path = ? or substr(path, 1, ?) = ?",
+                      [path, len(prefix), prefix])
+    return dict(rows.fetchall())
