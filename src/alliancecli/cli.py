@@ -186,6 +186,9 @@ def ingest(
     except store.DatabaseError as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
+    except KeyboardInterrupt:  # a second Ctrl-C, or one before any document was read
+        err.print(Text("interrupted; every document written so far is complete"))
+        raise typer.Exit(130)
     err.print(Text(summary.line()))
     for path, reason in summary.failures:
         err.print(Text(f"  failed: {path}: {reason}"))
