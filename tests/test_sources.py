@@ -297,3 +297,11 @@ def test_big_document_is_split_into_parts(tmp_path):
     import hashlib
 
     assert all(p.sha256 == hashlib.sha256(p.text.encode("utf-8")).hexdigest() for p in parts)
+
+
+def test_jsonl_lines_are_split_at_newlines_only(tmp_path):
+    f = tmp_path / "a.jsonl"
+    texts = ["one\u2028still one", "two\x85also two", "three\r"]
+    f.write_text("\r\n".join(json.dumps({"text": t}, ensure_ascii=False) for t in texts) + "\r\n", encoding="utf-8")
+    assert [d.text for d in _docs(f)] == texts
+    assert _bad(f) == []

@@ -332,7 +332,8 @@ def _jsonl(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
     cols: _Columns | None = None
     seen: set[str] = set()
     number = 0
-    for lineno, line in enumerate(src.text.splitlines(), 1):
+    # split on "\n" only: str.splitlines() would also split at U+2028 and U+0085, which JSON strings may hold
+    for lineno, line in enumerate(src.text.split("\n"), 1):
         if not line.strip():
             continue
         try:
