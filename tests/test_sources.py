@@ -305,3 +305,27 @@ def test_jsonl_lines_are_split_at_newlines_only(tmp_path):
     f.write_text("\r\n".join(json.dumps({"text": t}, ensure_ascii=False) for t in texts) + "\r\n", encoding="utf-8")
     assert [d.text for d in _docs(f)] == texts
     assert _bad(f) == []
+
+
+_TAGS = ["<html>", "</html>", "<body>", "<p>", "</p>", "<article>", "</article>", "<div class='comments'>",
+         "<div id=\"comments\">", "</div>", "<h1>", "</h1>", "<script>", "</script>", "<!--", "-->", "&amp;",
+         "&#0;", "<title>", "</title>", "Kazakhstan said no to the union. ", "\n", "“", "<", ">", "\x00", "\ufffd"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TAGS), st.text(max_size=30)), max_size=40).map("".join))
+def test_any_html_gives_a_document_or_a_reason(tmp_path_factory, markup):
+    f = tmp_path_factory.mktemp("h") / "page.html"
+    f.write_text("<html><body>" + markup, encoding="utf-8", errors="surrogatepass")
+    try:
+        docs = _docs(f)
+    except ReadError as e:
+        assert str(e)
+        return
+    for d in docs:
+        assert d.text.strip()
+        for s, e in d.comments:
+            assert d.article_end <= s <= e <= len(d.text)
+        o = sources.outline(d)
+        tiles = o.tiled()
+        assert tiles[0].start == 0 and tiles[-1].end == len(d.text)
