@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliancecli import dates, sources
+from alliancecli import dates, reader, sources
 from alliancecli.reader import ReadError
 from alliancecli.segment import segment
 from alliancecli.sources import BadRow, Fields, SourceDocument
@@ -329,3 +329,76 @@ def test_any_html_gives_a_document_or_a_reason(tmp_path_factory, markup):
         o = sources.outline(d)
         tiles = o.tiled()
         assert tiles[0].start == 0 and tiles[-1].end == len(d.text)
+
+
+# -- streaming big files -------------------------------------------------------------------------------
+
+
+def _whole_file_parts(f: Path) -> list[tuple]:
+    """What a big file becomes when read whole and then cut (the reference for streaming)."""
+    src = reader.read_file(f)
+    whole = SourceDocument(str(f), src.text, src.sha256, src.encoding, src.warning)
+    return [(d.path, d.text, d.sha256, d.encoding, d.warning) for d in sources.split_parts(whole)]
+
+
+@pytest.mark.parametrize("codec, prefix, tail", [
+    ("utf-8", b"", b""),
+    ("utf-8", b"\xef\xbb\xbf", b""),
+    ("cp1251", b"", b""),
+    ("utf-16-le", b"\xff\xfe", b""),
+    ("utf-8", b"", b"\xff\xfe broken at the very end"),  # not UTF-8 only after many blocks
+])
+def test_streamed_parts_are_the_parts_of_the_whole_file(tmp_path, monkeypatch, codec, prefix, tail):
+    monkeypatch.setattr(sources, "PART_CHARS", 700)
+    monkeypatch.setattr(reader, "STREAM_BLOCK", 333)  # blocks end inside multi-byte characters
+    para = "Президент Казахстана заявил, что союза с Россией не будет. Kazakhstan said no. "
+    text = "Заголовок\n\n" + "\n\n".join(para * (1 + k % 4) for k in range(60)) + "\n" + " " * 900 + "\nend\n"
+    f = tmp_path / "dump.txt"
+    f.write_bytes(prefix + text.encode(codec) + tail)
+    assert f.stat().st_size > 4 * sources.PART_CHARS + 4  # the streaming path
+    streamed = [(d.path, d.text, d.sha256, d.encoding, d.warning) for d in _docs(f)]
+    assert streamed == _whole_file_parts(f)
+    assert len(streamed) > 10 and all(len(t) <= 700 for _, t, *_ in streamed)
+    assert sum(1 for *_, w in streamed if w) == (0 if codec == "utf-8" and not tail else 1)
+
+
+def test_streamed_file_of_whitespace_is_empty(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "PART_CHARS", 100)
+    f = tmp_path / "blank.txt"
+    f.write_bytes(b" \n\r\n\t" * 500)
+    with pytest.raises(ReadError, match="^empty file$"):
+        _docs(f)
+
+
+@pytest.mark.parametrize("data, reason", [(b"%PDF-1.5\n" + b"x" * 2_000_000, "PDF"),
+                                          (b"\x00\x01" * 1_000_000, "binary")])
+def test_streamed_binary_and_pdf_are_refused(tmp_path, data, reason):
+    f = tmp_path / "big.txt"
+    f.write_bytes(data)
+    with pytest.raises(ReadError, match=reason):
+        _docs(f)
+
+
+def test_a_60_mb_file_is_read_in_bounded_memory(tmp_path):
+    import tracemalloc
+
+    line = "Kazakhstan and Russia discussed the Eurasian union; the ministers met again. " * 3 + "\n"
+    f = tmp_path / "dump.txt"
+    block = (line * 40 + "\n") * 50
+    with f.open("w", encoding="utf-8") as out:
+        while out.tell() < 60_000_000:
+            out.write(block)
+    size = f.stat().st_size
+    tracemalloc.start()
+    try:
+        count = total = 0
+        for doc in sources.read(f):
+            assert len(doc.text) <= sources.PART_CHARS
+            total += len(doc.text)
+            count += 1
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert total == size and count >= size // sources.PART_CHARS
+    # a few blocks and parts at a time, not the file: far under its 60 MB
+    assert peak < 16 * reader.STREAM_BLOCK, peak

@@ -103,6 +103,11 @@ def read(path: Path | str, fields: Fields | None = None, stdin=None) -> Iterator
             docs = _jsonl(path, fields)
         elif suffix in JSON_SUFFIXES:
             docs = _json(path, fields)
+        elif suffix not in HTML_SUFFIXES and _size(path) > 4 * PART_CHARS + 4:
+            # More than PART_CHARS characters whatever the encoding: cut while decoding, never
+            # holding the whole text.  The parts are the ones split_parts would cut.
+            yield from _stream_parts(path)
+            return
         else:
             src = reader.read_file(path)
             docs = iter([_from_text(src.path, src.text, src.sha256, src.encoding, src.warning,
@@ -223,9 +228,48 @@ def split_parts(doc: SourceDocument, limit: int | None = None) -> Iterator[Sourc
         start = end
         if not part.strip():
             continue
-        yield replace(doc, path=f"{doc.path}#part-{k}", text=part,
-                      sha256=hashlib.sha256(part.encode("utf-8", "surrogatepass")).hexdigest(),
-                      title=doc.title if k == 1 else None, article_end=None, comments=())
+        yield _part(doc, k, part)
+
+
+def _part(doc: SourceDocument, k: int, text: str) -> SourceDocument:
+    return replace(doc, path=f"{doc.path}#part-{k}", text=text,
+                   sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+                   title=doc.title if k == 1 else None, warning=doc.warning if k == 1 else None,
+                   article_end=None, comments=())
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read_file will say why
+
+
+def _stream_parts(path: Path) -> Iterator[SourceDocument]:
+    """The parts of a big text file, decoded and cut block by block."""
+    encoding, warning, blocks = reader.stream_file(path)
+    doc = SourceDocument(str(path), "", "", encoding, warning)
+    k = 0
+    any_text = False
+    buf = ""
+    for block in blocks:
+        buf += block
+        if len(buf) <= PART_CHARS:
+            continue
+        ends = cut_points(buf, PART_CHARS)
+        start = 0
+        for end in ends[:-1]:  # the last piece may grow with the next block
+            k += 1
+            if buf[start:end].strip():
+                any_text = True
+                yield _part(doc, k, buf[start:end])
+            start = end
+        buf = buf[start:]
+    if buf.strip():
+        any_text = True
+        yield _part(doc, k + 1, buf)
+    if not any_text:
+        raise reader.ReadError("empty file")
 
 
 # -- table files: CSV, JSON Lines, JSON arrays -------------------------------------------------------
