@@ -402,3 +402,22 @@ def test_a_60_mb_file_is_read_in_bounded_memory(tmp_path):
     assert total == size and count >= size // sources.PART_CHARS
     # a few blocks and parts at a time, not the file: far under its 60 MB
     assert peak < 16 * reader.STREAM_BLOCK, peak
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(['"', ",", "\n", "\r\n", "text", "title", "id", "\x00", "é", "\\", "'"]),
+                          st.text(max_size=10)), max_size=40).map("".join),
+       st.sampled_from(["a.csv", "a.jsonl", "a.json"]))
+def test_any_table_file_gives_documents_bad_rows_or_a_reason(tmp_path_factory, body, name):
+    f = tmp_path_factory.mktemp("t") / name
+    f.write_text(("text,title\n" if name.endswith("csv") else "") + body, encoding="utf-8", errors="surrogatepass")
+    try:
+        items = list(sources.read(f))
+    except ReadError as e:
+        assert str(e)
+        return
+    for item in items:
+        if isinstance(item, BadRow):
+            assert item.path == str(f) and item.reason
+        else:
+            assert item.text.strip() and item.path.startswith(f"{f}#")
