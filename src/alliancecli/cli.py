@@ -132,7 +132,8 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (folders are walked recursively).")],
     db: DbOption = DEFAULT_DB,
     glob: Annotated[Optional[str], typer.Option(
-        "--glob", help="Only files whose name matches, e.g. '*.txt' [default: *.txt, *.text, *.md].")] = None,
+        "--glob", help="Only files whose name matches, e.g. '*.txt' "
+                       "[default: .txt .text .md .html .htm .csv .jsonl .ndjson .json].")] = None,
     model: ModelOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="spaCy processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Paragraphs per spaCy batch.")] = 64,
