@@ -139,7 +139,8 @@ def ingest(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Paragraphs per spaCy batch.")] = 64,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
     text_field: Annotated[Optional[str], typer.Option(
-        "--text-field", help="CSV/JSON column with the article text [default: text, body, content, article, ...].")] = None,
+        "--text-field",
+        help="CSV/JSON column with the article text [default: text, body, content, article, ...].")] = None,
     title_field: Annotated[Optional[str], typer.Option(
         "--title-field", help="CSV/JSON column with the title [default: title, headline, ...].")] = None,
     date_field: Annotated[Optional[str], typer.Option(
