@@ -131,11 +131,11 @@ def test_html_article_comments_and_metadata(tmp_path):
     article = d.text[:d.article_end]
     assert "Tokayev said on Monday" in article and "sovereign country" in article
     assert "Home" not in d.text and "Copyright" not in d.text
-    assert [d.text[s:e] for s, e in d.comments] == [
+    assert [d.text[s:e] for s, e, *_ in d.comments] == [
         "Kazakhstan will never join us, this much is obvious to anyone following the news.",
         "China is the real winner here, as always, and everyone in Moscow knows it well."]
     o = sources.outline(d)
-    assert [d.text[c.start:c.end] for c in o.comments] == [d.text[s:e] for s, e in d.comments]
+    assert [d.text[c.start:c.end] for c in o.comments] == [d.text[s:e] for s, e, *_ in d.comments]
     assert all(c.end <= len(d.text) for c in o.comments)
     # the "Comments" heading is boilerplate, not a comment and not body
     assert any(s.kind == "boilerplate" and d.text[s.start:s.end] == "Comments" for s in o.segments)
@@ -324,8 +324,9 @@ def test_any_html_gives_a_document_or_a_reason(tmp_path_factory, markup):
         return
     for d in docs:
         assert d.text.strip()
-        for s, e in d.comments:
-            assert d.article_end <= s <= e <= len(d.text)
+        for c in d.comments:
+            assert d.article_end <= c.start <= c.end <= len(d.text)
+            assert c.parent is None or 0 <= c.parent < d.comments.index(c)
         o = sources.outline(d)
         tiles = o.tiled()
         assert tiles[0].start == 0 and tiles[-1].end == len(d.text)
@@ -421,3 +422,60 @@ def test_any_table_file_gives_documents_bad_rows_or_a_reason(tmp_path_factory, b
             assert item.path == str(f) and item.reason
         else:
             assert item.text.strip() and item.path.startswith(f"{f}#")
+
+
+THREADED = """<html><head><title>Russia and Kazakhstan talk alliance</title></head><body>
+<article><h1>Russia and Kazakhstan talk alliance</h1>
+<p>Tokayev said on Monday that Kazakhstan would not join any military alliance with Russia, officials said.</p>
+<p>"We are a sovereign country," Tokayev said. "Our partnership with China and the EU matters as well."</p>
+<p>Putin answered that the Eurasian union remained open to all former Soviet republics, and that the door to
+closer military cooperation was not closed, whatever Astana said in public this week.</p>
+</article>
+<div id="comments" class="comments-area"><h2 class="comments-title">3 thoughts</h2><ol class="comment-list">
+<li id="comment-1" class="comment even depth-1 parent"><article class="comment-body"><footer class="comment-meta">
+<div class="comment-author vcard"><b class="fn">ivan2022</b> <span class="says">says:</span></div>
+<div class="comment-metadata"><a href="#c1"><time datetime="2024-01-30T10:00:00+00:00">January 30, 2024</time></a>
+</div></footer><div class="comment-content">
+<p>Kazakhstan will never join us, this much is obvious to anyone following the news.</p>
+<p>And the second paragraph of the same comment says so again, at length.</p></div></article>
+<ol class="children"><li id="comment-2" class="comment odd depth-2"><article class="comment-body">
+<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Bulanov</b></div>
+<div class="comment-metadata"><time datetime="2024-01-31T08:00:00+00:00">January 31, 2024</time></div></footer>
+<div class="comment-content"><p>China is the real winner here, as always, and everyone in Moscow knows it.</p>
+</div></article></li></ol></li>
+<li id="comment-3" class="comment even depth-1"><article class="comment-body"><footer class="comment-meta">
+<div class="comment-author vcard"><b class="fn">kriten</b></div></footer><div class="comment-content">
+<p>Belarus is the only real ally Russia has left in the region today, sadly.</p></div></article></li>
+</ol></div></body></html>"""
+
+
+def test_html_comment_threads_keep_authors_times_and_replies(tmp_path):
+    f = tmp_path / "wp.html"
+    f.write_text(THREADED, encoding="utf-8")
+    [d] = _docs(f)
+    got = [(d.text[c.start:c.end].split("\n\n"), c.author, c.posted, c.parent) for c in d.comments]
+    assert got == [
+        (["Kazakhstan will never join us, this much is obvious to anyone following the news.",
+          "And the second paragraph of the same comment says so again, at length."], "ivan2022", "2024-01-30", None),
+        (["China is the real winner here, as always, and everyone in Moscow knows it."], "Bulanov", "2024-01-31", 0),
+        (["Belarus is the only real ally Russia has left in the region today, sadly."], "kriten", None, None),
+    ]
+    o = sources.outline(d)
+    assert [(c.path, c.parent_path, c.author, c.posted, len(c.paragraphs)) for c in o.comments] == [
+        ("1", None, "ivan2022", "2024-01-30", 2), ("1.1", "1", "Bulanov", "2024-01-31", 1),
+        ("2", None, "kriten", None, 1)]
+    # the earliest comment dates an article whose page gives no date
+    assert dates.article_date(o) == "2024-01-30"
+
+
+def test_html_comments_are_not_repeated_in_the_article(tmp_path):
+    # A short article makes trafilatura fall back to an extractor that also takes the comments in.
+    page = THREADED.replace(THREADED[THREADED.index("<p>Putin"):THREADED.index("</article>")], "")
+    f = tmp_path / "short.html"
+    f.write_text(page, encoding="utf-8")
+    [d] = _docs(f)
+    article = d.text[:d.article_end]
+    assert "Tokayev said on Monday" in article
+    assert "Kazakhstan will never join us" not in article
+    assert not article.startswith(f"{d.title}\n\n{d.title}")
+    assert len(d.comments) == 3

@@ -53,9 +53,19 @@ class SourceDocument:
     author: str | None = None
     url: str | None = None
     #: Set when the reader split off reader comments itself (HTML): the article is
-    #: ``text[:article_end]`` and each comment is one span of ``comments``.
+    #: ``text[:article_end]`` and each comment is one of ``comments``.
     article_end: int | None = None
-    comments: tuple[tuple[int, int], ...] = field(default=())
+    comments: tuple[CommentSpan, ...] = field(default=())
+
+
+class CommentSpan(NamedTuple):
+    """One reader comment the reader split off: its span in the text, and what the page says of it."""
+
+    start: int
+    end: int
+    author: str | None = None
+    posted: str | None = None  # ISO date or date and time
+    parent: int | None = None  # index of the comment it replies to
 
 
 class BadRow(NamedTuple):
@@ -79,7 +89,8 @@ class Fields:
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     raw = load_json("sources.json")
-    return {"fields": raw["fields"], "comment_headings": [re.compile(p, re.I) for p in raw["comment_headings"]]}
+    return {"fields": raw["fields"], "comment_headings": [re.compile(p, re.I) for p in raw["comment_headings"]],
+            "markup": {k: re.compile(v, re.I) for k, v in raw["comment_markup"].items()}}
 
 
 def _sha(*parts) -> str:
@@ -171,9 +182,15 @@ def _html(path: str, page: str, sha256: str, encoding: str, warning: str | None)
     paras = [p.strip() for p in body.split("\n") if p.strip()]
     if title and paras and paras[0] == title:
         paras = paras[1:]
+    elif title and paras and paras[0].startswith(title + " "):  # a fallback extractor ran the heading in
+        paras[0] = paras[0][len(title):].strip()
+    comment_lines = [c.strip() for c in (found.comments or "").split("\n") if c.strip()]
+    # On a page whose article is short, trafilatura's fallback extractor can take comments into
+    # the article text as well: keep each comment once, as a comment.
+    said_in_comments = _squash(" ".join(comment_lines))
+    paras = [p for p in paras if not (said_in_comments and _squash(p) in said_in_comments)] or paras
     head = [title] if title else []
     article = "\n\n".join(head + paras)
-    comment_lines = [c.strip() for c in (found.comments or "").split("\n") if c.strip()]
     heading = "Comments"
     if comment_lines and any(rx.match(comment_lines[0]) for rx in _rules()["comment_headings"]):
         heading = comment_lines.pop(0)
@@ -182,11 +199,101 @@ def _html(path: str, page: str, sha256: str, encoding: str, warning: str | None)
                               found.author, found.url)
     text = article + "\n\n" + heading + "\n\n"
     spans = []
-    for c in comment_lines:
-        spans.append((len(text), len(text) + len(c)))
-        text += c + "\n\n"
+    for group, info in _comment_threads(page, comment_lines):
+        start = len(text)
+        text += "\n\n".join(group)
+        spans.append(CommentSpan(start, len(text), *info))
+        text += "\n\n"
     return SourceDocument(path, text, sha256, encoding, warning, title, dates.parse(found.date), found.author,
                           found.url, article_end=len(article), comments=tuple(spans))
+
+
+def _squash(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _comment_threads(page: str, paragraphs: list[str]) -> list[tuple[list[str], tuple]]:
+    """Group trafilatura's comment paragraphs into the page's comments, with author, time and parent.
+
+    trafilatura keeps a comment section's paragraphs but not where one comment ends, who wrote it
+    or what it answers.  Elements whose class marks one comment (``data/sources.json``) give that
+    back where the page has them: each paragraph goes to the comment whose own text holds it.
+    A paragraph no such element holds is a comment of its own, with nothing known about it.
+    """
+    fallback = [([p], (None, None, None)) for p in paragraphs]
+    try:
+        from lxml import html as lxml_html
+
+        tree = lxml_html.fromstring(page)
+    except Exception:  # unparsable markup: keep the paragraphs as they are
+        return fallback
+    rx = _rules()["markup"]
+
+    def marked(el, kind: str) -> bool:
+        cls = el.get("class") if isinstance(el.tag, str) else None
+        return bool(cls) and any(rx[kind].match(tok) for tok in cls.split())
+
+    boxes = [el for el in tree.iter() if marked(el, "comment")]
+    if not boxes:
+        return fallback
+    box_set = set(boxes)
+
+    def own(el):
+        """Descendants of a comment element that are not inside a reply nested in it."""
+        stack = list(el)
+        while stack:
+            x = stack.pop()
+            if x in box_set:
+                continue
+            yield x
+            stack.extend(x)
+
+    def own_text(el) -> str:
+        parts: list[str] = []
+
+        def walk(x):
+            if isinstance(x.tag, str):
+                parts.append(x.text or "")
+            for child in x:
+                if child not in box_set:
+                    walk(child)
+                parts.append(child.tail or "")
+
+        walk(el)
+        return _squash(" ".join(parts))
+
+    info = {}
+    texts = {}
+    for k, el in enumerate(boxes):
+        names = [_squash(x.text_content()) for x in own(el) if marked(x, "author")]
+        names = [n for n in names if n and len(n) <= 80]
+        posted = None
+        for x in own(el):
+            if isinstance(x.tag, str) and (x.tag == "time" or marked(x, "time")):
+                posted = dates.parse(x.get("datetime")) or dates.parse(_squash(x.text_content()))
+                if posted:
+                    break
+        parent = next((boxes.index(a) for a in el.iterancestors() if a in box_set), None)
+        info[k] = (min(names, key=len) if names else None, posted, parent)
+        texts[k] = own_text(el)
+
+    groups: list[tuple[list[str], tuple]] = []
+    owner_of_group: list[int | None] = []
+    index_of_box: dict[int, int] = {}
+    for p in paragraphs:
+        q = _squash(p)
+        owner = next((k for k in range(len(boxes)) if q and q in texts[k]), None)
+        if owner is not None and owner_of_group and owner_of_group[-1] == owner:
+            groups[-1][0].append(p)
+            continue
+        if owner is None:
+            groups.append(([p], (None, None, None)))
+        else:
+            author, posted, parent = info[owner]
+            groups.append(([p], (author, posted, index_of_box.get(parent) if parent is not None else None)))
+            index_of_box.setdefault(owner, len(groups) - 1)
+        owner_of_group.append(owner)
+    return groups
 
 
 # -- big texts --------------------------------------------------------------------------------------
