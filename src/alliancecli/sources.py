@@ -185,10 +185,12 @@ def _html(path: str, page: str, sha256: str, encoding: str, warning: str | None)
     elif title and paras and paras[0].startswith(title + " "):  # a fallback extractor ran the heading in
         paras[0] = paras[0][len(title):].strip()
     comment_lines = [c.strip() for c in (found.comments or "").split("\n") if c.strip()]
-    # On a page whose article is short, trafilatura's fallback extractor can take comments into
-    # the article text as well: keep each comment once, as a comment.
+    # On a page whose article is short, trafilatura's fallback extractor can take the comments into
+    # the end of the article text as well: keep them once, as comments.  Only a trailing run is
+    # dropped, so an article paragraph that a commenter quoted stays in the article.
     said_in_comments = _squash(" ".join(comment_lines))
-    paras = [p for p in paras if not (said_in_comments and _squash(p) in said_in_comments)] or paras
+    while len(paras) > 1 and said_in_comments and _squash(paras[-1]) in said_in_comments:
+        paras.pop()
     head = [title] if title else []
     article = "\n\n".join(head + paras)
     heading = "Comments"
