@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from alliancecli import pipeline, reader, sources
+from alliancecli import pipeline, sources
 from alliancecli.cli import app
 
 runner = CliRunner()
