@@ -42,7 +42,8 @@ def _rel(paths: list[Path], root: Path) -> list[str]:
 def test_find_files_recursive_sorted_default_suffixes(tree):
     found = find_files([tree])
     # os.walk order: files of a folder (sorted), then its sub-folders (sorted).
-    assert _rel(found, tree) == ["C.TXT", "a.md", "b.txt", "sub/z.txt", "sub/deeper/y.md"]
+    # .csv is an input format too (one document per row); .png is not.
+    assert _rel(found, tree) == ["C.TXT", "a.md", "b.txt", "notes.csv", "sub/z.txt", "sub/deeper/y.md"]
 
 
 def test_find_files_skips_hidden_files_and_dirs(tree):
@@ -74,7 +75,7 @@ def test_find_files_mixed_and_deduplicated(tree):
     found = find_files([b, tree])
     assert found[0] == b
     assert found.count(b) == 1
-    assert len(found) == 5
+    assert len(found) == 6
 
 
 def test_find_files_missing_path_raises(tmp_path):

@@ -89,7 +89,8 @@ def test_connect_create_applies_migrations(tmp_path):
     db = store.connect(path, create=True)
     assert path.exists()
     names = [r[0] for r in db.execute("select name from _migrations")]
-    assert names == [name for name, _ in store.MIGRATIONS] and names[0] == "m001_initial"
+    assert names == [name for name, _ in store.MIGRATIONS]
+    assert names[0] == "m001_initial"
     assert set(TABLES) | {"actors", "statements_fts", "comments_fts"} <= set(db.table_names())
     assert "statements_view" in db.view_names()
 
@@ -210,3 +211,29 @@ def test_comments_fts_finds_inserted_comment(db):
     store.write_document(db, _rows("v1"))
     hits = db.execute("select rowid from comments_fts where comments_fts match 'agree'").fetchall()
     assert len(hits) == 1
+
+
+def test_a_write_that_fails_halfway_leaves_nothing_behind(db):
+    """The document row, its comments and its statements go in one transaction: a failure
+    after the first inserts (here an unknown statement column) must undo them all."""
+    store.write_document(db, _rows("keep", path="keep.txt"))
+    before = {t: _count(db, t) for t in TABLES}
+    rows = _rows("broken", path="broken.txt")
+    rows.statements[1]["no_such_column"] = 1
+    with pytest.raises(sqlite3.OperationalError):
+        store.write_document(db, rows)
+    assert {t: _count(db, t) for t in TABLES} == before
+    assert store.document_state(db, "broken.txt") is None
+    # the same through a second connection: nothing half-written was committed
+    other = sqlite3.connect(db.conn.execute("pragma database_list").fetchone()[2])
+    assert other.execute("select count(*) from documents").fetchone()[0] == before["documents"]
+
+
+def test_a_failed_replace_keeps_the_old_version(db):
+    old = store.write_document(db, _rows("old"))
+    rows = _rows("new")
+    rows.mentions[0]["no_such_column"] = 1
+    with pytest.raises(sqlite3.OperationalError):
+        store.write_document(db, rows, replace_id=old)
+    assert store.document_state(db, "corpus/a.txt") == (old, "sha-old")
+    assert _count(db, "statements", document_id=old) == 2

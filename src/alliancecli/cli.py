@@ -146,22 +146,34 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (folders are walked recursively).")],
     db: DbOption = DEFAULT_DB,
     glob: Annotated[Optional[str], typer.Option(
-        "--glob", help="Only files whose name matches, e.g. '*.txt' [default: *.txt, *.text, *.md].")] = None,
+        "--glob", help="Only files whose name matches, e.g. '*.txt' "
+                       "[default: .txt .text .md .html .htm .csv .jsonl .ndjson .json].")] = None,
     model: ModelOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="spaCy processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Paragraphs per spaCy batch.")] = 64,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    text_field: Annotated[Optional[str], typer.Option(
+        "--text-field",
+        help="CSV/JSON column with the article text [default: text, body, content, article, ...].")] = None,
+    title_field: Annotated[Optional[str], typer.Option(
+        "--title-field", help="CSV/JSON column with the title [default: title, headline, ...].")] = None,
+    date_field: Annotated[Optional[str], typer.Option(
+        "--date-field", help="CSV/JSON column with the date [default: date, published, ...].")] = None,
+    id_field: Annotated[Optional[str], typer.Option(
+        "--id-field", help="CSV/JSON column that identifies a row [default: id, uuid, url, link, ...; "
+                           "else the row number].")] = None,
 ):
     """Read articles into the database: segments, comments, statements, speakers, countries, stance.
 
-    Unchanged files (same path and content hash) are skipped; a changed file replaces
-    everything derived from it in one transaction.
+    Takes .txt, .md, .html/.htm, and .csv, .jsonl or .json (one document per row); '-' reads
+    one document from stdin.  Unchanged documents (same path and content hash) are skipped; a
+    changed one replaces everything derived from it in one transaction.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from . import nlp, pipeline, reader, store
+    from . import nlp, pipeline, reader, sources, store
 
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
     total = len(reader.find_files(paths, glob))
@@ -172,23 +184,27 @@ def ingest(
     def on_event(kind: str, path: str, detail: str | None):
         if kind == "warning":
             progress.console.print(Text(f"warning: {path}: {detail}", style="yellow"))
-            return
-        if kind == "failed":
+        elif kind == "failed":
             progress.console.print(Text(f"failed: {path}: {detail}", style="red"))
         elif kind == "skipped":
             progress.console.print(Text(f"skipped: {path}: {detail}"))
-        progress.advance(task)
+        elif kind == "read":
+            progress.advance(task)
 
     try:
         with progress:
             summary = pipeline.ingest(paths, db, glob=glob, model=model, workers=workers, batch_size=batch_size,
-                                      on_event=on_event)
+                                      on_event=on_event,
+                                      fields=sources.Fields(text_field, title_field, date_field, id_field))
     except nlp.ModelNotFound as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
     except store.DatabaseError as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
+    except KeyboardInterrupt:  # a second Ctrl-C, or one before any document was read
+        err.print(Text("interrupted; every document written so far is complete"))
+        raise typer.Exit(130)
     err.print(Text(summary.line()))
     for path, reason in summary.failures:
         err.print(Text(f"  failed: {path}: {reason}"))

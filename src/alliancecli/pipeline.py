@@ -7,6 +7,7 @@ its last paragraph comes back.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections import Counter
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import entities, gazetteer, quotes, reader, stance, store
+from . import dates, entities, gazetteer, quotes, reader, sources, stance, store
 from .segment import Outline, segment
 
 
@@ -47,7 +48,7 @@ class Summary:
 
 @dataclass
 class Prepared:
-    source: reader.SourceFile
+    source: sources.SourceDocument
     outline: Outline
     units: list[quotes.Unit]
     replace_id: int | None
@@ -185,8 +186,9 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
 
     segment_rows = [{"kind": s.kind, "start": s.start, "end": s.end, "reason": s.reason} for s in outline.tiled()]
     document = {
-        "path": src.path, "sha256": src.sha256, "title": outline.title, "text": text, "encoding": src.encoding,
-        "date": None, "words": len(text.split()),
+        "path": src.path, "sha256": src.sha256, "title": getattr(src, "title", None) or outline.title, "text": text,
+        "encoding": src.encoding, "date": getattr(src, "date", None), "author": getattr(src, "author", None),
+        "url": getattr(src, "url", None), "words": len(text.split()),
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
     return store.DocumentRows(document, segment_rows, comment_rows, statement_rows, mention_rows, pair_rows)
@@ -203,30 +205,49 @@ def _utterance_spans(stmts: list[quotes.Statement], units: list[quotes.Unit], bo
     return spans
 
 
-def _prepare(files: Iterable[Path], db, summary: Summary, on_event) -> Iterator[Prepared]:
-    for path in files:
+def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sources.Fields | None = None,
+             stdin=None) -> Iterator[Prepared]:
+    """Read every input into source documents; skip unchanged ones; segment and date the rest."""
+    def problem(path: str, reason: str, skipped: bool):
         summary.documents += 1
+        if skipped:
+            summary.skipped += 1
+            summary.notes.append((path, reason))
+            on_event("skipped", path, reason)
+        else:
+            summary.failed += 1
+            summary.failures.append((path, reason))
+            on_event("failed", path, reason)
+
+    for path in files:
+        if summary.interrupted:  # Ctrl-C: read nothing more; what is in flight is finished
+            return
+        seen: set[str] = set()
         try:
-            src = reader.read_file(path)
+            for src in sources.read(path, fields, stdin=stdin):
+                if summary.interrupted:
+                    return
+                if isinstance(src, sources.BadRow):
+                    problem(src.path, src.reason, src.skipped)
+                    continue
+                seen.add(src.path)
+                summary.documents += 1
+                if src.warning:
+                    on_event("warning", src.path, src.warning)
+                state = store.document_state(db, src.path)
+                if state and state[1] == src.sha256:
+                    summary.unchanged += 1
+                    on_event("unchanged", src.path, None)
+                    continue
+                outline = sources.outline(src)
+                if not src.date:
+                    src = dataclasses.replace(src, date=dates.article_date(outline))
+                yield Prepared(src, outline, plan_units(outline), state[0] if state else None)
         except reader.ReadError as e:
-            if str(e) == "empty file":
-                summary.skipped += 1
-                summary.notes.append((str(path), str(e)))
-                on_event("skipped", str(path), str(e))
-            else:
-                summary.failed += 1
-                summary.failures.append((str(path), str(e)))
-                on_event("failed", str(path), str(e))
-            continue
-        if src.warning:
-            on_event("warning", src.path, src.warning)
-        state = store.document_state(db, src.path)
-        if state and state[1] == src.sha256:
-            summary.unchanged += 1
-            on_event("unchanged", src.path, None)
-            continue
-        outline = segment(src.text)
-        yield Prepared(src, outline, plan_units(outline), state[0] if state else None)
+            problem(str(path), str(e), str(e).startswith("empty "))
+        else:
+            _drop_stale_parts(db, str(path), seen, summary, on_event)
+        on_event("read", str(path), None)
 
 
 def ingest(
@@ -237,11 +258,15 @@ def ingest(
     workers: int = 1,
     batch_size: int = 64,
     on_event: Callable[[str, str, str | None], None] | None = None,
+    fields: sources.Fields | None = None,
+    stdin=None,
 ) -> Summary:
     """Ingest files or folders into the database at ``db_path``; returns a :class:`Summary`.
 
-    ``on_event(kind, path, detail)`` is called once per file with kind one of
-    new, changed, unchanged, skipped, failed, plus "warning" for decoding notes.
+    ``on_event(kind, path, detail)`` is called once per document with kind one of
+    new, changed, unchanged, skipped, failed, plus "warning" for decoding notes and
+    "read" once per input path when all of its documents have been read.  ``fields``
+    maps CSV and JSON columns; ``stdin`` is the stream ``-`` reads (default sys.stdin).
     Raises FileNotFoundError for a path that does not exist (before touching the database).
     """
     from . import nlp as nlp_mod
@@ -254,7 +279,7 @@ def ingest(
     pending: dict[int, tuple[Prepared, list]] = {}
     counter = itertools.count()
 
-    prepared = _prepare(files, db, summary, on_event)
+    prepared = _prepare(files, db, summary, on_event, fields, stdin)
     first = next(prepared, None)  # unchanged files are hashed and skipped without touching spaCy
 
     def units_stream():
@@ -280,6 +305,7 @@ def ingest(
         summary.comments += len(rows.comments)
         on_event("changed" if prep.replace_id else "new", prep.source.path, None)
 
+    restore_sigint = _stop_reading_on_sigint(summary)
     try:
         kwargs = {"batch_size": batch_size, "as_tuples": True}
         if workers > 1:
@@ -292,6 +318,8 @@ def ingest(
                 _finish(di)
     except KeyboardInterrupt:
         summary.interrupted = True
+    finally:
+        restore_sigint()
     try:
         if summary.ingested:
             store.refresh_actors(db)
@@ -307,3 +335,35 @@ def _apply_stance_model(db):
 
     if stance_model.current(db) is not None:
         stance_model.apply(db)
+
+def _stop_reading_on_sigint(summary: Summary) -> Callable[[], None]:
+    """Make the first Ctrl-C stop the ingest after the documents already in flight are written.
+
+    It sets ``summary.interrupted``; no new document is read after that, the ones spaCy is
+    working on are finished and written, and the run ends with its summary.  A second Ctrl-C
+    interrupts at once (each document is still written whole or not at all).  Returns the
+    function that puts the previous handler back.  Outside the main thread this does nothing.
+    """
+    import signal
+
+    def handler(signum, frame):
+        if summary.interrupted:
+            raise KeyboardInterrupt
+        summary.interrupted = True
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        return lambda: None
+    return lambda: signal.signal(signal.SIGINT, previous)
+
+
+def _drop_stale_parts(db, path: str, seen: set[str], summary: Summary, on_event):
+    """Delete the parts of a big file that it no longer has (it shrank, or is now small enough
+    to be one document), so that their text is not counted twice."""
+    for old_path, doc_id in store.documents_of_file(db, path).items():
+        if old_path not in seen:
+            with db.atomic():
+                store.delete_document(db, doc_id)
+            summary.notes.append((old_path, "removed: no longer part of the file"))
+            on_event("removed", old_path, None)

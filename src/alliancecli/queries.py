@@ -56,9 +56,9 @@ def statements(
     where = ["1 = 1"]
     params: list = []
     if actor:
-        where.append("(s.speaker = ? or s.speaker like ? or s.speaker in "
-                     "(select name from actors where aliases like ?))")
-        params += [actor, f"% {actor}", f'%"{actor}"%']
+        where.append("(s.speaker = ? or s.speaker like ? escape '\\' or s.speaker in "
+                     "(select name from actors where aliases like ? escape '\\'))")
+        params += [actor, f"% {like_escape(actor)}", f'%"{like_escape(actor)}"%']
     if country:
         where.append("(s.speaker_country = ? or exists (select 1 from mentions m where m.statement_id = s.id "
                      "and m.name = ?))")
@@ -80,8 +80,8 @@ def statements(
         where.append("s.kind = ?")
         params.append(kind)
     if doc:
-        where.append("(cast(d.id as text) = ? or d.path = ? or d.path like ?)")
-        params += [doc, doc, f"%{doc}%"]
+        where.append("(cast(d.id as text) = ? or d.path = ? or d.path like ? escape '\\')")
+        params += [doc, doc, f"%{like_escape(doc)}%"]
     if ids is not None:
         where.append("s.id in (select value from json_each(?))")
         params.append(json.dumps(ids))
@@ -222,7 +222,8 @@ def search(db, query: str, limit: int | None = None, source: str = "all", **filt
 def find_document(db, doc: str) -> dict | None:
     rows = _rows(db, "select * from documents where cast(id as text) = ? or path = ? order by id", [doc, doc])
     if not rows:
-        rows = _rows(db, "select * from documents where path like ? order by id", [f"%{doc}%"])
+        rows = _rows(db, "select * from documents where path like ? escape '\\' order by id",
+                     [f"%{like_escape(doc)}%"])
     return rows[0] if rows else None
 
 
@@ -351,3 +352,7 @@ def _stance_stats(db, path) -> dict:
         row = db.execute("select path from stance_models order by id desc limit 1").fetchone()
         out["stance_model"] = row[0] if row else None
     return out
+
+def like_escape(value: str) -> str:
+    """``value`` as a literal inside a LIKE pattern (with ``escape '\\'``): % and _ match only themselves."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -5,14 +5,18 @@ and says why when it cannot.
 """
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 #: Suffixes ingested when no --glob is given.
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+#: Every suffix a folder is searched for when no --glob is given (see sources.py for the formats).
+INPUT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm", ".csv", ".jsonl", ".ndjson", ".json")
 
 #: Encodings tried, in order, when a file is not valid UTF-8.
 FALLBACK_ENCODINGS = ("cp1251", "cp1252", "koi8_r", "latin_1")
@@ -35,11 +39,14 @@ class SourceFile:
 def find_files(paths: list[Path], glob: str | None = None) -> list[Path]:
     """Files under ``paths``, recursively and sorted; hidden files and folders are skipped.
 
-    A path given explicitly is always included, whatever its suffix.  Raises
-    FileNotFoundError for a path that does not exist.
+    A path given explicitly is always included, whatever its suffix; ``-`` (stdin) is
+    passed through.  Raises FileNotFoundError for a path that does not exist.
     """
     found: list[Path] = []
     for root in paths:
+        if str(root) == "-":
+            found.append(root)
+            continue
         if not root.exists() and not root.is_symlink():
             raise FileNotFoundError(str(root))
         if not root.is_dir():
@@ -52,7 +59,7 @@ def find_files(paths: list[Path], glob: str | None = None) -> list[Path]:
                     continue
                 if glob is not None and not fnmatch.fnmatch(name, glob):
                     continue
-                if glob is None and not name.lower().endswith(TEXT_SUFFIXES):
+                if glob is None and not name.lower().endswith(INPUT_SUFFIXES):
                     continue
                 found.append(Path(dirpath) / name)
     seen: set[Path] = set()
@@ -121,3 +128,70 @@ def read_file(path: Path) -> SourceFile:
         encoding=encoding,
         warning=warning,
     )
+
+
+#: Bytes read at a time by :func:`stream_file`.
+STREAM_BLOCK = 1 << 20
+
+
+def _open(path: Path):
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise ReadError("file vanished before it could be read") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except OSError as e:
+        raise ReadError(e.strerror or str(e)) from None
+
+
+def _blocks(path: Path) -> Iterator[bytes]:
+    with _open(path) as f:
+        while True:
+            block = f.read(STREAM_BLOCK)
+            if not block:
+                return
+            yield block
+
+
+def stream_file(path: Path) -> tuple[str, str | None, Iterator[str]]:
+    """Decode a big file a block at a time, in bounded memory: (encoding, warning, text blocks).
+
+    The same decisions as :func:`read_file` (byte order marks, binary and PDF files, UTF-8
+    else a detected fallback), except that the fallback is detected on the first block.
+    """
+    with _open(path) as f:
+        head = f.read(STREAM_BLOCK)
+    if head.startswith(b"%PDF"):
+        raise ReadError("PDF file, not text")
+    warning = None
+    if head.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding, warning = "utf-16", "decoded as UTF-16 (byte order mark)"
+    elif b"\x00" in head[:4096]:
+        raise ReadError("binary file")
+    else:
+        encoding = "utf-8"
+        check = codecs.getincrementaldecoder("utf-8")()
+        try:
+            for block in _blocks(path):
+                check.decode(block)
+            check.decode(b"", final=True)
+        except UnicodeDecodeError:
+            encoding = _detect(head)
+            warning = f"not valid UTF-8, decoded as {encoding}"
+
+    def text_blocks() -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        for block in _blocks(path):
+            text = decoder.decode(block)
+            if text:
+                yield text
+        rest = decoder.decode(b"", final=True)
+        if rest:
+            yield rest
+
+    return encoding, warning, text_blocks()

@@ -355,3 +355,41 @@ def segment(text: str) -> Outline:
         segments.append(Segment("comment", c.block_start, c.block_end))
     segments.sort(key=lambda x: x.start)
     return Outline(text, title, segments, comments, signatures)
+
+
+def segment_with_comments(text: str, article_end: int, comments: list[tuple]) -> Outline:
+    """An outline of ``text`` whose reader comments were already split off by the reader.
+
+    ``text[:article_end]`` is segmented as an article.  Each of ``comments`` is a tuple
+    ``(start, end[, author, posted, parent])``, in text order after ``article_end``, where
+    ``parent`` is the index of the comment it replies to; it becomes one comment, its
+    paragraphs split at blank lines.  Text between the article and the first comment (a
+    "Comments" heading) is boilerplate.
+    """
+    article = segment(text[:article_end])
+    segments = list(article.segments)
+    out: list[Comment] = []
+    rows = [tuple(c) + (None,) * (5 - len(c)) for c in comments]
+    rows = [r for r in rows if article_end <= r[0] <= r[1] <= len(text)]
+    rows.sort(key=lambda r: r[0])
+    if rows:
+        hs, he = _strip(text, article_end, rows[0][0])
+        if hs < he:
+            segments.append(Segment("boilerplate", hs, he, "label"))
+    children: dict[str | None, int] = {}
+    for k, (s, e, author, posted, parent) in enumerate(rows):
+        block_end = rows[k + 1][0] if k + 1 < len(rows) else len(text)
+        parent_path = out[parent].path if parent is not None and 0 <= parent < k else None
+        children[parent_path] = children.get(parent_path, 0) + 1
+        path = f"{parent_path}.{children[parent_path]}" if parent_path else str(children[parent_path])
+        s, e = _strip(text, s, e)
+        c = Comment(path, parent_path, author, None, posted, False, s, e, s, block_end)
+        c.paragraphs = _paragraphs(text, _lines_within(text, s, e))
+        out.append(c)
+        segments.append(Segment("comment", s, block_end))
+    segments.sort(key=lambda x: x.start)
+    return Outline(text, article.title, segments, out, article.signatures)
+
+
+def _lines_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + a, start + b) for a, b in _lines(text[start:end])]

@@ -88,6 +88,13 @@ def m001_initial(db: sqlite_utils.Database):
     """)
 
 
+@migration
+def m002_formats(db: sqlite_utils.Database):
+    """Author and source address of a document, from HTML metadata or CSV/JSON fields."""
+    db["documents"].add_column("author", str)
+    db["documents"].add_column("url", str)
+
+
 def connect(path: str | Path, create: bool = False) -> sqlite_utils.Database:
     """Open the database; with ``create=False`` a missing file raises NoDatabase (and creates nothing)."""
     path = Path(path)
@@ -117,7 +124,7 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     for name, fn in MIGRATIONS:
         if name in done:
             continue
-        with db.conn:
+        with db.atomic():
             fn(db)
             db["_migrations"].insert({"name": name, "applied_at": _now()})
         applied.append(name)
@@ -156,7 +163,7 @@ class DocumentRows:
 
 def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: int | None = None) -> int:
     """Insert one document and its rows in a single transaction, replacing an older version."""
-    with db.conn:
+    with db.atomic():
         if replace_id is not None:
             delete_document(db, replace_id)
         doc_id = db["documents"].insert(rows.document).last_pk
@@ -198,7 +205,7 @@ def refresh_actors(db: sqlite_utils.Database, overrides: dict | None = None):
     gives them, where exactly one full name ends with that surname; the country a
     person acts for is the one the corpus states most often.
     """
-    with db.conn:
+    with db.atomic():
         names = [r[0] for r in db.execute("select distinct name from mentions where kind = 'person'")]
         full_by_last: dict[str, set[str]] = {}
         for n in names:
@@ -282,3 +289,11 @@ def apply_labels(db: sqlite_utils.Database, document_id: int | None = None) -> i
             where d.id = statements.document_id and l.text = statements.text){where}""", params)
     sql = "select count(*) from statements where label is not null"
     return db.execute(sql + (" and document_id = ?" if params else ""), params).fetchone()[0]
+
+
+def documents_of_file(db: sqlite_utils.Database, path: str) -> dict[str, int]:
+    """{document path: id} for the file ``path`` itself and its parts (``path#part-N``)."""
+    prefix = path + "#part-"
+    rows = db.execute("select path, id from documents where path = ? or substr(path, 1, ?) = ?",
+                      [path, len(prefix), prefix])
+    return dict(rows.fetchall())
