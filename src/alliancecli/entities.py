@@ -280,3 +280,157 @@ def canonical_people(names: list[str]) -> dict[str, str]:
 
 def _key(word: str) -> str:
     return re.sub(r"(?:'s|’s)$", "", word).lower()
+
+
+# -- one person across the corpus --------------------------------------------------------
+
+
+def name_key(word: str) -> str:
+    """A spelling-neutral key for one name word: lower case, no accents, common transliteration
+    variants folded ("Kassym" and "Qasim" -> "kasim", "Aleksandr" -> "alexandr", "Dmitry" -> "dmitri")."""
+    import unicodedata
+
+    w = unicodedata.normalize("NFKD", _key(word))
+    w = "".join(ch for ch in w if ch.isalpha())
+    for a, b in _translit():
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+@lru_cache(maxsize=1)
+def _translit() -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(p) for p in load_json("people.json")["transliteration"])
+
+
+def _skeleton(key: str) -> str:
+    """The consonants of a name key: transliterations mostly differ in vowels ("Lukashenka")."""
+    return re.sub(r"[aeiouy]", "", key)
+
+
+def similar_surnames(a: str, b: str) -> bool:
+    """Two surname keys that spell one name: equal, the same consonants in the same order with a
+    close spelling ("tokaev"/"tokaiev", "lukashenko"/"lukashenka"), the same letters in another
+    order ("kalushenko"), or a one-letter slip in a long name.  "Johnson" and "Johnston" differ."""
+    from rapidfuzz import fuzz
+
+    if a == b:
+        return True
+    rules = _people_rules()
+    if min(len(a), len(b)) < rules["min_fuzzy_length"]:
+        return False
+    ratio = fuzz.ratio(a, b)
+    if _skeleton(a) == _skeleton(b) and ratio >= rules["same_consonants_ratio"]:
+        return True
+    if len(a) == len(b) >= rules["anagram_min_length"] and sorted(a) == sorted(b) and ratio >= rules["anagram_ratio"]:
+        return True
+    return min(len(a), len(b)) >= rules["long_name_length"] and ratio >= rules["long_name_ratio"]
+
+
+def similar_index(keys: set[str]) -> dict[str, set[str]]:
+    """For each surname key, the other keys that :func:`similar_surnames` accepts.
+
+    Only keys that share a consonant skeleton or a multiset of letters, or are long, can
+    match, so those blocks are compared and nothing else (rapidfuzz's ``cdist`` for long ones).
+    """
+    from rapidfuzz import fuzz, process
+
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        blocks["s:" + _skeleton(k)].append(k)
+        blocks["a:" + "".join(sorted(k))].append(k)
+    out: dict[str, set[str]] = defaultdict(set)
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if similar_surnames(a, b):
+                    out[a].add(b)
+                    out[b].add(a)
+    rules = _people_rules()
+    long = sorted(k for k in keys if len(k) >= rules["long_name_length"])
+    if len(long) > 1:
+        scores = process.cdist(long, long, scorer=fuzz.ratio, score_cutoff=rules["long_name_ratio"])
+        for i, j in zip(*scores.nonzero()):
+            if i != j:
+                out[long[i]].add(long[j])
+    return out
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return len(a) > 1 and len(b) > 1 and similar_surnames(a, b)
+
+
+@lru_cache(maxsize=1)
+def _people_rules() -> dict:
+    return dict(load_json("people.json")["fuzzy"])
+
+
+def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
+                keep_apart: set[str] = frozenset()) -> dict[str, str]:
+    """Map every person name of the corpus to one canonical name.
+
+    ``counts`` holds each name (as resolved within its document) with its number of mentions;
+    ``documents`` the documents each name occurs in.  Full names join when their surnames and
+    first names are spelling variants of each other and never occur in the same document (an
+    article that writes both "Ian Smith" and "Iain Smith" means two people); two full names
+    that differ otherwise stay apart.  A surname alone, or a first name with a patronymic, joins
+    the one person whose full name it fits (an exact spelling first, a variant failing that);
+    lone names that fit nobody join each other.  The most mentioned full name is canonical.
+    Names in ``keep_apart`` map to themselves.
+    """
+    documents = documents or {}
+    keys = {n: [name_key(w) for w in n.split()] for n in counts}
+    keys = {n: k for n, k in keys.items() if k and all(k)}
+    order = sorted((n for n in keys if n not in keep_apart), key=lambda n: (-counts[n], -len(n), n))
+    full = [n for n in order if len(keys[n]) >= 2 and not is_patronymic(n.split())]
+    lone = [n for n in order if n not in set(full)]
+
+    clusters: list[list[str]] = []
+    by_surname: dict[str, list[int]] = defaultdict(list)
+
+    similar = similar_index({k[-1] for k in keys.values()})
+
+    def candidates(surname: str, exact_first: bool = False) -> list[int]:
+        exact = list(dict.fromkeys(by_surname.get(surname, [])))
+        if exact_first and exact:
+            return exact
+        out = dict.fromkeys(exact)
+        for s in similar.get(surname, ()):
+            out.update(dict.fromkeys(by_surname.get(s, [])))
+        return list(out)
+
+    def same_person(a: str, b: str) -> bool:
+        ka, kb = keys[a], keys[b]
+        if not similar_surnames(ka[-1], kb[-1]) or not _same_first_name(ka[0], kb[0]):
+            return False
+        return not (documents.get(a, set()) & documents.get(b, set()))
+
+    def add(n: str, ci: int | None):
+        if ci is None:
+            clusters.append([n])
+            ci = len(clusters) - 1
+        else:
+            clusters[ci].append(n)
+        by_surname[keys[n][-1]].append(ci)
+
+    for n in full:
+        ci = next((c for c in candidates(keys[n][-1]) if all(same_person(n, m) for m in clusters[c])), None)
+        add(n, ci)
+    n_full = len(clusters)
+    for n in lone:
+        k = keys[n]
+        if len(k) == 2:  # first name and patronymic
+            cands = [c for c in range(n_full) if any(keys[m][0] == k[0] for m in clusters[c])]
+        else:
+            cands = [c for c in candidates(k[-1], exact_first=True) if c < n_full]
+            if len(cands) != 1:  # no full name fits, or several: join a lone spelling of it
+                cands = [c for c in candidates(k[-1], exact_first=True) if c >= n_full]
+        add(n, cands[0] if len(cands) == 1 else None)
+
+    out = {n: n for n in counts}
+    for members in clusters:
+        canonical = members[0]  # the most mentioned full name, or the most mentioned spelling
+        for m in members:
+            out[m] = canonical
+    return out

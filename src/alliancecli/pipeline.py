@@ -139,6 +139,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             "speaker_start": st.speaker_start, "speaker_end": st.speaker_end,
             "speaker_text": text[st.speaker_start:st.speaker_end] if st.speaker_start is not None else None,
             "speaker_kind": st.speaker_kind, "speaker_country": st.speaker_country, "cue": st.cue,
+            "speaker_doc_name": st.speaker if st.speaker_kind == "person" else None,
             "stance": sc.label, "stance_score": sc.score, "stance_evidence": sc.evidence,
             "stance_target": ", ".join(targets) or None, "label": None,
             "posted": outline.comments[st.comment].posted if st.comment is not None else None,
@@ -155,7 +156,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             "_statement": si, "_comment": u.comment, "kind": m.kind, "name": m.name, "text": m.text,
             "start": m.start, "end": m.end, "sentence": m.sentence, "paragraph": m.unit,
             "country": m.country if m.kind == "person" else (m.name if m.kind == "country" else None),
-            "iso3": place.iso3 if place else None,
+            "iso3": place.iso3 if place else None, "doc_name": m.name if m.kind == "person" else None,
         })
 
     pair_rows = []
