@@ -222,11 +222,14 @@ def ingest(
     workers: int = 1,
     batch_size: int = 64,
     on_event: Callable[[str, str, str | None], None] | None = None,
+    overrides: list | None = None,
 ) -> Summary:
     """Ingest files or folders into the database at ``db_path``; returns a :class:`Summary`.
 
     ``on_event(kind, path, detail)`` is called once per file with kind one of
     new, changed, unchanged, skipped, failed, plus "warning" for decoding notes.
+    ``overrides`` (rules read by :func:`alliancecli.overrides.load`) are stored in the database
+    and applied to the actors, now and on every later ingest.
     Raises FileNotFoundError for a path that does not exist (before touching the database).
     """
     from . import nlp as nlp_mod
@@ -278,8 +281,8 @@ def ingest(
     except KeyboardInterrupt:
         summary.interrupted = True
     try:
-        if summary.ingested:
-            store.refresh_actors(db)
+        if summary.ingested or overrides:
+            store.refresh_actors(db, overrides)
     finally:
         db.close()
     return summary
