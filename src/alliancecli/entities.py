@@ -48,18 +48,104 @@ def lexicon() -> dict:
     }
 
 
-def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str]) -> list[Mention]:
+def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str],
+                   document: str | None = None) -> list[Mention]:
+    """Country and bloc mentions of one unit doc.  A form that is also something else ("Georgia"
+    the US state, "Jordan" the person, "Turkey" the bird) is kept only where its context does not
+    point to the other sense (:func:`other_sense`); ``document`` is the whole text, the widest context."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("COUNTRY", "BLOC"):
             continue
-        if ent.text in ambiguous and _looks_like_name_part(ent):
+        if ent.text in ambiguous and other_sense(ent, document):
             continue
         out.append(Mention(
             "country" if ent.label_ == "COUNTRY" else "bloc", ent.ent_id_, ent.text,
             base + ent.start_char, base + ent.end_char, unit, sent_base + _sent_index(doc, ent.start), ent.root.i,
         ))
     return out
+
+
+@lru_cache(maxsize=1)
+def _ambiguity() -> dict:
+    raw = load_json("ambiguity.json")
+    forms = {}
+    for form, r in raw["forms"].items():
+        forms[form] = {
+            "before": [tuple(x) for x in r.get("before", [])],
+            "after": [tuple(x) for x in r.get("after", [])],
+            "other": _cue_pattern(r.get("other_cues", [])),
+            "sense": _cue_pattern(r.get("sense_cues", [])),
+        }
+    return {"forms": forms, "title_case_words": set(raw["title_case_words"]), "person_titles": set(raw["person_titles"])}
+
+
+def _cue_pattern(cues: list[str]):
+    if not cues:
+        return None
+    alts = "|".join(re.escape(c.lower()) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w-])")
+
+
+def other_sense(ent, document: str | None = None) -> bool:
+    """True when an ambiguous country form means something else here.
+
+    Any ambiguous form: part of a personal name ("Michael Jordan", "Chad Smith"), after a title
+    ("Mr Wellington"), the start of a title of a work ("Georgia On My Mind"), or an item in a list
+    of people.  Forms with rules in ``ambiguity.json``: a marker right before or after ("Atlanta,
+    Georgia", "Georgia, U.S.", "Turkey dinner"), then cue words in the sentence, the paragraph and
+    the document, the narrowest first ("Thanksgiving" for the bird, "Tbilisi" for the country).
+    """
+    if _looks_like_name_part(ent) or _after_title(ent) or _starts_work_title(ent) or _in_list_of_people(ent):
+        return True
+    rules = _ambiguity()["forms"].get(ent.text)
+    if rules is None:
+        return False
+    doc = ent.doc
+    for seq in rules["before"]:
+        if ent.start >= len(seq) and tuple(t.text for t in doc[ent.start - len(seq):ent.start]) == seq:
+            return True
+    for seq in rules["after"]:
+        if tuple(t.text for t in doc[ent.end:ent.end + len(seq)]) == seq:
+            return True
+    sent = ent.sent.text if doc.has_annotation("SENT_START") else doc.text
+    for context in (sent, doc.text, document):
+        if not context:
+            continue
+        low = context.lower()
+        if rules["sense"] is not None and rules["sense"].search(low):
+            return False
+        if rules["other"] is not None and rules["other"].search(low):
+            return True
+    return False
+
+
+def _after_title(ent) -> bool:
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and prev.lower_.rstrip(".") in _ambiguity()["person_titles"]
+
+
+def _starts_work_title(ent) -> bool:
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return (nxt is not None and not ent[0].is_sent_start and nxt.text[:1].isupper() and not nxt.is_upper
+            and nxt.lower_ in _ambiguity()["title_case_words"])
+
+
+def _in_list_of_people(ent) -> bool:
+    """'Subs: Macken, Weaver, Onuoha, Jordan': the other items of the list are people, none a place."""
+    doc = ent.doc
+    items = []
+    i = ent.start - 1
+    if i >= 0 and doc[i].text in (",", ";") or i >= 0 and doc[i].lower_ == "and":
+        items.append(doc[i - 1] if i >= 1 else None)
+    j = ent.end
+    if j < len(doc) and (doc[j].text in (",", ";") or doc[j].lower_ == "and"):
+        items.append(doc[j + 1] if j + 1 < len(doc) else None)
+    items = [t for t in items if t is not None]
+    if not items or any(t.ent_type_ in PLACE_LABELS | {"GPE", "LOC", "NORP"} for t in items):
+        return False
+    return any(t.ent_type_ == "PERSON" for t in items)
 
 
 def _looks_like_name_part(ent) -> bool:
@@ -71,9 +157,61 @@ def _looks_like_name_part(ent) -> bool:
 
     def namey(t):
         return (t is not None and t.pos_ == "PROPN" and NAME_TOKEN.match(t.text) and t.ent_type_ not in PLACE_LABELS
-                and t.lower_ not in lex["titles"])
-    return bool(namey(prev) or (namey(nxt) and not ent[0].is_sent_start
-                                and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == ",")))
+                and t.ent_type_ not in ("GPE", "LOC") and t.lower_ not in lex["titles"])
+    return bool(namey(prev) or (namey(nxt) and not nxt.is_upper))
+
+
+def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Mention]:
+    """Places named with their country in one document ("Grodno, a city in Western Belarus",
+    "Aichi, Japan"), and every later mention of the same name in that document, as mentions of
+    the country.  Only names the document itself ties to a country count, so no list of small
+    towns is needed and a town that shares its name with a common word never matches elsewhere."""
+    rules = load_json("ambiguity.json")["city_in_passing"]
+    nouns, preps, mods = set(rules["nouns"]), set(rules["preps"]), set(rules["modifiers"])
+    learned: dict[str, str] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "COUNTRY":
+                continue
+            i = ent.start - 1
+            while i >= 0 and doc[i].lower_ in mods:
+                i -= 1
+            if i >= 2 and doc[i].lower_ in preps:
+                j = i - 1
+                while j >= 0 and doc[j].pos_ in ("ADJ", "NOUN") and doc[j].lower_ not in nouns:
+                    j -= 1
+                if not (j >= 2 and doc[j].lower_ in nouns):
+                    continue
+                while j >= 0 and doc[j].pos_ in ("ADJ", "ADV", "NUM"):
+                    j -= 1
+                j -= 1  # the noun itself, then its article
+                if j >= 1 and doc[j].lower_ in ("a", "an", "the") and doc[j - 1].text == ",":
+                    end = j - 1
+                else:
+                    continue
+            elif i == ent.start - 1 and i >= 1 and doc[i].text == "," and doc[i - 1].ent_type_ in ("GPE", "LOC"):
+                end = i  # "Aichi, Japan"
+            else:
+                continue
+            start = end
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ not in PLACE_LABELS \
+                    and NAME_TOKEN.match(doc[start - 1].text) and end - start < 3:
+                start -= 1
+            if start < end:
+                learned.setdefault(doc[start:end].text, ent.ent_id_)
+    if not learned:
+        return []
+    out = []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(learned, key=len, reverse=True))
+                         + r")(?!\w)")
+    for k, (doc, base, sent_base) in enumerate(zip(docs, bases, sent_bases)):
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or any(t.ent_type_ in PLACE_LABELS for t in span):
+                continue
+            out.append(Mention("country", learned[m.group()], m.group(), base + m.start(), base + m.end(), k,
+                               sent_base + _sent_index(doc, span.start), span.root.i))
+    return out
 
 
 def _sent_index(doc, i: int) -> int:
@@ -130,9 +268,17 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     taken = set()
 
+    rules = _people_rules_raw()
+
     def add(start, end):
         toks = clean_name(doc[start:end])
-        if not _valid_person(toks, handles):
+        cut = next((k for k, t in enumerate(toks) if t.lower_ in rules["list_separators"]
+                    and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)  # not "Qasim-Jomart"
+        if cut is not None:  # "Everton v Manchester United", "Jonathan Kaplan - England"
+            if any(t.lower_ in ("v", "v.", "vs", "vs.") for t in toks):
+                return
+            toks = clean_name(toks[:cut])
+        if not _valid_person(toks, handles) or not _person_context(doc, toks, rules):
             return
         s, e = toks[0].i, toks[-1].i + 1
         # extend left over first names the NER left out ("Dmitry" Peskov)
@@ -167,6 +313,45 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
                 add(i, j)
         i = j
     return sorted(spans)
+
+
+@lru_cache(maxsize=1)
+def _people_rules_raw() -> dict:
+    raw = load_json("people.json")
+    return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels")}
+
+
+def _person_context(doc, toks, rules) -> bool:
+    """Name-shaped words that their context shows are not a person: 'the Gunners', 'the Tate'
+    (a one-word name after an article), 'in Lievin' (after 'in', with no possessive), 'Sheffield
+    United' (a club or body word)."""
+    if any(t.lower_ in rules["not_name_words"] for t in toks):
+        return False
+    if len(toks) == 1:
+        s, e = toks[0].i, toks[0].i + 1
+        prev = doc[s - 1] if s > 0 else None
+        nxt = doc[e] if e < len(doc) else None
+        if prev is not None and prev.lower_ in ("the", "a", "an"):
+            return False
+        if prev is not None and prev.lower_ in rules["place_preps"] and not (
+                nxt is not None and nxt.text in ("'s", "’s", "'", "’")):
+            return False
+    return True
+
+
+def non_people(docs) -> set[str]:
+    """Words the model calls a person somewhere in one document but more often something else
+    there (an organization, a place, a work): 'Altria', 'Konami'."""
+    labels = _people_rules_raw()["other_labels"]
+    person: Counter = Counter()
+    other: Counter = Counter()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                person[ent.text] += 1
+            elif ent.label_ in labels:
+                other[ent.text] += 1
+    return {t for t, n in other.items() if n > person[t]}
 
 
 def _namey(t) -> bool:

@@ -83,13 +83,16 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     sent_of_unit = []
     for k, (u, doc) in enumerate(zip(units, docs)):
         sent_of_unit.append(sent_base)
-        places += entities.place_mentions(doc, u.start, k, sent_base, ambiguous)
+        places += entities.place_mentions(doc, u.start, k, sent_base, ambiguous, text)
         for s, e in entities.person_spans(doc, handles):
             span = doc[s:e]
             people.append(entities.Mention(
                 "person", span.text, span.text, u.start + span.start_char, u.start + span.end_char, k,
                 sent_base + entities._sent_index(doc, s), span.root.i, entities.person_country(doc, s, e)))
         sent_base += entities.sentence_count(doc)
+    places += entities.passing_places(docs, [u.start for u in units], sent_of_unit)
+    not_people = entities.non_people(docs)
+    people = [m for m in people if not (" " not in m.text and m.text in not_people)]
     canon = entities.canonical_people([m.name for m in people])
     for m in people:
         m.name = canon[m.name]
