@@ -182,9 +182,9 @@ def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[
                     j -= 1
                 if not (j >= 2 and doc[j].lower_ in nouns):
                     continue
+                j -= 1  # past the noun, then its adjectives, to its article
                 while j >= 0 and doc[j].pos_ in ("ADJ", "ADV", "NUM"):
                     j -= 1
-                j -= 1  # the noun itself, then its article
                 if j >= 1 and doc[j].lower_ in ("a", "an", "the") and doc[j - 1].text == ",":
                     end = j - 1
                 else:
