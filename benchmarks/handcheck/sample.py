@@ -16,6 +16,10 @@ Score a judged sample::
 
 prints precision for each file (rows with ``ok`` 1 over rows judged).
 
+List every country mention written as given forms (a targeted check of ambiguous forms)::
+
+    python benchmarks/handcheck/sample.py forms DB Georgia Jordan Turkey Chad Washington
+
 Map a judged country sample onto another database of the same corpus (after a fix)::
 
     python benchmarks/handcheck/sample.py recheck DB2 [--out DIR]
@@ -147,6 +151,17 @@ def recheck(db_path: str, out: Path):
           f"dropped {dropped_wrong} wrong and {dropped_right} right ones; renamed {renamed}")
 
 
+def forms(db_path: str, written: list[str]):
+    """Every country mention written as one of ``written``, with its sentence (a targeted check)."""
+    db = sqlite3.connect(db_path)
+    marks = ",".join("?" * len(written))
+    for path, text, start, end, form, name in db.execute(
+            f"select d.path, d.text, m.start, m.end, m.text, m.name from mentions m join documents d "
+            f"on d.id = m.document_id where m.kind = 'country' and m.text in ({marks}) order by m.text, d.path, m.start",
+            written):
+        print(f"{form}\t{name}\t{_short(path)}\t{sentence_around(text, start, end, 160)}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -161,11 +176,16 @@ def main(argv=None):
     r = sub.add_parser("recheck")
     r.add_argument("db")
     r.add_argument("--out", type=Path, default=HERE)
+    f = sub.add_parser("forms")
+    f.add_argument("db")
+    f.add_argument("written", nargs="+")
     args = ap.parse_args(argv)
     if args.cmd == "draw":
         draw(args.db, args.seed, args.countries, args.people, args.out)
     elif args.cmd == "score":
         score(args.out)
+    elif args.cmd == "forms":
+        forms(args.db, args.written)
     else:
         recheck(args.db, args.out)
 
