@@ -168,3 +168,14 @@ def test_word_mostly_labelled_otherwise_in_the_document():
     docs = [Doc([Ent("Altria", "PERSON")]), Doc([Ent("Altria", "ORG"), Ent("Altria", "ORG")]),
             Doc([Ent("Peskov", "PERSON"), Ent("Peskov", "ORG")])]
     assert entities.non_people(docs) == {"Altria"}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Its reputation suffered as the Kyrgyz President, Askar Akaev, pushed through the law.", "Askar Akaev",
+     "Kyrgyzstan"),
+    ("The Kazakh foreign minister, Roman Vasilenko, said so.", "Roman Vasilenko", "Kazakhstan"),
+])
+def test_country_of_a_person_in_apposition_to_a_role(nlp, text, name, country):
+    doc = nlp(text)
+    spans = {doc[s:e].text: (s, e) for s, e in entities.person_spans(doc, set())}
+    assert entities.person_country(doc, *spans[name]) == country

@@ -416,6 +416,11 @@ def person_country(doc, start: int, end: int) -> str | None:
         for c in head.head.children:
             if c.dep_ == "dobj" and country_of(c):
                 return country_of(c)
+    # the person is in apposition to a role noun: "the Kyrgyz President, Askar Akaev"
+    if head.dep_ == "appos" and head.head.lemma_.lower() in lex["roles"] | lex["titles"]:
+        found = via_role(head.head)
+        if found:
+            return found
     # the person is the object of a role noun's 'of': "the President of Russia Vladimir Putin"
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in lex["roles"]:
         found = via_role(head.head.head)
