@@ -105,6 +105,17 @@ def test_town_named_with_its_country(nlp, text, town, country):
         assert text[m.start:m.end] == town
 
 
+@pytest.mark.parametrize("text", [
+    "England have lost against Wales, France and Ireland this year.",
+    "The research covered Helsinki, Oslo, Munich, Paris and Stockholm.",
+    "Wipro, India's third-biggest software firm, reported a rise in profits.",
+    "With Labour, Britain will never return to the mistakes of the past.",
+    "Road shows were held in Toronto, South Korea and Madrid.",
+])
+def test_lists_and_possessives_are_not_towns_in_passing(nlp, text):
+    assert entities.passing_places([nlp(text)], [0], [0]) == []
+
+
 def test_town_without_its_country_is_not_a_country(nlp):
     doc = nlp("Police in Grodno detained 20 people on Sunday.")
     assert entities.passing_places([doc], [0], [0]) == []

@@ -168,6 +168,7 @@ def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[
     towns is needed and a town that shares its name with a common word never matches elsewhere."""
     rules = load_json("ambiguity.json")["city_in_passing"]
     nouns, preps, mods = set(rules["nouns"]), set(rules["preps"]), set(rules["modifiers"])
+    before_town = set(rules["preps_before_town"])
     learned: dict[str, str] = {}
     for doc in docs:
         for ent in doc.ents:
@@ -189,7 +190,8 @@ def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[
                     end = j - 1
                 else:
                     continue
-            elif i == ent.start - 1 and i >= 1 and doc[i].text == "," and doc[i - 1].ent_type_ in ("GPE", "LOC"):
+            elif i == ent.start - 1 and i >= 1 and doc[i].text == "," and doc[i - 1].ent_type_ in ("GPE", "LOC", "FAC") \
+                    and not _goes_on(doc, ent.end):
                 end = i  # "Aichi, Japan"
             else:
                 continue
@@ -197,6 +199,9 @@ def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ not in PLACE_LABELS \
                     and NAME_TOKEN.match(doc[start - 1].text) and end - start < 3:
                 start -= 1
+            if end == ent.start - 1 and start > 0 and not doc[start].is_sent_start \
+                    and doc[start - 1].lower_ not in before_town:
+                continue  # "Oslo, Munich, Paris": a list, not a town and its country
             if start < end:
                 learned.setdefault(doc[start:end].text, ent.ent_id_)
     if not learned:
@@ -212,6 +217,20 @@ def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[
             out.append(Mention("country", learned[m.group()], m.group(), base + m.start(), base + m.end(), k,
                                sent_base + _sent_index(doc, span.start), span.root.i))
     return out
+
+
+def _goes_on(doc, i: int) -> bool:
+    """Whether the text at token ``i`` continues a list or a possessive: "..., Italy and France",
+    "India's", "Wales, France"."""
+    if i >= len(doc):
+        return False
+    t = doc[i]
+    if t.text in ("'s", "’s", "'", "’") or t.lower_ in ("and", "or", "&"):
+        return True
+    if t.text == "," and i + 1 < len(doc):
+        n = doc[i + 1]
+        return n.pos_ == "PROPN" or n.ent_type_ in PLACE_LABELS | {"GPE", "LOC"}
+    return False
 
 
 def _sent_index(doc, i: int) -> int:
