@@ -69,6 +69,11 @@ def test_patronymic_joins_the_full_name_with_that_first_name():
     assert out["Dmitry Sergeevich"] == "Dmitry Peskov"
 
 
+def test_canonical_name_spells_the_first_name_out():
+    out = entities.join_people({"G Bulloch": 3, "Gordon Bulloch": 1, "Bulloch": 2})
+    assert set(out.values()) == {"Gordon Bulloch"}
+
+
 def test_keep_apart_names_map_to_themselves():
     out = entities.join_people({"Alexander Lukashenko": 3, "Lukashenka": 1}, keep_apart={"Lukashenka"})
     assert out["Lukashenka"] == "Lukashenka"

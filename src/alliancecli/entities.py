@@ -638,8 +638,12 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         add(n, cands[0] if len(cands) == 1 else None)
 
     out = {n: n for n in counts}
+    full_names = set(full)
     for members in clusters:
-        canonical = members[0]  # the most mentioned full name, or the most mentioned spelling
+        # the most mentioned full name with a first name written out ("Gordon Bulloch", not
+        # "G Bulloch"), or the most mentioned spelling
+        named = [m for m in members if m in full_names] or members
+        canonical = max(named, key=lambda m: (len(keys[m][0]) > 1, counts[m], len(m), m))
         for m in members:
             out[m] = canonical
     return out
