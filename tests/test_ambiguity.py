@@ -162,6 +162,14 @@ def test_name_is_cut_at_a_spaced_dash_but_not_a_hyphen(nlp):
     assert "Kassym-Jomart Tokayev" in _people(nlp, "President Kassym-Jomart Tokayev signed the law.")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Green MEP Caroline Lucas welcomed the decision.", "Caroline Lucas"),
+    ("But fellow Tory David Heathcoat-Amory said the system was folly.", "David Heathcoat-Amory"),
+])
+def test_party_and_office_words_are_not_part_of_the_name(nlp, text, name):
+    assert name in _people(nlp, text)
+
+
 def test_real_people_are_kept(nlp):
     found = _people(nlp, "Mr Putin's spokesman Dmitry Peskov said Lukashenko would attend.")
     assert {"Dmitry Peskov", "Lukashenko"} <= set(found)

@@ -252,13 +252,19 @@ def clean_name(tokens) -> list:
     """Tokens of a person mention without leading titles/roles/countries and trailing possessives."""
     lex = lexicon()
     toks = list(tokens)
-    while toks and (toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"]
+    prefixes = _name_prefixes()
+    while toks and (toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"] or toks[0].lower_ in prefixes
                     or toks[0].ent_type_ in PLACE_LABELS or toks[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
                     or toks[0].lower_ in ("of", "the")):
         toks.pop(0)
     while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
         toks.pop()
     return toks
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(load_json("people.json")["name_prefixes"])
 
 
 def _valid_person(toks, handles: set[str]) -> bool:
@@ -377,6 +383,7 @@ def _namey(t) -> bool:
     lex = lexicon()
     return (t.pos_ == "PROPN" and bool(NAME_TOKEN.match(t.text)) and t.ent_type_ not in PLACE_LABELS
             and t.lower_ not in lex["titles"] and t.lower_ not in lex["roles"] and t.lower_ not in lex["org_words"]
+            and t.lower_ not in _name_prefixes()
             and not t.is_stop and t.text not in ("-", "—"))
 
 
