@@ -121,7 +121,9 @@ def _read(path: Path) -> list[dict]:
 
 
 def score(out: Path):
-    for name in ("countries.csv", "people.csv"):
+    for name in ("countries.csv", "people.csv", "ambiguous_forms.csv"):
+        if not (out / name).exists():
+            continue
         rows = [r for r in _read(out / name) if r["ok"].strip() in ("0", "1")]
         good = sum(r["ok"].strip() == "1" for r in rows)
         p = good / len(rows) if rows else float("nan")
