@@ -176,9 +176,12 @@ def test_real_people_are_kept(nlp):
 
 
 def test_word_mostly_labelled_otherwise_in_the_document():
+    class Root:
+        children = ()
+
     class Ent:
         def __init__(self, text, label):
-            self.text, self.label_ = text, label
+            self.text, self.label_, self.root = text, label, Root()
 
     class Doc:
         def __init__(self, ents):
@@ -198,3 +201,11 @@ def test_country_of_a_person_in_apposition_to_a_role(nlp, text, name, country):
     doc = nlp(text)
     spans = {doc[s:e].text: (s, e) for s, e in entities.person_spans(doc, set())}
     assert entities.person_country(doc, *spans[name]) == country
+
+
+def test_name_described_as_a_company_is_not_a_person_in_that_document(nlp):
+    docs = [nlp("Diageo, the world's biggest spirits company, has agreed to buy a wine firm."),
+            nlp("The rest was bought by market leader Diageo.")]
+    assert "Diageo" in entities.non_people(docs)
+    docs = [nlp("Nick Donofrio, senior vice-president of technology at IBM, said so.")]
+    assert "Nick Donofrio" not in entities.non_people(docs)

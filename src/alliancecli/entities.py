@@ -343,7 +343,7 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _people_rules_raw() -> dict:
     raw = load_json("people.json")
-    return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels")}
+    return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns")}
 
 
 def _person_context(doc, toks, rules) -> bool:
@@ -366,17 +366,22 @@ def _person_context(doc, toks, rules) -> bool:
 
 def non_people(docs) -> set[str]:
     """Words the model calls a person somewhere in one document but more often something else
-    there (an organization, a place, a work): 'Altria', 'Konami'."""
-    labels = _people_rules_raw()["other_labels"]
+    there (an organization, a place, a work: 'Altria', 'Konami'), or that the document describes
+    as a company, club, film... in apposition ('Diageo, the world's biggest spirits company')."""
+    rules = _people_rules_raw()
+    labels = rules["other_labels"]
     person: Counter = Counter()
     other: Counter = Counter()
+    described: set[str] = set()
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 person[ent.text] += 1
+                if any(c.dep_ == "appos" and c.lemma_.lower() in rules["org_nouns"] for c in ent.root.children):
+                    described.add(ent.text)
             elif ent.label_ in labels:
                 other[ent.text] += 1
-    return {t for t, n in other.items() if n > person[t]}
+    return described | {t for t, n in other.items() if n > person[t]}
 
 
 def _namey(t) -> bool:
