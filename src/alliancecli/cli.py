@@ -162,6 +162,9 @@ def ingest(
     id_field: Annotated[Optional[str], typer.Option(
         "--id-field", help="CSV/JSON column that identifies a row [default: id, uuid, url, link, ...; "
                            "else the row number].")] = None,
+    aliases: Annotated[Optional[Path], typer.Option(
+        "--aliases", help="Actor overrides (YAML or CSV): merge, rename, split actors, set countries.",
+        exists=True, dir_okay=False)] = None,
 ):
     """Read articles into the database: segments, comments, statements, speakers, countries, stance.
 
@@ -176,6 +179,7 @@ def ingest(
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
+    rules = _overrides(aliases, "--aliases")
     total = len(reader.find_files(paths, glob))
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
@@ -195,7 +199,8 @@ def ingest(
         with progress:
             summary = pipeline.ingest(paths, db, glob=glob, model=model, workers=workers, batch_size=batch_size,
                                       on_event=on_event,
-                                      fields=sources.Fields(text_field, title_field, date_field, id_field))
+                                      fields=sources.Fields(text_field, title_field, date_field, id_field),
+                                      overrides=rules)
     except nlp.ModelNotFound as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
@@ -348,6 +353,9 @@ def actors(
     country: Annotated[Optional[str], typer.Option("--country", "-c", help="Actors who act for this country.")] = None,
     kind: Annotated[Optional[str], typer.Option(
         "--kind", help="person, country, bloc, organization or unnamed.")] = None,
+    apply: Annotated[Optional[Path], typer.Option(
+        "--apply", help="Apply an overrides file (YAML or CSV) to the database first; later ingests keep it.",
+        exists=True, dir_okay=False)] = None,
     db: DbOption = DEFAULT_DB,
     json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, limit: LimitOption = None,
 ):
@@ -356,7 +364,15 @@ def actors(
 
     fmt = _format(json_, nl, csv_)
     c = _place(country, "--country", kinds=("country",))
+    if kind is not None and kind not in ACTOR_KINDS:
+        raise typer.BadParameter(f"use one of {', '.join(ACTOR_KINDS)}", param_hint="--kind")
+    rules = _overrides(apply, "--apply")
     database = _open(db)
+    if rules is not None:
+        from . import store
+
+        store.refresh_actors(database, rules)
+        err.print(Text(f"applied {len(rules)} rule(s) from {apply}"))
     rows = queries.actors(database, country=c, kind=kind, limit=limit)
     _emit(rows, ["name", "kind", "country", "mentions", "statements", "aliases"], fmt, wide=("aliases",))
 
@@ -625,6 +641,18 @@ def browse(
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
     raise typer.Exit(code)
+ACTOR_KINDS = ("person", "country", "bloc", "organization", "unnamed")
+
+
+def _overrides(path: Path | None, option: str):
+    if path is None:
+        return None
+    from . import overrides
+
+    try:
+        return overrides.load(path)
+    except overrides.OverridesError as e:
+        raise typer.BadParameter(str(e), param_hint=option)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -48,18 +48,104 @@ def lexicon() -> dict:
     }
 
 
-def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str]) -> list[Mention]:
+def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str],
+                   document: str | None = None) -> list[Mention]:
+    """Country and bloc mentions of one unit doc.  A form that is also something else ("Georgia"
+    the US state, "Jordan" the person, "Turkey" the bird) is kept only where its context does not
+    point to the other sense (:func:`other_sense`); ``document`` is the whole text, the widest context."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("COUNTRY", "BLOC"):
             continue
-        if ent.text in ambiguous and _looks_like_name_part(ent):
+        if ent.text in ambiguous and other_sense(ent, document):
             continue
         out.append(Mention(
             "country" if ent.label_ == "COUNTRY" else "bloc", ent.ent_id_, ent.text,
             base + ent.start_char, base + ent.end_char, unit, sent_base + _sent_index(doc, ent.start), ent.root.i,
         ))
     return out
+
+
+@lru_cache(maxsize=1)
+def _ambiguity() -> dict:
+    raw = load_json("ambiguity.json")
+    forms = {}
+    for form, r in raw["forms"].items():
+        forms[form] = {
+            "before": [tuple(x) for x in r.get("before", [])],
+            "after": [tuple(x) for x in r.get("after", [])],
+            "other": _cue_pattern(r.get("other_cues", [])),
+            "sense": _cue_pattern(r.get("sense_cues", [])),
+        }
+    return {"forms": forms, "title_case_words": set(raw["title_case_words"]), "person_titles": set(raw["person_titles"])}
+
+
+def _cue_pattern(cues: list[str]):
+    if not cues:
+        return None
+    alts = "|".join(re.escape(c.lower()) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w-])")
+
+
+def other_sense(ent, document: str | None = None) -> bool:
+    """True when an ambiguous country form means something else here.
+
+    Any ambiguous form: part of a personal name ("Michael Jordan", "Chad Smith"), after a title
+    ("Mr Wellington"), the start of a title of a work ("Georgia On My Mind"), or an item in a list
+    of people.  Forms with rules in ``ambiguity.json``: a marker right before or after ("Atlanta,
+    Georgia", "Georgia, U.S.", "Turkey dinner"), then cue words in the sentence, the paragraph and
+    the document, the narrowest first ("Thanksgiving" for the bird, "Tbilisi" for the country).
+    """
+    if _looks_like_name_part(ent) or _after_title(ent) or _starts_work_title(ent) or _in_list_of_people(ent):
+        return True
+    rules = _ambiguity()["forms"].get(ent.text)
+    if rules is None:
+        return False
+    doc = ent.doc
+    for seq in rules["before"]:
+        if ent.start >= len(seq) and tuple(t.text for t in doc[ent.start - len(seq):ent.start]) == seq:
+            return True
+    for seq in rules["after"]:
+        if tuple(t.text for t in doc[ent.end:ent.end + len(seq)]) == seq:
+            return True
+    sent = ent.sent.text if doc.has_annotation("SENT_START") else doc.text
+    for context in (sent, doc.text, document):
+        if not context:
+            continue
+        low = context.lower()
+        if rules["sense"] is not None and rules["sense"].search(low):
+            return False
+        if rules["other"] is not None and rules["other"].search(low):
+            return True
+    return False
+
+
+def _after_title(ent) -> bool:
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and prev.lower_.rstrip(".") in _ambiguity()["person_titles"]
+
+
+def _starts_work_title(ent) -> bool:
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return (nxt is not None and not ent[0].is_sent_start and nxt.text[:1].isupper() and not nxt.is_upper
+            and nxt.lower_ in _ambiguity()["title_case_words"])
+
+
+def _in_list_of_people(ent) -> bool:
+    """'Subs: Macken, Weaver, Onuoha, Jordan': the other items of the list are people, none a place."""
+    doc = ent.doc
+    items = []
+    i = ent.start - 1
+    if i >= 0 and doc[i].text in (",", ";") or i >= 0 and doc[i].lower_ == "and":
+        items.append(doc[i - 1] if i >= 1 else None)
+    j = ent.end
+    if j < len(doc) and (doc[j].text in (",", ";") or doc[j].lower_ == "and"):
+        items.append(doc[j + 1] if j + 1 < len(doc) else None)
+    items = [t for t in items if t is not None]
+    if not items or any(t.ent_type_ in PLACE_LABELS | {"GPE", "LOC", "NORP"} for t in items):
+        return False
+    return any(t.ent_type_ == "PERSON" for t in items)
 
 
 def _looks_like_name_part(ent) -> bool:
@@ -71,9 +157,80 @@ def _looks_like_name_part(ent) -> bool:
 
     def namey(t):
         return (t is not None and t.pos_ == "PROPN" and NAME_TOKEN.match(t.text) and t.ent_type_ not in PLACE_LABELS
-                and t.lower_ not in lex["titles"])
-    return bool(namey(prev) or (namey(nxt) and not ent[0].is_sent_start
-                                and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == ",")))
+                and t.ent_type_ not in ("GPE", "LOC") and t.lower_ not in lex["titles"])
+    return bool(namey(prev) or (namey(nxt) and not nxt.is_upper))
+
+
+def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Mention]:
+    """Places named with their country in one document ("Grodno, a city in Western Belarus",
+    "Aichi, Japan"), and every later mention of the same name in that document, as mentions of
+    the country.  Only names the document itself ties to a country count, so no list of small
+    towns is needed and a town that shares its name with a common word never matches elsewhere."""
+    rules = load_json("ambiguity.json")["city_in_passing"]
+    nouns, preps, mods = set(rules["nouns"]), set(rules["preps"]), set(rules["modifiers"])
+    before_town = set(rules["preps_before_town"])
+    learned: dict[str, str] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "COUNTRY":
+                continue
+            i = ent.start - 1
+            while i >= 0 and doc[i].lower_ in mods:
+                i -= 1
+            if i >= 2 and doc[i].lower_ in preps:
+                j = i - 1
+                while j >= 0 and doc[j].pos_ in ("ADJ", "NOUN") and doc[j].lower_ not in nouns:
+                    j -= 1
+                if not (j >= 2 and doc[j].lower_ in nouns):
+                    continue
+                j -= 1  # past the noun, then its adjectives, to its article
+                while j >= 0 and doc[j].pos_ in ("ADJ", "ADV", "NUM"):
+                    j -= 1
+                if j >= 1 and doc[j].lower_ in ("a", "an", "the") and doc[j - 1].text == ",":
+                    end = j - 1
+                else:
+                    continue
+            elif i == ent.start - 1 and i >= 1 and doc[i].text == "," and doc[i - 1].ent_type_ in ("GPE", "LOC", "FAC") \
+                    and not _goes_on(doc, ent.end):
+                end = i  # "Aichi, Japan"
+            else:
+                continue
+            start = end
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ not in PLACE_LABELS \
+                    and NAME_TOKEN.match(doc[start - 1].text) and end - start < 3:
+                start -= 1
+            if end == ent.start - 1 and start > 0 and not doc[start].is_sent_start \
+                    and doc[start - 1].lower_ not in before_town:
+                continue  # "Oslo, Munich, Paris": a list, not a town and its country
+            if start < end:
+                learned.setdefault(doc[start:end].text, ent.ent_id_)
+    if not learned:
+        return []
+    out = []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(learned, key=len, reverse=True))
+                         + r")(?!\w)")
+    for k, (doc, base, sent_base) in enumerate(zip(docs, bases, sent_bases)):
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None or any(t.ent_type_ in PLACE_LABELS for t in span):
+                continue
+            out.append(Mention("country", learned[m.group()], m.group(), base + m.start(), base + m.end(), k,
+                               sent_base + _sent_index(doc, span.start), span.root.i))
+    return out
+
+
+def _goes_on(doc, i: int) -> bool:
+    """Whether the text at token ``i`` continues a list or a possessive: "..., Italy and France",
+    "India's", "Wales, France"."""
+    if i >= len(doc):
+        return False
+    t = doc[i]
+    if t.text in ("'s", "’s", "'", "’") or t.lower_ in ("and", "or", "&"):
+        return True
+    if t.text == "," and i + 1 < len(doc):
+        n = doc[i + 1]
+        return n.pos_ == "PROPN" or n.ent_type_ in PLACE_LABELS | {"GPE", "LOC"}
+    return False
 
 
 def _sent_index(doc, i: int) -> int:
@@ -95,13 +252,19 @@ def clean_name(tokens) -> list:
     """Tokens of a person mention without leading titles/roles/countries and trailing possessives."""
     lex = lexicon()
     toks = list(tokens)
-    while toks and (toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"]
+    prefixes = _name_prefixes()
+    while toks and (toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"] or toks[0].lower_ in prefixes
                     or toks[0].ent_type_ in PLACE_LABELS or toks[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
                     or toks[0].lower_ in ("of", "the")):
         toks.pop(0)
     while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
         toks.pop()
     return toks
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(load_json("people.json")["name_prefixes"])
 
 
 def _valid_person(toks, handles: set[str]) -> bool:
@@ -130,9 +293,17 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     taken = set()
 
+    rules = _people_rules_raw()
+
     def add(start, end):
         toks = clean_name(doc[start:end])
-        if not _valid_person(toks, handles):
+        cut = next((k for k, t in enumerate(toks) if t.lower_ in rules["list_separators"]
+                    and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)  # not "Qasim-Jomart"
+        if cut is not None:  # "Everton v Manchester United", "Jonathan Kaplan - England"
+            if any(t.lower_ in ("v", "v.", "vs", "vs.") for t in toks):
+                return
+            toks = clean_name(toks[:cut])
+        if not _valid_person(toks, handles) or not _person_context(doc, toks, rules):
             return
         s, e = toks[0].i, toks[-1].i + 1
         # extend left over first names the NER left out ("Dmitry" Peskov)
@@ -169,10 +340,55 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+@lru_cache(maxsize=1)
+def _people_rules_raw() -> dict:
+    raw = load_json("people.json")
+    return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns")}
+
+
+def _person_context(doc, toks, rules) -> bool:
+    """Name-shaped words that their context shows are not a person: 'the Gunners', 'the Tate'
+    (a one-word name after an article), 'in Lievin' (after 'in', with no possessive), 'Sheffield
+    United' (a club or body word)."""
+    if any(t.lower_ in rules["not_name_words"] for t in toks):
+        return False
+    if len(toks) == 1:
+        s, e = toks[0].i, toks[0].i + 1
+        prev = doc[s - 1] if s > 0 else None
+        nxt = doc[e] if e < len(doc) else None
+        if prev is not None and prev.lower_ in ("the", "a", "an"):
+            return False
+        if prev is not None and prev.lower_ in rules["place_preps"] and not (
+                nxt is not None and nxt.text in ("'s", "’s", "'", "’")):
+            return False
+    return True
+
+
+def non_people(docs) -> set[str]:
+    """Words the model calls a person somewhere in one document but more often something else
+    there (an organization, a place, a work: 'Altria', 'Konami'), or that the document describes
+    as a company, club, film... in apposition ('Diageo, the world's biggest spirits company')."""
+    rules = _people_rules_raw()
+    labels = rules["other_labels"]
+    person: Counter = Counter()
+    other: Counter = Counter()
+    described: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                person[ent.text] += 1
+                if any(c.dep_ == "appos" and c.lemma_.lower() in rules["org_nouns"] for c in ent.root.children):
+                    described.add(ent.text)
+            elif ent.label_ in labels:
+                other[ent.text] += 1
+    return described | {t for t, n in other.items() if n > person[t]}
+
+
 def _namey(t) -> bool:
     lex = lexicon()
     return (t.pos_ == "PROPN" and bool(NAME_TOKEN.match(t.text)) and t.ent_type_ not in PLACE_LABELS
             and t.lower_ not in lex["titles"] and t.lower_ not in lex["roles"] and t.lower_ not in lex["org_words"]
+            and t.lower_ not in _name_prefixes()
             and not t.is_stop and t.text not in ("-", "—"))
 
 
@@ -231,6 +447,11 @@ def person_country(doc, start: int, end: int) -> str | None:
         for c in head.head.children:
             if c.dep_ == "dobj" and country_of(c):
                 return country_of(c)
+    # the person is in apposition to a role noun: "the Kyrgyz President, Askar Akaev"
+    if head.dep_ == "appos" and head.head.lemma_.lower() in lex["roles"] | lex["titles"]:
+        found = via_role(head.head)
+        if found:
+            return found
     # the person is the object of a role noun's 'of': "the President of Russia Vladimir Putin"
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in lex["roles"]:
         found = via_role(head.head.head)
@@ -280,3 +501,161 @@ def canonical_people(names: list[str]) -> dict[str, str]:
 
 def _key(word: str) -> str:
     return re.sub(r"(?:'s|’s)$", "", word).lower()
+
+
+# -- one person across the corpus --------------------------------------------------------
+
+
+def name_key(word: str) -> str:
+    """A spelling-neutral key for one name word: lower case, no accents, common transliteration
+    variants folded ("Kassym" and "Qasim" -> "kasim", "Aleksandr" -> "alexandr", "Dmitry" -> "dmitri")."""
+    import unicodedata
+
+    w = unicodedata.normalize("NFKD", _key(word))
+    w = "".join(ch for ch in w if ch.isalpha())
+    for a, b in _translit():
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+@lru_cache(maxsize=1)
+def _translit() -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(p) for p in load_json("people.json")["transliteration"])
+
+
+def _skeleton(key: str) -> str:
+    """The consonants of a name key: transliterations mostly differ in vowels ("Lukashenka")."""
+    return re.sub(r"[aeiouy]", "", key)
+
+
+def similar_surnames(a: str, b: str) -> bool:
+    """Two surname keys that spell one name: equal, the same consonants in the same order with a
+    close spelling ("tokaev"/"tokaiev", "lukashenko"/"lukashenka"), the same letters in another
+    order ("kalushenko"), or a one-letter slip in a long name.  "Johnson" and "Johnston" differ."""
+    from rapidfuzz import fuzz
+
+    if a == b:
+        return True
+    rules = _people_rules()
+    if min(len(a), len(b)) < rules["min_fuzzy_length"]:
+        return False
+    ratio = fuzz.ratio(a, b)
+    if _skeleton(a) == _skeleton(b) and ratio >= rules["same_consonants_ratio"]:
+        return True
+    if len(a) == len(b) >= rules["anagram_min_length"] and sorted(a) == sorted(b) and ratio >= rules["anagram_ratio"]:
+        return True
+    return min(len(a), len(b)) >= rules["long_name_length"] and ratio >= rules["long_name_ratio"]
+
+
+def similar_index(keys: set[str]) -> dict[str, set[str]]:
+    """For each surname key, the other keys that :func:`similar_surnames` accepts.
+
+    Only keys that share a consonant skeleton or a multiset of letters, or are long, can
+    match, so those blocks are compared and nothing else (rapidfuzz's ``cdist`` for long ones).
+    """
+    from rapidfuzz import fuzz, process
+
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        blocks["s:" + _skeleton(k)].append(k)
+        blocks["a:" + "".join(sorted(k))].append(k)
+    out: dict[str, set[str]] = defaultdict(set)
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if similar_surnames(a, b):
+                    out[a].add(b)
+                    out[b].add(a)
+    rules = _people_rules()
+    long = sorted(k for k in keys if len(k) >= rules["long_name_length"])
+    if len(long) > 1:
+        scores = process.cdist(long, long, scorer=fuzz.ratio, score_cutoff=rules["long_name_ratio"])
+        for i, j in zip(*scores.nonzero()):
+            if i != j:
+                out[long[i]].add(long[j])
+    return out
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return len(a) > 1 and len(b) > 1 and similar_surnames(a, b)
+
+
+@lru_cache(maxsize=1)
+def _people_rules() -> dict:
+    return dict(load_json("people.json")["fuzzy"])
+
+
+def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
+                keep_apart: set[str] = frozenset()) -> dict[str, str]:
+    """Map every person name of the corpus to one canonical name.
+
+    ``counts`` holds each name (as resolved within its document) with its number of mentions;
+    ``documents`` the documents each name occurs in.  Full names join when their surnames and
+    first names are spelling variants of each other and never occur in the same document (an
+    article that writes both "Ian Smith" and "Iain Smith" means two people); two full names
+    that differ otherwise stay apart.  A surname alone, or a first name with a patronymic, joins
+    the one person whose full name it fits (an exact spelling first, a variant failing that);
+    lone names that fit nobody join each other.  The most mentioned full name is canonical.
+    Names in ``keep_apart`` map to themselves.
+    """
+    documents = documents or {}
+    keys = {n: [name_key(w) for w in n.split()] for n in counts}
+    keys = {n: k for n, k in keys.items() if k and all(k)}
+    order = sorted((n for n in keys if n not in keep_apart), key=lambda n: (-counts[n], -len(n), n))
+    full = [n for n in order if len(keys[n]) >= 2 and not is_patronymic(n.split())]
+    lone = [n for n in order if n not in set(full)]
+
+    clusters: list[list[str]] = []
+    by_surname: dict[str, list[int]] = defaultdict(list)
+
+    similar = similar_index({k[-1] for k in keys.values()})
+
+    def candidates(surname: str, exact_first: bool = False) -> list[int]:
+        exact = list(dict.fromkeys(by_surname.get(surname, [])))
+        if exact_first and exact:
+            return exact
+        out = dict.fromkeys(exact)
+        for s in similar.get(surname, ()):
+            out.update(dict.fromkeys(by_surname.get(s, [])))
+        return list(out)
+
+    def same_person(a: str, b: str) -> bool:
+        ka, kb = keys[a], keys[b]
+        if not similar_surnames(ka[-1], kb[-1]) or not _same_first_name(ka[0], kb[0]):
+            return False
+        return not (documents.get(a, set()) & documents.get(b, set()))
+
+    def add(n: str, ci: int | None):
+        if ci is None:
+            clusters.append([n])
+            ci = len(clusters) - 1
+        else:
+            clusters[ci].append(n)
+        by_surname[keys[n][-1]].append(ci)
+
+    for n in full:
+        ci = next((c for c in candidates(keys[n][-1]) if all(same_person(n, m) for m in clusters[c])), None)
+        add(n, ci)
+    n_full = len(clusters)
+    for n in lone:
+        k = keys[n]
+        if len(k) == 2:  # first name and patronymic
+            cands = [c for c in range(n_full) if any(keys[m][0] == k[0] for m in clusters[c])]
+        else:
+            cands = [c for c in candidates(k[-1], exact_first=True) if c < n_full]
+            if len(cands) != 1:  # no full name fits, or several: join a lone spelling of it
+                cands = [c for c in candidates(k[-1], exact_first=True) if c >= n_full]
+        add(n, cands[0] if len(cands) == 1 else None)
+
+    out = {n: n for n in counts}
+    full_names = set(full)
+    for members in clusters:
+        # the most mentioned full name with a first name written out ("Gordon Bulloch", not
+        # "G Bulloch"), or the most mentioned spelling
+        named = [m for m in members if m in full_names] or members
+        canonical = max(named, key=lambda m: (len(keys[m][0]) > 1, counts[m], len(m), m))
+        for m in members:
+            out[m] = canonical
+    return out

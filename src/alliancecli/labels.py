@@ -52,7 +52,7 @@ def set_label(db: sqlite_utils.Database, statement_id: int, label: str | None) -
     if row is None:
         raise LabelError(f"no statement with id {statement_id}")
     sid, text, predicted, path = row
-    with db.conn:
+    with db.atomic():
         if label is None:
             db.execute("delete from labels where path = ? and text = ?", [path, text])
         else:
@@ -79,7 +79,7 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> ImportSummary:
             raise LabelError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
         rows = list(reader)
     summary = ImportSummary()
-    with db.conn:
+    with db.atomic():
         for n, r in enumerate(rows, start=2):
             text, label = (r.get("text") or "").strip(), (r.get("label") or "").strip().lower()
             if not text:

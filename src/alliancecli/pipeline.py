@@ -84,13 +84,16 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     sent_of_unit = []
     for k, (u, doc) in enumerate(zip(units, docs)):
         sent_of_unit.append(sent_base)
-        places += entities.place_mentions(doc, u.start, k, sent_base, ambiguous)
+        places += entities.place_mentions(doc, u.start, k, sent_base, ambiguous, text)
         for s, e in entities.person_spans(doc, handles):
             span = doc[s:e]
             people.append(entities.Mention(
                 "person", span.text, span.text, u.start + span.start_char, u.start + span.end_char, k,
                 sent_base + entities._sent_index(doc, s), span.root.i, entities.person_country(doc, s, e)))
         sent_base += entities.sentence_count(doc)
+    places += entities.passing_places(docs, [u.start for u in units], sent_of_unit)
+    not_people = entities.non_people(docs)
+    people = [m for m in people if not (" " not in m.text and m.text in not_people)]
     canon = entities.canonical_people([m.name for m in people])
     for m in people:
         m.name = canon[m.name]
@@ -145,6 +148,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             "speaker_start": st.speaker_start, "speaker_end": st.speaker_end,
             "speaker_text": text[st.speaker_start:st.speaker_end] if st.speaker_start is not None else None,
             "speaker_kind": st.speaker_kind, "speaker_country": st.speaker_country, "cue": st.cue,
+            "speaker_doc_name": st.speaker if st.speaker_kind == "person" else None,
             "stance": sc.label, "stance_score": sc.score, "stance_evidence": sc.evidence,
             "stance_target": target, "label": None,
             "posted": outline.comments[st.comment].posted if st.comment is not None else None,
@@ -161,7 +165,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             "_statement": si, "_comment": u.comment, "kind": m.kind, "name": m.name, "text": m.text,
             "start": m.start, "end": m.end, "sentence": m.sentence, "paragraph": m.unit,
             "country": m.country if m.kind == "person" else (m.name if m.kind == "country" else None),
-            "iso3": place.iso3 if place else None,
+            "iso3": place.iso3 if place else None, "doc_name": m.name if m.kind == "person" else None,
         })
 
     pair_rows = []
@@ -260,6 +264,7 @@ def ingest(
     on_event: Callable[[str, str, str | None], None] | None = None,
     fields: sources.Fields | None = None,
     stdin=None,
+    overrides: list | None = None,
 ) -> Summary:
     """Ingest files or folders into the database at ``db_path``; returns a :class:`Summary`.
 
@@ -267,6 +272,8 @@ def ingest(
     new, changed, unchanged, skipped, failed, plus "warning" for decoding notes and
     "read" once per input path when all of its documents have been read.  ``fields``
     maps CSV and JSON columns; ``stdin`` is the stream ``-`` reads (default sys.stdin).
+    ``overrides`` (rules read by :func:`alliancecli.overrides.load`) are stored in the database
+    and applied to the actors, now and on every later ingest.
     Raises FileNotFoundError for a path that does not exist (before touching the database).
     """
     from . import nlp as nlp_mod
@@ -321,8 +328,8 @@ def ingest(
     finally:
         restore_sigint()
     try:
-        if summary.ingested:
-            store.refresh_actors(db)
+        if summary.ingested or overrides:
+            store.refresh_actors(db, overrides)
             _apply_stance_model(db)
     finally:
         db.close()

@@ -149,7 +149,7 @@ def fit(db: sqlite_utils.Database, model_path: str | Path, seed: int = 0) -> Tra
     path = Path(model_path).resolve()
     nlp.to_disk(path)
     classes = {c: ys.count(c) for c in CLASSES}
-    with db.conn:
+    with db.atomic():
         db["stance_models"].insert({
             "path": str(path), "trained_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "labels": len(rows), "classes": ", ".join(f"{c}={n}" for c, n in classes.items()),
@@ -188,7 +188,7 @@ def apply(db: sqlite_utils.Database, model_path: str | Path | None = None) -> in
         if rule.label == y and rule.evidence:
             evidence += f"; rules: {rule.evidence}"  # the words, where the rules agree
         updates.append((y, round(score, 3), evidence, i))
-    with db.conn:
+    with db.atomic():
         db.conn.executemany("update statements set stance = ?, stance_score = ?, stance_evidence = ? where id = ?",
                             updates)
     return len(rows)

@@ -198,52 +198,89 @@ def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: in
     return doc_id
 
 
-def refresh_actors(db: sqlite_utils.Database, overrides: dict | None = None):
+def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
     """Rebuild the actors table from mentions and statements across the whole corpus.
 
-    People named by surname alone in one document take the full name another document
-    gives them, where exactly one full name ends with that surname; the country a
-    person acts for is the one the corpus states most often.
+    Each person mention keeps the name its own document gives (``doc_name``); across the
+    corpus those names are joined into one canonical name per person
+    (:func:`alliancecli.entities.join_people`: a surname alone takes the one full name that
+    fits it, spelling variants and typos join), then the user's rules apply: the ones stored
+    by earlier runs and ``overrides`` (a list of :class:`alliancecli.overrides.Rule`), which
+    are stored for later runs.  ``mentions.name``, ``statements.speaker`` and
+    ``speaker_country`` are rewritten to match.  The country a person acts for is the one
+    the corpus states most often, unless a rule sets it.
     """
+    from . import entities
+    from . import overrides as ov
+
     with db.atomic():
-        names = [r[0] for r in db.execute("select distinct name from mentions where kind = 'person'")]
-        full_by_last: dict[str, set[str]] = {}
-        for n in names:
-            parts = n.split()
-            if len(parts) >= 2:
-                full_by_last.setdefault(parts[-1].lower(), set()).add(n)
-        rename = {}
-        for n in names:
-            parts = n.split()
-            if len(parts) == 1 and len(full_by_last.get(n.lower(), ())) == 1:
-                rename[n] = next(iter(full_by_last[n.lower()]))
-        for old, new in rename.items():
-            db.execute("update mentions set name = ? where kind = 'person' and name = ?", [new, old])
-            db.execute("update statements set speaker = ? where speaker = ? and speaker_kind = 'person'", [new, old])
+        for rule in overrides or []:
+            db["actor_overrides"].insert({**rule.to_row(), "added_at": _now()})
+        rules = [ov.Rule.from_row(r) for r in db.query("select * from actor_overrides order by id")]
+        counts: dict[str, int] = {}
+        documents: dict[str, set] = {}
+        for name, doc_id, n in db.execute("""
+                select doc_name, document_id, count(*) from mentions
+                where kind = 'person' and doc_name is not null group by 1, 2
+                union all
+                select speaker_doc_name, document_id, 0 from statements
+                where speaker_kind = 'person' and speaker_doc_name is not null group by 1, 2"""):
+            counts[name] = counts.get(name, 0) + n
+            documents.setdefault(name, set()).add(doc_id)
+        split = ov.split_names(rules)
+        mapping = entities.join_people(counts, documents, keep_apart=set(split))
+        mapping.update({local: split[local] for local in mapping if local in split})
+        mapping = ov.resolve(mapping, rules)
+        db.execute("drop table if exists temp._actor_names")
+        db.execute("create temp table _actor_names (old text primary key, new text)")
+        db.conn.executemany("insert into temp._actor_names values (?, ?)", list(mapping.items()))
+        db.execute("""update mentions set name = r.new from temp._actor_names r
+                      where mentions.kind = 'person' and r.old = mentions.doc_name and mentions.name != r.new""")
+        db.execute("""update statements set speaker = r.new from temp._actor_names r
+                      where statements.speaker_kind = 'person' and r.old = statements.speaker_doc_name
+                      and statements.speaker != r.new""")
+        for alias, name in split.items():  # a written form split off wherever it was joined
+            db.execute("update mentions set name = ? where kind = 'person' and text = ?", [name, alias])
+            db.execute("update statements set speaker = ? where speaker_kind = 'person' and speaker_text = ?",
+                       [name, alias])
+        for rule in rules:  # other speakers (organizations, unnamed) by name
+            if rule.action in ("merge", "rename"):
+                for alias in rule.aliases:
+                    db.execute("update statements set speaker = ? where speaker = ? and kind != 'comment' "
+                               "and coalesce(speaker_kind, '') != 'person'", [rule.name, alias])
+        db.execute("drop table temp._actor_names")
+
         db.execute("delete from actors")
         rows = {}
-        for name, kind, text in db.execute(
-                "select name, kind, text from mentions group by name, kind, text"):
+        for name, kind, text, local in db.execute(
+                "select name, kind, text, doc_name from mentions group by name, kind, text, doc_name"):
             a = rows.setdefault((name, kind), {"name": name, "kind": kind, "country": None, "aliases": set()})
-            a["aliases"].add(text)
+            a["aliases"].update(x for x in (text, local) if x)
         for name, country in db.execute("""
                 select name, country from mentions where kind = 'person' and country is not null
-                group by name, country order by count(*) desc"""):
+                group by name, country order by count(*) desc, country"""):
             a = rows.get((name, "person"))
             if a is not None and a["country"] is None:
                 a["country"] = country
         for (name, kind), a in rows.items():
             if kind in ("country", "bloc"):
                 a["country"] = name if kind == "country" else None
-        for name, skind, country in db.execute("""
-                select speaker, speaker_kind, speaker_country from statements
-                where speaker is not null and kind != 'comment' group by speaker, speaker_kind"""):
+        for name, skind, country, local in db.execute("""
+                select speaker, speaker_kind, max(speaker_country), group_concat(distinct speaker_doc_name)
+                from statements where speaker is not null and kind != 'comment' group by speaker, speaker_kind"""):
             kind = {"person": "person", "unnamed": "unnamed", "organization": "organization"}.get(skind)
             if kind and (name, kind) not in rows and (name, "person") not in rows:
-                rows[(name, kind)] = {"name": name, "kind": kind, "country": country, "aliases": {name}}
+                rows[(name, kind)] = {"name": name, "kind": kind, "country": country,
+                                      "aliases": {name, *(local.split(",") if local and kind == "person" else [])}}
+        country_rules = {r.name: r.country for r in rules if r.action == "country"}
         for a in rows.values():
+            if a["kind"] not in ("country", "bloc") and a["name"] in country_rules:
+                a["country"] = country_rules[a["name"]]
             a["aliases"] = json.dumps(sorted(a["aliases"]), ensure_ascii=False)
         db["actors"].insert_all(rows.values())
+        for name, country in country_rules.items():
+            db.execute("update statements set speaker_country = ? where speaker = ? and kind != 'comment'",
+                       [country, name])
         db.execute("""
             update statements set speaker_country = (
                 select country from actors where actors.name = statements.speaker and actors.kind = 'person')
@@ -297,3 +334,16 @@ def documents_of_file(db: sqlite_utils.Database, path: str) -> dict[str, int]:
     rows = db.execute("select path, id from documents where path = ? or substr(path, 1, ?) = ?",
                       [path, len(prefix), prefix])
     return dict(rows.fetchall())
+
+
+@migration
+def m005_actors(db: sqlite_utils.Database):
+    """Keep the name each document gives a person, so corpus-wide joining can be redone, and
+    store the user's actor overrides (merge, rename, split, country) for later ingests."""
+    db["mentions"].add_column("doc_name", str)
+    db["statements"].add_column("speaker_doc_name", str)
+    db.execute("update mentions set doc_name = name where kind = 'person'")
+    db.execute("update statements set speaker_doc_name = speaker where speaker_kind = 'person'")
+    db["actor_overrides"].create({
+        "id": int, "action": str, "name": str, "aliases": str, "country": str, "added_at": str,
+    }, pk="id")

@@ -1,0 +1,256 @@
+"""One canonical name per person across the corpus: entities.join_people, store.refresh_actors,
+the overrides file (alliancecli.overrides) and the `actors` command."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from alliancecli import entities, overrides, store
+from alliancecli.cli import app
+
+# -- entities.join_people ---------------------------------------------------------------
+
+
+def _groups(mapping: dict[str, str]) -> set[frozenset]:
+    out: dict[str, set] = {}
+    for name, canonical in mapping.items():
+        out.setdefault(canonical, set()).add(name)
+    return {frozenset(v) for v in out.values()}
+
+
+def test_transliterations_and_surnames_join_one_man():
+    counts = {"Kassym-Jomart Tokayev": 3, "Qasim-Jomart Tokayev": 1, "Tokaev": 2, "Tokayev": 1}
+    out = entities.join_people(counts, {"Qasim-Jomart Tokayev": {1}, "Kassym-Jomart Tokayev": {2}})
+    assert set(out.values()) == {"Kassym-Jomart Tokayev"}  # the most mentioned full name
+
+
+def test_typo_with_letters_swapped_joins():
+    out = entities.join_people({"Alexander Lukashenko": 4, "Lukashenka": 2, "kalushenko": 1, "Lukashenko": 3})
+    assert set(out.values()) == {"Alexander Lukashenko"}
+
+
+def test_lone_spellings_join_each_other_without_a_full_name():
+    out = entities.join_people({"Lukashenko": 5, "Lukashenka": 2, "Kalushenko": 1})
+    assert set(out.values()) == {"Lukashenko"}
+
+
+def test_two_people_named_in_full_stay_apart():
+    counts = {"Alexander Lukashenko": 3, "Viktor Lukashenka": 2, "Viktor Lukashenko": 1, "Lukashenko": 1}
+    out = entities.join_people(counts)
+    assert out["Alexander Lukashenko"] == "Alexander Lukashenko"
+    assert out["Viktor Lukashenko"] == out["Viktor Lukashenka"] == "Viktor Lukashenka"
+    # the surname fits both of them, so it joins neither
+    assert out["Lukashenko"] == "Lukashenko"
+
+
+def test_different_english_surnames_stay_apart():
+    out = entities.join_people({"Boris Johnson": 3, "Johnston": 2, "Tony Blair": 2, "Clair": 1})
+    assert out["Johnston"] == "Johnston"
+    assert out["Clair"] == "Clair"
+
+
+def test_spelling_variants_of_full_names_join_unless_one_article_names_both():
+    counts = {"Dmitry Medvedev": 2, "Dmitri Medvedev": 1, "Ian Smith": 1, "Iain Smith": 1}
+    docs = {"Dmitry Medvedev": {1}, "Dmitri Medvedev": {2}, "Ian Smith": {3}, "Iain Smith": {3}}
+    out = entities.join_people(counts, docs)
+    assert out["Dmitri Medvedev"] == "Dmitry Medvedev"
+    assert out["Ian Smith"] != out["Iain Smith"]
+
+
+def test_surname_prefers_the_exact_spelling():
+    out = entities.join_people({"Anna Petrova": 1, "Olga Petrov": 1, "Petrov": 1})
+    assert out["Petrov"] == "Olga Petrov"
+
+
+def test_patronymic_joins_the_full_name_with_that_first_name():
+    out = entities.join_people({"Dmitry Peskov": 2, "Dmitry Sergeevich": 1, "Sergei Lavrov": 1})
+    assert out["Dmitry Sergeevich"] == "Dmitry Peskov"
+
+
+def test_canonical_name_spells_the_first_name_out():
+    out = entities.join_people({"G Bulloch": 3, "Gordon Bulloch": 1, "Bulloch": 2})
+    assert set(out.values()) == {"Gordon Bulloch"}
+
+
+def test_keep_apart_names_map_to_themselves():
+    out = entities.join_people({"Alexander Lukashenko": 3, "Lukashenka": 1}, keep_apart={"Lukashenka"})
+    assert out["Lukashenka"] == "Lukashenka"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("tokaev", "tokaiev", True),
+    ("lukashenko", "lukashenka", True),
+    ("lukashenko", "kalushenko", True),
+    ("johnson", "johnston", False),
+    ("blair", "clair", False),
+    ("putin", "puton", False),  # short names must match exactly
+])
+def test_similar_surnames(a, b, same):
+    assert entities.similar_surnames(entities.name_key(a), entities.name_key(b)) is same
+
+
+def test_name_key_folds_transliterations():
+    assert entities.name_key("Kassym-Jomart") == entities.name_key("Qasim-Jomart")
+    assert entities.name_key("Dmitry") == entities.name_key("Dmitri")
+    assert entities.name_key("Zelenskyy") == entities.name_key("Zelensky")
+    assert entities.name_key("Tokayev's") == entities.name_key("Tokayev")
+    assert entities.name_key("Johnson") != entities.name_key("Johnston")
+
+
+# -- the overrides file ---------------------------------------------------------------------
+
+YAML = """\
+merge:
+  Kassym-Jomart Tokayev: [Tokaev, Qasim-Jomart Tokayev]
+rename:
+  Lukashenka: Alexander Lukashenko
+split:
+  Viktor Lukashenko: [Viktor Lukashenko, V. Lukashenko]
+country:
+  Roman Vasilenko: Kazakh
+"""
+
+CSV = """\
+action,name,alias,country
+merge,Kassym-Jomart Tokayev,Tokaev,
+merge,Kassym-Jomart Tokayev,Qasim-Jomart Tokayev,
+rename,Alexander Lukashenko,Lukashenka,
+split,Viktor Lukashenko,Viktor Lukashenko,
+split,Viktor Lukashenko,V. Lukashenko,
+country,Roman Vasilenko,,Kazakh
+"""
+
+
+def test_yaml_and_csv_give_the_same_rules(tmp_path):
+    (tmp_path / "o.yaml").write_text(YAML, encoding="utf-8")
+    (tmp_path / "o.csv").write_text(CSV, encoding="utf-8")
+    from_yaml = overrides.load(tmp_path / "o.yaml")
+    assert sorted(from_yaml, key=repr) == sorted(overrides.load(tmp_path / "o.csv"), key=repr)
+    assert overrides.Rule("country", "Roman Vasilenko", (), "Kazakhstan") in from_yaml  # "Kazakh" read as a country
+    assert overrides.Rule("rename", "Alexander Lukashenko", ("Lukashenka",)) in from_yaml
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("bad.yaml", "merge: [a, b]\n", "must map names"),
+    ("bad.yaml", "join:\n  A: [B]\n", "unknown section"),
+    ("bad.yaml", "country:\n  Roman Vasilenko: Kazakhstn\n", "Did you mean: Kazakhstan"),
+    ("bad.csv", "action,name,alias,country\nglue,A,B,\n", "line 2: unknown action"),
+    ("bad.csv", "action,name,alias,country\nmerge,A,,\n", "line 2: 'merge' needs name and alias"),
+    ("bad.csv", "who,what\n", "header"),
+])
+def test_bad_overrides_file(tmp_path, name, text, message):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(overrides.OverridesError) as exc:
+        overrides.load(tmp_path / name)
+    assert message in str(exc.value)
+
+
+def test_resolve_applies_rules_in_order_to_whole_actors():
+    names = {"Tokaev": "Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev": "Kassym-Jomart Tokayev", "Putin": "Putin"}
+    rules = [overrides.Rule("rename", "K. Tokayev", ("Kassym-Jomart Tokayev",)),
+             overrides.Rule("merge", "Vladimir Putin", ("Putin",))]
+    assert overrides.resolve(names, rules) == {
+        "Tokaev": "K. Tokayev", "Kassym-Jomart Tokayev": "K. Tokayev", "Putin": "Vladimir Putin"}
+
+
+def _actors(db_path, *args) -> list[dict]:
+    result = CliRunner().invoke(app, ["actors", "--db", str(db_path), "--json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _people(db_path) -> dict[str, dict]:
+    return {a["name"]: a for a in _actors(db_path, "--kind", "person")}
+
+
+def test_actors_apply_rewrites_an_existing_database(seeds_copy, tmp_path):
+    before = _people(seeds_copy)
+    speakers = sorted((a for a in before.values() if a["statements"]), key=lambda a: a["name"])
+    renamed, merged_into, merged = speakers[0], speakers[1], speakers[2]
+    split_from = next(a for a in before.values() if len(a["aliases"]) >= 2 and a["name"] in a["aliases"])
+    alias = next(x for x in split_from["aliases"] if x != split_from["name"])
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        f"rename:\n  {renamed['name']}: Someone Else\n"
+        f"merge:\n  {merged_into['name']}: [{merged['name']}]\n"
+        f"split:\n  {alias}: [{alias}]\n"
+        f"country:\n  Someone Else: Mongolia\n", encoding="utf-8")
+    after = {a["name"]: a for a in _actors(seeds_copy, "--kind", "person", "--apply", str(rules))}
+
+    assert renamed["name"] not in after
+    assert after["Someone Else"]["country"] == "Mongolia"
+    assert after["Someone Else"]["statements"] == renamed["statements"]
+    assert merged["name"] not in after
+    assert after[merged_into["name"]]["statements"] == merged_into["statements"] + merged["statements"]
+    assert after[merged_into["name"]]["mentions"] == merged_into["mentions"] + merged["mentions"]
+    assert alias in after and after[alias]["mentions"] >= 1
+    assert after[split_from["name"]]["mentions"] == split_from["mentions"] - after[alias]["mentions"]
+
+    db = store.connect(seeds_copy)
+    rows = db.execute("select distinct speaker_country from statements where speaker = 'Someone Else'").fetchall()
+    assert rows == [("Mongolia",)]
+    assert db.execute("select count(*) from statements where speaker = ?", [renamed["name"]]).fetchone()[0] == 0
+    assert db.execute("select count(*) from mentions where name = ?", [merged["name"]]).fetchone()[0] == 0
+    # the rules are kept: a later refresh (as after the next ingest) applies them again
+    store.refresh_actors(db)
+    assert "Someone Else" in {r[0] for r in db.execute("select name from actors where kind = 'person'")}
+
+
+def test_actors_apply_bad_file_is_a_usage_error(seeds_copy, tmp_path):
+    rules = tmp_path / "rules.csv"
+    rules.write_text("action,name,alias,country\ncountry,Somebody,,Atlantis\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["actors", "--db", str(seeds_copy), "--apply", str(rules)])
+    assert result.exit_code == 2
+    assert "Atlantis" in result.output
+
+
+def test_actors_kind_is_checked(seeds_copy):
+    result = CliRunner().invoke(app, ["actors", "--db", str(seeds_copy), "--kind", "planet"])
+    assert result.exit_code == 2
+
+
+def test_actors_kinds_and_aliases(seeds_db):
+    rows = _actors(seeds_db)
+    assert {r["kind"] for r in rows} <= {"person", "country", "bloc", "organization", "unnamed"}
+    assert {"person", "country", "bloc"} <= {r["kind"] for r in rows}
+    for r in rows:
+        assert r["aliases"], r
+        if r["kind"] == "country":
+            assert r["country"] == r["name"]
+    assert all(r["country"] == "Kazakhstan" for r in _actors(seeds_db, "--country", "Kazakh"))
+
+
+ARTICLES = {
+    "a.txt": "Talks in Moscow\n\nForeign Minister Sergei Lavrov said on Monday that the talks had failed. "
+             "Later, Mr Lavrov told reporters in Astana that the talks had failed.\n",
+    "b.txt": "Visit to Astana\n\nSergei Lavrov arrived in Astana on Tuesday for a meeting with officials.\n",
+}
+
+
+def test_ingest_aliases_applies_now_and_on_later_ingests(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLES["a.txt"], encoding="utf-8")
+    rules = tmp_path / "rules.csv"
+    rules.write_text("action,name,alias,country\nrename,Sergey Lavrov,Sergei Lavrov,RF\n", encoding="utf-8")
+    db_path = tmp_path / "a.db"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db_path), "--aliases", str(rules)])
+    assert result.exit_code == 0, result.output
+    people = _people(db_path)
+    assert "Sergei Lavrov" not in people
+    assert people["Sergey Lavrov"]["country"] == "Russia"
+    assert {"Lavrov", "Sergei Lavrov"} <= set(people["Sergey Lavrov"]["aliases"])
+
+    (folder / "b.txt").write_text(ARTICLES["b.txt"], encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    people = _people(db_path)
+    assert "Sergei Lavrov" not in people
+    assert people["Sergey Lavrov"]["mentions"] == 3
+
+
+def test_ingest_aliases_missing_file_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--aliases", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
