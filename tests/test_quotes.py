@@ -319,3 +319,42 @@ def test_statement_offsets_on_seed_documents(nlp, path):
     _check_rows(text, rows.statements)
     for m in rows.mentions:
         assert m["text"] == text[m["start"]:m["end"]]
+
+
+# -- signatures and parenthetical cues ---------------------------------------------------
+
+
+def test_dash_signature_after_quote(analyse):
+    body = ("“He can’t even answer a question without scaring people first.”\u00a0― Esther Tapia.\u00a0\n"
+            "“Maybe we can build a wall around the whole campaign.” ― Steve Quinlan.")
+    text, rows = analyse(body)
+    got = [(s["text"], s["speaker"], s["speaker_text"], s["cue"]) for s in rows.statements]
+    assert got == [
+        ("He can’t even answer a question without scaring people first.", "Esther Tapia", "Esther Tapia", "―"),
+        ("Maybe we can build a wall around the whole campaign.", "Steve Quinlan", "Steve Quinlan", "―"),
+    ]
+
+
+def test_dash_inside_a_sentence_is_not_a_signature(analyse):
+    _, rows = analyse('He called it "a plan to win the whole war" - Moscow disagreed with that view today.')
+    assert all(s["speaker"] != "Moscow" for s in rows.statements)
+
+
+@pytest.mark.parametrize("body, content, speaker", [
+    ("The museum, Mr. Obama said, would make visitors face uncomfortable truths.",
+     "The museum, Mr. Obama said, would make visitors face uncomfortable truths", "Obama"),
+    ("The timing of the news was not intentional, Republicans said on Friday.",
+     "The timing of the news was not intentional", "Republicans"),
+])
+def test_parenthetical_cue_reports_the_sentence(analyse, body, content, speaker):
+    _, rows = analyse(body)
+    assert [(s["kind"], s["text"], s["speaker"]) for s in rows.statements] == [("indirect", content, speaker)]
+
+
+@pytest.mark.parametrize("body", [
+    "At the debate on Monday, Clinton said nothing new about the plan.",
+    "The integration should continue, that is, the process must go on and on.",
+])
+def test_no_parenthetical_statement_without_a_reported_clause(analyse, body):
+    _, rows = analyse(body)
+    assert [s for s in rows.statements if s["cue"] in ("said", "continue")] == []

@@ -21,12 +21,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .entities import Mention, lexicon
+from .resources import load_json
 
 MARKS = '"“”«»„'
-OPEN_CTX = "([{—–-/:;"
-CLOSE_CTX = ".,;:!?)]}—–-…"
+DASHES = "—–―-"
+OPEN_CTX = "([{/:;" + DASHES
+CLOSE_CTX = ".,;:!?)]}…" + DASHES
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 PERSONAL = {"he", "she", "him", "her"}
 # subjects of a cue verb that are not sources of reported speech: expletives, relatives, and the
@@ -140,6 +143,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The attribution rules of ``data/attribution.json`` that only this module reads."""
+    raw = load_json("attribution.json")
+    return {
+        "dash_signature": re.compile(raw["dash_signature"]),
+    }
+
+
 TRANSCRIPT = re.compile(r"^[\"“«]?(?P<name>(?:[A-Z][A-Za-z'’.\-]+ ){0,2}[A-Z][A-Za-z'’.\-]+):\s+(?=\S)")
 
 
@@ -216,7 +228,7 @@ class Attributor:
             # "The second objective, Ferrari continues, ...": prefer a name or pronoun, then the nearest
             return min(subjects, key=lambda c: (c.pos_ not in ("PROPN", "PRON") and c.ent_type_ != "PERSON",
                                                 abs(c.i - v.i)))
-        if depth < 3 and v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and v.head is not v:
+        if depth < 3 and v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and v.head.i != v.i:
             if v.dep_ == "xcomp":
                 for c in v.head.children:
                     if c.dep_ == "dobj" and not self._inside_tok(c):
@@ -352,6 +364,14 @@ class Attributor:
             q.close is not None and self.text[q.close + 1:q.close + 2] == ",")
         cue = subj = None
         ck = k1
+        # 0. a dash signature after the quote: '"…" ― Pamela Padilla'
+        if q.close is not None:
+            sig = self._dash_signature(k1, q.close + 1)
+            if sig is not None:
+                if self._substantial(k0, q, n_words, ends_sentence):
+                    name, ss, se, skind = sig
+                    self._add(Statement("quote", inner_s, inner_e, name, ss, se, "―", speaker_kind=skind), q.last)
+                return
         # 1. a cue right after the quote: '," he said' / '," said Burton' / '," attacks Burton'
         if words_after and set_off:
             a = words_after
@@ -412,6 +432,21 @@ class Attributor:
         if self.last is not None and q.first - self.last[3] <= 1 and self.last[0]:
             sp, ss, se, _, skind, country = self.last
             self._add(Statement("quote", inner_s, inner_e, sp, ss, se, None, country, speaker_kind=skind), q.last)
+
+    def _dash_signature(self, k: int, pos: int):
+        """(name, start, end, kind) of a name signed under or after a quote with a dash."""
+        end = self.units[k].end
+        m = rules()["dash_signature"].match(self.text, pos, end)
+        if m is None or self._inside(m.start("name")):
+            return None
+        ns, ne = m.start("name"), m.end("name")
+        if self.text[ne - 1] == "." and len(self.text[ns:ne].split()[-1]) > 2:
+            ne -= 1  # a full stop after the name, not an initial
+        i = bisect.bisect_right(self.people_starts, ne) - 1
+        if i >= 0 and self.people[i].end > ns:
+            p = self.people[i]
+            return p.name, p.start, p.end, "person"
+        return self.text[ns:ne], ns, ne, "person"
 
     def _substantial(self, k: int, q: QuoteSpan, n_words: int, ends_sentence: bool) -> bool:
         """A statement, not a scare quote or a title: long enough, or a full exclamation/sentence."""
@@ -579,6 +614,7 @@ class Attributor:
                     continue
                 comps = [c for c in t.children if c.dep_ == "ccomp" and not self._inside(self._abs(k, c))]
                 if not comps:
+                    self._parenthetical(k, t)
                     continue
                 c = comps[0]
                 left, right = c.left_edge, c.right_edge
@@ -594,6 +630,64 @@ class Attributor:
                     continue
                 name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
                 self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+
+    def _parenthetical(self, k: int, t):
+        """A cue clause set off by commas inside or after what it reports: "Acts of protest, Mr. Obama
+        said, are acts of patriotism" / "The timing was not intentional, Republicans said." """
+        doc = self.docs[k]
+        if t.dep_ not in ("parataxis", "ROOT", "advcl", "ccomp", "conj") or self._inside(self._abs(k, t)):
+            return
+        sj = self._subject(t)
+        if sj is None or sj.head.i != t.i or sj.lower_ in NOT_SOURCES:
+            return
+        clause = {t.i} | {x.i for x in sj.subtree}
+        clause |= {c.i for c in t.children if c.dep_ in ("aux", "neg", "advmod", "npadvmod")
+                   and c.i >= min(clause) - 1 and not any(True for _ in c.children)}
+        for c in t.children:  # "in a statement", "on Tuesday", "to reporters"
+            if c.dep_ in ("prep", "dative", "npadvmod", "dobj") and c.i > t.i:
+                clause |= {x.i for x in c.subtree}
+        lo, hi = min(clause), max(clause)
+        if any(i not in clause for i in range(lo, hi + 1)):
+            return
+        sent = t.sent
+        before = doc[sent.start:lo]
+        after = doc[hi + 1:sent.end]
+        # set off: a comma (or the sentence start) before, a comma or the sentence end after
+        if before and before[-1].text not in (",", "—", "–") and not (lo == sent.start):
+            return
+        if after and after[0].text not in (",", "—", "–", ".", "!", "?", ";"):
+            return
+        if sent[-1].text == ":" or (len(after) > 1 and (after[1].text in MARKS or after[0].text == ":")):
+            return  # introduces a block or a quotation, handled with it
+        if not self._source_like(sj):
+            return
+        # what it reports is a finite clause: a verb with its own subject outside the cue clause
+        if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.head.i not in clause and x.i not in clause
+                   for x in sent):
+            return
+        content = [x for x in doc[sent.start:sent.end] if x.i not in clause and not (x.is_punct and (
+            x.i == lo - 1 or x.i == hi + 1))]
+        while content and content[-1].is_punct and content[-1].text not in MARKS:
+            content.pop()
+        words = [x for x in content if not x.is_punct]
+        if len(words) < 4 or not before or not [x for x in before if not x.is_punct]:
+            return
+        s, e = self._abs(k, content[0]), self._abs(k, content[-1]) + len(content[-1])
+        if self._inside(s) and self._inside(e - 1):
+            return
+        name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
+        self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+
+    def _source_like(self, tok) -> bool:
+        """Could this subject be the source of what is reported: a name, a personal pronoun, an
+        organisation, or a noun for people or for documents ("critics", "the group", "the report")?"""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "COUNTRY"):
+            return True
+        if tok.pos_ == "PRON":
+            return tok.lower_ in PERSONAL or tok.lower_ in ("they", "she", "he")
+        return (lemma in self.lex["roles"] or lemma in self.lex["documents"] or lemma in SOURCE_NOUNS
+                or tok.tag_ == "NNS")
 
     def _according(self, k: int, t):
         doc = self.docs[k]
