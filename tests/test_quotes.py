@@ -358,3 +358,42 @@ def test_parenthetical_cue_reports_the_sentence(analyse, body, content, speaker)
 def test_no_parenthetical_statement_without_a_reported_clause(analyse, body):
     _, rows = analyse(body)
     assert [s for s in rows.statements if s["cue"] in ("said", "continue")] == []
+
+
+def _article(nlp, text: str):
+    rows = _analyse(nlp, text)
+    _check_rows(text, rows.statements)
+    return rows
+
+
+@pytest.mark.parametrize("title, content, speaker, speaker_text", [
+    ("Pence: Gennifer Flowers Won’t Be at the Debate", "Gennifer Flowers Won’t Be at the Debate",
+     "Mike Pence", "Pence"),
+    ("Trump Could Address Clean Energy, Lindsey Graham Says.", "Trump Could Address Clean Energy",
+     "Lindsey Graham", "Lindsey Graham"),
+])
+def test_headline_attribution(nlp, title, content, speaker, speaker_text):
+    text = (f"{title}\n\nMike Pence and Lindsey Graham spoke to reporters on Sunday in Ohio, "
+            f"where the campaign held a rally.\n")
+    rows = _article(nlp, text)
+    got = [(s["kind"], s["text"], s["speaker"], s["speaker_text"]) for s in rows.statements]
+    assert got == [("indirect", content, speaker, speaker_text)]
+
+
+def test_headline_label_is_not_a_source(nlp):
+    text = "The Latest: markets fall sharply on Monday morning\n\nShares fell in early trading.\n"
+    assert _article(nlp, text).statements == []
+
+
+def test_relative_pronoun_speaker_reads_the_antecedent(analyse):
+    _, rows = analyse("Ted Cruz endorses Donald Trump, who says he is honored by the support.")
+    [st_] = rows.statements
+    assert (st_["kind"], st_["speaker"], st_["speaker_text"]) == ("indirect", "Donald Trump", "Donald Trump, who")
+    assert st_["text"] == "he is honored by the support"
+
+
+def test_reported_speech_of_a_country_or_a_survey_is_not_a_statement(analyse):
+    _, rows = analyse("In November, Kazakhstan said it would increase oil exports via the Caspian Sea. "
+                      "According to a sociological survey, about 30% of respondents have a negative view. "
+                      "Kassym-Jomart Tokayev said that he would not recognize the new republics.")
+    assert [(s["kind"], s["speaker"]) for s in rows.statements] == [("indirect", "Kassym-Jomart Tokayev")]

@@ -55,7 +55,8 @@ class Prepared:
 
 def plan_units(outline: Outline) -> list[quotes.Unit]:
     """The stretches of text spaCy reads: body paragraphs and comment paragraphs, never headers."""
-    units = [quotes.Unit(s.start, s.end, "body") for s in outline.body]
+    units = [quotes.Unit(s.start, s.end, "title") for s in outline.segments if s.kind == "title" and s.end > s.start]
+    units += [quotes.Unit(s.start, s.end, "body") for s in outline.body]
     for ci, c in enumerate(outline.comments):
         if c.deleted:
             continue
@@ -83,6 +84,8 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     sent_of_unit = []
     for k, (u, doc) in enumerate(zip(units, docs)):
         sent_of_unit.append(sent_base)
+        if u.kind == "title":
+            continue  # read for headline attributions only
         places += entities.place_mentions(doc, u.start, k, sent_base, ambiguous)
         for s, e in entities.person_spans(doc, handles):
             span = doc[s:e]

@@ -32,6 +32,7 @@ OPEN_CTX = "([{/:;" + DASHES
 CLOSE_CTX = ".,;:!?)]}…" + DASHES
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 PERSONAL = {"he", "she", "him", "her"}
+RELATIVES = {"who", "which", "that", "whom"}
 # subjects of a cue verb that are not sources of reported speech: expletives, relatives, and the
 # author's own voice ("we can say that ...")
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "we", "i", "you", "one"}
@@ -149,6 +150,7 @@ def rules() -> dict:
     raw = load_json("attribution.json")
     return {
         "dash_signature": re.compile(raw["dash_signature"]),
+        "indirect_excluded_speaker_kinds": set(raw["indirect_excluded_speaker_kinds"]),
     }
 
 
@@ -246,9 +248,26 @@ class Attributor:
     def _speaker(self, k: int, tok, pos: int):
         """(name, start, end, kind, country) for the speaker token ``tok`` of unit ``k``."""
         doc = self.docs[k]
+        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+            # "Marc Morial, who said ...": the antecedent, read through the relative pronoun
+            ante = tok.head.head
+            walk = ante  # "Morial, the chief executive of the League, who": up to the person
+            while walk.dep_ in ("pobj", "prep", "appos", "compound") and walk.head.i != walk.i:
+                walk = walk.head
+                if self._person_at(k, walk) is not None:
+                    ante = walk
+                    break
+            if ante.i < tok.i and not self._inside_tok(ante) and ante.lower_ not in RELATIVES:
+                name, ss, se, skind, country = self._speaker(k, ante, pos)
+                return name, min(ss, self._abs(k, tok)), self._abs(k, tok) + len(tok), skind, country
         m = self._person_at(k, tok) or self._person_in_apposition(k, tok)
         if m is not None:
             return m.name, m.start, m.end, "person", None
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":  # a surname the model did not tag as a person
+            chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+            p = self._surname_person([tok], pos)
+            if p is not None:
+                return p.name, self._abs(k, chain[0]), self._abs(k, tok) + len(tok), "person", None
         s, e = self._abs(k, tok), self._abs(k, tok) + len(tok)
         low = tok.lower_
         if tok.pos_ == "PRON":
@@ -280,6 +299,7 @@ class Attributor:
             p = self._person_before(pos, max_back=1500)
             if p is not None:
                 return p.name, s, e, "person", None
+            return phrase, s, e, "document", None
         if lemma in self.unnamed:
             name, country = self.unnamed[lemma]
             return name, s, e, "unnamed", country
@@ -322,6 +342,9 @@ class Attributor:
         self._signatures()
         if self.indirect:
             self._reported_speech()
+            for k, u in enumerate(self.units):
+                if u.kind == "title":
+                    self._headline(k)
         return self._dedup()
 
     def _add(self, st: Statement, bi: int):
@@ -616,20 +639,24 @@ class Attributor:
                 if not comps:
                     self._parenthetical(k, t)
                     continue
-                c = comps[0]
-                left, right = c.left_edge, c.right_edge
-                if left.i <= t.i <= right.i:
-                    continue
-                sj = self._subject(t)
-                if sj is None or sj.lower_ in NOT_SOURCES or sj.i > right.i >= t.i:
-                    continue
-                if doc[-1].text == ":" and t.sent == doc[-1].sent:
-                    continue  # the introduction of a block, which is its own statement
-                s, e = self._abs(k, left), self._abs(k, right) + len(right)
-                if _words(self.text[s:e]) < 4:
-                    continue
-                name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
-                self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+                self._clausal(k, t, comps[0])
+
+    def _clausal(self, k: int, t, c):
+        """'X said (that) C': the clausal complement ``c`` of the cue verb ``t``."""
+        doc = self.docs[k]
+        left, right = c.left_edge, c.right_edge
+        if left.i <= t.i <= right.i:
+            return
+        sj = self._subject(t)
+        if sj is None or sj.lower_ in NOT_SOURCES or sj.i > right.i >= t.i:
+            return
+        if doc[-1].text == ":" and t.sent == doc[-1].sent:
+            return  # the introduction of a block, which is its own statement
+        s, e = self._abs(k, left), self._abs(k, right) + len(right)
+        if _words(self.text[s:e]) < 4:
+            return
+        name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
+        self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
 
     def _parenthetical(self, k: int, t):
         """A cue clause set off by commas inside or after what it reports: "Acts of protest, Mr. Obama
@@ -689,6 +716,64 @@ class Attributor:
         return (lemma in self.lex["roles"] or lemma in self.lex["documents"] or lemma in SOURCE_NOUNS
                 or tok.tag_ == "NNS")
 
+    def _headline(self, k: int):
+        """A headline that attributes: "Pence: Flowers won't be at debate", "X Says Y", "Y, X Says"."""
+        doc = self.docs[k]
+        us, ue = self.units[k].start, self.units[k].end
+        colon = next((t for t in doc if t.text == ":"), None)
+        if colon is not None and 0 < colon.i <= 5 and _words(self.text[us + colon.idx + 1:ue]) >= 3:
+            src = doc[:colon.i]
+            person = self._surname_person(src)
+            last = src[-1].lemma_.lower()
+            if person is not None or last in SOURCE_NOUNS or last in self.lex["documents"] or any(
+                    t.ent_type_ in ("PERSON", "ORG") for t in src):
+                name = person.name if person is not None else src.text
+                s, e = _trim(self.text, us + colon.idx + 1, ue)
+                skind = "person" if person is not None else "unnamed"
+                self.statements.append(Statement("indirect", s, e, name, us + src[0].idx,
+                                                 us + src[-1].idx + len(src[-1]), ":", speaker_kind=skind))
+                return
+        # "Y, X Says": a closing cue after a comma, read from the tokens (headlines parse poorly)
+        words = [t for t in doc if not t.is_punct or t.text == ","]
+        if len(words) > 4 and self._is_cue_word(words[-1]):
+            comma = next((i for i in range(len(words) - 2, 0, -1) if words[i].text == ","), None)
+            if comma is not None and 1 <= len(words) - 1 - comma - 1 <= 5 and _words(
+                    self.text[us:us + words[comma].idx]) >= 3:
+                src = words[comma + 1:-1]
+                if all(t.text[:1].isupper() for t in src):
+                    person = self._surname_person(src)
+                    name = person.name if person is not None else " ".join(t.text for t in src)
+                    s, e = _trim(self.text, us, us + words[comma].idx)
+                    self.statements.append(Statement(
+                        "indirect", s, e, name, us + src[0].idx, us + src[-1].idx + len(src[-1]), words[-1].text,
+                        speaker_kind="person" if person is not None else "unnamed"))
+                    return
+        for t in doc:
+            if self._is_cue_word(t):
+                before = len(self.statements)
+                comps = [c for c in t.children if c.dep_ == "ccomp"]
+                if comps:
+                    self._clausal(k, t, comps[0])
+                else:
+                    self._parenthetical(k, t)
+                if len(self.statements) > before:
+                    return
+
+    def _is_cue_word(self, t) -> bool:
+        """A cue verb in a headline, where title case hides the part of speech ('Says')."""
+        return t.lemma_.lower() in self.lex["cues"] or t.lower_ in self.lex["cues"] or (
+            t.lower_.endswith("s") and t.lower_[:-1] in self.lex["cues"])
+
+    def _surname_person(self, span, pos: int | None = None) -> Mention | None:
+        """The document's person whose surname is written in ``span``: the last one named before
+        ``pos`` when several share it, else the first one named."""
+        words = {t.text.lower() for t in span if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"}
+        found = [p for p in self.people if p.name.split() and p.name.split()[-1].lower() in words]
+        if not found:
+            return None
+        before = [p for p in found if pos is not None and p.start < pos]
+        return before[-1] if before else found[0]
+
     def _according(self, k: int, t):
         doc = self.docs[k]
         pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
@@ -713,6 +798,10 @@ class Attributor:
 
     def _dedup(self) -> list[Statement]:
         out: list[Statement] = []
+        # reported speech needs someone who speaks: not a country standing for its government, nor a
+        # survey or report without an author (data the article cites, not a statement)
+        excluded = rules()["indirect_excluded_speaker_kinds"]
+        self.statements = [st for st in self.statements if not (st.kind == "indirect" and st.speaker_kind in excluded)]
         for st in sorted(self.statements, key=lambda x: (x.kind == "indirect", x.start, -(x.end - x.start))):
             if any(min(st.end, o.end) - max(st.start, o.start) > 0.5 * (st.end - st.start) for o in out):
                 continue
