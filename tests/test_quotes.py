@@ -272,13 +272,17 @@ def test_no_statement_without_speech(analyse, body):
     assert rows.statements == []
 
 
-@pytest.mark.parametrize("body", [
-    'Moscow keeps promoting its "gas union" across the region.',
-    'The minister called the plan a "gas union" and left the room early.',
-])
-def test_scare_quote_is_not_a_statement(analyse, body):
-    _, rows = analyse(body)
+def test_scare_quote_is_not_a_statement(analyse):
+    _, rows = analyse('Moscow keeps promoting its "gas union" across the region.')
     assert rows.statements == []
+
+
+def test_naming_act_is_reported_speech_not_a_quote(analyse):
+    """'called the plan a "gas union"': the scare quote is no quote of its own, but the naming is
+    something the minister said (PolNeAR annotates it as an attribution)."""
+    _, rows = analyse('The minister called the plan a "gas union" and left the room early.')
+    assert [(s["kind"], s["text"], s["speaker"], s["cue"]) for s in rows.statements] == [
+        ("indirect", 'the plan a "gas union"', "minister", "called")]
 
 
 VASILENKO_INTRO = "Roman Vasilenko, Deputy Foreign Minister of Kazakhstan, spoke in the same spirit:"
@@ -397,3 +401,19 @@ def test_reported_speech_of_a_country_or_a_survey_is_not_a_statement(analyse):
                       "According to a sociological survey, about 30% of respondents have a negative view. "
                       "Kassym-Jomart Tokayev said that he would not recognize the new republics.")
     assert [(s["kind"], s["speaker"]) for s in rows.statements] == [("indirect", "Kassym-Jomart Tokayev")]
+
+
+def test_speech_act_with_an_infinitive_clause(analyse):
+    _, rows = analyse("Donald Trump urged his supporters to monitor polling places on Election Day.")
+    assert [(s["kind"], s["text"], s["speaker"], s["cue"]) for s in rows.statements] == [
+        ("indirect", "his supporters to monitor polling places on Election Day", "Donald Trump", "urged")]
+
+
+@pytest.mark.parametrize("body", [
+    "Kassym-Jomart Tokayev sharply criticized the Russian Federation on Friday.",  # an attitude to a target
+    "Here Ukrainian soldiers are welcomed who need to rest after the fighting.",  # a passive subject
+    "Many observers want to build a new union in the region soon.",  # a wish, not a speech act
+])
+def test_no_statement_without_a_reported_proposition(analyse, body):
+    _, rows = analyse(body)
+    assert rows.statements == []

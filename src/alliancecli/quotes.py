@@ -151,6 +151,11 @@ def rules() -> dict:
     return {
         "dash_signature": re.compile(raw["dash_signature"]),
         "indirect_excluded_speaker_kinds": set(raw["indirect_excluded_speaker_kinds"]),
+        "act_verbs": set(raw["act_verbs"]),
+        "act_preps": set(raw["act_preps"]),
+        "act_min_words": raw["act_min_words"],
+        "act_clausal_deps": set(raw["act_clausal_deps"]),
+        "belief_verbs": set(raw["belief_verbs"]),
     }
 
 
@@ -169,6 +174,7 @@ class Attributor:
         self.people_starts = [m.start for m in self.people]
         self.signatures = signatures
         self.lex = lexicon()
+        self.rules = rules()
         self.body = [k for k, u in enumerate(units) if u.kind == "body"]
         self.quotes: list[QuoteSpan] = []
         self.intervals: list[tuple[int, int]] = []
@@ -633,11 +639,18 @@ class Attributor:
                 if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                     self._according(k, t)
                     continue
-                if t.pos_ != "VERB" or not self._is_cue(t) or self._inside(self._abs(k, t)):
+                if t.pos_ != "VERB" or self._inside(self._abs(k, t)):
+                    continue
+                lemma = t.lemma_.lower()
+                act = lemma in self.rules["act_verbs"]
+                if not (self._is_cue(t) or act or lemma in self.rules["belief_verbs"]):
                     continue
                 comps = [c for c in t.children if c.dep_ == "ccomp" and not self._inside(self._abs(k, c))]
                 if not comps:
-                    self._parenthetical(k, t)
+                    if self._is_cue(t):
+                        self._parenthetical(k, t)
+                    if act:
+                        self._object(k, t)
                     continue
                 self._clausal(k, t, comps[0])
 
@@ -650,10 +663,43 @@ class Attributor:
         sj = self._subject(t)
         if sj is None or sj.lower_ in NOT_SOURCES or sj.i > right.i >= t.i:
             return
+        if sj.dep_ == "nsubjpass" and sj.head.i == t.i:
+            return  # "soldiers are welcomed who ...", "he was told that ...": not the source
         if doc[-1].text == ":" and t.sent == doc[-1].sent:
             return  # the introduction of a block, which is its own statement
         s, e = self._abs(k, left), self._abs(k, right) + len(right)
         if _words(self.text[s:e]) < 4:
+            return
+        name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
+        self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+
+    def _object(self, k: int, t):
+        """A speech act whose object is what was said or held: "Trump urged supporters to monitor
+        polling places", "Clinton cited derogatory comments", "Schiff called for sanctions"."""
+        doc = self.docs[k]
+        parts = [c for c in t.children if c.i > t.i and (
+            c.dep_ in ("dobj", "xcomp", "oprd", "dative")
+            or (c.dep_ == "prep" and c.lower_ in self.rules["act_preps"]))]
+        # what is reported is a proposition: an infinitive clause ("urged voters to stay home", "vowed to
+        # fight") or a predication over the object ("called the deal a disaster"), not a bare noun phrase
+        # ("criticized the Russian Federation" is an attitude to a target, not a statement)
+        clausal = any(c.dep_ in self.rules["act_clausal_deps"] for c in parts) or any(
+            g.dep_ in self.rules["act_clausal_deps"] for c in parts if c.dep_ == "dobj" for g in c.children)
+        if not parts or not clausal:
+            return
+        sj = self._subject(t)
+        if sj is None or sj.lower_ in NOT_SOURCES or sj.i > t.i or not self._source_like(sj):
+            return
+        if sj.dep_ != "nsubj" and sj.head.i == t.i:
+            return  # a passive subject is the target of the act, not its source
+        if doc[-1].text == ":" and t.sent == doc[-1].sent:
+            return
+        lo = min(c.left_edge.i for c in parts)
+        hi = max(c.right_edge.i for c in parts)
+        while hi > lo and doc[hi].is_punct and doc[hi].text not in MARKS:
+            hi -= 1
+        s, e = self._abs(k, doc[lo]), self._abs(k, doc[hi]) + len(doc[hi])
+        if _words(self.text[s:e]) < self.rules["act_min_words"]:
             return
         name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
         self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
