@@ -417,3 +417,40 @@ def test_speech_act_with_an_infinitive_clause(analyse):
 def test_no_statement_without_a_reported_proposition(analyse, body):
     _, rows = analyse(body)
     assert rows.statements == []
+
+
+# -- role descriptions resolve through the document's role registry -------------------------
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a title before the name ties the role; a generic head ("leader") covers the office
+    ('Russian President Vladimir Putin met Alexander Lukashenko on Monday. '
+     '"We are allies in this," the Russian leader said.', "Vladimir Putin"),
+    # an apposition ties it
+    ('Alexander Lukashenko, the Belarusian president, met Vladimir Putin. '
+     '"We will never be one state," the Belarusian leader said.', "Alexander Lukashenko"),
+    # "the President of Russia NAME" ties it, and "the president" alone fits one person only
+    ('The President of Russia Vladimir Putin arrived in Minsk. '
+     '"The union is stronger than ever," the president said.', "Vladimir Putin"),
+])
+def test_role_description_resolves_to_the_person_tied_to_it(analyse, body, speaker):
+    text, rows = analyse(body)
+    [st_] = rows.statements
+    assert st_["speaker"] == speaker
+    assert st_["speaker_kind"] == "person"
+    assert text[st_["speaker_start"]:st_["speaker_end"]].lower().endswith(("leader", "president"))
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # nothing ties "the Russian leader" to anyone: keep the mention
+    ('Vladimir Putin met Alexander Lukashenko. "The union is stronger than ever," the Russian leader said.',
+     "Russian leader"),
+    # two presidents fit "the president" equally: do not guess
+    ('Russian President Vladimir Putin met Belarusian President Alexander Lukashenko. '
+     '"The union is stronger than ever," the president said.', "president"),
+])
+def test_role_description_without_support_keeps_the_mention(analyse, body, speaker):
+    _, rows = analyse(body)
+    [st_] = rows.statements
+    assert st_["speaker"] == speaker
+    assert st_["speaker_kind"] != "person"

@@ -156,6 +156,8 @@ def rules() -> dict:
         "act_min_words": raw["act_min_words"],
         "act_clausal_deps": set(raw["act_clausal_deps"]),
         "belief_verbs": set(raw["belief_verbs"]),
+        "role_generic": raw["role_generic"],
+        "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
     }
 
 
@@ -301,6 +303,10 @@ class Attributor:
         s = self._abs(k, toks[0]) if toks else s
         phrase = " ".join(t.text for t in toks) or tok.text
         lemma = tok.lemma_.lower()
+        if lemma in self.lex["roles"]:
+            p = self._role_person(tok)
+            if p is not None:
+                return p.name, s, e, "person", None
         if lemma in self.lex["documents"]:
             p = self._person_before(pos, max_back=1500)
             if p is not None:
@@ -314,6 +320,60 @@ class Attributor:
             self.unnamed[lemma] = (phrase, country)
             return phrase, s, e, "unnamed", country
         return phrase, s, e, None, None
+
+    # -- roles ---------------------------------------------------------------
+    def _modifier(self, t) -> str | None:
+        if t.ent_type_ == "COUNTRY" and t.ent_id_:
+            return t.ent_id_
+        low = t.lemma_.lower()
+        if low in self.rules["role_ignored_modifiers"] or t.pos_ in ("DET", "PUNCT") or t.ent_type_ == "PERSON":
+            return None
+        return low
+
+    def _role_key(self, tok) -> tuple[str, frozenset]:
+        """(role, modifiers) of a role noun: 'the Russian leader' -> ('leader', {'Russia'}), 'the President
+        of Russia' -> ('president', {'Russia'}), 'Foreign Minister' -> ('minister', {'foreign'})."""
+        mods = set()
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
+                mods.add(self._modifier(c))
+                mods.update(self._modifier(g) for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i)
+            elif c.dep_ == "prep" and c.lower_ in self.lex["acts_for_preps"]:
+                mods.update(self._modifier(g) for g in c.children if g.dep_ == "pobj")
+        return tok.lemma_.lower(), frozenset(m for m in mods if m)
+
+    def _build_roles(self):
+        """The document's role registry: each role a person is introduced with, by a title before the
+        name ('Russian President Vladimir Putin') or an apposition ('Putin, the Russian leader')."""
+        self.role_entries: list[tuple[tuple[str, frozenset], Mention]] = []
+        roles = self.lex["roles"]
+        for m in self.people:
+            k = m.unit
+            if m.head is None or self.units[k].kind != "body":
+                continue
+            doc = self.docs[k]
+            r = doc[m.head]
+            for c in r.children:
+                if c.lemma_.lower() in roles and (
+                        (c.dep_ == "compound" and c.i < r.i) or c.dep_ == "appos"):
+                    self.role_entries.append((self._role_key(c), m))
+            if r.dep_ == "appos" and r.head.lemma_.lower() in roles:
+                self.role_entries.append((self._role_key(r.head), m))
+
+    def _role_person(self, tok) -> Mention | None:
+        """The person the document has tied to the role ``tok`` names, when exactly one fits."""
+        if not hasattr(self, "role_entries"):
+            self._build_roles()
+        role, mods = self._role_key(tok)
+        heads = {role} | set(self.rules["role_generic"].get(role, []))
+        fits = [(key, m) for key, m in self.role_entries if key[0] in heads and mods <= key[1]]
+        people = {m.name for _, m in fits}
+        if len(people) > 1:  # several fit: only an exact match of the modifiers decides
+            people = {m.name for key, m in fits if key[1] == mods}
+        if len(people) != 1:
+            return None
+        name = people.pop()
+        return next(m for _, m in fits if m.name == name)
 
     def _introduced_country(self, lemma: str) -> str | None:
         """The country in the phrase that first introduced an unnamed actor ('a guest on Russian state TV')."""
