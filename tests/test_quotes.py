@@ -243,9 +243,6 @@ def test_pronoun_resolves_to_person_before(analyse):
     assert rows.statements[0]["speaker_kind"] == "person"
 
 
-@pytest.mark.xfail(reason="bug: the pronoun does not resolve to 'Burton', and a short comma-ended quote "
-                          "('I love cats,') is dropped by Attributor._substantial (under 4 words and not "
-                          "ending in . ! ?), so no statement is produced", strict=True)
 def test_textacy_pronoun_case(analyse):
     _, rows = analyse('Burton explained from a podium. "I love cats," he said.')
     assert _quotes(rows) == [("I love cats", "Burton", "he", "said")]
@@ -256,8 +253,6 @@ def test_short_comma_quote_with_cue(analyse):
     assert [(t, sp, c) for t, sp, _, c in _quotes(rows)] == [("I love cats", "Burton", "said")]
 
 
-@pytest.mark.xfail(reason="bug: a single-token name the small model tags ORG ('Burton') is never a person "
-                          "mention, so 'he' cannot resolve to it", strict=True)
 def test_pronoun_resolves_to_surname_only_person(analyse):
     _, rows = analyse('Burton explained from a podium. "I love cats so much," he said.')
     assert _quotes(rows) == [("I love cats so much", "Burton", "he", "said")]
@@ -454,3 +449,17 @@ def test_role_description_without_support_keeps_the_mention(analyse, body, speak
     [st_] = rows.statements
     assert st_["speaker"] == speaker
     assert st_["speaker_kind"] != "person"
+
+
+def test_quote_block_in_a_comment_belongs_to_the_quoted_commenter(nlp):
+    from tests.test_segment import THREAD
+
+    rows = _article(nlp, THREAD)
+    quoted = [s for s in rows.statements if s["cue"] == "Quote:"]
+    assert [(s["kind"], s["speaker"], s["speaker_text"], s["text"]) for s in quoted] == [
+        ("quote", "steppe_fox", "steppe_fox", "The union is a bad idea for Kazakhstan.")]
+    assert THREAD[quoted[0]["speaker_start"] - len("Quote: "):quoted[0]["speaker_end"]] == "Quote: steppe_fox"
+    # the reply itself stays the commenter's, and is a different statement
+    marat = [s for s in rows.statements if s["kind"] == "comment" and s["speaker"] == "Marat"]
+    assert len(marat) == 1 and "I disagree with you completely." in marat[0]["text"]
+    assert quoted[0]["_comment"] == marat[0]["_comment"]

@@ -285,6 +285,9 @@ class Attributor:
                 p = self._person_before(pos)
                 if p is not None:
                     return p.name, s, e, "person", None
+                named = self._named_subject_before(k, tok)
+                if named is not None:  # 'Burton explained ... "…," he said': a name the model missed
+                    return named, s, e, "person", None
             return tok.text, s, e, None, None
         if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY"):
             ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
@@ -374,6 +377,21 @@ class Attributor:
             return None
         name = people.pop()
         return next(m for _, m in fits if m.name == name)
+
+    def _named_subject_before(self, k: int, tok) -> str | None:
+        """The proper-noun subject of a verb in the previous sentence of the paragraph: the antecedent
+        of 'he'/'she' when the model tagged no person there."""
+        doc = self.docs[k]
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        for t in prev:
+            if (t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.pos_ == "VERB" and not self._inside_tok(t)
+                    and t.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY", "GPE", "NORP")):
+                parts = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+                return " ".join(x.text for x in parts)
+        return None
 
     def _introduced_country(self, lemma: str) -> str | None:
         """The country in the phrase that first introduced an unnamed actor ('a guest on Russian state TV')."""
