@@ -463,3 +463,16 @@ def test_quote_block_in_a_comment_belongs_to_the_quoted_commenter(nlp):
     marat = [s for s in rows.statements if s["kind"] == "comment" and s["speaker"] == "Marat"]
     assert len(marat) == 1 and "I disagree with you completely." in marat[0]["text"]
     assert quoted[0]["_comment"] == marat[0]["_comment"]
+
+
+@pytest.mark.parametrize("body, content", [
+    ("Fowler said he expects Clinton to recover from her bout with pneumonia, which forced her to leave early.",
+     "he expects Clinton to recover from her bout with pneumonia"),
+    ("Mr. Schultz said he did not support Mr. Trump, the presumed Putin favorite.",
+     "he did not support Mr. Trump"),
+    ("Republicans said the timing of the news was not intentional; they only learned of it on Friday.",
+     "the timing of the news was not intentional"),
+])
+def test_reported_content_stops_at_a_clause_the_report_does_not_carry(analyse, body, content):
+    _, rows = analyse(body)
+    assert [s["text"] for s in rows.statements if s["kind"] == "indirect"][0] == content

@@ -745,11 +745,33 @@ class Attributor:
             return  # "soldiers are welcomed who ...", "he was told that ...": not the source
         if doc[-1].text == ":" and t.sent == doc[-1].sent:
             return  # the introduction of a block, which is its own statement
+        right = self._content_end(doc, left.i, right.i)
         s, e = self._abs(k, left), self._abs(k, right) + len(right)
         if _words(self.text[s:e]) < 4:
             return
         name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
         self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+
+    def _content_end(self, doc, lo: int, hi: int):
+        """The last token of reported content running from ``lo`` to ``hi``, cut before what the
+        report does not carry: a second clause after a semicolon or a dash, or, after a comma, a
+        non-restrictive relative clause (', which …'), a participle clause (', arguing …'), an
+        apposition (', the presumed favorite') or a coordinated clause with its own subject."""
+        for i in range(lo + 3, hi + 1):
+            t = doc[i]
+            cut = t.text in (";", "--", "—", "–")
+            if t.text == "," and i < hi:
+                attached = [y for y in doc[i + 1:hi + 1] if y.head.i < i]
+                cut = any(y.dep_ in ("appos", "relcl", "acl") or y.lower_ in RELATIVES - {"that"}
+                          or (y.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children))
+                          or (y.tag_ == "VBG" and y.dep_ in ("advcl", "xcomp", "conj"))
+                          for y in attached)
+            if cut:
+                j = i - 1
+                while j > lo and doc[j].is_punct and doc[j].text not in MARKS:
+                    j -= 1
+                return doc[j]
+        return doc[hi]
 
     def _object(self, k: int, t):
         """A speech act whose object is what was said or held: "Trump urged supporters to monitor
@@ -776,6 +798,7 @@ class Attributor:
         hi = max(c.right_edge.i for c in parts)
         while hi > lo and doc[hi].is_punct and doc[hi].text not in MARKS:
             hi -= 1
+        hi = self._content_end(doc, lo, hi).i
         s, e = self._abs(k, doc[lo]), self._abs(k, doc[hi]) + len(doc[hi])
         if _words(self.text[s:e]) < self.rules["act_min_words"]:
             return
