@@ -476,3 +476,20 @@ def test_quote_block_in_a_comment_belongs_to_the_quoted_commenter(nlp):
 def test_reported_content_stops_at_a_clause_the_report_does_not_carry(analyse, body, content):
     _, rows = analyse(body)
     assert [s["text"] for s in rows.statements if s["kind"] == "indirect"][0] == content
+
+
+def test_cue_alone_in_the_sentence_after_a_multi_sentence_quote(analyse):
+    _, rows = analyse("“You work hard. You pay your taxes. So why didn’t he pay his?” a narrator in the ad asks.")
+    assert [(s["kind"], s["text"], s["speaker"], s["cue"]) for s in rows.statements] == [
+        ("quote", "You work hard. You pay your taxes. So why didn’t he pay his?", "narrator", "asks")]
+
+
+def test_object_that_is_itself_something_said(analyse):
+    _, rows = analyse("At the debate, Hillary Clinton cited derogatory comments about the pageant winner.")
+    assert [(s["kind"], s["text"], s["speaker"], s["cue"]) for s in rows.statements] == [
+        ("indirect", "derogatory comments about the pageant winner", "Hillary Clinton", "cited")]
+
+
+def test_opening_phrase_is_not_reported_content(analyse):
+    _, rows = analyse("In his 2002 book, Kevin McKinley wrote about saving for college early.")
+    assert [s for s in rows.statements if s["text"].startswith("In his")] == []

@@ -156,6 +156,7 @@ def rules() -> dict:
         "act_min_words": raw["act_min_words"],
         "act_clausal_deps": set(raw["act_clausal_deps"]),
         "belief_verbs": set(raw["belief_verbs"]),
+        "content_nouns": set(raw["content_nouns"]),
         "role_generic": raw["role_generic"],
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
     }
@@ -463,7 +464,10 @@ class Attributor:
             lead = [t for t in nxt if not t.is_punct][:3]
             inverted = bool(lead) and (self._is_cue(lead[0]) or (
                 len(lead) > 1 and lead[0].pos_ in ("PROPN", "PRON") and self._is_cue(lead[1])))
-            if len(nxt) <= 8 and inverted and not any(ch in MARKS for ch in nxt.text):
+            # or a short sentence that is only a cue and its subject: '… pay his?” a narrator in the ad asks.'
+            bare = self._is_cue(nxt.root) and not any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children) and len(nxt) <= 12
+            if (len(nxt) <= 8 and inverted or bare) and not any(ch in MARKS for ch in nxt.text):
                 after = list(nxt)
                 words_after = [t for t in after if not t.is_punct]
         ends_sentence = content.rstrip()[-1:] in ".!?…" if content.strip() else False
@@ -723,7 +727,9 @@ class Attributor:
                 act = lemma in self.rules["act_verbs"]
                 if not (self._is_cue(t) or act or lemma in self.rules["belief_verbs"]):
                     continue
-                comps = [c for c in t.children if c.dep_ == "ccomp" and not self._inside(self._abs(k, c))]
+                comps = [c for c in t.children if (c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(
+                    g.lower_ == "that" and g.i < c.i and g.dep_ in ("mark", "advmod") for g in c.children)))
+                    and not self._inside(self._abs(k, c))]
                 if not comps:
                     if self._is_cue(t):
                         self._parenthetical(k, t)
@@ -785,7 +791,10 @@ class Attributor:
         # ("criticized the Russian Federation" is an attitude to a target, not a statement)
         clausal = any(c.dep_ in self.rules["act_clausal_deps"] for c in parts) or any(
             g.dep_ in self.rules["act_clausal_deps"] for c in parts if c.dep_ == "dobj" for g in c.children)
-        if not parts or not clausal:
+        # or an object that is itself something said or held: "cited derogatory comments", "outlined his plan"
+        said = any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in self.rules["content_nouns"]
+                   for p in parts for c in [p] + [g for g in p.children if g.dep_ == "pobj"])
+        if not parts or not (clausal or said):
             return
         sj = self._subject(t)
         if sj is None or sj.lower_ in NOT_SOURCES or sj.i > t.i or not self._source_like(sj):
@@ -838,6 +847,10 @@ class Attributor:
         # what it reports is a finite clause: a verb with its own subject outside the cue clause
         if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.head.i not in clause and x.i not in clause
                    for x in sent):
+            return
+        # a cue that heads the sentence reports what comes before it only if that is a clause of its
+        # own ("Though the transition was smooth, he said, ..."), not an opening phrase ("In his book, ...")
+        if t.dep_ != "parataxis" and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in before):
             return
         content = [x for x in doc[sent.start:sent.end] if x.i not in clause and not (x.is_punct and (
             x.i == lo - 1 or x.i == hi + 1))]
