@@ -493,3 +493,22 @@ def test_object_that_is_itself_something_said(analyse):
 def test_opening_phrase_is_not_reported_content(analyse):
     _, rows = analyse("In his 2002 book, Kevin McKinley wrote about saving for college early.")
     assert [s for s in rows.statements if s["text"].startswith("In his")] == []
+
+
+def test_it_speaks_for_the_organisation_named_before(analyse):
+    _, rows = analyse("The Tax Policy Center published an analysis on Monday. "
+                      "It says the plan would cut taxes for the top one percent.")
+    [st_] = [s for s in rows.statements if s["cue"] == "says"]
+    assert (st_["text"], st_["speaker_text"]) == ("the plan would cut taxes for the top one percent", "It")
+    assert st_["speaker"] == "The Tax Policy Center"
+
+
+def test_expletive_it_is_no_speaker(analyse):
+    _, rows = analyse("The weather was bad on Monday. It says a lot that nobody came to the meeting.")
+    assert rows.statements == []
+
+
+def test_noun_of_saying_with_its_holder(analyse):
+    _, rows = analyse("Politifact checked Donald Trump’s claim that there have been thousands of shootings.")
+    assert [(s["kind"], s["text"], s["speaker"], s["cue"]) for s in rows.statements] == [
+        ("indirect", "that there have been thousands of shootings", "Donald Trump", "claim")]

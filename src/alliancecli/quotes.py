@@ -280,6 +280,11 @@ class Attributor:
         s, e = self._abs(k, tok), self._abs(k, tok) + len(tok)
         low = tok.lower_
         if tok.pos_ == "PRON":
+            if low == "it":
+                ante = self._it_antecedent(k, tok)
+                if ante is not None:
+                    name, _, _, skind, country = self._speaker(k, ante, pos)
+                    return name, s, e, skind, country
             if low in PERSONAL:
                 if self.last and self.last[4] in ("person", "unnamed") and self._body_pos(k) - self.last[3] <= 3:
                     return self.last[0], s, e, self.last[4], self.last[5]
@@ -721,6 +726,9 @@ class Attributor:
                 if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                     self._according(k, t)
                     continue
+                if t.pos_ == "NOUN" and t.lemma_.lower() in self.rules["content_nouns"]:
+                    self._noun_cue(k, t)
+                    continue
                 if t.pos_ != "VERB" or self._inside(self._abs(k, t)):
                     continue
                 lemma = t.lemma_.lower()
@@ -745,7 +753,7 @@ class Attributor:
         if left.i <= t.i <= right.i:
             return
         sj = self._subject(t)
-        if sj is None or sj.lower_ in NOT_SOURCES or sj.i > right.i >= t.i:
+        if sj is None or self._not_source(k, sj) or sj.i > right.i >= t.i:
             return
         if sj.dep_ == "nsubjpass" and sj.head.i == t.i:
             return  # "soldiers are welcomed who ...", "he was told that ...": not the source
@@ -779,6 +787,27 @@ class Attributor:
                 return doc[j]
         return doc[hi]
 
+    def _noun_cue(self, k: int, t):
+        """A noun of saying with its holder and a 'that'-clause: "Trump's claim that …", "a New York Times
+        report that …"."""
+        if self._inside(self._abs(k, t)):
+            return
+        doc = self.docs[k]
+        clause = next((c for c in t.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > t.i and any(
+            g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)), None)
+        holder = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        if holder is None:
+            holder = next((c for c in reversed(list(t.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if clause is None or holder is None or not self._source_like(holder):
+            return
+        lo = clause.left_edge.i
+        hi = self._content_end(doc, lo, clause.right_edge.i).i
+        s, e = self._abs(k, doc[lo]), self._abs(k, doc[hi]) + len(doc[hi])
+        if _words(self.text[s:e]) < 4:
+            return
+        name, ss, se, skind, country = self._speaker(k, holder, self._abs(k, holder))
+        self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+
     def _object(self, k: int, t):
         """A speech act whose object is what was said or held: "Trump urged supporters to monitor
         polling places", "Clinton cited derogatory comments", "Schiff called for sanctions"."""
@@ -797,7 +826,7 @@ class Attributor:
         if not parts or not (clausal or said):
             return
         sj = self._subject(t)
-        if sj is None or sj.lower_ in NOT_SOURCES or sj.i > t.i or not self._source_like(sj):
+        if sj is None or self._not_source(k, sj) or sj.i > t.i or not self._source_like(sj, k):
             return
         if sj.dep_ != "nsubj" and sj.head.i == t.i:
             return  # a passive subject is the target of the act, not its source
@@ -821,7 +850,7 @@ class Attributor:
         if t.dep_ not in ("parataxis", "ROOT", "advcl", "ccomp", "conj") or self._inside(self._abs(k, t)):
             return
         sj = self._subject(t)
-        if sj is None or sj.head.i != t.i or sj.lower_ in NOT_SOURCES:
+        if sj is None or sj.head.i != t.i or self._not_source(k, sj):
             return
         clause = {t.i} | {x.i for x in sj.subtree}
         clause |= {c.i for c in t.children if c.dep_ in ("aux", "neg", "advmod", "npadvmod")
@@ -842,7 +871,7 @@ class Attributor:
             return
         if sent[-1].text == ":" or (len(after) > 1 and (after[1].text in MARKS or after[0].text == ":")):
             return  # introduces a block or a quotation, handled with it
-        if not self._source_like(sj):
+        if not self._source_like(sj, k):
             return
         # what it reports is a finite clause: a verb with its own subject outside the cue clause
         if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.head.i not in clause and x.i not in clause
@@ -865,11 +894,36 @@ class Attributor:
         name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
         self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
 
-    def _source_like(self, tok) -> bool:
+    def _not_source(self, k: int, tok) -> bool:
+        """A subject that names no source: an expletive, the author's voice, an unresolvable 'it', or
+        'that' (complementizer, demonstrative or relative: too ambiguous to read a speaker from)."""
+        if tok.lower_ in RELATIVES - {"that"} and tok.head.dep_ == "relcl":
+            return False  # 'who'/'which': read through the antecedent
+        if tok.lower_ == "it":
+            return self._it_antecedent(k, tok) is None
+        return tok.lower_ in NOT_SOURCES
+
+    def _it_antecedent(self, k: int, tok):
+        """What 'it' stands for as a speaker: the subject of the previous sentence when that is an
+        organisation or a document ('The city sent a letter. It says …' -> the city)."""
+        doc = self.docs[k]
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        for t in doc[sent.start - 1].sent:
+            if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON",) and (
+                    t.ent_type_ == "ORG" or t.lemma_.lower() in self.lex["documents"]
+                    or t.lemma_.lower() in self.lex["org_words"]) and not self._person_at(k, t):
+                return t
+        return None
+
+    def _source_like(self, tok, k: int | None = None) -> bool:
         """Could this subject be the source of what is reported: a name, a personal pronoun, an
         organisation, or a noun for people or for documents ("critics", "the group", "the report")?"""
         lemma = tok.lemma_.lower()
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "COUNTRY"):
+            return True
+        if k is not None and tok.lower_ in (RELATIVES - {"that"}) | {"it"} and not self._not_source(k, tok):
             return True
         if tok.pos_ == "PRON":
             return tok.lower_ in PERSONAL or tok.lower_ in ("they", "she", "he")
