@@ -774,6 +774,10 @@ class Attributor:
         for i in range(lo + 3, hi + 1):
             t = doc[i]
             cut = t.text in (";", "--", "—", "–")
+            if t.dep_ == "cc" and i < hi:  # "… and warned against …": a second speech act
+                nxt = next((y for y in doc[i + 1:hi + 1] if y.dep_ == "conj" and y.head.i == t.head.i), None)
+                cut = nxt is not None and nxt.pos_ == "VERB" and (
+                    self._is_cue(nxt) or nxt.lemma_.lower() in self.rules["act_verbs"])
             if t.text == "," and i < hi:
                 attached = [y for y in doc[i + 1:hi + 1] if y.head.i < i]
                 cut = any(y.dep_ in ("appos", "relcl", "acl") or y.lower_ in RELATIVES - {"that"}
@@ -991,9 +995,7 @@ class Attributor:
     def _according(self, k: int, t):
         doc = self.docs[k]
         pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
-        if pobj is None or not (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG", "NORP", "COUNTRY")
-                                or pobj.lemma_.lower() in self.lex["roles"] | self.lex["documents"]
-                                or pobj.lemma_.lower() in SOURCE_NOUNS):
+        if pobj is None or not (self._source_like(pobj) or pobj.lemma_.lower() in self.lex["org_words"]):
             return  # "according to this logic" names no source
         sent = t.sent
         phrase_end = max(x.i for x in doc[t.i + 1].subtree) + 1
