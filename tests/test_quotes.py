@@ -512,3 +512,22 @@ def test_noun_of_saying_with_its_holder(analyse):
     _, rows = analyse("Politifact checked Donald Trump’s claim that there have been thousands of shootings.")
     assert [(s["kind"], s["text"], s["speaker"], s["cue"]) for s in rows.statements] == [
         ("indirect", "that there have been thousands of shootings", "Donald Trump", "claim")]
+
+
+def test_reported_speech_with_a_quoted_stretch_is_a_quotation(analyse):
+    _, rows = analyse('Loretta Lynch said there remains a "significant difference in private practice and '
+                      'government" when it comes to staffing.')
+    [st_] = rows.statements
+    assert (st_["kind"], st_["speaker"], st_["cue"]) == ("quote", "Loretta Lynch", "said")
+    assert st_["text"].startswith('there remains a "significant difference')
+
+
+def test_short_quoted_phrase_leaves_reported_speech_indirect(analyse):
+    _, rows = analyse('Donald Trump said the plan was a "total disaster" for the whole country.')
+    assert [(s["kind"], s["speaker"]) for s in rows.statements] == [("indirect", "Donald Trump")]
+
+
+def test_parenthetical_content_stops_at_a_concessive_clause(analyse):
+    _, rows = analyse("The latest test, Kim Jong Un said, was the biggest yet, although it may take days "
+                      "to measure how powerful it was.")
+    assert [s["text"] for s in rows.statements] == ["The latest test, Kim Jong Un said, was the biggest yet"]

@@ -157,6 +157,8 @@ def rules() -> dict:
         "act_clausal_deps": set(raw["act_clausal_deps"]),
         "belief_verbs": set(raw["belief_verbs"]),
         "content_nouns": set(raw["content_nouns"]),
+        "mixed_quote_min_words": raw["mixed_quote_min_words"],
+        "cut_marks": set(raw["cut_marks"]),
         "role_generic": raw["role_generic"],
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
     }
@@ -766,11 +768,14 @@ class Attributor:
         name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
         self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
 
-    def _content_end(self, doc, lo: int, hi: int):
+    def _content_end(self, doc, lo: int, hi: int, clauses_only: bool = False):
         """The last token of reported content running from ``lo`` to ``hi``, cut before what the
         report does not carry: a second clause after a semicolon or a dash, or, after a comma, a
         non-restrictive relative clause (', which …'), a participle clause (', arguing …'), an
-        apposition (', the presumed favorite') or a coordinated clause with its own subject."""
+        apposition (', the presumed favorite'), a coordinated clause with its own subject or a
+        concessive clause (', although …'; cut_marks); a second speech act ('… and warned …').
+        ``clauses_only`` keeps relative clauses and appositions (for a parenthetical cue, whose
+        content is the whole sentence around it)."""
         for i in range(lo + 3, hi + 1):
             t = doc[i]
             cut = t.text in (";", "--", "—", "–")
@@ -780,9 +785,11 @@ class Attributor:
                     self._is_cue(nxt) or nxt.lemma_.lower() in self.rules["act_verbs"])
             if t.text == "," and i < hi:
                 attached = [y for y in doc[i + 1:hi + 1] if y.head.i < i]
-                cut = any(y.dep_ in ("appos", "relcl", "acl") or y.lower_ in RELATIVES - {"that"}
+                cut = any((not clauses_only and (y.dep_ in ("appos", "relcl", "acl") or y.lower_ in RELATIVES - {"that"}))
                           or (y.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children))
                           or (y.tag_ == "VBG" and y.dep_ in ("advcl", "xcomp", "conj"))
+                          or (y.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.rules["cut_marks"]
+                                                        for g in y.children))
                           for y in attached)
             if cut:
                 j = i - 1
@@ -885,7 +892,10 @@ class Attributor:
         # own ("Though the transition was smooth, he said, ..."), not an opening phrase ("In his book, ...")
         if t.dep_ != "parataxis" and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in before):
             return
-        content = [x for x in doc[sent.start:sent.end] if x.i not in clause and not (x.is_punct and (
+        last = self._content_end(doc, sent.start, sent.end - 1, clauses_only=True).i if after else sent.end - 1
+        if last < hi:
+            last = sent.end - 1
+        content = [x for x in doc[sent.start:last + 1] if x.i not in clause and not (x.is_punct and (
             x.i == lo - 1 or x.i == hi + 1))]
         while content and content[-1].is_punct and content[-1].text not in MARKS:
             content.pop()
@@ -1018,6 +1028,14 @@ class Attributor:
         # survey or report without an author (data the article cites, not a statement)
         excluded = rules()["indirect_excluded_speaker_kinds"]
         self.statements = [st for st in self.statements if not (st.kind == "indirect" and st.speaker_kind in excluded)]
+        # reported speech that carries the speaker's own words in quotation marks ('Lynch said there remains
+        # a "significant difference in private practice and government"') is a (mixed) quotation
+        for st in self.statements:
+            if st.kind == "indirect" and any(
+                    st.start <= q.open and q.close is not None and q.close < st.end
+                    and _words(self.text[q.open + 1:q.close]) >= self.rules["mixed_quote_min_words"]
+                    for q in self.quotes):
+                st.kind = "quote"
         for st in sorted(self.statements, key=lambda x: (x.kind == "indirect", x.start, -(x.end - x.start))):
             if any(min(st.end, o.end) - max(st.start, o.start) > 0.5 * (st.end - st.start) for o in out):
                 continue
