@@ -531,3 +531,16 @@ def test_parenthetical_content_stops_at_a_concessive_clause(analyse):
     _, rows = analyse("The latest test, Kim Jong Un said, was the biggest yet, although it may take days "
                       "to measure how powerful it was.")
     assert [s["text"] for s in rows.statements] == ["The latest test, Kim Jong Un said, was the biggest yet"]
+
+
+def test_quote_after_a_sentence_that_names_the_speaker(analyse):
+    _, rows = analyse('The administration may be reluctant to act, Adam Schiff said. '
+                      '"The other factor is whether it would tip the scales."')
+    quotes = [(s["text"], s["speaker"], s["cue"]) for s in rows.statements if s["kind"] == "quote"]
+    assert quotes == [("The other factor is whether it would tip the scales.", "Adam Schiff", "said")]
+
+
+def test_inverted_cue_before_a_colon_quote(analyse):
+    _, rows = analyse("Experts disagree. Said Ellis: “I don’t get the sense she’s the least bit interested "
+                      "in tax reform.”")
+    assert [(s["speaker"], s["cue"]) for s in rows.statements] == [("Ellis", "Said")]

@@ -518,6 +518,16 @@ class Attributor:
                     break
             else:
                 ck = k1
+        # 2b. an inverted cue before the quote: 'Said Ellis: "…"'
+        if cue is None and len(words_before) >= 2:
+            wb = words_before
+            for i in range(len(wb) - 1):
+                if self._is_cue_word(wb[i]) and wb[i + 1].pos_ == "PROPN" and (
+                        wb[i].i == wb[0].sent.start or wb[i - 1].is_punct):
+                    rest = [t for t in wb[i + 1:] if t.pos_ != "PROPN"]
+                    if not rest:
+                        cue, subj, ck = wb[i], wb[-1], k0
+                        break
         # 3. "according to X"
         if cue is None:
             for toks, k in ((before, k0), (after, k1)):
@@ -546,7 +556,21 @@ class Attributor:
             name, ss, se, skind, country, cue_text = intro
             self._add(Statement("quote", inner_s, inner_e, name, ss, se, cue_text, country, speaker_kind=skind), q.last)
             return
-        # 5. a follow-on quote continues the previous speaker
+        # 5. the speaker named by a cue in the sentence just before, in the same paragraph:
+        #    '…, Schiff said. "The other factor is …"'
+        doc0 = self.docs[k0]
+        if s_open.start > 0:
+            prev = doc0[s_open.start - 1].sent
+            cues = [t for t in prev if self._is_cue(t) and t.pos_ == "VERB" and not self._inside(self._abs(k0, t))]
+            for v in sorted(cues, key=lambda t: t.dep_ != "ROOT"):
+                sj = self._subject(v)
+                if sj is not None and not self._not_source(k0, sj) and sj.dep_ != "nsubjpass" and (
+                        self._source_like(sj, k0)):
+                    name, ss, se, skind, country = self._speaker(k0, sj, self._abs(k0, sj))
+                    self._add(Statement("quote", inner_s, inner_e, name, ss, se, v.text, country,
+                                        speaker_kind=skind), q.last)
+                    return
+        # 6. a follow-on quote continues the previous speaker
         if self.last is not None and q.first - self.last[3] <= 1 and self.last[0]:
             sp, ss, se, _, skind, country = self.last
             self._add(Statement("quote", inner_s, inner_e, sp, ss, se, None, country, speaker_kind=skind), q.last)
@@ -618,8 +642,12 @@ class Attributor:
             m = self._person_at(k, sj) or self._person_in_apposition(k, sj)
             if m is not None:
                 return m.name, m.start, m.end, "person", None, ":"
-        # "Putin:" at the start of a paragraph
+        # "Said Ellis:": an inverted cue with the name after it
         toks = [t for t in sent if not t.is_punct]
+        if len(toks) >= 2 and self._is_cue_word(toks[0]) and toks[1].pos_ == "PROPN":
+            name, ss, se, skind, country = self._speaker(k, toks[1], self._abs(k, toks[1]))
+            return name, ss, se, skind or "person", country, toks[0].text
+        # "Putin:" at the start of a paragraph
         if toks and len(toks) <= 4:
             m = self._person_at(k, toks[0])
             if m is not None and m.end >= self._abs(k, toks[-1]):
