@@ -544,3 +544,10 @@ def test_inverted_cue_before_a_colon_quote(analyse):
     _, rows = analyse("Experts disagree. Said Ellis: “I don’t get the sense she’s the least bit interested "
                       "in tax reform.”")
     assert [(s["speaker"], s["cue"]) for s in rows.statements] == [("Ellis", "Said")]
+
+
+def test_quote_belongs_to_the_outermost_reporter(analyse):
+    _, rows = analyse('Loretta Lynch said she speaks more often about race because "you talk about the issues '
+                      'that are presented by the matters in front of you."')
+    [st_] = [s for s in rows.statements if s["kind"] == "quote"]
+    assert (st_["speaker"], st_["speaker_text"], st_["cue"]) == ("Loretta Lynch", "Loretta Lynch", "said")

@@ -249,6 +249,15 @@ class Attributor:
             return self._subject(v.head, depth + 1)
         return None
 
+    def _outermost_cue(self, t):
+        """The cue that reports the report: in 'She said she speaks about race because "…"' the quote is
+        what 'She said' reports, not 'she speaks'."""
+        best = t
+        for a in t.ancestors:
+            if self._is_cue(a) and a.pos_ == "VERB" and not self._inside_tok(a) and self._subject(a) is not None:
+                best = a
+        return best
+
     def _inside_tok(self, tok) -> bool:
         return self._inside(self.units[self._unit_of[id(tok.doc)]].start + tok.idx)
 
@@ -510,6 +519,7 @@ class Attributor:
             for toks, k in ((list(reversed(before)), k0), (after, k1)):
                 for t in toks:
                     if self._is_cue(t) and t.pos_ != "NOUN":
+                        t = self._outermost_cue(t)
                         sj = self._subject(t)
                         if sj is not None:
                             cue, subj, ck = t, sj, k
