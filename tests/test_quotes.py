@@ -551,3 +551,11 @@ def test_quote_belongs_to_the_outermost_reporter(analyse):
                       'that are presented by the matters in front of you."')
     [st_] = [s for s in rows.statements if s["kind"] == "quote"]
     assert (st_["speaker"], st_["speaker_text"], st_["cue"]) == ("Loretta Lynch", "Loretta Lynch", "said")
+
+
+def test_reported_content_that_opens_a_quotation_carries_it_to_its_end(analyse):
+    _, rows = analyse("Obama called the holiday “a celebration of the ways faith can transcend any differences "
+                      "or boundaries.”")
+    [st_] = rows.statements
+    assert (st_["kind"], st_["speaker"], st_["cue"]) == ("quote", "Obama", "called")
+    assert st_["text"] == "the holiday “a celebration of the ways faith can transcend any differences or boundaries.”"

@@ -829,6 +829,8 @@ class Attributor:
                           or (y.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.rules["cut_marks"]
                                                         for g in y.children))
                           for y in attached)
+            if cut and self._inside_tok(t):
+                cut = False  # never inside the speaker's own quoted words
             if cut:
                 j = i - 1
                 while j > lo and doc[j].is_punct and doc[j].text not in MARKS:
@@ -1069,11 +1071,15 @@ class Attributor:
         # reported speech that carries the speaker's own words in quotation marks ('Lynch said there remains
         # a "significant difference in private practice and government"') is a (mixed) quotation
         for st in self.statements:
-            if st.kind == "indirect" and any(
-                    st.start <= q.open and q.close is not None and q.close < st.end
-                    and _words(self.text[q.open + 1:q.close]) >= self.rules["mixed_quote_min_words"]
-                    for q in self.quotes):
-                st.kind = "quote"
+            if st.kind != "indirect":
+                continue
+            for q in self.quotes:
+                if not (st.start <= q.open < st.end and q.close is not None):
+                    continue
+                if st.end <= q.close and q.first == q.last and "\n" not in self.text[st.end:q.close]:
+                    st.end = q.close + 1  # content that opens a quotation carries it to its end
+                if _words(self.text[q.open + 1:q.close]) >= self.rules["mixed_quote_min_words"]:
+                    st.kind = "quote"
         for st in sorted(self.statements, key=lambda x: (x.kind == "indirect", x.start, -(x.end - x.start))):
             if any(min(st.end, o.end) - max(st.start, o.start) > 0.5 * (st.end - st.start) for o in out):
                 continue
