@@ -1,20 +1,31 @@
-"""Quoted statements and their speakers.
+"""Quoted statements, reported speech and their speakers.
 
-Three mechanisms, each general:
+The mechanisms, each general:
 
 * quotation marks of every kind, paired by a scanner that reads each mark's
   context (so «…”, “…”, „…“ and straight quotes all pair), with multi-paragraph
   quotes and a hard stop at a paragraph end for an unbalanced mark;
+* the speaker of a quote read from a cue: the subject of a cue verb next to or around
+  the quote (climbing to the outermost report), an inverted cue ("said Burton",
+  "Said Ellis:"), a bare cue sentence after it ("… a narrator asks."), "according to
+  X", a dash signature ("…” ― Name"), a cue in the sentence just before, or the
+  speaker of the previous quote for a follow-on quote;
 * blocks introduced by a colon: "X said:" or "X spoke in the same spirit:" before a
-  paragraph, "X said: …" inside one, and a dash signature under an embedded post;
-* the speaker read from the cue: the subject of a cue verb next to or around the
-  quote, an inverted cue ("said Burton", "attacks Burton"), "according to X", or the
-  speaker of the previous quote for a follow-on quote.
+  paragraph, "X said: …" inside one, "NAME: …" transcript turns;
+* reported speech (kind ``indirect``): a cue verb with a clausal complement, a
+  parenthetical cue ("…, Mr. Obama said, …"), a speech act whose object is a
+  proposition or something said ("urged voters to …", "cited derogatory
+  comments"), a noun of saying with its holder ("Trump's claim that …"), "according
+  to X", and attributing headlines ("Pence: …", "…, X Says"); reported content stops
+  where the report does, and reported speech carrying a quoted stretch of four words
+  or more is a (mixed) quotation;
+* speakers resolve to people: pronouns to the last speaker or the nearest person
+  before, relative pronouns and "it" to their antecedent, surnames to the full name,
+  role descriptions through the document's role registry ("the Russian leader"),
+  "the analysis" to its author, unnamed actors to their first description ("the
+  state TV guest"); where nothing supports a resolution the mention text stays.
 
-Speakers resolve to people (pronouns to the last speaker or the nearest person
-before), to unnamed actors the document introduces ("the state TV guest"), or, for
-"the analysis"/"the report", to the person whose work it is.  Lexicons are in
-``data/attribution.json``.
+Lexicons and rules are in ``data/attribution.json``.
 """
 from __future__ import annotations
 
