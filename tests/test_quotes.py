@@ -559,3 +559,16 @@ def test_reported_content_that_opens_a_quotation_carries_it_to_its_end(analyse):
     [st_] = rows.statements
     assert (st_["kind"], st_["speaker"], st_["cue"]) == ("quote", "Obama", "called")
     assert st_["text"] == "the holiday “a celebration of the ways faith can transcend any differences or boundaries.”"
+
+
+_SENTENCE_BITS = ['Burton said', ', "', '" ', '“', '” ', '«', '» ', ' ― Anna Petrova', 'He added:', '\n\n',
+                  'the Russian leader', ' told reporters that ', 'according to the ministry, ', 'Putin', ': ',
+                  'we will win this war', '. ', ', who said ', 'It says ', '— ', 'Quote: steppe_fox\n']
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_BITS), min_size=1, max_size=30))
+def test_attribution_never_raises_and_offsets_stay_valid(nlp, bits):
+    text = "A title\n\n" + "".join(bits) + "\n"
+    rows = _analyse(nlp, text)
+    _check_rows(text, rows.statements)
