@@ -572,3 +572,10 @@ def test_attribution_never_raises_and_offsets_stay_valid(nlp, bits):
     text = "A title\n\n" + "".join(bits) + "\n"
     rows = _analyse(nlp, text)
     _check_rows(text, rows.statements)
+
+
+def test_cue_after_quote_with_an_apposition_between_name_and_verb(analyse):
+    _, rows = analyse("Michael Flynn spoke on Thursday.\n\n“There's a severe disconnect between this White House "
+                      "and our military,” Flynn, a top Trump surrogate, said Thursday morning.")
+    [st_] = [s for s in rows.statements if s["kind"] == "quote"]
+    assert (st_["speaker"], st_["speaker_text"], st_["cue"]) == ("Michael Flynn", "Flynn", "said")

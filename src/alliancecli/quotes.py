@@ -522,6 +522,9 @@ class Attributor:
                     sj = self._subject(v)
                     if sj is not None and self._abs(k1, sj) > (q.close or q.end):
                         cue, subj = v, sj
+                    elif sj is None and self._is_cue(v) and (first.pos_ == "PROPN" or self._person_at(k1, first)):
+                        # '…," Flynn, a top Trump surrogate, said': the parser lost the subject
+                        cue, subj = v, first
             if cue is not None and not self._is_cue(cue):
                 if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or self._person_at(k1, subj)):
                     cue = subj = None
