@@ -579,3 +579,10 @@ def test_cue_after_quote_with_an_apposition_between_name_and_verb(analyse):
                       "and our military,” Flynn, a top Trump surrogate, said Thursday morning.")
     [st_] = [s for s in rows.statements if s["kind"] == "quote"]
     assert (st_["speaker"], st_["speaker_text"], st_["cue"]) == ("Michael Flynn", "Flynn", "said")
+
+
+def test_coordinated_cue_is_its_own_report(analyse):
+    _, rows = analyse('Ivanka Trump spoke last week. She said fathers would not be eligible, and when pressed, '
+                      'the young mother of three replied, "It is meant to benefit the mother who gave birth."')
+    [st_] = [s for s in rows.statements if s["kind"] == "quote"]
+    assert (st_["cue"], st_["speaker_text"]) == ("replied", "young mother")

@@ -263,10 +263,11 @@ class Attributor:
     def _outermost_cue(self, t):
         """The cue that reports the report: in 'She said she speaks about race because "…"' the quote is
         what 'She said' reports, not 'she speaks'."""
-        best = t
-        for a in t.ancestors:
-            if self._is_cue(a) and a.pos_ == "VERB" and not self._inside_tok(a) and self._subject(a) is not None:
-                best = a
+        best = cur = t
+        while cur.head.i != cur.i and cur.dep_ not in ("conj", "parataxis"):  # a coordinated cue is its own report
+            cur = cur.head
+            if self._is_cue(cur) and cur.pos_ == "VERB" and not self._inside_tok(cur) and self._subject(cur) is not None:
+                best = cur
         return best
 
     def _inside_tok(self, tok) -> bool:
