@@ -558,7 +558,8 @@ def test_reported_content_that_opens_a_quotation_carries_it_to_its_end(analyse):
                       "or boundaries.”")
     [st_] = rows.statements
     assert (st_["kind"], st_["speaker"], st_["cue"]) == ("quote", "Obama", "called")
-    assert st_["text"] == "the holiday “a celebration of the ways faith can transcend any differences or boundaries.”"
+    assert st_["text"] == ("the holiday “a celebration of the ways faith can transcend any differences "
+                           "or boundaries.”")
 
 
 _SENTENCE_BITS = ['Burton said', ', "', '" ', '“', '” ', '«', '» ', ' ― Anna Petrova', 'He added:', '\n\n',

@@ -266,7 +266,8 @@ class Attributor:
         best = cur = t
         while cur.head.i != cur.i and cur.dep_ not in ("conj", "parataxis"):  # a coordinated cue is its own report
             cur = cur.head
-            if self._is_cue(cur) and cur.pos_ == "VERB" and not self._inside_tok(cur) and self._subject(cur) is not None:
+            if (self._is_cue(cur) and cur.pos_ == "VERB" and not self._inside_tok(cur)
+                    and self._subject(cur) is not None):
                 best = cur
         return best
 
@@ -838,7 +839,8 @@ class Attributor:
                     self._is_cue(nxt) or nxt.lemma_.lower() in self.rules["act_verbs"])
             if t.text == "," and i < hi:
                 attached = [y for y in doc[i + 1:hi + 1] if y.head.i < i]
-                cut = any((not clauses_only and (y.dep_ in ("appos", "relcl", "acl") or y.lower_ in RELATIVES - {"that"}))
+                cut = any((not clauses_only and (y.dep_ in ("appos", "relcl", "acl")
+                                                  or y.lower_ in RELATIVES - {"that"}))
                           or (y.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children))
                           or (y.tag_ == "VBG" and y.dep_ in ("advcl", "xcomp", "conj"))
                           or (y.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.rules["cut_marks"]
