@@ -84,8 +84,6 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     sent_of_unit = []
     for k, (u, doc) in enumerate(zip(units, docs)):
         sent_of_unit.append(sent_base)
-        if u.kind == "title":
-            continue  # read for headline attributions only
         places += entities.place_mentions(doc, u.start, k, sent_base, ambiguous)
         for s, e in entities.person_spans(doc, handles):
             span = doc[s:e]
