@@ -10,14 +10,17 @@ DIR holds ``text/NAME.txt`` (the articles) and ``attributions/NAME_ANNOTATOR.ann
 
 Ingest
     Unless ``--db FILE`` names an existing database, the articles in ``DIR/text/``
-    are ingested by the project's CLI, run as a subprocess::
-
-        python -m alliancecli ingest DIR/text --db DB [--model NAME]
+    are ingested by ``alliancecli.pipeline.ingest`` in a child process (``python -c``),
+    which loads the model first, then times the ingest and, inside it, every call of
+    ``quotes.attribute``, and records every exception raised while analysing a
+    document. The report's first line gives the ingest time, the attribution time and
+    its share of the ingest, the number of exceptions and of failed files (each listed);
+    the exit status is 1 when there was an exception.
 
     DB is a fresh temporary database (removed afterwards unless ``--keep``, which
     prints its path); if ``--db FILE`` names a file that does not exist yet, the
-    ingest writes to FILE instead and FILE is kept. A failing ingest prints the
-    tail of its stderr and the script exits 1.
+    ingest writes to FILE instead and FILE is kept. A child that prints no result
+    makes the script print the tail of its stderr and exit 1.
 
 Gold
     For each article the FIRST ``.ann`` file in name order whose name starts with
@@ -73,7 +76,7 @@ Matching
 false-positive predictions and up to N span-correct predictions with a wrong
 speaker. ``--json`` prints the figures as one JSON object instead of the table.
 
-Standard library only (the alliancecli package is only run as a subprocess).
+Standard library only (the alliancecli package is only imported in the child process).
 """
 from __future__ import annotations
 
@@ -519,21 +522,84 @@ def to_json(result: dict, n_articles: int, zero_articles: int, extra: dict | Non
 # ingest and main
 
 
-def ingest(text_dir: Path, db: Path, model: str | None = None) -> None:
-    """Run ``python -m alliancecli ingest``; exit 1 with its stderr tail on failure."""
-    cmd = [sys.executable, "-m", "alliancecli", "ingest", str(text_dir), "--db", str(db)]
-    if model:
-        cmd += ["--model", model]
+# Run in a fresh interpreter: load the model, then ingest while timing the attribution stage and
+# recording every exception raised while analysing a document; print one JSON line.
+CHILD = r"""
+import json, sys, time
+from alliancecli import nlp, pipeline, quotes
+folder, db, model = sys.argv[1], sys.argv[2], sys.argv[3] or None
+timing = {"attribute_s": 0.0}
+exceptions = []
+attribute, analyse = quotes.attribute, pipeline.analyse
+
+def timed_attribute(*args, **kwargs):
+    t = time.perf_counter()
+    try:
+        return attribute(*args, **kwargs)
+    finally:
+        timing["attribute_s"] += time.perf_counter() - t
+
+def guarded_analyse(prep, docs):
+    try:
+        return analyse(prep, docs)
+    except Exception as e:
+        exceptions.append([prep.source.path, f"{type(e).__name__}: {e}"])
+        raise
+
+quotes.attribute, pipeline.analyse = timed_attribute, guarded_analyse
+nlp.load(model)
+t0 = time.perf_counter()
+summary = None
+try:
+    summary = pipeline.ingest([folder], db, model=model)
+except Exception as e:
+    if not exceptions:
+        exceptions.append(["(ingest)", f"{type(e).__name__}: {e}"])
+ingest_s = time.perf_counter() - t0
+print(json.dumps({
+    "ingest_s": ingest_s, "attribute_s": timing["attribute_s"], "exceptions": exceptions,
+    "failed": summary.failed if summary else None,
+    "failures": [list(f) for f in summary.failures] if summary else [],
+    "line": summary.line() if summary else None,
+}))
+"""
+
+
+def ingest(text_dir: Path, db: Path, model: str | None = None) -> dict:
+    """Ingest ``text_dir`` into ``db`` with ``alliancecli.pipeline.ingest`` in a child process.
+
+    Returns ``{"ingest_s", "attribute_s", "exceptions", "failed", "failures", "line"}``: the
+    ingest's wall time (model already loaded), the time spent in ``quotes.attribute``, every
+    exception raised while analysing a document (``[path, message]``), and the files the
+    ingest reported as failed. Exits 1 with the child's stderr tail if it printed no result.
+    """
     env = dict(os.environ)
     src = Path(__file__).resolve().parent.parent / "src"
     if (src / "alliancecli").is_dir():  # works without an editable install too
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(src), env.get("PYTHONPATH")]))
     print(f"ingesting {text_dir} into {db} ...", file=sys.stderr)
+    cmd = [sys.executable, "-c", CHILD, str(text_dir), str(db), model or ""]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    if proc.returncode != 0:
+    lines = proc.stdout.strip().splitlines()
+    try:
+        return json.loads(lines[-1])
+    except (IndexError, json.JSONDecodeError):
         tail = "\n".join(proc.stderr.splitlines()[-30:])
-        print(f"ingest failed (exit {proc.returncode}): {' '.join(cmd)}\n{tail}", file=sys.stderr)
+        print(f"ingest failed (exit {proc.returncode}):\n{tail}", file=sys.stderr)
         sys.exit(1)
+
+
+def ingest_report(stats: dict | None) -> str:
+    """One line on exceptions, failed files and the share of ingest time spent attributing."""
+    if not stats:
+        return "ingest: not run (existing database scored)\n"
+    share = stats["attribute_s"] / stats["ingest_s"] if stats["ingest_s"] else 0.0
+    out = (f"ingest: {stats['ingest_s']:.1f} s, attribution {stats['attribute_s']:.1f} s "
+           f"({share:.1%} of ingest time); exceptions: {len(stats['exceptions'])}; "
+           f"failed files: {stats['failed'] if stats['failed'] is not None else 'n/a'}\n")
+    for path, message in stats["exceptions"] + stats.get("failures", []):
+        out += f"  {path}: {message}\n"
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -562,8 +628,9 @@ def main(argv: list[str] | None = None) -> int:
         tmpdir = tempfile.mkdtemp(prefix="polnear-")
         db = Path(tmpdir) / "polnear.db"
     try:
+        stats = None
         if need_ingest:
-            ingest(args.dir / "text", db, args.model)
+            stats = ingest(args.dir / "text", db, args.model)
         if not db.exists():
             print(f"error: no database at {db}", file=sys.stderr)
             return 1
@@ -583,12 +650,13 @@ def main(argv: list[str] | None = None) -> int:
     zero = sum(1 for n in counts.values() if n == 0)
     if args.json:
         extra = {"dir": str(args.dir), "db": str(db) if tmpdir is None or args.keep else None,
-                 "model": args.model}
+                 "model": args.model, "ingest": stats}
         print(json.dumps(to_json(result, len(articles), zero, extra, args.misses),
                          ensure_ascii=False))
     else:
+        sys.stdout.write(ingest_report(stats))
         report(result, len(articles), zero, args.misses)
-    return 0
+    return 1 if stats and stats["exceptions"] else 0
 
 
 if __name__ == "__main__":

@@ -194,3 +194,26 @@ def test_main_json_with_existing_db(corpus, capsys):
     assert out["gold_without_source"] == 1
     assert out["tracks"]["attributions"]["span"]["precision"] == 0.75
     assert out["false_positives"][0]["text"] == "the bridge was closed"
+
+
+def test_ingest_child_times_attribution_and_reports_no_exception(tmp_path):
+    text_dir = tmp_path / "text"
+    text_dir.mkdir()
+    (text_dir / "a.txt").write_text('A title\n\n"We will win this vote," Mike Pence said on Sunday.\n',
+                                    encoding="utf-8")
+    db = tmp_path / "a.db"
+    stats = pn.ingest(text_dir, db)
+    assert stats["exceptions"] == [] and stats["failed"] == 0
+    assert 0 < stats["attribute_s"] < stats["ingest_s"]
+    line = pn.ingest_report(stats)
+    assert "exceptions: 0" in line and "failed files: 0" in line and "% of ingest time" in line
+    preds, counts = pn.load_predictions(db, {"a": (text_dir / "a.txt").read_text(encoding="utf-8")})
+    assert counts == {"a": 1} and preds[0].speaker == "Mike Pence"
+
+
+def test_ingest_report_lists_exceptions():
+    stats = {"ingest_s": 2.0, "attribute_s": 0.5, "exceptions": [["x.txt", "ValueError: boom"]],
+             "failed": 0, "failures": []}
+    out = pn.ingest_report(stats)
+    assert "25.0% of ingest time" in out and "exceptions: 1" in out
+    assert "  x.txt: ValueError: boom" in out

@@ -56,7 +56,8 @@ class Prepared:
 
 def plan_units(outline: Outline) -> list[quotes.Unit]:
     """The stretches of text spaCy reads: body paragraphs and comment paragraphs, never headers."""
-    units = [quotes.Unit(s.start, s.end, "body") for s in outline.body]
+    units = [quotes.Unit(s.start, s.end, "title") for s in outline.segments if s.kind == "title" and s.end > s.start]
+    units += [quotes.Unit(s.start, s.end, "body") for s in outline.body]
     for ci, c in enumerate(outline.comments):
         if c.deleted:
             continue

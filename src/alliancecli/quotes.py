@@ -1,34 +1,49 @@
-"""Quoted statements and their speakers.
+"""Quoted statements, reported speech and their speakers.
 
-Three mechanisms, each general:
+The mechanisms, each general:
 
 * quotation marks of every kind, paired by a scanner that reads each mark's
   context (so «…”, “…”, „…“ and straight quotes all pair), with multi-paragraph
   quotes and a hard stop at a paragraph end for an unbalanced mark;
+* the speaker of a quote read from a cue: the subject of a cue verb next to or around
+  the quote (climbing to the outermost report), an inverted cue ("said Burton",
+  "Said Ellis:"), a bare cue sentence after it ("… a narrator asks."), "according to
+  X", a dash signature ("…” ― Name"), a cue in the sentence just before, or the
+  speaker of the previous quote for a follow-on quote;
 * blocks introduced by a colon: "X said:" or "X spoke in the same spirit:" before a
-  paragraph, "X said: …" inside one, and a dash signature under an embedded post;
-* the speaker read from the cue: the subject of a cue verb next to or around the
-  quote, an inverted cue ("said Burton", "attacks Burton"), "according to X", or the
-  speaker of the previous quote for a follow-on quote.
+  paragraph, "X said: …" inside one, "NAME: …" transcript turns;
+* reported speech (kind ``indirect``): a cue verb with a clausal complement, a
+  parenthetical cue ("…, Mr. Obama said, …"), a speech act whose object is a
+  proposition or something said ("urged voters to …", "cited derogatory
+  comments"), a noun of saying with its holder ("Trump's claim that …"), "according
+  to X", and attributing headlines ("Pence: …", "…, X Says"); reported content stops
+  where the report does, and reported speech carrying a quoted stretch of four words
+  or more is a (mixed) quotation;
+* speakers resolve to people: pronouns to the last speaker or the nearest person
+  before, relative pronouns and "it" to their antecedent, surnames to the full name,
+  role descriptions through the document's role registry ("the Russian leader"),
+  "the analysis" to its author, unnamed actors to their first description ("the
+  state TV guest"); where nothing supports a resolution the mention text stays.
 
-Speakers resolve to people (pronouns to the last speaker or the nearest person
-before), to unnamed actors the document introduces ("the state TV guest"), or, for
-"the analysis"/"the report", to the person whose work it is.  Lexicons are in
-``data/attribution.json``.
+Lexicons and rules are in ``data/attribution.json``.
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .entities import Mention, lexicon
+from .resources import load_json
 
 MARKS = '"“”«»„'
-OPEN_CTX = "([{—–-/:;"
-CLOSE_CTX = ".,;:!?)]}—–-…"
+DASHES = "—–―-"
+OPEN_CTX = "([{/:;" + DASHES
+CLOSE_CTX = ".,;:!?)]}…" + DASHES
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 PERSONAL = {"he", "she", "him", "her"}
+RELATIVES = {"who", "which", "that", "whom"}
 # subjects of a cue verb that are not sources of reported speech: expletives, relatives, and the
 # author's own voice ("we can say that ...")
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "we", "i", "you", "one"}
@@ -140,6 +155,26 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The attribution rules of ``data/attribution.json`` that only this module reads."""
+    raw = load_json("attribution.json")
+    return {
+        "dash_signature": re.compile(raw["dash_signature"]),
+        "indirect_excluded_speaker_kinds": set(raw["indirect_excluded_speaker_kinds"]),
+        "act_verbs": set(raw["act_verbs"]),
+        "act_preps": set(raw["act_preps"]),
+        "act_min_words": raw["act_min_words"],
+        "act_clausal_deps": set(raw["act_clausal_deps"]),
+        "belief_verbs": set(raw["belief_verbs"]),
+        "content_nouns": set(raw["content_nouns"]),
+        "mixed_quote_min_words": raw["mixed_quote_min_words"],
+        "cut_marks": set(raw["cut_marks"]),
+        "role_generic": raw["role_generic"],
+        "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
+    }
+
+
 TRANSCRIPT = re.compile(r"^[\"“«]?(?P<name>(?:[A-Z][A-Za-z'’.\-]+ ){0,2}[A-Z][A-Za-z'’.\-]+):\s+(?=\S)")
 
 
@@ -155,6 +190,7 @@ class Attributor:
         self.people_starts = [m.start for m in self.people]
         self.signatures = signatures
         self.lex = lexicon()
+        self.rules = rules()
         self.body = [k for k, u in enumerate(units) if u.kind == "body"]
         self.quotes: list[QuoteSpan] = []
         self.intervals: list[tuple[int, int]] = []
@@ -216,13 +252,24 @@ class Attributor:
             # "The second objective, Ferrari continues, ...": prefer a name or pronoun, then the nearest
             return min(subjects, key=lambda c: (c.pos_ not in ("PROPN", "PRON") and c.ent_type_ != "PERSON",
                                                 abs(c.i - v.i)))
-        if depth < 3 and v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and v.head is not v:
+        if depth < 3 and v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and v.head.i != v.i:
             if v.dep_ == "xcomp":
                 for c in v.head.children:
                     if c.dep_ == "dobj" and not self._inside_tok(c):
                         return c
             return self._subject(v.head, depth + 1)
         return None
+
+    def _outermost_cue(self, t):
+        """The cue that reports the report: in 'She said she speaks about race because "…"' the quote is
+        what 'She said' reports, not 'she speaks'."""
+        best = cur = t
+        while cur.head.i != cur.i and cur.dep_ not in ("conj", "parataxis"):  # a coordinated cue is its own report
+            cur = cur.head
+            if (self._is_cue(cur) and cur.pos_ == "VERB" and not self._inside_tok(cur)
+                    and self._subject(cur) is not None):
+                best = cur
+        return best
 
     def _inside_tok(self, tok) -> bool:
         return self._inside(self.units[self._unit_of[id(tok.doc)]].start + tok.idx)
@@ -234,18 +281,43 @@ class Attributor:
     def _speaker(self, k: int, tok, pos: int):
         """(name, start, end, kind, country) for the speaker token ``tok`` of unit ``k``."""
         doc = self.docs[k]
+        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+            # "Marc Morial, who said ...": the antecedent, read through the relative pronoun
+            ante = tok.head.head
+            walk = ante  # "Morial, the chief executive of the League, who": up to the person
+            while walk.dep_ in ("pobj", "prep", "appos", "compound") and walk.head.i != walk.i:
+                walk = walk.head
+                if self._person_at(k, walk) is not None:
+                    ante = walk
+                    break
+            if ante.i < tok.i and not self._inside_tok(ante) and ante.lower_ not in RELATIVES:
+                name, ss, se, skind, country = self._speaker(k, ante, pos)
+                return name, min(ss, self._abs(k, tok)), self._abs(k, tok) + len(tok), skind, country
         m = self._person_at(k, tok) or self._person_in_apposition(k, tok)
         if m is not None:
             return m.name, m.start, m.end, "person", None
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":  # a surname the model did not tag as a person
+            chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+            p = self._surname_person([tok], pos)
+            if p is not None:
+                return p.name, self._abs(k, chain[0]), self._abs(k, tok) + len(tok), "person", None
         s, e = self._abs(k, tok), self._abs(k, tok) + len(tok)
         low = tok.lower_
         if tok.pos_ == "PRON":
+            if low == "it":
+                ante = self._it_antecedent(k, tok)
+                if ante is not None:
+                    name, _, _, skind, country = self._speaker(k, ante, pos)
+                    return name, s, e, skind, country
             if low in PERSONAL:
                 if self.last and self.last[4] in ("person", "unnamed") and self._body_pos(k) - self.last[3] <= 3:
                     return self.last[0], s, e, self.last[4], self.last[5]
                 p = self._person_before(pos)
                 if p is not None:
                     return p.name, s, e, "person", None
+                named = self._named_subject_before(k, tok)
+                if named is not None:  # 'Burton explained ... "…," he said': a name the model missed
+                    return named, s, e, "person", None
             return tok.text, s, e, None, None
         if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY"):
             ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
@@ -264,10 +336,15 @@ class Attributor:
         s = self._abs(k, toks[0]) if toks else s
         phrase = " ".join(t.text for t in toks) or tok.text
         lemma = tok.lemma_.lower()
+        if lemma in self.lex["roles"]:
+            p = self._role_person(tok)
+            if p is not None:
+                return p.name, s, e, "person", None
         if lemma in self.lex["documents"]:
             p = self._person_before(pos, max_back=1500)
             if p is not None:
                 return p.name, s, e, "person", None
+            return phrase, s, e, "document", None
         if lemma in self.unnamed:
             name, country = self.unnamed[lemma]
             return name, s, e, "unnamed", country
@@ -276,6 +353,75 @@ class Attributor:
             self.unnamed[lemma] = (phrase, country)
             return phrase, s, e, "unnamed", country
         return phrase, s, e, None, None
+
+    # -- roles ---------------------------------------------------------------
+    def _modifier(self, t) -> str | None:
+        if t.ent_type_ == "COUNTRY" and t.ent_id_:
+            return t.ent_id_
+        low = t.lemma_.lower()
+        if low in self.rules["role_ignored_modifiers"] or t.pos_ in ("DET", "PUNCT") or t.ent_type_ == "PERSON":
+            return None
+        return low
+
+    def _role_key(self, tok) -> tuple[str, frozenset]:
+        """(role, modifiers) of a role noun: 'the Russian leader' -> ('leader', {'Russia'}), 'the President
+        of Russia' -> ('president', {'Russia'}), 'Foreign Minister' -> ('minister', {'foreign'})."""
+        mods = set()
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
+                mods.add(self._modifier(c))
+                mods.update(self._modifier(g) for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i)
+            elif c.dep_ == "prep" and c.lower_ in self.lex["acts_for_preps"]:
+                mods.update(self._modifier(g) for g in c.children if g.dep_ == "pobj")
+        return tok.lemma_.lower(), frozenset(m for m in mods if m)
+
+    def _build_roles(self):
+        """The document's role registry: each role a person is introduced with, by a title before the
+        name ('Russian President Vladimir Putin') or an apposition ('Putin, the Russian leader')."""
+        self.role_entries: list[tuple[tuple[str, frozenset], Mention]] = []
+        roles = self.lex["roles"]
+        for m in self.people:
+            k = m.unit
+            if m.head is None or self.units[k].kind != "body":
+                continue
+            doc = self.docs[k]
+            r = doc[m.head]
+            for c in r.children:
+                if c.lemma_.lower() in roles and (
+                        (c.dep_ == "compound" and c.i < r.i) or c.dep_ == "appos"):
+                    self.role_entries.append((self._role_key(c), m))
+            if r.dep_ == "appos" and r.head.lemma_.lower() in roles:
+                self.role_entries.append((self._role_key(r.head), m))
+
+    def _role_person(self, tok) -> Mention | None:
+        """The person the document has tied to the role ``tok`` names, when exactly one fits."""
+        if not hasattr(self, "role_entries"):
+            self._build_roles()
+        role, mods = self._role_key(tok)
+        heads = {role} | set(self.rules["role_generic"].get(role, []))
+        fits = [(key, m) for key, m in self.role_entries if key[0] in heads and mods <= key[1]]
+        people = {m.name for _, m in fits}
+        if len(people) > 1:  # several fit: only an exact match of the modifiers decides
+            people = {m.name for key, m in fits if key[1] == mods}
+        if len(people) != 1:
+            return None
+        name = people.pop()
+        return next(m for _, m in fits if m.name == name)
+
+    def _named_subject_before(self, k: int, tok) -> str | None:
+        """The proper-noun subject of a verb in the previous sentence of the paragraph: the antecedent
+        of 'he'/'she' when the model tagged no person there."""
+        doc = self.docs[k]
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        for t in prev:
+            if (t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.pos_ == "VERB" and not self._inside_tok(t)
+                    and t.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY", "GPE", "NORP")):
+                parts = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+                return " ".join(x.text for x in parts)
+        return None
 
     def _introduced_country(self, lemma: str) -> str | None:
         """The country in the phrase that first introduced an unnamed actor ('a guest on Russian state TV')."""
@@ -310,6 +456,9 @@ class Attributor:
         self._signatures()
         if self.indirect:
             self._reported_speech()
+            for k, u in enumerate(self.units):
+                if u.kind == "title":
+                    self._headline(k)
         return self._dedup()
 
     def _add(self, st: Statement, bi: int):
@@ -344,7 +493,10 @@ class Attributor:
             lead = [t for t in nxt if not t.is_punct][:3]
             inverted = bool(lead) and (self._is_cue(lead[0]) or (
                 len(lead) > 1 and lead[0].pos_ in ("PROPN", "PRON") and self._is_cue(lead[1])))
-            if len(nxt) <= 8 and inverted and not any(ch in MARKS for ch in nxt.text):
+            # or a short sentence that is only a cue and its subject: '… pay his?” a narrator in the ad asks.'
+            bare = self._is_cue(nxt.root) and not any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children) and len(nxt) <= 12
+            if (len(nxt) <= 8 and inverted or bare) and not any(ch in MARKS for ch in nxt.text):
                 after = list(nxt)
                 words_after = [t for t in after if not t.is_punct]
         ends_sentence = content.rstrip()[-1:] in ".!?…" if content.strip() else False
@@ -352,6 +504,14 @@ class Attributor:
             q.close is not None and self.text[q.close + 1:q.close + 2] == ",")
         cue = subj = None
         ck = k1
+        # 0. a dash signature after the quote: '"…" ― Pamela Padilla'
+        if q.close is not None:
+            sig = self._dash_signature(k1, q.close + 1)
+            if sig is not None:
+                if self._substantial(k0, q, n_words, ends_sentence):
+                    name, ss, se, skind = sig
+                    self._add(Statement("quote", inner_s, inner_e, name, ss, se, "―", speaker_kind=skind), q.last)
+                return
         # 1. a cue right after the quote: '," he said' / '," said Burton' / '," attacks Burton'
         if words_after and set_off:
             a = words_after
@@ -364,6 +524,9 @@ class Attributor:
                     sj = self._subject(v)
                     if sj is not None and self._abs(k1, sj) > (q.close or q.end):
                         cue, subj = v, sj
+                    elif sj is None and self._is_cue(v) and (first.pos_ == "PROPN" or self._person_at(k1, first)):
+                        # '…," Flynn, a top Trump surrogate, said': the parser lost the subject
+                        cue, subj = v, first
             if cue is not None and not self._is_cue(cue):
                 if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or self._person_at(k1, subj)):
                     cue = subj = None
@@ -372,6 +535,7 @@ class Attributor:
             for toks, k in ((list(reversed(before)), k0), (after, k1)):
                 for t in toks:
                     if self._is_cue(t) and t.pos_ != "NOUN":
+                        t = self._outermost_cue(t)
                         sj = self._subject(t)
                         if sj is not None:
                             cue, subj, ck = t, sj, k
@@ -380,6 +544,16 @@ class Attributor:
                     break
             else:
                 ck = k1
+        # 2b. an inverted cue before the quote: 'Said Ellis: "…"'
+        if cue is None and len(words_before) >= 2:
+            wb = words_before
+            for i in range(len(wb) - 1):
+                if self._is_cue_word(wb[i]) and wb[i + 1].pos_ == "PROPN" and (
+                        wb[i].i == wb[0].sent.start or wb[i - 1].is_punct):
+                    rest = [t for t in wb[i + 1:] if t.pos_ != "PROPN"]
+                    if not rest:
+                        cue, subj, ck = wb[i], wb[-1], k0
+                        break
         # 3. "according to X"
         if cue is None:
             for toks, k in ((before, k0), (after, k1)):
@@ -408,10 +582,39 @@ class Attributor:
             name, ss, se, skind, country, cue_text = intro
             self._add(Statement("quote", inner_s, inner_e, name, ss, se, cue_text, country, speaker_kind=skind), q.last)
             return
-        # 5. a follow-on quote continues the previous speaker
+        # 5. the speaker named by a cue in the sentence just before, in the same paragraph:
+        #    '…, Schiff said. "The other factor is …"'
+        doc0 = self.docs[k0]
+        if s_open.start > 0:
+            prev = doc0[s_open.start - 1].sent
+            cues = [t for t in prev if self._is_cue(t) and t.pos_ == "VERB" and not self._inside(self._abs(k0, t))]
+            for v in sorted(cues, key=lambda t: t.dep_ != "ROOT"):
+                sj = self._subject(v)
+                if sj is not None and not self._not_source(k0, sj) and sj.dep_ != "nsubjpass" and (
+                        self._source_like(sj, k0)):
+                    name, ss, se, skind, country = self._speaker(k0, sj, self._abs(k0, sj))
+                    self._add(Statement("quote", inner_s, inner_e, name, ss, se, v.text, country,
+                                        speaker_kind=skind), q.last)
+                    return
+        # 6. a follow-on quote continues the previous speaker
         if self.last is not None and q.first - self.last[3] <= 1 and self.last[0]:
             sp, ss, se, _, skind, country = self.last
             self._add(Statement("quote", inner_s, inner_e, sp, ss, se, None, country, speaker_kind=skind), q.last)
+
+    def _dash_signature(self, k: int, pos: int):
+        """(name, start, end, kind) of a name signed under or after a quote with a dash."""
+        end = self.units[k].end
+        m = rules()["dash_signature"].match(self.text, pos, end)
+        if m is None or self._inside(m.start("name")):
+            return None
+        ns, ne = m.start("name"), m.end("name")
+        if self.text[ne - 1] == "." and len(self.text[ns:ne].split()[-1]) > 2:
+            ne -= 1  # a full stop after the name, not an initial
+        i = bisect.bisect_right(self.people_starts, ne) - 1
+        if i >= 0 and self.people[i].end > ns:
+            p = self.people[i]
+            return p.name, p.start, p.end, "person"
+        return self.text[ns:ne], ns, ne, "person"
 
     def _substantial(self, k: int, q: QuoteSpan, n_words: int, ends_sentence: bool) -> bool:
         """A statement, not a scare quote or a title: long enough, or a full exclamation/sentence."""
@@ -465,8 +668,12 @@ class Attributor:
             m = self._person_at(k, sj) or self._person_in_apposition(k, sj)
             if m is not None:
                 return m.name, m.start, m.end, "person", None, ":"
-        # "Putin:" at the start of a paragraph
+        # "Said Ellis:": an inverted cue with the name after it
         toks = [t for t in sent if not t.is_punct]
+        if len(toks) >= 2 and self._is_cue_word(toks[0]) and toks[1].pos_ == "PROPN":
+            name, ss, se, skind, country = self._speaker(k, toks[1], self._abs(k, toks[1]))
+            return name, ss, se, skind or "person", country, toks[0].text
+        # "Putin:" at the start of a paragraph
         if toks and len(toks) <= 4:
             m = self._person_at(k, toks[0])
             if m is not None and m.end >= self._abs(k, toks[-1]):
@@ -575,32 +782,287 @@ class Attributor:
                 if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                     self._according(k, t)
                     continue
-                if t.pos_ != "VERB" or not self._is_cue(t) or self._inside(self._abs(k, t)):
+                if t.pos_ == "NOUN" and t.lemma_.lower() in self.rules["content_nouns"]:
+                    self._noun_cue(k, t)
                     continue
-                comps = [c for c in t.children if c.dep_ == "ccomp" and not self._inside(self._abs(k, c))]
+                if t.pos_ != "VERB" or self._inside(self._abs(k, t)):
+                    continue
+                lemma = t.lemma_.lower()
+                act = lemma in self.rules["act_verbs"]
+                if not (self._is_cue(t) or act or lemma in self.rules["belief_verbs"]):
+                    continue
+                comps = [c for c in t.children if (c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(
+                    g.lower_ == "that" and g.i < c.i and g.dep_ in ("mark", "advmod") for g in c.children)))
+                    and not self._inside(self._abs(k, c))]
                 if not comps:
+                    if self._is_cue(t):
+                        self._parenthetical(k, t)
+                    if act:
+                        self._object(k, t)
                     continue
-                c = comps[0]
-                left, right = c.left_edge, c.right_edge
-                if left.i <= t.i <= right.i:
-                    continue
-                sj = self._subject(t)
-                if sj is None or sj.lower_ in NOT_SOURCES or sj.i > right.i >= t.i:
-                    continue
-                if doc[-1].text == ":" and t.sent == doc[-1].sent:
-                    continue  # the introduction of a block, which is its own statement
-                s, e = self._abs(k, left), self._abs(k, right) + len(right)
-                if _words(self.text[s:e]) < 4:
-                    continue
-                name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
-                self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+                self._clausal(k, t, comps[0])
+
+    def _clausal(self, k: int, t, c):
+        """'X said (that) C': the clausal complement ``c`` of the cue verb ``t``."""
+        doc = self.docs[k]
+        left, right = c.left_edge, c.right_edge
+        if left.i <= t.i <= right.i:
+            return
+        sj = self._subject(t)
+        if sj is None or self._not_source(k, sj) or sj.i > right.i >= t.i:
+            return
+        if sj.dep_ == "nsubjpass" and sj.head.i == t.i:
+            return  # "soldiers are welcomed who ...", "he was told that ...": not the source
+        if doc[-1].text == ":" and t.sent == doc[-1].sent:
+            return  # the introduction of a block, which is its own statement
+        right = self._content_end(doc, left.i, right.i)
+        s, e = self._abs(k, left), self._abs(k, right) + len(right)
+        if _words(self.text[s:e]) < 4:
+            return
+        name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
+        self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+
+    def _content_end(self, doc, lo: int, hi: int, clauses_only: bool = False):
+        """The last token of reported content running from ``lo`` to ``hi``, cut before what the
+        report does not carry: a second clause after a semicolon or a dash, or, after a comma, a
+        non-restrictive relative clause (', which …'), a participle clause (', arguing …'), an
+        apposition (', the presumed favorite'), a coordinated clause with its own subject or a
+        concessive clause (', although …'; cut_marks); a second speech act ('… and warned …').
+        ``clauses_only`` keeps relative clauses and appositions (for a parenthetical cue, whose
+        content is the whole sentence around it)."""
+        for i in range(lo + 3, hi + 1):
+            t = doc[i]
+            cut = t.text in (";", "--", "—", "–")
+            if t.dep_ == "cc" and i < hi:  # "… and warned against …": a second speech act
+                nxt = next((y for y in doc[i + 1:hi + 1] if y.dep_ == "conj" and y.head.i == t.head.i), None)
+                cut = nxt is not None and nxt.pos_ == "VERB" and (
+                    self._is_cue(nxt) or nxt.lemma_.lower() in self.rules["act_verbs"])
+            if t.text == "," and i < hi:
+                attached = [y for y in doc[i + 1:hi + 1] if y.head.i < i]
+                cut = any((not clauses_only and (y.dep_ in ("appos", "relcl", "acl")
+                                                  or y.lower_ in RELATIVES - {"that"}))
+                          or (y.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children))
+                          or (y.tag_ == "VBG" and y.dep_ in ("advcl", "xcomp", "conj"))
+                          or (y.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.rules["cut_marks"]
+                                                        for g in y.children))
+                          for y in attached)
+            if cut and self._inside_tok(t):
+                cut = False  # never inside the speaker's own quoted words
+            if cut:
+                j = i - 1
+                while j > lo and doc[j].is_punct and doc[j].text not in MARKS:
+                    j -= 1
+                return doc[j]
+        return doc[hi]
+
+    def _noun_cue(self, k: int, t):
+        """A noun of saying with its holder and a 'that'-clause: "Trump's claim that …", "a New York Times
+        report that …"."""
+        if self._inside(self._abs(k, t)):
+            return
+        doc = self.docs[k]
+        clause = next((c for c in t.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > t.i and any(
+            g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)), None)
+        holder = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        if holder is None:
+            holder = next((c for c in reversed(list(t.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if clause is None or holder is None or not self._source_like(holder):
+            return
+        lo = clause.left_edge.i
+        hi = self._content_end(doc, lo, clause.right_edge.i).i
+        s, e = self._abs(k, doc[lo]), self._abs(k, doc[hi]) + len(doc[hi])
+        if _words(self.text[s:e]) < 4:
+            return
+        name, ss, se, skind, country = self._speaker(k, holder, self._abs(k, holder))
+        self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+
+    def _object(self, k: int, t):
+        """A speech act whose object is what was said or held: "Trump urged supporters to monitor
+        polling places", "Clinton cited derogatory comments", "Schiff called for sanctions"."""
+        doc = self.docs[k]
+        parts = [c for c in t.children if c.i > t.i and (
+            c.dep_ in ("dobj", "xcomp", "oprd", "dative")
+            or (c.dep_ == "prep" and c.lower_ in self.rules["act_preps"]))]
+        # what is reported is a proposition: an infinitive clause ("urged voters to stay home", "vowed to
+        # fight") or a predication over the object ("called the deal a disaster"), not a bare noun phrase
+        # ("criticized the Russian Federation" is an attitude to a target, not a statement)
+        clausal = any(c.dep_ in self.rules["act_clausal_deps"] for c in parts) or any(
+            g.dep_ in self.rules["act_clausal_deps"] for c in parts if c.dep_ == "dobj" for g in c.children)
+        # or an object that is itself something said or held: "cited derogatory comments", "outlined his plan"
+        said = any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in self.rules["content_nouns"]
+                   for p in parts for c in [p] + [g for g in p.children if g.dep_ == "pobj"])
+        if not parts or not (clausal or said):
+            return
+        sj = self._subject(t)
+        if sj is None or self._not_source(k, sj) or sj.i > t.i or not self._source_like(sj, k):
+            return
+        if sj.dep_ != "nsubj" and sj.head.i == t.i:
+            return  # a passive subject is the target of the act, not its source
+        if doc[-1].text == ":" and t.sent == doc[-1].sent:
+            return
+        lo = min(c.left_edge.i for c in parts)
+        hi = max(c.right_edge.i for c in parts)
+        while hi > lo and doc[hi].is_punct and doc[hi].text not in MARKS:
+            hi -= 1
+        hi = self._content_end(doc, lo, hi).i
+        s, e = self._abs(k, doc[lo]), self._abs(k, doc[hi]) + len(doc[hi])
+        if _words(self.text[s:e]) < self.rules["act_min_words"]:
+            return
+        name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
+        self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+
+    def _parenthetical(self, k: int, t):
+        """A cue clause set off by commas inside or after what it reports: "Acts of protest, Mr. Obama
+        said, are acts of patriotism" / "The timing was not intentional, Republicans said." """
+        doc = self.docs[k]
+        if t.dep_ not in ("parataxis", "ROOT", "advcl", "ccomp", "conj") or self._inside(self._abs(k, t)):
+            return
+        sj = self._subject(t)
+        if sj is None or sj.head.i != t.i or self._not_source(k, sj):
+            return
+        clause = {t.i} | {x.i for x in sj.subtree}
+        clause |= {c.i for c in t.children if c.dep_ in ("aux", "neg", "advmod", "npadvmod")
+                   and c.i >= min(clause) - 1 and not any(True for _ in c.children)}
+        for c in t.children:  # "in a statement", "on Tuesday", "to reporters"
+            if c.dep_ in ("prep", "dative", "npadvmod", "dobj") and c.i > t.i:
+                clause |= {x.i for x in c.subtree}
+        lo, hi = min(clause), max(clause)
+        if any(i not in clause for i in range(lo, hi + 1)):
+            return
+        sent = t.sent
+        before = doc[sent.start:lo]
+        after = doc[hi + 1:sent.end]
+        # set off: a comma (or the sentence start) before, a comma or the sentence end after
+        if before and before[-1].text not in (",", "—", "–") and not (lo == sent.start):
+            return
+        if after and after[0].text not in (",", "—", "–", ".", "!", "?", ";"):
+            return
+        if sent[-1].text == ":" or (len(after) > 1 and (after[1].text in MARKS or after[0].text == ":")):
+            return  # introduces a block or a quotation, handled with it
+        if not self._source_like(sj, k):
+            return
+        # what it reports is a finite clause: a verb with its own subject outside the cue clause
+        if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.head.i not in clause and x.i not in clause
+                   for x in sent):
+            return
+        # a cue that heads the sentence reports what comes before it only if that is a clause of its
+        # own ("Though the transition was smooth, he said, ..."), not an opening phrase ("In his book, ...")
+        if t.dep_ != "parataxis" and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in before):
+            return
+        last = self._content_end(doc, sent.start, sent.end - 1, clauses_only=True).i if after else sent.end - 1
+        if last < hi:
+            last = sent.end - 1
+        content = [x for x in doc[sent.start:last + 1] if x.i not in clause and not (x.is_punct and (
+            x.i == lo - 1 or x.i == hi + 1))]
+        while content and content[-1].is_punct and content[-1].text not in MARKS:
+            content.pop()
+        words = [x for x in content if not x.is_punct]
+        if len(words) < 4 or not before or not [x for x in before if not x.is_punct]:
+            return
+        s, e = self._abs(k, content[0]), self._abs(k, content[-1]) + len(content[-1])
+        if self._inside(s) and self._inside(e - 1):
+            return
+        name, ss, se, skind, country = self._speaker(k, sj, self._abs(k, sj))
+        self.statements.append(Statement("indirect", s, e, name, ss, se, t.text, country, speaker_kind=skind))
+
+    def _not_source(self, k: int, tok) -> bool:
+        """A subject that names no source: an expletive, the author's voice, an unresolvable 'it', or
+        'that' (complementizer, demonstrative or relative: too ambiguous to read a speaker from)."""
+        if tok.lower_ in RELATIVES - {"that"} and tok.head.dep_ == "relcl":
+            return False  # 'who'/'which': read through the antecedent
+        if tok.lower_ == "it":
+            return self._it_antecedent(k, tok) is None
+        return tok.lower_ in NOT_SOURCES
+
+    def _it_antecedent(self, k: int, tok):
+        """What 'it' stands for as a speaker: the subject of the previous sentence when that is an
+        organisation or a document ('The city sent a letter. It says …' -> the city)."""
+        doc = self.docs[k]
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        for t in doc[sent.start - 1].sent:
+            if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON",) and (
+                    t.ent_type_ == "ORG" or t.lemma_.lower() in self.lex["documents"]
+                    or t.lemma_.lower() in self.lex["org_words"]) and not self._person_at(k, t):
+                return t
+        return None
+
+    def _source_like(self, tok, k: int | None = None) -> bool:
+        """Could this subject be the source of what is reported: a name, a personal pronoun, an
+        organisation, or a noun for people or for documents ("critics", "the group", "the report")?"""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "COUNTRY"):
+            return True
+        if k is not None and tok.lower_ in (RELATIVES - {"that"}) | {"it"} and not self._not_source(k, tok):
+            return True
+        if tok.pos_ == "PRON":
+            return tok.lower_ in PERSONAL or tok.lower_ in ("they", "she", "he")
+        return (lemma in self.lex["roles"] or lemma in self.lex["documents"] or lemma in SOURCE_NOUNS
+                or tok.tag_ == "NNS")
+
+    def _headline(self, k: int):
+        """A headline that attributes: "Pence: Flowers won't be at debate", "X Says Y", "Y, X Says"."""
+        doc = self.docs[k]
+        us, ue = self.units[k].start, self.units[k].end
+        colon = next((t for t in doc if t.text == ":"), None)
+        if colon is not None and 0 < colon.i <= 5 and _words(self.text[us + colon.idx + 1:ue]) >= 3:
+            src = doc[:colon.i]
+            person = self._surname_person(src)
+            last = src[-1].lemma_.lower()
+            if person is not None or last in SOURCE_NOUNS or last in self.lex["documents"] or any(
+                    t.ent_type_ in ("PERSON", "ORG") for t in src):
+                name = person.name if person is not None else src.text
+                s, e = _trim(self.text, us + colon.idx + 1, ue)
+                skind = "person" if person is not None else "unnamed"
+                self.statements.append(Statement("indirect", s, e, name, us + src[0].idx,
+                                                 us + src[-1].idx + len(src[-1]), ":", speaker_kind=skind))
+                return
+        # "Y, X Says": a closing cue after a comma, read from the tokens (headlines parse poorly)
+        words = [t for t in doc if not t.is_punct or t.text == ","]
+        if len(words) > 4 and self._is_cue_word(words[-1]):
+            comma = next((i for i in range(len(words) - 2, 0, -1) if words[i].text == ","), None)
+            if comma is not None and 1 <= len(words) - 1 - comma - 1 <= 5 and _words(
+                    self.text[us:us + words[comma].idx]) >= 3:
+                src = words[comma + 1:-1]
+                if all(t.text[:1].isupper() for t in src):
+                    person = self._surname_person(src)
+                    name = person.name if person is not None else " ".join(t.text for t in src)
+                    s, e = _trim(self.text, us, us + words[comma].idx)
+                    self.statements.append(Statement(
+                        "indirect", s, e, name, us + src[0].idx, us + src[-1].idx + len(src[-1]), words[-1].text,
+                        speaker_kind="person" if person is not None else "unnamed"))
+                    return
+        for t in doc:
+            if self._is_cue_word(t):
+                before = len(self.statements)
+                comps = [c for c in t.children if c.dep_ == "ccomp"]
+                if comps:
+                    self._clausal(k, t, comps[0])
+                else:
+                    self._parenthetical(k, t)
+                if len(self.statements) > before:
+                    return
+
+    def _is_cue_word(self, t) -> bool:
+        """A cue verb in a headline, where title case hides the part of speech ('Says')."""
+        return t.lemma_.lower() in self.lex["cues"] or t.lower_ in self.lex["cues"] or (
+            t.lower_.endswith("s") and t.lower_[:-1] in self.lex["cues"])
+
+    def _surname_person(self, span, pos: int | None = None) -> Mention | None:
+        """The document's person whose surname is written in ``span``: the last one named before
+        ``pos`` when several share it, else the first one named."""
+        words = {t.text.lower() for t in span if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"}
+        found = [p for p in self.people if p.name.split() and p.name.split()[-1].lower() in words]
+        if not found:
+            return None
+        before = [p for p in found if pos is not None and p.start < pos]
+        return before[-1] if before else found[0]
 
     def _according(self, k: int, t):
         doc = self.docs[k]
         pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
-        if pobj is None or not (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG", "NORP", "COUNTRY")
-                                or pobj.lemma_.lower() in self.lex["roles"] | self.lex["documents"]
-                                or pobj.lemma_.lower() in SOURCE_NOUNS):
+        if pobj is None or not (self._source_like(pobj) or pobj.lemma_.lower() in self.lex["org_words"]):
             return  # "according to this logic" names no source
         sent = t.sent
         phrase_end = max(x.i for x in doc[t.i + 1].subtree) + 1
@@ -619,6 +1081,22 @@ class Attributor:
 
     def _dedup(self) -> list[Statement]:
         out: list[Statement] = []
+        # reported speech needs someone who speaks: not a country standing for its government, nor a
+        # survey or report without an author (data the article cites, not a statement)
+        excluded = rules()["indirect_excluded_speaker_kinds"]
+        self.statements = [st for st in self.statements if not (st.kind == "indirect" and st.speaker_kind in excluded)]
+        # reported speech that carries the speaker's own words in quotation marks ('Lynch said there remains
+        # a "significant difference in private practice and government"') is a (mixed) quotation
+        for st in self.statements:
+            if st.kind != "indirect":
+                continue
+            for q in self.quotes:
+                if not (st.start <= q.open < st.end and q.close is not None):
+                    continue
+                if st.end <= q.close and q.first == q.last and "\n" not in self.text[st.end:q.close]:
+                    st.end = q.close + 1  # content that opens a quotation carries it to its end
+                if _words(self.text[q.open + 1:q.close]) >= self.rules["mixed_quote_min_words"]:
+                    st.kind = "quote"
         for st in sorted(self.statements, key=lambda x: (x.kind == "indirect", x.start, -(x.end - x.start))):
             if any(min(st.end, o.end) - max(st.start, o.start) > 0.5 * (st.end - st.start) for o in out):
                 continue
