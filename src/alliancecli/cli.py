@@ -104,7 +104,7 @@ def _open(db: Path):
     from . import store
 
     try:
-        return store.connect(db)
+        return store.connect_read(db)
     except store.NoDatabase as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)

@@ -165,13 +165,17 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             by_sentence.setdefault(r["sentence"], []).append(r)
     for sent, rows in by_sentence.items():
         names = {}
+        held = {}  # the first statement (lowest index) holding a mention of the name in this sentence
         for r in rows:
-            names.setdefault((r["name"], r["kind"]), r)
+            key = (r["name"], r["kind"])
+            names.setdefault(key, r)
+            if r["_statement"] is not None and (held.get(key) is None or r["_statement"] < held[key]):
+                held[key] = r["_statement"]
         for (a, ka), (b, kb) in itertools.combinations(sorted(names), 2):
             if a == b:
                 continue
-            ra, rb = names[(a, ka)], names[(b, kb)]
-            si = ra["_statement"] if ra["_statement"] == rb["_statement"] else None
+            ra = names[(a, ka)]
+            si = held.get((a, ka)) if held.get((a, ka)) == held.get((b, kb)) else None
             pair_rows.append({
                 "a": a, "b": b, "kind": "country" if ka == kb == "country" else "bloc", "sentence": sent,
                 "paragraph": ra["paragraph"], "_statement": si,
