@@ -258,7 +258,9 @@ def ingest(
 
     def _finish(di):
         prep, docs = pending.pop(di)
-        rows = analyse(prep, docs)
+        _write(prep, analyse(prep, docs))
+
+    def _write(prep, rows):
         store.write_document(db, rows, prep.replace_id)
         if prep.replace_id is None:
             summary.new += 1
@@ -269,10 +271,12 @@ def ingest(
         on_event("changed" if prep.replace_id else "new", prep.source.path, None)
 
     try:
-        kwargs = {"batch_size": batch_size, "as_tuples": True}
-        if workers > 1:
-            kwargs["n_process"] = workers
-        stream = nlp_mod.load(model).pipe(units_stream(), **kwargs) if first is not None else ()
+        if first is not None and workers > 1:
+            # whole documents go to worker processes (spaCy and analysis); only the writes stay here
+            for prep, rows in analyse_parallel(itertools.chain([first], prepared), model, workers, batch_size):
+                _write(prep, rows)
+        stream = (nlp_mod.load(model).pipe(units_stream(), batch_size=batch_size, as_tuples=True)
+                  if first is not None and workers == 1 else ())
         for doc, (di, ui) in stream:
             prep, docs = pending[di]
             docs.append(doc)
@@ -286,3 +290,51 @@ def ingest(
     finally:
         db.close()
     return summary
+
+
+def analyse_chunk(chunk: list[Prepared], model: str | None, batch_size: int) -> list[store.DocumentRows]:
+    """Parse and analyse a few prepared documents (in a worker process): their rows, in order."""
+    from . import nlp as nlp_mod
+
+    items = [(p.source.text[u.start:u.end], i) for i, p in enumerate(chunk) for u in p.units]
+    docs: list[list] = [[] for _ in chunk]
+    for doc, i in nlp_mod.load(model).pipe(items, batch_size=batch_size, as_tuples=True):
+        docs[i].append(doc)
+    return [analyse(p, d) for p, d in zip(chunk, docs)]
+
+
+def analyse_parallel(preps: Iterable[Prepared], model: str | None, workers: int, batch_size: int = 64,
+                     chunk_docs: int = 8) -> Iterator[tuple[Prepared, store.DocumentRows]]:
+    """(prepared, rows) for every document, in order, analysed by ``workers`` processes.
+
+    spaCy's own ``n_process`` parallelises only the parse, leaving segmentation-to-rows work in
+    the parent, which then caps the speed-up; here each worker does the parse and the analysis of
+    whole documents, and the parent only prepares and writes.  At most ``2 * workers`` chunks of
+    ``chunk_docs`` documents are in flight, so memory does not grow with the corpus.  Where
+    processes can be forked, the pipeline is loaded once, here, and the workers inherit it.
+    """
+    import multiprocessing as mp
+    from collections import deque
+
+    from . import nlp as nlp_mod
+
+    fork = "fork" in mp.get_all_start_methods()
+    if fork:
+        nlp_mod.load(model)
+    pool = mp.get_context("fork" if fork else "spawn").Pool(workers)
+    window: deque = deque()
+    try:
+        chunk: list[Prepared] = []
+        for prep in itertools.chain(preps, [None]):
+            if prep is not None:
+                chunk.append(prep)
+            if chunk and (prep is None or len(chunk) == chunk_docs):
+                window.append((chunk, pool.apply_async(analyse_chunk, (chunk, model, batch_size))))
+                chunk = []
+            while window and (len(window) > 2 * workers or prep is None):
+                done, result = window.popleft()
+                yield from zip(done, result.get())
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
