@@ -72,7 +72,9 @@ def _format(json_: bool, nl: bool, csv_: bool) -> str:
 def _emit(rows: list[dict], columns: list[str], fmt: str, title: str | None = None, wide: tuple = ("text",)):
     rows = [{c: r.get(c) for c in columns} for r in rows]
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        # one object a line, as sqlite-utils prints: the C encoder per row, not the slow indenting one
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        sys.stdout.write("[" + ",\n ".join(map(encode, rows)) + "]\n")
     elif fmt == "nl":
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
