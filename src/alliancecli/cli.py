@@ -136,7 +136,7 @@ def ingest(
     glob: Annotated[Optional[str], typer.Option(
         "--glob", help="Only files whose name matches, e.g. '*.txt' [default: *.txt, *.text, *.md].")] = None,
     model: ModelOption = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="spaCy processes.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes (parse and analysis).")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Paragraphs per spaCy batch.")] = 64,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
 ):
