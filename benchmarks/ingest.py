@@ -31,6 +31,14 @@ removed afterwards. Words are ``len(text.split())`` summed over the decoded text
     workers=2)`` in a fresh child timed like (b) (the worker processes' start-up
     is inside the timing); speed-up = time(b) / time(d).
 
+CPU seconds: user + system time of (b)'s ingest call, and of (d)'s parent and
+(joined) worker processes. On a machine shared with other work the wall-clock
+speed-up of (d) says little (Linux shares CPU between sessions, not processes, so
+more processes need not get more of it); "if nothing else ran" is (b)'s CPU time
+over the larger of half of (d)'s total and (d)'s parent alone: the speed-up two
+otherwise idle cores would allow. The 1-minute load average is printed before (a)
+and after (b) and (d).
+
 It prints a small table (``--json``: one JSON object). No assertions on timings:
 it only measures and prints.
 """
@@ -68,11 +76,16 @@ def timed_attribute(*args, **kwargs):
     finally:
         attribution[0] += time.perf_counter() - t
 quotes.attribute = timed_attribute
+def cpu(who):
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
 t0 = time.perf_counter()
 nlp.load()
 t1 = time.perf_counter()
+c1 = cpu(resource.RUSAGE_SELF)
 s = pipeline.ingest([folder], db, workers=workers)
 t2 = time.perf_counter()
+cpu_parent, cpu_workers = cpu(resource.RUSAGE_SELF) - c1, cpu(resource.RUSAGE_CHILDREN)
 try:
     with open("/proc/self/status") as f:
         peak_mb = next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
@@ -82,7 +95,7 @@ except (OSError, StopIteration):
 print(json.dumps({"load_s": t1 - t0, "seconds": t2 - t1, "documents": s.documents, "new": s.new,
                   "unchanged": s.unchanged, "failed": s.failed, "skipped": s.skipped,
                   "statements": s.statements, "line": s.line(), "attribution_s": attribution[0],
-                  "peak_rss_mb": peak_mb}))
+                  "peak_rss_mb": peak_mb, "cpu_parent_s": cpu_parent, "cpu_workers_s": cpu_workers}))
 """
 
 
@@ -102,6 +115,13 @@ def extract(corpus: Path, dest: Path, limit: int | None) -> list[Path]:
     return out
 
 
+def loadavg() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # pragma: no cover - not on Unix
+        return None
+
+
 def child_ingest(folder: Path, db: Path, workers: int) -> dict:
     env = dict(os.environ)
     src = str(REPO / "src")
@@ -111,7 +131,9 @@ def child_ingest(folder: Path, db: Path, workers: int) -> dict:
     if p.returncode != 0:
         sys.stderr.write(p.stderr[-4000:])
         raise SystemExit(f"ingest child (workers={workers}) failed with exit status {p.returncode}")
-    return json.loads(p.stdout.strip().splitlines()[-1])
+    out = json.loads(p.stdout.strip().splitlines()[-1])
+    out["loadavg_after"] = loadavg()
+    return out
 
 
 def machine(nlp) -> dict:
@@ -152,6 +174,7 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress, memory_pr
         nlp = nlp_mod.load()
         load_s = time.perf_counter() - t0
         progress(f"(a) model loaded in {load_s:.1f} s; nlp.pipe over {len(texts)} texts ...")
+        load_before = loadavg()
         t0 = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=64):
             pass
@@ -188,10 +211,12 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress, memory_pr
     return {
         "machine": machine(nlp),
         "corpus": {"path": str(corpus), "limit": limit, "documents": len(files), "words": words},
-        "a_ceiling": {"seconds": a_s, "words_per_s": words / a_s if a_s else None, "model_load_s": load_s},
+        "a_ceiling": {"seconds": a_s, "words_per_s": words / a_s if a_s else None, "model_load_s": load_s,
+                      "loadavg_before": load_before},
         "b_ingest": {"seconds": b_s, "words_per_s": words / b_s if b_s else None,
                      "b_over_a": a_s / b_s if b_s else None,
                      "model_load_s": b["load_s"], "peak_rss_mb": rss_b, "summary": b["line"],
+                     "cpu_s": b["cpu_parent_s"], "loadavg_after": b["loadavg_after"],
                      "attribution_s": b["attribution_s"],
                      "attribution_share": b["attribution_s"] / b_s if b_s else None},
         "b_memory_probe": probe,
@@ -199,8 +224,17 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress, memory_pr
                        "new": c.new, "summary": c.line()},
         "d_workers2": None if d is None else {
             "seconds": d["seconds"], "words_per_s": words / d["seconds"] if d["seconds"] else None,
-            "speedup": b_s / d["seconds"] if d["seconds"] else None, "summary": d["line"]},
+            "speedup": b_s / d["seconds"] if d["seconds"] else None, "summary": d["line"],
+            "cpu_parent_s": d["cpu_parent_s"], "cpu_workers_s": d["cpu_workers_s"],
+            "loadavg_after": d["loadavg_after"],
+            # what two otherwise idle cores would allow: the work split over two, or the parent alone
+            "cpu_bound_speedup": b["cpu_parent_s"] / max((d["cpu_parent_s"] + d["cpu_workers_s"]) / 2,
+                                                          d["cpu_parent_s"], 1e-9)},
     }
+
+
+def _la(x) -> str:
+    return "?" if x is None else f"{x:.1f}"
 
 
 def render(r: dict) -> str:
@@ -218,6 +252,11 @@ def render(r: dict) -> str:
                                     f"({cc['unchanged']} unchanged)"),
         ("(d) workers=2 speed-up", "skipped" if d is None else
          f"{d['speedup']:.2f}x ({d['seconds']:.1f} s, {d['words_per_s']:,.0f} words/s)"),
+        ("CPU seconds", f"(b) {b['cpu_s']:.1f}" + ("" if d is None else
+         f"; (d) parent {d['cpu_parent_s']:.1f} + workers {d['cpu_workers_s']:.1f}: "
+         f"{d['cpu_bound_speedup']:.2f}x if nothing else ran")),
+        ("load average (1 min)", f"{_la(a.get('loadavg_before'))} before (a), {_la(b['loadavg_after'])} after (b)"
+         + ("" if d is None else f", {_la(d['loadavg_after'])} after (d)")),
         ("attribution in (b)", f"{b['attribution_s']:.1f} s = {100 * b['attribution_share']:.1f}% of (b)"),
         ("peak RSS of (b)", f"{b['peak_rss_mb']:.0f} MB" + (
             "" if r.get("b_memory_probe") is None else
