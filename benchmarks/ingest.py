@@ -16,14 +16,28 @@ removed afterwards. Words are ``len(text.split())`` summed over the decoded text
     texts, in this process; words per second (model load not timed).
 (b) ``pipeline.ingest([folder], new_db)`` in a fresh child process
     (``python -c``), which loads the model first and then times only the
-    ``ingest`` call; words per second, and the child's peak RSS read with
-    ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss`` right after it ends (so
-    (a)'s memory does not count; the model is included).
+    ``ingest`` call; words per second, and the child's peak RSS, its own
+    ``VmHWM`` from ``/proc/self/status`` (``ru_maxrss`` of itself elsewhere; the
+    model is included). ``getrusage(RUSAGE_CHILDREN)`` in the parent is not used:
+    it reports the parent's size at the time of the fork, (a) included.
+    Attribution share: the child wraps ``quotes.attribute`` (quotations, colon and
+    transcript turns, reported speech) in a timer; the time spent inside it over
+    the same spaCy docs, divided by (b)'s time.
+(b') unless ``--memory-probe 0``: (b) again on only the first N files (default
+    200), for its peak RSS, to show whether memory grows with the corpus.
 (c) a second ``pipeline.ingest`` of the unchanged folder into the same database,
     in this process (model already loaded): seconds, and c/b as a time ratio.
 (d) unless ``--skip-workers``: ``pipeline.ingest([folder], another_new_db,
     workers=2)`` in a fresh child timed like (b) (the worker processes' start-up
     is inside the timing); speed-up = time(b) / time(d).
+
+CPU seconds: user + system time of (b)'s ingest call, and of (d)'s parent and
+(joined) worker processes. On a machine shared with other work the wall-clock
+speed-up of (d) says little (Linux shares CPU between sessions, not processes, so
+more processes need not get more of it); "if nothing else ran" is (b)'s CPU time
+over the larger of half of (d)'s total and (d)'s parent alone: the speed-up two
+otherwise idle cores would allow. The 1-minute load average is printed before (a)
+and after (b) and (d).
 
 It prints a small table (``--json``: one JSON object). No assertions on timings:
 it only measures and prints.
@@ -34,7 +48,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -46,18 +59,43 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "bbc-fulltext.zip"
 
 # Run in a fresh interpreter: load the model, then time one ingest call; print JSON.
+# Attribution (quotes.attribute: quotations, colon and transcript turns, reported speech) is timed
+# on the side, over the very spaCy docs the ingest parses; with workers=1 it all runs in this process.
+# Peak memory is this process's own high-water mark (VmHWM): getrusage(RUSAGE_CHILDREN) in the parent
+# would report the parent's size at fork time, which includes (a)'s pipeline and everything it parsed.
 CHILD = r"""
-import json, sys, time
-from alliancecli import nlp, pipeline
+import json, resource, sys, time
+from alliancecli import nlp, pipeline, quotes
 folder, db, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+attribution = [0.0]
+attribute = quotes.attribute
+def timed_attribute(*args, **kwargs):
+    t = time.perf_counter()
+    try:
+        return attribute(*args, **kwargs)
+    finally:
+        attribution[0] += time.perf_counter() - t
+quotes.attribute = timed_attribute
+def cpu(who):
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
 t0 = time.perf_counter()
 nlp.load()
 t1 = time.perf_counter()
+c1 = cpu(resource.RUSAGE_SELF)
 s = pipeline.ingest([folder], db, workers=workers)
 t2 = time.perf_counter()
+cpu_parent, cpu_workers = cpu(resource.RUSAGE_SELF) - c1, cpu(resource.RUSAGE_CHILDREN)
+try:
+    with open("/proc/self/status") as f:
+        peak_mb = next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration):
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_mb = r / (1024 * 1024) if sys.platform == "darwin" else r / 1024
 print(json.dumps({"load_s": t1 - t0, "seconds": t2 - t1, "documents": s.documents, "new": s.new,
                   "unchanged": s.unchanged, "failed": s.failed, "skipped": s.skipped,
-                  "statements": s.statements, "line": s.line()}))
+                  "statements": s.statements, "line": s.line(), "attribution_s": attribution[0],
+                  "peak_rss_mb": peak_mb, "cpu_parent_s": cpu_parent, "cpu_workers_s": cpu_workers}))
 """
 
 
@@ -77,6 +115,13 @@ def extract(corpus: Path, dest: Path, limit: int | None) -> list[Path]:
     return out
 
 
+def loadavg() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # pragma: no cover - not on Unix
+        return None
+
+
 def child_ingest(folder: Path, db: Path, workers: int) -> dict:
     env = dict(os.environ)
     src = str(REPO / "src")
@@ -86,12 +131,9 @@ def child_ingest(folder: Path, db: Path, workers: int) -> dict:
     if p.returncode != 0:
         sys.stderr.write(p.stderr[-4000:])
         raise SystemExit(f"ingest child (workers={workers}) failed with exit status {p.returncode}")
-    return json.loads(p.stdout.strip().splitlines()[-1])
-
-
-def peak_children_mb() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return r / (1024 * 1024) if sys.platform == "darwin" else r / 1024  # bytes on macOS, KiB on Linux
+    out = json.loads(p.stdout.strip().splitlines()[-1])
+    out["loadavg_after"] = loadavg()
+    return out
 
 
 def machine(nlp) -> dict:
@@ -110,7 +152,7 @@ def machine(nlp) -> dict:
     }
 
 
-def run(corpus: Path, limit: int | None, skip_workers: bool, progress) -> dict:
+def run(corpus: Path, limit: int | None, skip_workers: bool, progress, memory_probe: int = 200) -> dict:
     from alliancecli import nlp as nlp_mod
     from alliancecli import pipeline, reader
 
@@ -132,6 +174,7 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress) -> dict:
         nlp = nlp_mod.load()
         load_s = time.perf_counter() - t0
         progress(f"(a) model loaded in {load_s:.1f} s; nlp.pipe over {len(texts)} texts ...")
+        load_before = loadavg()
         t0 = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=64):
             pass
@@ -141,7 +184,16 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress) -> dict:
         progress("(b) ingest in a child process ...")
         db_b = tmp / "b.db"
         b = child_ingest(folder, db_b, 1)
-        rss_b = peak_children_mb()
+        rss_b = b["peak_rss_mb"]
+
+        # (b) again on the first files only: does peak memory grow with the corpus?
+        probe = None
+        if memory_probe and memory_probe < len(files):
+            progress(f"(b') ingest of the first {memory_probe} files, for peak memory ...")
+            small = tmp / "small"
+            extract(corpus, small, memory_probe)
+            p = child_ingest(small, tmp / "small.db", 1)
+            probe = {"documents": p["documents"], "peak_rss_mb": p["peak_rss_mb"]}
 
         # (c) unchanged re-ingest, this process
         progress("(c) re-ingest, unchanged ...")
@@ -159,16 +211,30 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress) -> dict:
     return {
         "machine": machine(nlp),
         "corpus": {"path": str(corpus), "limit": limit, "documents": len(files), "words": words},
-        "a_ceiling": {"seconds": a_s, "words_per_s": words / a_s if a_s else None, "model_load_s": load_s},
+        "a_ceiling": {"seconds": a_s, "words_per_s": words / a_s if a_s else None, "model_load_s": load_s,
+                      "loadavg_before": load_before},
         "b_ingest": {"seconds": b_s, "words_per_s": words / b_s if b_s else None,
                      "b_over_a": a_s / b_s if b_s else None,
-                     "model_load_s": b["load_s"], "peak_rss_mb": rss_b, "summary": b["line"]},
+                     "model_load_s": b["load_s"], "peak_rss_mb": rss_b, "summary": b["line"],
+                     "cpu_s": b["cpu_parent_s"], "loadavg_after": b["loadavg_after"],
+                     "attribution_s": b["attribution_s"],
+                     "attribution_share": b["attribution_s"] / b_s if b_s else None},
+        "b_memory_probe": probe,
         "c_reingest": {"seconds": c_s, "c_over_b": c_s / b_s if b_s else None, "unchanged": c.unchanged,
                        "new": c.new, "summary": c.line()},
         "d_workers2": None if d is None else {
             "seconds": d["seconds"], "words_per_s": words / d["seconds"] if d["seconds"] else None,
-            "speedup": b_s / d["seconds"] if d["seconds"] else None, "summary": d["line"]},
+            "speedup": b_s / d["seconds"] if d["seconds"] else None, "summary": d["line"],
+            "cpu_parent_s": d["cpu_parent_s"], "cpu_workers_s": d["cpu_workers_s"],
+            "loadavg_after": d["loadavg_after"],
+            # what two otherwise idle cores would allow: the work split over two, or the parent alone
+            "cpu_bound_speedup": b["cpu_parent_s"] / max((d["cpu_parent_s"] + d["cpu_workers_s"]) / 2,
+                                                          d["cpu_parent_s"], 1e-9)},
     }
+
+
+def _la(x) -> str:
+    return "?" if x is None else f"{x:.1f}"
 
 
 def render(r: dict) -> str:
@@ -186,7 +252,16 @@ def render(r: dict) -> str:
                                     f"({cc['unchanged']} unchanged)"),
         ("(d) workers=2 speed-up", "skipped" if d is None else
          f"{d['speedup']:.2f}x ({d['seconds']:.1f} s, {d['words_per_s']:,.0f} words/s)"),
-        ("peak RSS of (b)", f"{b['peak_rss_mb']:.0f} MB"),
+        ("CPU seconds", f"(b) {b['cpu_s']:.1f}" + ("" if d is None else
+         f"; (d) parent {d['cpu_parent_s']:.1f} + workers {d['cpu_workers_s']:.1f}: "
+         f"{d['cpu_bound_speedup']:.2f}x if nothing else ran")),
+        ("load average (1 min)", f"{_la(a.get('loadavg_before'))} before (a), {_la(b['loadavg_after'])} after (b)"
+         + ("" if d is None else f", {_la(d['loadavg_after'])} after (d)")),
+        ("attribution in (b)", f"{b['attribution_s']:.1f} s = {100 * b['attribution_share']:.1f}% of (b)"),
+        ("peak RSS of (b)", f"{b['peak_rss_mb']:.0f} MB" + (
+            "" if r.get("b_memory_probe") is None else
+            f" ({r['b_memory_probe']['peak_rss_mb']:.0f} MB for the first "
+            f"{r['b_memory_probe']['documents']} files)")),
         ("(b) summary", b["summary"]),
     ]
     w = max(len(k) for k, _ in rows)
@@ -198,6 +273,8 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="BBC fulltext zip [default: %(default)s]")
     ap.add_argument("--limit", type=int, default=None, help="only the first N .txt files in sorted order")
     ap.add_argument("--skip-workers", action="store_true", help="skip (d), the workers=2 ingest")
+    ap.add_argument("--memory-probe", type=int, default=200, metavar="N",
+                    help="also ingest the first N files alone, to compare peak memory (0: skip) [default: 200]")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     args = ap.parse_args(argv)
     corpus = args.corpus.resolve()
@@ -209,7 +286,7 @@ def main(argv=None) -> int:
     def progress(msg):
         print(msg, file=sys.stderr, flush=True)
 
-    r = run(corpus, args.limit, args.skip_workers, progress)
+    r = run(corpus, args.limit, args.skip_workers, progress, args.memory_probe)
     print(json.dumps(r, indent=2) if args.json else render(r))
     return 0
 

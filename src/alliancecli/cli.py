@@ -86,7 +86,9 @@ def _format(json_: bool, nl: bool, csv_: bool) -> str:
 def _emit(rows: list[dict], columns: list[str], fmt: str, title: str | None = None, wide: tuple = ("text",)):
     rows = [{c: r.get(c) for c in columns} for r in rows]
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        # one object a line, as sqlite-utils prints: the C encoder per row, not the slow indenting one
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        sys.stdout.write("[" + ",\n ".join(map(encode, rows)) + "]\n")
     elif fmt == "nl":
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -118,7 +120,7 @@ def _open(db: Path):
     from . import store
 
     try:
-        return store.connect(db)
+        return store.connect_read(db)
     except store.NoDatabase as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
@@ -149,7 +151,7 @@ def ingest(
         "--glob", help="Only files whose name matches, e.g. '*.txt' "
                        "[default: .txt .text .md .html .htm .csv .jsonl .ndjson .json].")] = None,
     model: ModelOption = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="spaCy processes.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes (parse and analysis).")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Paragraphs per spaCy batch.")] = 64,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
     text_field: Annotated[Optional[str], typer.Option(

@@ -8,8 +8,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # queries run on any connection with .execute; sqlite_utils is slow to import
+    import sqlite_utils
 
 SOURCES = ("article", "comments", "all")
 WITHIN = ("sentence", "statement", "paragraph", "document")
@@ -59,20 +61,7 @@ def statements(
         where.append("(s.speaker = ? or s.speaker like ? escape '\\' or s.speaker in "
                      "(select name from actors where aliases like ? escape '\\'))")
         params += [actor, f"% {like_escape(actor)}", f'%"{like_escape(actor)}"%']
-    if country:
-        where.append("(s.speaker_country = ? or exists (select 1 from mentions m where m.statement_id = s.id "
-                     "and m.name = ?))")
-        params += [country, country]
-    if speaker_country:
-        where.append("s.speaker_country = ?")
-        params.append(speaker_country)
-    if about:
-        where.append("exists (select 1 from mentions m where m.statement_id = s.id and m.name = ?)")
-        params.append(about)
-    if pair:
-        for name in pair:
-            where.append("exists (select 1 from mentions m where m.statement_id = s.id and m.name = ?)")
-            params.append(name)
+    # country, speaker_country, about, pair and ids are applied by _statement_ids, through indexes
     if stance:
         where.append("coalesce(s.label, s.stance) = ?")
         params.append(stance)
@@ -82,20 +71,23 @@ def statements(
     if doc:
         where.append("(cast(d.id as text) = ? or d.path = ? or d.path like ? escape '\\')")
         params += [doc, doc, f"%{like_escape(doc)}%"]
-    if ids is not None:
-        where.append("s.id in (select value from json_each(?))")
-        params.append(json.dumps(ids))
     if since or until:
         when, when_params = _date_clause("s", since, until)
         where.append("1 = 1" + when)
         params += when_params
+    # Filters that name statements through an index drive the query: the statements they allow are
+    # looked up by id, instead of testing every statement.
+    driver, driver_params = _statement_ids(country, speaker_country, about, pair, ids)
+    head = (f"with c(id) as ({driver}) select" if driver else "select")
+    rows_from = ("c cross join statements s on s.id = c.id" if driver else "statements s")
     sql = f"""
-        select s.id, s.speaker, s.speaker_country, coalesce(s.label, s.stance) as stance, s.kind, s.source,
+        {head} s.id, s.speaker, s.speaker_country, coalesce(s.label, s.stance) as stance, s.kind, s.source,
                s.text, d.title as document, d.path, s.posted, s.cue, s.stance_evidence
-        from statements s join documents d on d.id = s.document_id
+        from {rows_from} join documents d on d.id = s.document_id
         where {' and '.join(where)}{_source_clause(source)}
-        order by s.document_id, s.start
+        order by s.document_id, s.start, s.id
     """
+    params = driver_params + params
     if limit:
         sql += " limit ?"
         params.append(limit)
@@ -142,7 +134,7 @@ def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "al
     when, when_params = _date_clause("m", since, until)
     stmt_filter += when
     params += when_params
-    sql = f"""
+    pairs_from = f"""
         with m as (
             select document_id, {unit} as unit, name, min(statement_id) as statement_id
             from mentions m where kind in ({kind_list}){src}{stmt_filter}
@@ -151,7 +143,17 @@ def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "al
             select a.name as a, b.name as b, a.document_id, a.unit,
                    case when a.statement_id = b.statement_id then a.statement_id end as statement_id
             from m a join m b on a.document_id = b.document_id and a.unit = b.unit and a.name < b.name
-        )
+        )"""
+    if within == "sentence" and not (since or until):
+        # the same pairs, written at ingest (pipeline.analyse): one row per sentence and pair, with kind
+        # 'country' when both are countries, and the statement that holds both mentions of it
+        p_src = {"article": " and source = 'article'", "comments": " and source = 'comments'"}.get(source, "")
+        params = list(kinds)  # kind = ? (not "in") lets SQLite group in the order of the covering index
+        pairs_from = f"""
+        with p as (
+            select a, b, document_id, statement_id from pairs where kind {"= ?" if len(kinds) == 1 else "in (?, ?)"}{p_src}
+        )"""
+    sql = f"""{pairs_from}
         select p.a, p.b, count(*) as {within if within != 'document' else 'co'}s_n,
                count(distinct p.document_id) as documents,
                count(distinct case when coalesce(s.label, s.stance) = 'support' then s.id end) as support,
@@ -177,6 +179,7 @@ def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "al
 
 
 def actors(db, country: str | None = None, kind: str | None = None, limit: int | None = None) -> list[dict]:
+    """Actors with their aliases, mention count and statement count (counted at ingest: store.refresh_counts)."""
     where, params = ["1 = 1"], []
     if country:
         where.append("a.country = ?")
@@ -186,8 +189,7 @@ def actors(db, country: str | None = None, kind: str | None = None, limit: int |
         params.append(kind)
     sql = f"""
         select a.name, a.kind, a.country, a.aliases,
-               (select count(*) from mentions m where m.name = a.name and m.kind = a.kind) as mentions,
-               (select count(*) from statements s where s.speaker = a.name and s.kind != 'comment') as statements
+               coalesce(a.mentions, 0) as mentions, coalesce(a.statements, 0) as statements
         from actors a where {' and '.join(where)}
         order by mentions desc, statements desc, a.name
     """
@@ -353,6 +355,34 @@ def _stance_stats(db, path) -> dict:
         out["stance_model"] = row[0] if row else None
     return out
 
+
 def like_escape(value: str) -> str:
     """``value`` as a literal inside a LIKE pattern (with ``escape '\\'``): % and _ match only themselves."""
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _statement_ids(country=None, speaker_country=None, about=None, pair=None, ids=None) -> tuple[str, list]:
+    """SQL for the ids of the statements the indexed filters allow (their intersection), or ("", []).
+
+    ``country``: the speaker acts for it or the statement mentions it; ``speaker_country``:
+    the speaker acts for it; ``about`` and each name of ``pair``: the statement mentions it;
+    ``ids``: the statement's id is one of them.
+    """
+    parts: list[str] = []
+    params: list = []
+    mentioning = "select statement_id from mentions where name = ? and statement_id is not null"
+    if country:
+        parts.append(f"select id from statements where speaker_country = ? union {mentioning}")
+        params += [country, country]
+    if speaker_country:
+        parts.append("select id from statements where speaker_country = ?")
+        params.append(speaker_country)
+    for name in ([about] if about else []) + (list(pair) if pair else []):
+        parts.append(mentioning)
+        params.append(name)
+    if ids is not None:
+        parts.append("select value from json_each(?)")
+        params.append(json.dumps(ids))
+    if len(parts) == 1:
+        return f"select distinct * from ({parts[0]})", params
+    return " intersect ".join(f"select * from ({p})" for p in parts), params

@@ -12,9 +12,10 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import sqlite_utils
+if TYPE_CHECKING:  # imported lazily: sqlite_utils (and the numpy it pulls in) costs ~0.2 s of CLI start-up
+    import sqlite_utils
 
 
 class DatabaseError(RuntimeError):
@@ -100,6 +101,8 @@ def connect(path: str | Path, create: bool = False) -> sqlite_utils.Database:
     path = Path(path)
     if not create and not path.exists():
         raise NoDatabase(path)
+    import sqlite_utils
+
     try:
         db = sqlite_utils.Database(path)
         db.execute("pragma busy_timeout = 10000")
@@ -285,6 +288,102 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
             update statements set speaker_country = (
                 select country from actors where actors.name = statements.speaker and actors.kind = 'person')
             where speaker_country is null and speaker_kind = 'person' and kind != 'comment'""")
+        refresh_counts(db)
+
+
+@migration
+def m003_perf(db: sqlite_utils.Database):
+    """Indexes that follow the query plans, and actor counts kept in the actors table."""
+    # who-said --country / --about and statements --pair find statements through the names they mention
+    db["mentions"].create_index(["name", "statement_id"], if_not_exists=True)
+    # pairs (sentence level) is one ordered scan of this covering index, grouped by (a, b)
+    db["pairs"].create_index(["kind", "a", "b", "document_id", "statement_id", "source"], if_not_exists=True)
+    cols = db["actors"].columns_dict
+    for col in ("mentions", "statements"):
+        if col not in cols:
+            db["actors"].add_column(col, int)
+    refresh_counts(db)
+
+
+def refresh_counts(db):
+    """Store each actor's mention and statement counts (``actors`` lists them without counting at query time).
+
+    Called at the end of every ingest that changed something (by :func:`refresh_actors`);
+    call it after changing ``mentions`` or ``statements`` any other way.
+    """
+    db.execute("""
+        update actors set
+            mentions = (select count(*) from mentions m where m.name = actors.name and m.kind = actors.kind),
+            statements = coalesce((select n from (
+                select speaker, count(*) as n from statements where kind != 'comment' group by speaker
+            ) c where c.speaker = actors.name), 0)""")
+
+
+class Connection(sqlite3.Connection):
+    """A plain sqlite3 connection that turns into a ``sqlite_utils.Database`` only when asked.
+
+    Queries need nothing but ``execute``; importing sqlite_utils would double the start-up
+    time of every query command.  ``db["table"]``, ``db.query(...)`` and any other
+    ``sqlite_utils.Database`` attribute still work: they build the wrapper on first use.
+    """
+
+    _su = None
+
+    _building = False
+
+    def _database(self):
+        if self._su is None:
+            import sqlite_utils
+
+            self._building = True  # sqlite_utils probes the connection's own attributes meanwhile
+            try:
+                self._su = sqlite_utils.Database(self)
+            finally:
+                self._building = False
+        return self._su
+
+    def __getitem__(self, name):
+        return self._database()[name]
+
+    def __getattr__(self, name):
+        if name.startswith("__") or self._building:
+            raise AttributeError(name)
+        return getattr(self._database(), name)
+
+
+def connect_read(path: str | Path) -> Connection:
+    """Open an existing database for the query commands, without importing sqlite_utils.
+
+    Behaves like ``connect(path)``: a missing file raises NoDatabase, a file that is not
+    an alliance database raises DatabaseError, and pending migrations are applied first
+    (through :func:`connect`, which does import sqlite_utils, only then).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise NoDatabase(path)
+    try:
+        con = _read_connection(path)
+        try:
+            done = {r[0] for r in con.execute("select name from _migrations")}
+        except sqlite3.OperationalError:
+            done = set()
+        known = {name for name, _ in MIGRATIONS}
+        if done != known:
+            con.close()
+            connect(path).close()  # migrates, or raises for a newer database / not a database
+            con = _read_connection(path)
+    except sqlite3.DatabaseError as e:
+        raise DatabaseError(f"{path} is not an alliance database ({e})") from None
+    return con
+
+
+def _read_connection(path: Path) -> Connection:
+    con = sqlite3.connect(path, factory=Connection)
+    con.execute("pragma busy_timeout = 10000")
+    # read pages straight from the OS cache: queries that fetch thousands of rows by id spend much of
+    # their time in read() calls otherwise
+    con.execute("pragma mmap_size = 1073741824")
+    return con
 
 
 @migration

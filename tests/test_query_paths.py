@@ -1,0 +1,127 @@
+"""The fast query paths (pre-aggregated pairs, id-driven statement filters, stored actor counts)
+give the same answers as the plain definitions, computed here straight from mentions and statements."""
+import sqlite3
+
+import pytest
+
+from alliancecli import queries, store
+
+
+@pytest.fixture(scope="module")
+def db(seeds_db):
+    con = store.connect_read(seeds_db)
+    yield con
+    con.close()
+
+
+def pairs_by_definition(db, kinds, source="all", country=None, min_mentions=1):
+    """Sentence-level pairs counted from mentions: one per sentence holding both names."""
+    src = {"article": " and comment_id is null", "comments": " and comment_id is not null"}.get(source, "")
+    marks = ",".join("?" for _ in kinds)
+    rows = db.execute(f"""
+        with m as (
+            select document_id, sentence, name, min(statement_id) as statement_id
+            from mentions where kind in ({marks}){src} group by document_id, sentence, name
+        ), p as (
+            select a.name as a, b.name as b, a.document_id,
+                   case when a.statement_id = b.statement_id then a.statement_id end as statement_id
+            from m a join m b on a.document_id = b.document_id and a.sentence = b.sentence and a.name < b.name
+        )
+        select p.a, p.b, count(*), count(distinct p.document_id),
+               count(distinct case when coalesce(s.label, s.stance) = 'support' then s.id end),
+               count(distinct case when coalesce(s.label, s.stance) = 'oppose' then s.id end),
+               count(distinct case when coalesce(s.label, s.stance) = 'neutral' then s.id end)
+        from p left join statements s on s.id = p.statement_id
+        group by p.a, p.b having count(*) >= ? order by count(*) desc, p.a, p.b""", [*kinds, min_mentions])
+    out = [dict(zip(("a", "b", "count", "documents", "support", "oppose", "neutral"), r)) for r in rows]
+    return [r for r in out if country is None or country in (r["a"], r["b"])]
+
+
+@pytest.mark.parametrize("include_blocs", [False, True])
+@pytest.mark.parametrize("source", ["all", "article", "comments"])
+def test_sentence_pairs_from_the_pairs_table_match_the_definition(db, include_blocs, source):
+    kinds = ("country", "bloc") if include_blocs else ("country",)
+    expected = pairs_by_definition(db, kinds, source)
+    got = queries.pairs(db, include_blocs=include_blocs, source=source)
+    assert [{k: v for k, v in r.items() if k != "within"} for r in got] == expected
+    if source != "comments":
+        assert expected  # the seeds have article pairs, so the comparison is not vacuous
+
+
+def test_sentence_pairs_filters_match_the_definition(db):
+    assert ([{k: v for k, v in r.items() if k != "within"} for r in queries.pairs(db, country="Russia")]
+            == pairs_by_definition(db, ("country",), country="Russia"))
+    assert ([{k: v for k, v in r.items() if k != "within"} for r in queries.pairs(db, min_mentions=3)]
+            == pairs_by_definition(db, ("country",), min_mentions=3))
+
+
+def statement_ids_by_definition(db, where, params):
+    return [r[0] for r in db.execute(
+        f"select s.id from statements s where {where} order by s.document_id, s.start, s.id", params)]
+
+
+MENTIONS = "exists (select 1 from mentions m where m.statement_id = s.id and m.name = ?)"
+
+
+@pytest.mark.parametrize("name", ["Russia", "Kazakhstan", "Belarus", "United States"])
+def test_statement_filters_match_the_definition(db, name):
+    country = statement_ids_by_definition(db, f"(s.speaker_country = ? or {MENTIONS})", [name, name])
+    assert [r["id"] for r in queries.statements(db, country=name)] == country
+    assert [r["id"] for r in queries.who_said(db, country=name)] == country
+    about = statement_ids_by_definition(db, MENTIONS, [name])
+    assert [r["id"] for r in queries.statements(db, about=name)] == about
+    assert [r["id"] for r in queries.statements(db, speaker_country=name)] == statement_ids_by_definition(
+        db, "s.speaker_country = ?", [name])
+    pair = statement_ids_by_definition(db, f"{MENTIONS} and {MENTIONS}", [name, "Russia"])
+    assert [r["id"] for r in queries.statements(db, pair=(name, "Russia"))] == pair
+
+
+def test_statement_filters_combine(db):
+    expected = statement_ids_by_definition(
+        db, f"(s.speaker_country = ? or {MENTIONS}) and {MENTIONS} and coalesce(s.label, s.stance) = ?",
+        ["Russia", "Russia", "Belarus", "neutral"])
+    assert expected
+    got = queries.statements(db, country="Russia", about="Belarus", stance="neutral")
+    assert [r["id"] for r in got] == expected
+    assert [r["id"] for r in queries.statements(db, country="Russia", limit=3)] == \
+        statement_ids_by_definition(db, f"(s.speaker_country = ? or {MENTIONS})", ["Russia", "Russia"])[:3]
+
+
+def test_stored_actor_counts_match_counting(db):
+    rows = queries.actors(db)
+    assert rows
+    for r in rows:
+        mentions = db.execute("select count(*) from mentions where name = ? and kind = ?",
+                              [r["name"], r["kind"]]).fetchone()[0]
+        statements = db.execute("select count(*) from statements where speaker = ? and kind != 'comment'",
+                                [r["name"]]).fetchone()[0]
+        assert (r["mentions"], r["statements"]) == (mentions, statements), r["name"]
+    assert rows == sorted(rows, key=lambda r: (-r["mentions"], -r["statements"], r["name"]))
+
+
+def test_connect_read_applies_pending_migrations(seeds_db, tmp_path):
+    path = tmp_path / "old.db"
+    src = sqlite3.connect(seeds_db)
+    dst = sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.execute("delete from _migrations where name = 'm003_perf'")
+    dst.execute("update actors set mentions = null, statements = null")
+    dst.commit()
+    dst.close()
+    db = store.connect_read(path)
+    assert {r[0] for r in db.execute("select name from _migrations")} == {n for n, _ in store.MIGRATIONS}
+    assert db.execute("select count(*) from actors where mentions is null").fetchone()[0] == 0
+    # the read connection still offers sqlite_utils' API when asked
+    assert db["documents"].count == 5
+    db.close()
+
+
+def test_connect_read_refuses_missing_and_foreign_files(tmp_path):
+    with pytest.raises(store.NoDatabase):
+        store.connect_read(tmp_path / "missing.db")
+    assert not (tmp_path / "missing.db").exists()
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(store.DatabaseError):
+        store.connect_read(junk)
