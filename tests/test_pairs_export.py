@@ -238,3 +238,15 @@ def test_ingest_time_pairs_equal_the_mention_join(seeds_copy, source, include_bl
     fast = queries.pairs(db, source=source, include_blocs=include_blocs)
     joined = queries.pairs(db, source=source, include_blocs=include_blocs, since="1900")
     assert fast and fast == joined
+
+
+@pytest.mark.parametrize("within", ["statement", "paragraph", "document"])
+def test_pair_stance_is_that_of_the_statements_behind_it(seeds_db, within):
+    """Above the sentence, a pair's stance breakdown counts the statements that mention both
+    countries: the rows 'statements --pair A B' lists."""
+    rows = as_json(run("pairs", "--within", within, "--min-mentions", "2", "--db", seeds_db, "--json"))
+    assert rows
+    for r in rows:
+        behind = as_json(run("statements", "--pair", r["a"], r["b"], "--db", seeds_db, "--json"))
+        got = Counter(s["stance"] for s in behind)
+        assert (r["support"], r["oppose"], r["neutral"]) == (got["support"], got["oppose"], got["neutral"])

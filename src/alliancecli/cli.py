@@ -32,6 +32,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 DbOption = Annotated[Path, typer.Option("--db", "-d", envvar="ALLIANCE_DB", help="SQLite database file.",
                                         show_default=True)]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Output a JSON array.")]
+JsonObjectFlag = Annotated[bool, typer.Option("--json", help="Output one JSON object.")]
 NlFlag = Annotated[bool, typer.Option("--nl", help="Output one JSON object per line.")]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Output CSV with a header row.")]
 LimitOption = Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
@@ -383,7 +384,7 @@ def actors(
 def show(
     doc: Annotated[str, typer.Argument(help="Document id or path (or part of it).")],
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False,
+    json_: JsonObjectFlag = False,
 ):
     """The outline of one document: title, body, boilerplate, statements and comment tree."""
     from . import queries
@@ -419,7 +420,7 @@ def show(
 
 
 @app.command()
-def stats(db: DbOption = DEFAULT_DB, json_: JsonFlag = False):
+def stats(db: DbOption = DEFAULT_DB, json_: JsonObjectFlag = False):
     """Counts: documents, statements by kind, comments, actors, countries, size, last ingest."""
     from . import queries
 
@@ -444,7 +445,7 @@ def label(
         exists=True, dir_okay=False)] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Remove the statement's human label.")] = False,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False,
+    json_: JsonObjectFlag = False,
 ):
     """Store a human stance label; it wins over every prediction and survives re-ingest.
 
@@ -467,7 +468,8 @@ def label(
                            f"{out['standalone']} kept as labelled texts"))
         else:
             out = labels.set_label(database, statement_id, None if clear else value.value)
-            err.print(Text(f"statement {out['id']}: label {out['label']} (predicted {out['predicted']})"))
+            what = f"label {out['label']}" if out["label"] else "label removed"
+            err.print(Text(f"statement {out['id']}: {what} (predicted {out['predicted']})"))
     except labels.LabelError as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
@@ -485,7 +487,7 @@ def stance_train(
     model_path: Annotated[Optional[Path], typer.Option(
         "--model-path", help="Folder to save the model in [default: next to the database, DB.stance-model].")] = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False,
+    json_: JsonObjectFlag = False,
 ):
     """Train a spaCy text classifier on the labels and use it for every statement without a label."""
     from . import stance_model
@@ -509,7 +511,7 @@ def stance_eval(
     folds: Annotated[int, typer.Option("--folds", "-k", min=2, help="Cross-validation folds.")] = 5,
     seed: Annotated[int, typer.Option("--seed", help="Seed for the folds and the training.")] = 0,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False,
+    json_: JsonObjectFlag = False,
 ):
     """Cross-validated accuracy and macro-F1 of the classifier on the labels, next to the rules."""
     from . import labels, stance_model

@@ -174,8 +174,33 @@ def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "al
     for r in rows:
         r["count"] = r.pop(next(k for k in r if k.endswith("s_n")))
         r["within"] = within
+    if within in ("paragraph", "document") and rows:
+        # a paragraph or a document holds many statements: the stance of a pair there is that of
+        # the statements that mention both, the rows 'statements --pair A B' prints
+        stances = _pair_stances(db, kinds, source, since, until)
+        for r in rows:
+            r.update(stances.get((r["a"], r["b"]), {"support": 0, "oppose": 0, "neutral": 0}))
     return [{k: r[k] for k in ("a", "b", "count", "documents", "support", "oppose", "neutral", "within")}
             for r in rows]
+
+
+def _pair_stances(db, kinds: tuple, source: str, since: str | None, until: str | None) -> dict:
+    """{(a, b): {support, oppose, neutral}} counted over the statements that mention both a and b."""
+    when, params = _date_clause("m", since, until)
+    sql = f"""
+        with sm as (
+            select distinct m.statement_id, m.name from mentions m
+            where m.statement_id is not null and m.kind in ({",".join("?" for _ in kinds)}){_source_clause(source, "m")}{when}
+        )
+        select a.name as a, b.name as b,
+               sum(coalesce(s.label, s.stance) = 'support') as support,
+               sum(coalesce(s.label, s.stance) = 'oppose') as oppose,
+               sum(coalesce(s.label, s.stance) = 'neutral') as neutral
+        from sm a join sm b on a.statement_id = b.statement_id and a.name < b.name
+        join statements s on s.id = a.statement_id
+        group by a.name, b.name
+    """
+    return {(r.pop("a"), r.pop("b")): r for r in _rows(db, sql, list(kinds) + params)}
 
 
 def actors(db, country: str | None = None, kind: str | None = None, limit: int | None = None) -> list[dict]:
