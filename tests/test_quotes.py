@@ -478,6 +478,17 @@ def test_reported_content_stops_at_a_clause_the_report_does_not_carry(analyse, b
     assert [s["text"] for s in rows.statements if s["kind"] == "indirect"][0] == content
 
 
+@pytest.mark.parametrize("body, content", [
+    ("The minister said that exports along the pipeline, which bypasses the strait, could double next year.",
+     "that exports along the pipeline, which bypasses the strait, could double next year"),
+    ("Officials said the treaty, the first of its kind, would be signed in March.",
+     "the treaty, the first of its kind, would be signed in March"),
+])
+def test_a_relative_clause_or_apposition_inside_the_content_does_not_end_it(analyse, body, content):
+    _, rows = analyse(body)
+    assert [s["text"] for s in rows.statements if s["kind"] == "indirect"] == [content]
+
+
 def test_cue_alone_in_the_sentence_after_a_multi_sentence_quote(analyse):
     _, rows = analyse("“You work hard. You pay your taxes. So why didn’t he pay his?” a narrator in the ad asks.")
     assert [(s["kind"], s["text"], s["speaker"], s["cue"]) for s in rows.statements] == [

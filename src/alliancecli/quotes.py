@@ -840,7 +840,8 @@ class Attributor:
             if t.text == "," and i < hi:
                 attached = [y for y in doc[i + 1:hi + 1] if y.head.i < i]
                 cut = any((not clauses_only and (y.dep_ in ("appos", "relcl", "acl")
-                                                  or y.lower_ in RELATIVES - {"that"}))
+                                                  or y.lower_ in RELATIVES - {"that"})
+                           and self._trails(doc, y.head if y.lower_ in RELATIVES else y, hi))
                           or (y.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children))
                           or (y.tag_ == "VBG" and y.dep_ in ("advcl", "xcomp", "conj"))
                           or (y.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in self.rules["cut_marks"]
@@ -854,6 +855,13 @@ class Attributor:
                     j -= 1
                 return doc[j]
         return doc[hi]
+
+    @staticmethod
+    def _trails(doc, y, hi: int) -> bool:
+        """Whether ``y``'s subtree runs to the end of the content (``hi``), punctuation aside: a
+        relative clause or apposition in the middle ("flows along the route, which bypasses
+        Russia, could rise …") is parenthetical, and the content goes on after it."""
+        return all(t.is_punct for t in doc[y.right_edge.i + 1:hi + 1])
 
     def _noun_cue(self, k: int, t):
         """A noun of saying with its holder and a 'that'-clause: "Trump's claim that …", "a New York Times
