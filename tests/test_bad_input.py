@@ -175,15 +175,17 @@ def test_permission_denied_is_skipped_with_its_reason(corpus, tmp_path, monkeypa
     locked.write_text(GOOD, encoding="utf-8")
     locked.chmod(0)
     if os.access(locked, os.R_OK):
-        # Running as root, where chmod does not deny: make the read fail the way it would.
-        real = Path.read_bytes
+        # Running as root, where chmod does not deny: make opening it fail the way it would.
+        import builtins
 
-        def read_bytes(self):
-            if self == locked:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
+        from alliancecli import reader
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        def locked_open(file, *args, **kwargs):
+            if Path(file) == locked:
+                raise PermissionError(13, "Permission denied", str(file))
+            return builtins.open(file, *args, **kwargs)
+
+        monkeypatch.setattr(reader, "open", locked_open, raising=False)
     try:
         result = ingest(corpus, "--db", tmp_path / "t.db", "--json")
     finally:

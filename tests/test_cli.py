@@ -1,26 +1,14 @@
 """Every command through typer's CliRunner, on databases in tmp_path, asserting on --json output."""
 import json
 import sqlite3
-
-import pytest
-from typer.testing import CliRunner
-
-from alliancecli.cli import app
-
 from pathlib import Path
 
+import pytest
+
+from alliancecli.cli import app
+from tests.clirun import as_json, run, runner
+
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
-
-runner = CliRunner()
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def as_json(result):
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def test_every_command_has_help():

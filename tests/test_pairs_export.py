@@ -8,21 +8,10 @@ from collections import Counter
 
 import networkx as nx
 import pytest
-from typer.testing import CliRunner
 
 from alliancecli import browse
 from alliancecli.cli import app
-
-runner = CliRunner()
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def as_json(result):
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+from tests.clirun import as_json, run
 
 
 @pytest.fixture(scope="module")

@@ -1,25 +1,12 @@
 """Human labels, the trained stance classifier and its evaluation, through the CLI (--json)."""
 import csv
-import json
 import sqlite3
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from alliancecli import stance, stance_model
-from alliancecli.cli import app
+from tests.clirun import as_json, run
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "stance" / "labels.csv"
-runner = CliRunner()
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def as_json(result):
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def _corpus(tmp_path, body):

@@ -76,6 +76,15 @@ UntilOption = Annotated[Optional[str], typer.Option(
     "--until", callback=_iso_date, help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive).")]
 DEFAULT_DB = Path("alliance.db")
 
+# the filters of 'statements', which 'search' takes too
+ActorOption = Annotated[Optional[str], typer.Option("--actor", help="Speaker's name, or an alias of it.")]
+CountryFilter = Annotated[Optional[str], typer.Option(
+    "--country", "-c", help="Speaker acts for it or the statement mentions it.")]
+PairOption = Annotated[Optional[tuple[str, str]], typer.Option(
+    "--pair", help="Statements that mention both countries.", metavar="A B")]
+StanceOption = Annotated[Optional[StanceName], typer.Option("--stance")]
+DocOption = Annotated[Optional[str], typer.Option("--doc", help="Document id or path (or part of it).")]
+
 
 def _format(json_: bool, nl: bool, csv_: bool) -> str:
     chosen = [name for name, on in (("json", json_), ("nl", nl), ("csv", csv_)) if on]
@@ -298,14 +307,12 @@ def pairs(
 
 @app.command("statements")
 def statements_cmd(
-    actor: Annotated[Optional[str], typer.Option("--actor", help="Speaker's name, or an alias of it.")] = None,
-    country: Annotated[Optional[str], typer.Option(
-        "--country", "-c", help="Speaker acts for it or the statement mentions it.")] = None,
-    pair: Annotated[Optional[tuple[str, str]], typer.Option(
-        "--pair", help="Statements that mention both countries.", metavar="A B")] = None,
-    stance: Annotated[Optional[StanceName], typer.Option("--stance")] = None,
+    actor: ActorOption = None,
+    country: CountryFilter = None,
+    pair: PairOption = None,
+    stance: StanceOption = None,
     source: SourceOption = Source.all,
-    doc: Annotated[Optional[str], typer.Option("--doc", help="Document id or path (or part of it).")] = None,
+    doc: DocOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = DEFAULT_DB,
@@ -327,13 +334,11 @@ def statements_cmd(
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; punctuation is safe.")],
     source: SourceOption = Source.all,
-    actor: Annotated[Optional[str], typer.Option("--actor", help="Speaker's name, or an alias of it.")] = None,
-    country: Annotated[Optional[str], typer.Option(
-        "--country", "-c", help="Speaker acts for it or the statement mentions it.")] = None,
-    pair: Annotated[Optional[tuple[str, str]], typer.Option(
-        "--pair", help="Statements that mention both countries.", metavar="A B")] = None,
-    stance: Annotated[Optional[StanceName], typer.Option("--stance")] = None,
-    doc: Annotated[Optional[str], typer.Option("--doc", help="Document id or path (or part of it).")] = None,
+    actor: ActorOption = None,
+    country: CountryFilter = None,
+    pair: PairOption = None,
+    stance: StanceOption = None,
+    doc: DocOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = DEFAULT_DB,

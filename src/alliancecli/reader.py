@@ -104,16 +104,11 @@ def _detect(data: bytes) -> str:
 
 def read_file(path: Path) -> SourceFile:
     """Read and decode one file.  Raises ReadError with a short reason."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError("file vanished before it could be read") from None
-    except PermissionError:
-        raise ReadError("permission denied") from None
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
-    except OSError as e:
-        raise ReadError(e.strerror or str(e)) from None
+    with _open(path) as f:
+        try:
+            data = f.read()
+        except OSError as e:
+            raise ReadError(e.strerror or str(e)) from None
     if not data.strip():
         raise ReadError("empty file")
     if data.startswith(b"%PDF"):

@@ -1,0 +1,17 @@
+"""Running the CLI in-process for tests: ``run(*args)`` and ``as_json(result)``."""
+import json
+
+from typer.testing import CliRunner
+
+from alliancecli.cli import app
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def as_json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
