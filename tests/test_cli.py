@@ -40,6 +40,24 @@ def test_reingest_unchanged_does_nothing(seeds_copy):
     assert con.execute("select count(*) from documents").fetchone()[0] == 5
 
 
+def test_the_same_text_under_another_path_is_not_a_second_document(tmp_path, monkeypatch):
+    """A folder given once relatively and once absolutely, or a copy of a file, is counted once."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Title\n\nRussia and Belarus signed the treaty in Minsk on Monday.\n")
+    db = tmp_path / "t.db"
+    monkeypatch.chdir(tmp_path)
+    assert as_json(run("ingest", "in", "--db", db, "--json"))["new"] == 1
+    again = run("ingest", src.resolve(), "--db", db, "--json")
+    assert as_json(again)["unchanged"] == 1 and as_json(again)["new"] == 0
+    assert "same text as in" in again.stderr
+    (src / "copy.txt").write_text((src / "a.txt").read_text())
+    assert as_json(run("ingest", "in", "--db", db, "--json"))["new"] == 0
+    con = sqlite3.connect(db)
+    assert con.execute("select count(*) from documents").fetchone()[0] == 1
+    assert con.execute("select count(*) from pairs").fetchone()[0] == 1
+
+
 def test_changed_file_replaces_its_rows(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

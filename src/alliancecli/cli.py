@@ -202,8 +202,8 @@ def ingest(
             progress.console.print(Text(f"warning: {path}: {detail}", style="yellow"))
         elif kind == "failed":
             progress.console.print(Text(f"failed: {path}: {detail}", style="red"))
-        elif kind == "skipped":
-            progress.console.print(Text(f"skipped: {path}: {detail}"))
+        elif kind == "skipped" or (kind == "unchanged" and detail):
+            progress.console.print(Text(f"{kind}: {path}: {detail}"))
         elif kind == "read":
             progress.advance(task)
 

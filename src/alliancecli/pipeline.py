@@ -248,6 +248,11 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
                     summary.unchanged += 1
                     on_event("unchanged", src.path, None)
                     continue
+                twin = None if state else store.document_with_text(db, src.sha256)
+                if twin is not None:  # the same text under another path (./x vs /abs/x, a copy): counted once
+                    summary.unchanged += 1
+                    on_event("unchanged", src.path, f"same text as {twin}")
+                    continue
                 outline = sources.outline(src)
                 if not src.date:
                     src = dataclasses.replace(src, date=dates.article_date(outline))

@@ -446,3 +446,15 @@ def m005_actors(db: sqlite_utils.Database):
     db["actor_overrides"].create({
         "id": int, "action": str, "name": str, "aliases": str, "country": str, "added_at": str,
     }, pk="id")
+
+
+@migration
+def m006_text_hash_index(db: sqlite_utils.Database):
+    """Find a document by its text's hash: the same text under another path is not a new document."""
+    db["documents"].create_index(["sha256"], if_not_exists=True)
+
+
+def document_with_text(db: sqlite_utils.Database, sha256: str) -> str | None:
+    """The path of a stored document with exactly this text (by hash), if there is one."""
+    row = db.execute("select path from documents where sha256 = ? order by id limit 1", [sha256]).fetchone()
+    return row[0] if row else None
