@@ -76,6 +76,10 @@ UntilOption = Annotated[Optional[str], typer.Option(
     "--until", callback=_iso_date, help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive).")]
 DEFAULT_DB = Path("alliance.db")
 
+# the options of 'pairs', which 'export graph' takes too
+WithinOption = Annotated[Within, typer.Option("--within", help="What counts as 'together'.")]
+IncludeBlocsFlag = Annotated[bool, typer.Option("--include-blocs", help="Put NATO, EU, CIS, ... into pairs.")]
+
 # the filters of 'statements', which 'search' takes too
 ActorOption = Annotated[Optional[str], typer.Option("--actor", help="Speaker's name, or an alias of it.")]
 CountryFilter = Annotated[Optional[str], typer.Option(
@@ -275,9 +279,9 @@ def who_said(
 @app.command()
 def pairs(
     min_mentions: Annotated[int, typer.Option("--min-mentions", "-m", min=1, help="Least co-mentions to list.")] = 1,
-    within: Annotated[Within, typer.Option("--within", help="What counts as 'together'.")] = Within.sentence,
+    within: WithinOption = Within.sentence,
     source: SourceOption = Source.all,
-    include_blocs: Annotated[bool, typer.Option("--include-blocs", help="Put NATO, EU, CIS, ... into pairs.")] = False,
+    include_blocs: IncludeBlocsFlag = False,
     country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only pairs with this country.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -584,9 +588,9 @@ class GraphFormat(str, Enum):
 def export_graph(
     format_: Annotated[GraphFormat, typer.Option("--format", "-f", help="gexf (Gephi) or graphml.")] = GraphFormat.gexf,
     min_mentions: Annotated[int, typer.Option("--min-mentions", "-m", min=1, help="Least co-mentions per edge.")] = 1,
-    within: Annotated[Within, typer.Option("--within", help="What counts as 'together'.")] = Within.sentence,
+    within: WithinOption = Within.sentence,
     source: SourceOption = Source.all,
-    include_blocs: Annotated[bool, typer.Option("--include-blocs", help="Put NATO, EU, CIS, ... into pairs.")] = False,
+    include_blocs: IncludeBlocsFlag = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
     db: DbOption = DEFAULT_DB,
 ):
