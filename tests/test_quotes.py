@@ -598,3 +598,16 @@ def test_coordinated_cue_is_its_own_report(analyse):
                       'the young mother of three replied, "It is meant to benefit the mother who gave birth."')
     [st_] = [s for s in rows.statements if s["kind"] == "quote"]
     assert (st_["cue"], st_["speaker_text"]) == ("replied", "young mother")
+
+
+def test_transcript_turns_say_something_a_labelled_list_does_not(analyse):
+    """'NAME: …' paragraphs of an interview are turns; a label over a list of names, however often
+    it repeats ('Subs Not Used: …' under each team), is not a speaker."""
+    _, rows = analyse("Subs Not Used: Almunia, Cygan, Owusu-Abeyie, Clichy.\n\n"
+                      "Subs Not Used: Cudicini, Johnson, Tiago, Geremi.\n\n"
+                      "Paxman: Did you threaten to overrule him?\n\n"
+                      "Howard: I was entitled to express my view and I did so.\n\n"
+                      "Paxman: Did you threaten to overrule him?\n\n"
+                      "Howard: I did not overrule him, as I said before today.")
+    assert [(s["speaker"], s["cue"]) for s in rows.statements] == [
+        ("Paxman", ":"), ("Howard", ":"), ("Paxman", ":"), ("Howard", ":")]

@@ -692,10 +692,13 @@ class Attributor:
     def _transcript_turn(self, k: int):
         """(match, person or None) when paragraph ``k`` is a 'NAME: ...' turn, else None.
 
-        A turn needs a name that opens several paragraphs, or a person mention at the start."""
+        A turn needs a name that opens several paragraphs, or a person mention at the start, and
+        words that say something: a list under a label ('Subs Not Used: Almunia, Cygan') has no verb."""
         us = self.units[k].start
         m = TRANSCRIPT.match(self.text[us:self.units[k].end])
         if not m:
+            return None
+        if not any(t.pos_ in ("VERB", "AUX") for t in self.docs[k] if t.idx >= m.end()):
             return None
         person = next((p for p in self.people if p.unit == k and p.start - us < m.end("name")), None)
         if person is None and m["name"] not in self.transcript_names:
