@@ -178,6 +178,7 @@ def test_real_people_are_kept(nlp):
 def test_word_mostly_labelled_otherwise_in_the_document():
     class Root:
         children = ()
+        dep_ = "ROOT"
 
     class Ent:
         def __init__(self, text, label):
@@ -209,3 +210,12 @@ def test_name_described_as_a_company_is_not_a_person_in_that_document(nlp):
     assert "Diageo" in entities.non_people(docs)
     docs = [nlp("Nick Donofrio, senior vice-president of technology at IBM, said so.")]
     assert "Nick Donofrio" not in entities.non_people(docs)
+
+
+def test_name_the_document_says_is_a_publication_is_not_a_person(nlp):
+    docs = [nlp('Of course, we can say that Sohu is a "yellow edition", you never know what they write there.')]
+    assert [e.text for e in docs[0].ents if e.label_ == "PERSON"] == ["Sohu"]  # the model's reading
+    assert "Sohu" in entities.non_people(docs)
+    docs = [nlp("Tony Blair is a Labour politician and a former prime minister.")]
+    assert [e.text for e in docs[0].ents if e.label_ == "PERSON"] == ["Tony Blair"]
+    assert "Tony Blair" not in entities.non_people(docs)

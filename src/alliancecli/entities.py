@@ -367,7 +367,8 @@ def _person_context(doc, toks, rules) -> bool:
 def non_people(docs) -> set[str]:
     """Words the model calls a person somewhere in one document but more often something else
     there (an organization, a place, a work: 'Altria', 'Konami'), or that the document describes
-    as a company, club, film... in apposition ('Diageo, the world's biggest spirits company')."""
+    as a company, club, film... in apposition ('Diageo, the world's biggest spirits company') or
+    as the subject of 'be' ('Sohu is a "yellow edition"')."""
     rules = _people_rules_raw()
     labels = rules["other_labels"]
     person: Counter = Counter()
@@ -377,7 +378,10 @@ def non_people(docs) -> set[str]:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 person[ent.text] += 1
-                if any(c.dep_ == "appos" and c.lemma_.lower() in rules["org_nouns"] for c in ent.root.children):
+                root = ent.root
+                if any(c.dep_ == "appos" and c.lemma_.lower() in rules["org_nouns"] for c in root.children) or (
+                        root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+                            c.dep_ == "attr" and c.lemma_.lower() in rules["org_nouns"] for c in root.head.children)):
                     described.add(ent.text)
             elif ent.label_ in labels:
                 other[ent.text] += 1
