@@ -138,8 +138,10 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
                 body = body[:q.line_start - st.start] + body[q.end - st.start:]
         bodies.append(body)
     whole = stance.utterances(_utterance_spans(stmts, units, bodies))
+    classified: dict[str, stance.Stance] = {}  # the parts of one utterance share its text: classify it once
     for st, body, i in zip(stmts, bodies, itertools.count()):
-        sc = stance.classify(whole.get(i, body))
+        utterance = whole.get(i, body)
+        sc = classified.get(utterance) or classified.setdefault(utterance, stance.classify(utterance))
         target = stance.target(text[st.start:st.end], [(m.name, m.kind, m.start - st.start) for m in mentions
                                                        if m.kind != "person" and st.start <= m.start < st.end])
         statement_rows.append({

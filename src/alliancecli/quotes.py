@@ -175,6 +175,8 @@ def rules() -> dict:
     }
 
 
+#: tokens after a comma searched for the head of the phrase it opens (see ``_content_end``)
+ATTACH_WINDOW = 25
 TRANSCRIPT = re.compile(r"^[\"“«]?(?P<name>(?:[A-Z][A-Za-z'’.\-]+ ){0,2}[A-Z][A-Za-z'’.\-]+):\s+(?=\S)")
 
 
@@ -442,6 +444,7 @@ class Attributor:
         self._unit_of = {id(d): k for k, d in enumerate(self.docs)}
         paras = [(self.units[k].start, self.units[k].end) for k in self.body]
         self.quotes = scan_quotes(self.text, paras)
+        self._token_starts: dict[int, list[int]] = {}
         self.transcript_names = self._transcript_names()
         self.intervals = sorted((q.open, (q.close if q.close is not None else q.end) + 1) for q in self.quotes)
         events = [(q.open, "quote", q) for q in self.quotes]
@@ -616,13 +619,20 @@ class Attributor:
             return p.name, p.start, p.end, "person"
         return self.text[ns:ne], ns, ne, "person"
 
+    def _tokens_between(self, k: int, a: int, b: int) -> list:
+        """The tokens of unit ``k`` that start strictly between document offsets ``a`` and ``b``."""
+        starts = self._token_starts.get(k)
+        if starts is None:
+            starts = self._token_starts[k] = [self._abs(k, t) for t in self.docs[k]]
+        return list(self.docs[k][bisect.bisect_right(starts, a):bisect.bisect_left(starts, b)])
+
     def _substantial(self, k: int, q: QuoteSpan, n_words: int, ends_sentence: bool) -> bool:
         """A statement, not a scare quote or a title: long enough, or a full exclamation/sentence."""
         if n_words < 3 and not (ends_sentence and n_words >= 2):
             return False
         doc = self.docs[k]
         qs, qe = q.open, (q.close if q.close is not None else q.end)
-        inside = [t for t in doc if qs < self._abs(k, t) < qe]
+        inside = self._tokens_between(k, qs, qe)
         roots = [t for t in inside if (not (qs < self._abs(k, t.head) < qe) or t.head is t) and not t.is_punct]
         if roots and all(r.dep_ in ("amod", "compound", "nmod", "poss", "pcomp", "pobj", "npadvmod") for r in roots):
             return n_words >= 8 and any(t.pos_ in ("VERB", "AUX") for t in inside)
@@ -841,7 +851,8 @@ class Attributor:
                 cut = nxt is not None and nxt.pos_ == "VERB" and (
                     self._is_cue(nxt) or nxt.lemma_.lower() in self.rules["act_verbs"])
             if t.text == "," and i < hi:
-                attached = [y for y in doc[i + 1:hi + 1] if y.head.i < i]
+                # what the comma opens is headed near it; a bounded look keeps a run-on sentence linear
+                attached = [y for y in doc[i + 1:min(hi, i + ATTACH_WINDOW) + 1] if y.head.i < i]
                 cut = any((not clauses_only and (y.dep_ in ("appos", "relcl", "acl")
                                                   or y.lower_ in RELATIVES - {"that"})
                            and self._trails(doc, y.head if y.lower_ in RELATIVES else y, hi))

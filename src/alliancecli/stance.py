@@ -38,13 +38,15 @@ def _rules():
     }
 
 
+SENTENCE_WINDOW = 1000
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def _sentence_before(text: str, pos: int) -> str:
-    """The text of the sentence that contains ``pos``, up to ``pos``."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
+    """The text of the sentence that contains ``pos``, up to ``pos`` (looking back at most
+    SENTENCE_WINDOW characters, so that a long utterance is read in linear time)."""
+    start = max(0, pos - SENTENCE_WINDOW)
+    for m in _SENTENCE_END.finditer(text, start, pos):
         start = m.end()
     return text[start:pos]
 
