@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from alliancecli.cli import app
-from tests.clirun import as_json, run, runner
+from tests.clirun import as_json, corpus, run, runner
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
@@ -106,13 +106,11 @@ def test_pairs_min_mentions(seeds_db):
 
 
 def test_pairs_count_matches_a_hand_count(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text(
-        "Talks\n\n"
-        "Russia and Belarus signed a deal. Kazakhstan watched.\n\n"
-        "Moscow and Minsk met again, and the Kremlin praised Belarus.\n\n"
-        "China and Russia did not meet.\n", encoding="utf-8")
+    src = corpus(tmp_path,
+                 "Talks\n\n"
+                 "Russia and Belarus signed a deal. Kazakhstan watched.\n\n"
+                 "Moscow and Minsk met again, and the Kremlin praised Belarus.\n\n"
+                 "China and Russia did not meet.\n")
     db = tmp_path / "p.db"
     as_json(run("ingest", src, "--db", db, "--json"))
     rows = as_json(run("pairs", "--db", db, "--json"))

@@ -11,7 +11,7 @@ import pytest
 
 from alliancecli import browse
 from alliancecli.cli import app
-from tests.clirun import as_json, run
+from tests.clirun import as_json, corpus, run
 
 
 @pytest.fixture(scope="module")
@@ -183,14 +183,13 @@ def test_sub_commands_have_help():
 
 
 def test_pairs_min_mentions_3_matches_a_hand_count(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    (src / "a.txt").write_text(
-        "Neighbours\n\n"
-        "Russia and Belarus signed a treaty. Moscow and Minsk met again. The Kremlin praised Belarus.\n\n"
-        "Kazakhstan and Russia talked about gas. Astana told Moscow no. China watched.\n\n"
-        "Beijing and Moscow held exercises. Russia sold oil to China. Kazakhstan and the Kremlin disagreed.\n\n"
-        "China and Russia met once more. Belarus stayed at home.\n", encoding="utf-8")
+    src = corpus(tmp_path,
+                 "Neighbours\n\n"
+                 "Russia and Belarus signed a treaty. Moscow and Minsk met again. The Kremlin praised Belarus.\n\n"
+                 "Kazakhstan and Russia talked about gas. Astana told Moscow no. China watched.\n\n"
+                 "Beijing and Moscow held exercises. Russia sold oil to China. Kazakhstan and the Kremlin "
+                 "disagreed.\n\n"
+                 "China and Russia met once more. Belarus stayed at home.\n")
     db = tmp_path / "h.db"
     as_json(run("ingest", src, "--db", db, "--json"))
     rows = as_json(run("pairs", "--min-mentions", "3", "--db", db, "--json"))

@@ -4,16 +4,13 @@ import sqlite3
 from pathlib import Path
 
 from alliancecli import stance, stance_model
-from tests.clirun import as_json, run
+from tests.clirun import as_json, corpus, run
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "stance" / "labels.csv"
 
 
 def _corpus(tmp_path, body):
-    src = tmp_path / "in"
-    src.mkdir(exist_ok=True)
-    (src / "a.txt").write_text("Title\n\n" + body, encoding="utf-8")
-    return src
+    return corpus(tmp_path, "Title\n\n" + body)
 
 
 def test_label_wins_and_survives_reingest_of_a_changed_document(tmp_path):
