@@ -237,3 +237,23 @@ def test_a_failed_replace_keeps_the_old_version(db):
         store.write_document(db, rows, replace_id=old)
     assert store.document_state(db, "corpus/a.txt") == (old, "sha-old")
     assert _count(db, "statements", document_id=old) == 2
+
+
+def test_statements_are_written_in_reading_order_with_their_links(db):
+    rows = _rows("v1")
+    rows.statements.reverse()  # the comment statement first: local indexes now point the other way
+    for m in rows.mentions:
+        if m["_statement"] is not None:
+            m["_statement"] = 1 - m["_statement"]
+    for p in rows.pairs:
+        if p["_statement"] is not None:
+            p["_statement"] = 1 - p["_statement"]
+    doc_id = store.write_document(db, rows)
+    by_id = db.execute("select id, start, comment_id from statements where document_id = ? order by id",
+                       [doc_id]).fetchall()
+    assert [r[1] for r in by_id] == sorted(r[1] for r in by_id)
+    article_st, comment_st = by_id
+    assert article_st[2] is None and comment_st[2] is not None
+    m = dict(db.execute("select name, statement_id from mentions where document_id = ?", [doc_id]).fetchall())
+    assert m == {"Kazakhstan": article_st[0], "Russia": comment_st[0]}
+    assert db.execute("select statement_id from pairs").fetchone()[0] == article_st[0]

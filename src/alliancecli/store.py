@@ -176,12 +176,15 @@ def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: in
             c["document_id"] = doc_id
             c["parent_id"] = comment_ids[parent] if parent is not None else None
             comment_ids.append(db["comments"].insert(c).last_pk)
-        statement_ids: list[int] = []
-        for s in rows.statements:
+        # in reading order, so that statement ids follow (document, start): queries list statements
+        # by id, which their indexes deliver already sorted
+        statement_ids: list[int] = [0] * len(rows.statements)
+        for i in sorted(range(len(rows.statements)), key=lambda i: rows.statements[i]["start"]):
+            s = rows.statements[i]
             ci = s.pop("_comment")
             s["document_id"] = doc_id
             s["comment_id"] = comment_ids[ci] if ci is not None else None
-            statement_ids.append(db["statements"].insert(s).last_pk)
+            statement_ids[i] = db["statements"].insert(s).last_pk
         for seg in rows.segments:
             seg["document_id"] = doc_id
         db["segments"].insert_all(rows.segments)
