@@ -125,3 +125,75 @@ def test_connect_read_refuses_missing_and_foreign_files(tmp_path):
     junk.write_bytes(b"not a database at all" * 100)
     with pytest.raises(store.DatabaseError):
         store.connect_read(junk)
+
+
+# -- pages -----------------------------------------------------------------------------------------------
+
+def test_statement_ids_follow_reading_order(db):
+    """Queries list statements by id; ingest writes them so that this is document, then reading order."""
+    by_id = [r[0] for r in db.execute("select id from statements order by id")]
+    assert by_id == [r[0] for r in db.execute("select id from statements order by document_id, start, id")]
+
+
+PAGED = [
+    dict(country="Russia"),
+    dict(country="Russia", source="article"),
+    dict(country="Kazakhstan", stance="neutral"),
+    dict(about="Belarus", source="comments"),
+    dict(pair=("Russia", "Belarus")),
+    dict(stance="neutral"),
+    dict(),
+]
+
+
+@pytest.fixture(params=[256, 2], ids=["one batch", "batches of 2, 8, 32"])
+def batch(request, monkeypatch):
+    """Run a test with the default id batches and with tiny ones, so that pages cross batch borders."""
+    monkeypatch.setattr(queries, "FIRST_BATCH", request.param)
+    monkeypatch.setattr(queries, "LAST_BATCH", max(request.param, 32))
+    return request.param
+
+
+@pytest.mark.parametrize("filters", PAGED, ids=lambda f: ",".join(f"{k}={v}" for k, v in f.items()) or "none")
+def test_statement_pages_are_slices_of_the_whole_list(db, batch, filters):
+    whole = queries.statements(db, **filters)
+    assert len(whole) > 3 or filters == dict(about="Belarus", source="comments")
+    assert queries.count_statements(db, **filters) == len(whole)
+    for offset in (0, 1, 3, len(whole) - 1, len(whole), len(whole) + 5):
+        for limit in (1, 2, 5, None):
+            page = queries.statements(db, **filters, limit=limit, offset=max(offset, 0))
+            end = None if limit is None else max(offset, 0) + limit
+            assert page == whole[max(offset, 0):end], (offset, limit)
+
+
+@pytest.mark.parametrize("filters", [dict(), dict(source="article"), dict(country="Russia"),
+                                     dict(stance="neutral", source="comments")],
+                         ids=lambda f: ",".join(f"{k}={v}" for k, v in f.items()) or "none")
+def test_search_pages_keep_the_rank_order(db, batch, filters):
+    ranked = [r[0] for r in db.execute(
+        "select rowid from statements_fts where statements_fts match '\"russia\"' order by rank")]
+    allowed = {r["id"] for r in queries.statements(db, **filters)}
+    whole = queries.search(db, "Russia", **filters)
+    assert [r["id"] for r in whole] == [i for i in ranked if i in allowed]
+    assert queries.count_search(db, "Russia", **filters) == len(whole)
+    for offset, limit in ((0, 1), (1, 2), (2, None), (len(whole), 3)):
+        assert queries.search(db, "Russia", **filters, limit=limit, offset=offset) == \
+            whole[offset:None if limit is None else offset + limit]
+
+
+def test_who_said_by_speaker_counts_every_statement_once(db):
+    rows = queries.who_said(db, country="Russia", group="speaker")
+    assert sum(r["statements"] for r in rows) == queries.count_statements(db, country="Russia")
+    assert queries.count_who_said(db, country="Russia", group="speaker") == len(rows)
+    assert rows == sorted(rows, key=lambda r: -r["statements"])
+    for r in rows:
+        assert r["support"] + r["oppose"] + r["neutral"] == r["statements"]
+    assert queries.who_said(db, country="Russia", group="speaker", limit=2, offset=1) == rows[1:3]
+
+
+def test_actor_pages(db):
+    whole = queries.actors(db)
+    assert queries.count_actors(db) == len(whole)
+    assert queries.actors(db, limit=3, offset=2) == whole[2:5]
+    people = queries.actors(db, kind="person")
+    assert queries.count_actors(db, kind="person") == len(people) < len(whole)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,34 +36,15 @@ def _source_clause(source: str, alias: str = "s") -> str:
     return ""
 
 
-def statements(
-    db: sqlite_utils.Database,
-    actor: str | None = None,
-    country: str | None = None,
-    speaker_country: str | None = None,
-    about: str | None = None,
-    pair: tuple[str, str] | None = None,
-    stance: str | None = None,
-    source: str = "all",
-    doc: str | None = None,
-    kind: str | None = None,
-    ids: list[int] | None = None,
-    limit: int | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> list[dict]:
-    """Statements with their speaker, stance and document, filtered.
-
-    ``country`` matches statements whose speaker acts for it *or* that mention it;
-    ``speaker_country`` and ``about`` are the two halves on their own.
-    """
+def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, until=None,
+                     source: str = "all") -> tuple[str, list, bool]:
+    """The filters of :func:`statements` that test each row: (SQL after 'where', params, needs documents d)."""
     where = ["1 = 1"]
     params: list = []
     if actor:
         where.append("(s.speaker = ? or s.speaker like ? escape '\\' or s.speaker in "
                      "(select name from actors where aliases like ? escape '\\'))")
         params += [actor, f"% {like_escape(actor)}", f'%"{like_escape(actor)}"%']
-    # country, speaker_country, about, pair and ids are applied by _statement_ids, through indexes
     if stance:
         where.append("coalesce(s.label, s.stance) = ?")
         params.append(stance)
@@ -75,44 +58,164 @@ def statements(
         when, when_params = _date_clause("s", since, until)
         where.append("1 = 1" + when)
         params += when_params
-    # Filters that name statements through an index drive the query: the statements they allow are
-    # looked up by id, instead of testing every statement.
-    driver, driver_params = _statement_ids(country, speaker_country, about, pair, ids)
-    head = (f"with c(id) as ({driver}) select" if driver else "select")
-    rows_from = ("c cross join statements s on s.id = c.id" if driver else "statements s")
-    sql = f"""
-        {head} s.id, s.speaker, s.speaker_country, coalesce(s.label, s.stance) as stance, s.kind, s.source,
-               s.text, d.title as document, d.path, s.posted, s.cue, s.stance_evidence
-        from {rows_from} join documents d on d.id = s.document_id
-        where {' and '.join(where)}{_source_clause(source)}
-        order by s.document_id, s.start, s.id
+    return " and ".join(where) + _source_clause(source), params, bool(doc)
+
+
+_STATEMENT_SELECT = """
+    select s.id, s.speaker, s.speaker_country, coalesce(s.label, s.stance) as stance, s.kind, s.source,
+           s.text, d.title as document, d.path, s.posted, s.cue, s.stance_evidence
+    from statements s join documents d on d.id = s.document_id"""
+
+
+def statements(
+    db: sqlite_utils.Database,
+    actor: str | None = None,
+    country: str | None = None,
+    speaker_country: str | None = None,
+    about: str | None = None,
+    pair: tuple[str, str] | None = None,
+    stance: str | None = None,
+    source: str = "all",
+    doc: str | None = None,
+    kind: str | None = None,
+    ids: list[int] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[dict]:
+    """Statements with their speaker, stance and document, filtered, in the order they were ingested.
+
+    ``country`` matches statements whose speaker acts for it *or* that mention it;
+    ``speaker_country`` and ``about`` are the two halves on their own.  ``ids`` keeps
+    those statements, in the order given.  Without ``ids`` the order is the statement id:
+    document by document as they were ingested, each in reading order.  ``limit`` and
+    ``offset`` page through that order; :func:`count_statements` gives the total.
     """
-    params = driver_params + params
-    if limit:
-        sql += " limit ?"
-        params.append(limit)
-    return _rows(db, sql, params)
+    return list(iter_statements(db, actor=actor, country=country, speaker_country=speaker_country, about=about,
+                                pair=pair, stance=stance, source=source, doc=doc, kind=kind, ids=ids, limit=limit,
+                                offset=offset, since=since, until=until))
+
+
+def iter_statements(db, actor=None, country=None, speaker_country=None, about=None, pair=None, stance=None,
+                    source: str = "all", doc=None, kind=None, ids=None, limit: int | None = None, offset: int = 0,
+                    since=None, until=None) -> Iterator[dict]:
+    """:func:`statements` as a generator: the first rows come before the last are read."""
+    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source)
+    if ids is not None:
+        # a given order (search rank): country and pair filters are tested row by row
+        extra, extra_params = _mention_tests(country, speaker_country, about, pair)
+        batches = _chunks(iter(ids))
+        where, params = where + extra, params + extra_params
+    else:
+        driver, driver_params = _statement_ids(country, speaker_country, about, pair)
+        if not driver:
+            sql, page = _page(f"{_STATEMENT_SELECT} where {where} order by s.id", limit, offset)
+            yield from _iter_rows(db.execute(sql, params + page))
+            return
+        if where == "1 = 1" and offset:  # nothing else to test: SQLite skips the ids itself
+            driver, driver_params, offset = driver + " limit -1 offset ?", driver_params + [offset], 0
+        # the ids the indexes allow, in ascending order, fetched in growing batches: a page stops early
+        batches = _chunks(r[0] for r in db.execute(driver, driver_params))
+    in_batch = "s.id in (select value from json_each(?))"
+    sql = f"{_STATEMENT_SELECT} where {in_batch} and {where}"
+    join = " join documents d on d.id = s.document_id" if documents else ""
+    skip, left = offset, limit
+    for batch in batches:
+        position = {i: n for n, i in enumerate(batch)}
+        if skip:  # rows before the page: only their ids are read
+            kept = sorted((r[0] for r in db.execute(f"select s.id from statements s{join} where {in_batch} and {where}",
+                                                     [json.dumps(batch)] + params)), key=position.__getitem__)
+            if len(kept) <= skip:
+                skip -= len(kept)
+                continue
+            batch, skip = kept[skip:], 0
+        rows = _rows(db, sql, [json.dumps(batch)] + params)
+        rows.sort(key=lambda r: position[r["id"]])
+        if left is not None:
+            rows = rows[:left]
+            left -= len(rows)
+        yield from rows
+        if left == 0:
+            return
+
+
+def count_statements(db, actor=None, country=None, speaker_country=None, about=None, pair=None, stance=None,
+                     source: str = "all", doc=None, kind=None, since=None, until=None) -> int:
+    """How many rows :func:`statements` returns with these filters and no limit."""
+    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source)
+    driver, driver_params = _statement_ids(country, speaker_country, about, pair)
+    if driver and where == "1 = 1":
+        return db.execute(f"select count(*) from ({driver})", driver_params).fetchone()[0]
+    join = " join documents d on d.id = s.document_id" if documents else ""
+    if driver:
+        where = f"s.id in ({driver}) and {where}"
+        params = driver_params + params
+    return db.execute(f"select count(*) from statements s{join} where {where}", params).fetchone()[0]
+
+
+def _page(sql: str, limit: int | None, offset: int) -> tuple[str, list]:
+    if limit is None and not offset:
+        return sql, []
+    return sql + " limit ? offset ?", [-1 if limit is None else limit, offset]
+
+
+def _iter_rows(cur) -> Iterator[dict]:
+    cols = [d[0] for d in cur.description]
+    while True:
+        chunk = cur.fetchmany(512)
+        if not chunk:
+            return
+        for r in chunk:
+            yield dict(zip(cols, r))
+
+
+FIRST_BATCH, LAST_BATCH = 256, 16384  # ids per statement lookup: a page is one lookup, a long run few
+
+
+def _chunks(values: Iterator) -> Iterator[list]:
+    """Lists of consecutive ``values``, each four times longer than the one before, up to LAST_BATCH."""
+    size = FIRST_BATCH
+    while True:
+        chunk = list(islice(values, size))
+        if not chunk:
+            return
+        yield chunk
+        size = min(size * 4, LAST_BATCH)
 
 
 def who_said(db, country: str | None = None, speaker_country: str | None = None, about: str | None = None,
-             source: str = "all", limit: int | None = None, group: str | None = None) -> list[dict]:
-    rows = statements(db, country=country, speaker_country=speaker_country, about=about, source=source,
-                      limit=None if group else limit)
+             source: str = "all", limit: int | None = None, offset: int = 0, group: str | None = None) -> list[dict]:
+    """The statements about a country (see :func:`statements`), or with ``group="speaker"``
+    one row per speaker: statements, stance counts and documents, most statements first."""
     if group != "speaker":
-        return rows
-    groups: dict[tuple, dict] = {}
-    for r in rows:
-        key = (r["speaker"], r["speaker_country"], r["source"])
-        g = groups.setdefault(key, {"speaker": r["speaker"], "speaker_country": r["speaker_country"],
-                                    "source": r["source"], "statements": 0, "support": 0, "oppose": 0,
-                                    "neutral": 0, "documents": set()})
-        g["statements"] += 1
-        g[r["stance"]] = g.get(r["stance"], 0) + 1
-        g["documents"].add(r["path"])
-    out = sorted(groups.values(), key=lambda g: (-g["statements"], str(g["speaker"])))
-    for g in out:
-        g["documents"] = len(g["documents"])
-    return out[:limit] if limit else out
+        return statements(db, country=country, speaker_country=speaker_country, about=about, source=source,
+                          limit=limit, offset=offset)
+    driver, params = _statement_ids(country, speaker_country, about)
+    sql, page = _page(f"""
+        select s.speaker, s.speaker_country, s.source, count(*) as statements,
+               sum(coalesce(s.label, s.stance) = 'support') as support,
+               sum(coalesce(s.label, s.stance) = 'oppose') as oppose,
+               sum(coalesce(s.label, s.stance) = 'neutral') as neutral,
+               count(distinct s.document_id) as documents
+        from ({driver}) c cross join statements s on s.id = c.id
+        where 1 = 1{_source_clause(source)}
+        group by s.speaker, s.speaker_country, s.source
+        order by count(*) desc, s.speaker is null, cast(s.speaker as text), s.speaker_country, s.source
+    """, limit, offset)
+    return _rows(db, sql, params + page)
+
+
+def count_who_said(db, country: str | None = None, speaker_country: str | None = None, about: str | None = None,
+                   source: str = "all", group: str | None = None) -> int:
+    """How many rows :func:`who_said` returns with no limit."""
+    if group != "speaker":
+        return count_statements(db, country=country, speaker_country=speaker_country, about=about, source=source)
+    driver, params = _statement_ids(country, speaker_country, about)
+    return db.execute(f"""
+        select count(*) from (select 1 from ({driver}) c cross join statements s on s.id = c.id
+        where 1 = 1{_source_clause(source)} group by s.speaker, s.speaker_country, s.source)""",
+                      params).fetchone()[0]
 
 
 def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "all", include_blocs: bool = False,
@@ -203,8 +306,7 @@ def _pair_stances(db, kinds: tuple, source: str, since: str | None, until: str |
     return {(r.pop("a"), r.pop("b")): r for r in _rows(db, sql, list(kinds) + params)}
 
 
-def actors(db, country: str | None = None, kind: str | None = None, limit: int | None = None) -> list[dict]:
-    """Actors with their aliases, mention count and statement count (counted at ingest: store.refresh_counts)."""
+def _actor_where(country: str | None, kind: str | None) -> tuple[str, list]:
     where, params = ["1 = 1"], []
     if country:
         where.append("a.country = ?")
@@ -212,38 +314,69 @@ def actors(db, country: str | None = None, kind: str | None = None, limit: int |
     if kind:
         where.append("a.kind = ?")
         params.append(kind)
-    sql = f"""
+    return " and ".join(where), params
+
+
+def actors(db, country: str | None = None, kind: str | None = None, limit: int | None = None,
+           offset: int = 0) -> list[dict]:
+    """Actors with their aliases, mention count and statement count (counted at ingest: store.refresh_counts)."""
+    where, params = _actor_where(country, kind)
+    sql, page = _page(f"""
         select a.name, a.kind, a.country, a.aliases,
                coalesce(a.mentions, 0) as mentions, coalesce(a.statements, 0) as statements
-        from actors a where {' and '.join(where)}
+        from actors a where {where}
         order by mentions desc, statements desc, a.name
-    """
-    if limit:
-        sql += " limit ?"
-        params.append(limit)
-    rows = _rows(db, sql, params)
+    """, limit, offset)
+    rows = _rows(db, sql, params + page)
     for r in rows:
         r["aliases"] = json.loads(r["aliases"] or "[]")
     return rows
 
 
-def search(db, query: str, limit: int | None = None, source: str = "all", **filters) -> list[dict]:
-    """Full-text search over statements (reader comments included), safe for any user input.
+def count_actors(db, country: str | None = None, kind: str | None = None) -> int:
+    where, params = _actor_where(country, kind)
+    return db.execute(f"select count(*) from actors a where {where}", params).fetchone()[0]
 
-    ``filters`` are those of :func:`statements` (actor, country, pair, stance, doc, since, until, ...).
-    """
+
+def _fts_query(query: str) -> str | None:
     terms = re.findall(r"\w+", query)
-    if not terms:
-        return []
-    fts = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-    ids = [r[0] for r in db.execute(
-        "select rowid from statements_fts where statements_fts match ? order by rank", [fts]).fetchall()]
-    if not ids:
-        return []
-    rows = statements(db, ids=ids, source=source, **filters)
-    order = {i: n for n, i in enumerate(ids)}
-    rows.sort(key=lambda r: order[r["id"]])
-    return rows[:limit] if limit else rows
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms) if terms else None
+
+
+def search(db, query: str, limit: int | None = None, offset: int = 0, source: str = "all", **filters) -> list[dict]:
+    """Full-text search over statements (reader comments included), best match first, safe for any user input.
+
+    ``filters`` are those of :func:`statements` (actor, country, pair, stance, doc, since, until, ...);
+    :func:`count_search` gives the total.
+    """
+    return list(iter_search(db, query, limit=limit, offset=offset, source=source, **filters))
+
+
+def iter_search(db, query: str, limit: int | None = None, offset: int = 0, source: str = "all",
+                **filters) -> Iterator[dict]:
+    """:func:`search` as a generator."""
+    fts = _fts_query(query)
+    if fts is None:
+        return iter(())
+    ranked = (r[0] for r in db.execute(
+        "select rowid from statements_fts where statements_fts match ? order by rank", [fts]))
+    return iter_statements(db, ids=ranked, source=source, limit=limit, offset=offset, **filters)
+
+
+def count_search(db, query: str, source: str = "all", **filters) -> int:
+    """How many rows :func:`search` returns with these filters and no limit."""
+    fts = _fts_query(query)
+    if fts is None:
+        return 0
+    where, params, documents = _statement_where(source=source, **{k: v for k, v in filters.items()
+                                                                   if k in ("actor", "stance", "kind", "doc",
+                                                                            "since", "until")})
+    extra, extra_params = _mention_tests(**{k: v for k, v in filters.items()
+                                            if k in ("country", "speaker_country", "about", "pair")})
+    join = " join documents d on d.id = s.document_id" if documents else ""
+    return db.execute(f"""select count(*) from statements s{join}
+        where s.id in (select rowid from statements_fts where statements_fts match ?) and {where}{extra}""",
+                      [fts] + params + extra_params).fetchone()[0]
 
 
 def find_document(db, doc: str) -> dict | None:
@@ -386,17 +519,20 @@ def like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _statement_ids(country=None, speaker_country=None, about=None, pair=None, ids=None) -> tuple[str, list]:
-    """SQL for the ids of the statements the indexed filters allow (their intersection), or ("", []).
+def _statement_ids(country=None, speaker_country=None, about=None, pair=None) -> tuple[str, list]:
+    """SQL for the ids of the statements the indexed filters allow (their intersection), ascending, or ("", []).
 
     ``country``: the speaker acts for it or the statement mentions it; ``speaker_country``:
-    the speaker acts for it; ``about`` and each name of ``pair``: the statement mentions it;
-    ``ids``: the statement's id is one of them.
+    the speaker acts for it; ``about`` and each name of ``pair``: the statement mentions it.
+    Each part reads an index in id order, and the parts form one compound select (SQLite's
+    operators of equal precedence apply left to right: ``A union B intersect C`` is
+    ``(A ∪ B) ∩ C``), which SQLite merges as it goes: the first ids come without reading
+    the rest.
     """
     parts: list[str] = []
     params: list = []
     mentioning = "select statement_id from mentions where name = ? and statement_id is not null"
-    if country:
+    if country:  # first: the only union, so left-to-right evaluation is what is meant
         parts.append(f"select id from statements where speaker_country = ? union {mentioning}")
         params += [country, country]
     if speaker_country:
@@ -405,9 +541,22 @@ def _statement_ids(country=None, speaker_country=None, about=None, pair=None, id
     for name in ([about] if about else []) + (list(pair) if pair else []):
         parts.append(mentioning)
         params.append(name)
-    if ids is not None:
-        parts.append("select value from json_each(?)")
-        params.append(json.dumps(ids))
-    if len(parts) == 1:
-        return f"select distinct * from ({parts[0]})", params
-    return " intersect ".join(f"select * from ({p})" for p in parts), params
+    if not parts:
+        return "", []
+    return " intersect ".join(parts) + " order by 1", params
+
+
+def _mention_tests(country=None, speaker_country=None, about=None, pair=None) -> tuple[str, list]:
+    """The filters of :func:`_statement_ids` as row tests on ``statements s`` (SQL starting with ' and')."""
+    mentions = "exists (select 1 from mentions m where m.statement_id = s.id and m.name = ?)"
+    sql, params = "", []
+    if country:
+        sql += f" and (s.speaker_country = ? or {mentions})"
+        params += [country, country]
+    if speaker_country:
+        sql += " and s.speaker_country = ?"
+        params.append(speaker_country)
+    for name in ([about] if about else []) + (list(pair) if pair else []):
+        sql += f" and {mentions}"
+        params.append(name)
+    return sql, params
