@@ -4,7 +4,7 @@
 Usage::
 
     python benchmarks/query.py [--corpus ZIP] [--docs 100000] [--runs 20] [--base-limit N]
-                               [--workers N] [--keep] [--json]
+                               [--workers N] [--keep] [--db PATH] [--json]
     # quick: python benchmarks/query.py --docs 5000 --base-limit 200 --runs 3
 
 Build
@@ -27,15 +27,21 @@ Build
 
 Timing
     ``--runs`` runs each (default 20), in milliseconds, median and 95th percentile
-    (nearest rank: with 3 runs it is the maximum):
+    (nearest rank: with 3 runs it is the maximum), after one untimed warm-up each:
 
-    * Python calls on one ``store.connect_read`` connection (the one the commands use), after one untimed warm-up
-      each: ``who_said(country="United Kingdom")``, ``pairs(min_mentions=3)``,
-      ``statements(pair=("United Kingdom", "United States"))``, ``search("election")``,
-      ``actors()``.
-    * Whole CLI processes, ``subprocess.run([.venv/bin/alliance, ...])`` with
-      stdout captured, after one untimed warm-up each: ``alliance --help`` and the same
-      five commands with ``--json --db DB``.
+    * Python calls on one ``store.connect_read`` connection (the one the commands use),
+      each what the command computes by default: the first page of 100 rows plus the
+      total (``who_said(country="United Kingdom", limit=100)`` and ``count_who_said``,
+      the same for ``statements(pair=("United Kingdom", "United States"))``,
+      ``search("election")`` and ``actors()``; ``pairs(min_mentions=3)`` whole, as the
+      command sorts every pair before printing a page), then every row of
+      ``who_said(country="United Kingdom")`` and ``search("election")``.
+    * Whole CLI processes, ``subprocess.run([.venv/bin/alliance, ...])`` with stdout
+      captured: ``alliance --help`` and the same five commands with ``--json --db DB``
+      (a page of 100; the total is read from the note on stderr), then ``who-said`` and
+      ``search`` with ``--all``.
+
+    ``--db PATH`` times a database kept by an earlier run (``--keep``) and builds nothing.
 
 It prints the machine, the document count and a table of median/p95 per command
 (``--json``: one JSON object). No assertions on timings: it only measures and prints.
@@ -179,26 +185,47 @@ def summarize(times: list[float]) -> dict:
             "runs": len(times)}
 
 
+PAGE = 100  # what the list commands print unless told otherwise (alliancecli.cli.PAGE)
+
+
+def python_calls(db) -> dict:
+    """name -> call returning (rows, total): what each command computes by default, then every row."""
+    from alliancecli import queries
+
+    def page(fetch, count):
+        return lambda: (len(fetch()), count())
+
+    def whole(fetch):
+        return lambda: (len(rows := fetch()), len(rows))
+
+    return {
+        f'who_said(country="{UK}") page + count': page(
+            lambda: queries.who_said(db, country=UK, limit=PAGE), lambda: queries.count_who_said(db, country=UK)),
+        "pairs(min_mentions=3)": whole(lambda: queries.pairs(db, min_mentions=3)),
+        f'statements(pair=("{UK}", "{US}")) page + count': page(
+            lambda: queries.statements(db, pair=(UK, US), limit=PAGE),
+            lambda: queries.count_statements(db, pair=(UK, US))),
+        'search("election") page + count': page(
+            lambda: queries.search(db, "election", limit=PAGE), lambda: queries.count_search(db, "election")),
+        "actors() page + count": page(lambda: queries.actors(db, limit=PAGE), lambda: queries.count_actors(db)),
+        f'who_said(country="{UK}"), every row': whole(lambda: queries.who_said(db, country=UK)),
+        'search("election"), every row': whole(lambda: queries.search(db, "election")),
+    }
+
+
 def time_python(db_path: Path, runs: int, progress) -> dict:
-    from alliancecli import queries, store
+    from alliancecli import store
 
     db = store.connect_read(db_path)  # what the query commands open
-    calls = {
-        'who_said(country="United Kingdom")': lambda: queries.who_said(db, country=UK),
-        "pairs(min_mentions=3)": lambda: queries.pairs(db, min_mentions=3),
-        f'statements(pair=("{UK}", "{US}"))': lambda: queries.statements(db, pair=(UK, US)),
-        'search("election")': lambda: queries.search(db, "election"),
-        "actors()": lambda: queries.actors(db),
-    }
     out = {}
-    for name, fn in calls.items():
-        rows = len(fn())  # warm-up
+    for name, fn in python_calls(db).items():
+        rows, total = fn()  # warm-up
         times = []
         for _ in range(runs):
             t0 = time.perf_counter()
             fn()
             times.append((time.perf_counter() - t0) * 1000)
-        out[name] = {**summarize(times), "rows": rows}
+        out[name] = {**summarize(times), "rows": rows, "total": total}
         progress(f"  {name}: median {out[name]['median_ms']:.1f} ms")
     db.close()
     return out
@@ -209,19 +236,26 @@ def alliance_command() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "alliancecli"]
 
 
+def cli_commands() -> dict:
+    return {
+        "alliance --help": ["--help"],
+        f"who-said --country '{UK}'": ["who-said", "--country", UK],
+        "pairs --min-mentions 3": ["pairs", "--min-mentions", "3"],
+        f"statements --pair '{UK}' '{US}'": ["statements", "--pair", UK, US],
+        "search election": ["search", "election"],
+        "actors": ["actors"],
+        f"who-said --country '{UK}' --all": ["who-said", "--country", UK, "--all"],
+        "search election --all": ["search", "election", "--all"],
+    }
+
+
 def time_cli(db_path: Path, runs: int, progress) -> dict:
     base = alliance_command()
-    db = ["--json", "--db", str(db_path)]
-    commands = {
-        "alliance --help": ["--help"],
-        f"who-said --country '{UK}'": ["who-said", "--country", UK, *db],
-        "pairs --min-mentions 3": ["pairs", "--min-mentions", "3", *db],
-        f"statements --pair '{UK}' '{US}'": ["statements", "--pair", UK, US, *db],
-        "search election": ["search", "election", *db],
-        "actors": ["actors", *db],
-    }
     out = {}
-    for name, args in commands.items():
+    for name, args in cli_commands().items():
+        if args != ["--help"]:
+            args = args + ["--json", "--db", str(db_path)]
+
         def once():
             return subprocess.run(base + args, capture_output=True, text=True, cwd=REPO)
         p = once()  # warm-up
@@ -235,12 +269,14 @@ def time_cli(db_path: Path, runs: int, progress) -> dict:
                 rows = len(json.loads(p.stdout))
             except ValueError:
                 rows = None
+        # the page note on stderr ("rows 1-100 of 66,883; ...") gives the total
+        total = int(p.stderr.split(" of ")[1].split(";")[0].replace(",", "")) if " of " in p.stderr else rows
         times = []
         for _ in range(runs):
             t0 = time.perf_counter()
             once()
             times.append((time.perf_counter() - t0) * 1000)
-        out[name] = {**summarize(times), "rows": rows}
+        out[name] = {**summarize(times), "rows": rows, "total": total}
         progress(f"  {name}: median {out[name]['median_ms']:.0f} ms")
     return out
 
@@ -263,9 +299,20 @@ def db_counts(db_path: Path) -> dict:
     return out
 
 
+def time_both(db_path: Path, runs: int, progress) -> tuple[dict, dict]:
+    progress(f"timing Python calls ({runs} runs) ...")
+    py = time_python(db_path, runs, progress)
+    progress(f"timing CLI processes ({runs} runs) ...")
+    return py, time_cli(db_path, runs, progress)
+
+
 def run(args, progress) -> dict:
     from alliancecli import pipeline
 
+    if args.db is not None:  # a database kept by an earlier run: time it again, build nothing
+        py, cli = time_both(args.db, args.runs, progress)
+        return {"machine": machine(), "base": None, "database": db_counts(args.db), "runs": args.runs,
+                "python": py, "cli": cli}
     tmp = Path(tempfile.mkdtemp(prefix="alliance-qbench-"))
     db_path = tmp / "bench.db"
     try:
@@ -285,10 +332,7 @@ def run(args, progress) -> dict:
         refresh_counts(db_path)
         refresh_s = time.perf_counter() - t0
         counts = db_counts(db_path)
-        progress(f"timing Python calls ({args.runs} runs) ...")
-        py = time_python(db_path, args.runs, progress)
-        progress(f"timing CLI processes ({args.runs} runs) ...")
-        cli = time_cli(db_path, args.runs, progress)
+        py, cli = time_both(db_path, args.runs, progress)
     finally:
         shutil.rmtree(tmp / "corpus", ignore_errors=True)
         if args.keep:
@@ -306,20 +350,22 @@ def render(r: dict) -> str:
         f"{m['cpu_count']} CPUs ({m['cpus_usable']} usable)",
         f"database   {d['documents']:,} documents, {d['statements']:,} statements, {d['mentions']:,} mentions, "
         f"{d['pairs']:,} pairs, {d['actors']:,} actors, {d['size_mb']:,.0f} MB",
-        f"build      base ingest {r['base']['files']} files in {r['base']['ingest_s']:.0f} s, "
-        f"replication {r['replicate_s']:.0f} s, actor counts {r.get('refresh_s', 0):.1f} s",
+        (f"build      base ingest {r['base']['files']} files in {r['base']['ingest_s']:.0f} s, "
+         f"replication {r['replicate_s']:.0f} s, actor counts {r.get('refresh_s', 0):.1f} s"
+         if r["base"] else "build      none: --db, a database kept by an earlier run"),
         f"runs       {r['runs']} per command (median / p95 in ms)",
         "",
     ]
-    for title, res in (("Python call", r["python"]), ("CLI process", r["cli"])):
+    for title, res in (("Python call", r["python"]), ("CLI process (--json)", r["cli"])):
         w = max(len(title), *(len(k) for k in res))
-        lines.append(f"{title:<{w}}  {'median':>9}  {'p95':>9}  {'rows':>7}")
+        lines.append(f"{title:<{w}}  {'median':>9}  {'p95':>9}  {'rows':>7}  {'of':>7}")
         for name, v in res.items():
             if "error" in v:
                 lines.append(f"{name:<{w}}  {v['error']}")
                 continue
             rows = "" if v["rows"] is None else f"{v['rows']:,}"
-            lines.append(f"{name:<{w}}  {v['median_ms']:>9.1f}  {v['p95_ms']:>9.1f}  {rows:>7}")
+            total = "" if v.get("total") is None else f"{v['total']:,}"
+            lines.append(f"{name:<{w}}  {v['median_ms']:>9.1f}  {v['p95_ms']:>9.1f}  {rows:>7}  {total:>7}")
         lines.append("")
     return "\n".join(lines).rstrip()
 
@@ -333,9 +379,13 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=1, help="spaCy processes for the base ingest [default: 1]")
     ap.add_argument("--keep", action="store_true", help="keep the temporary database and print its path")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    ap.add_argument("--db", type=Path, default=None,
+                    help="time this database (one kept with --keep) instead of building one")
     args = ap.parse_args(argv)
     args.corpus = args.corpus.resolve()
-    if not args.corpus.is_file():
+    if args.db is not None and not args.db.is_file():
+        ap.error(f"no database at {args.db}")
+    if args.db is None and not args.corpus.is_file():
         ap.error(f"no corpus zip at {args.corpus}")
     for opt in ("docs", "runs", "workers"):
         if getattr(args, opt) < 1:
