@@ -58,6 +58,23 @@ def test_the_same_text_under_another_path_is_not_a_second_document(tmp_path, mon
     assert con.execute("select count(*) from pairs").fetchone()[0] == 1
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_copies_in_one_run_are_stored_once(tmp_path, workers):
+    """Two copies read in the same run: the second is seen before the first is written."""
+    text = "Title\n\nRussia and Belarus signed the treaty in Minsk on Monday.\n"
+    src = corpus(tmp_path, text, "a.txt")
+    (src / "b.txt").write_text(text)
+    (src / "c.txt").write_text("Other\n\nKazakhstan and China met in Astana.\n")
+    db = tmp_path / "t.db"
+    result = run("ingest", src, "--db", db, "--json", "--workers", workers)
+    summary = as_json(result)
+    assert (summary["new"], summary["unchanged"]) == (2, 1)
+    assert f"b.txt: same text as {src / 'a.txt'}" in result.stderr
+    con = sqlite3.connect(db)
+    assert [r[0] for r in con.execute("select path from documents order by path")] == \
+        [str(src / "a.txt"), str(src / "c.txt")]
+
+
 def test_changed_file_replaces_its_rows(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

@@ -230,6 +230,9 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
             summary.failures.append((path, reason))
             on_event("failed", path, reason)
 
+    # new texts sent on in this run, by hash: a second copy may come before the first is written
+    # (nlp.pipe batches, worker processes), so the database alone cannot tell
+    sent: dict[str, str] = {}
     for path in files:
         if summary.interrupted:  # Ctrl-C: read nothing more; what is in flight is finished
             return
@@ -250,11 +253,13 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
                     summary.unchanged += 1
                     on_event("unchanged", src.path, None)
                     continue
-                twin = None if state else store.document_with_text(db, src.sha256)
+                twin = None if state else (sent.get(src.sha256) or store.document_with_text(db, src.sha256))
                 if twin is not None:  # the same text under another path (./x vs /abs/x, a copy): counted once
                     summary.unchanged += 1
                     on_event("unchanged", src.path, f"same text as {twin}")
                     continue
+                if not state:
+                    sent[src.sha256] = src.path
                 outline = sources.outline(src)
                 if not src.date:
                     src = dataclasses.replace(src, date=dates.article_date(outline))
