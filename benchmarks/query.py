@@ -4,7 +4,7 @@
 Usage::
 
     python benchmarks/query.py [--corpus ZIP] [--docs 100000] [--runs 20] [--base-limit N]
-                               [--workers N] [--keep] [--db PATH] [--json]
+                               [--workers N] [--keep] [--db PATH] [--others] [--json]
     # quick: python benchmarks/query.py --docs 5000 --base-limit 200 --runs 3
 
 Build
@@ -42,6 +42,9 @@ Timing
       ``search`` with ``--all``.
 
     ``--db PATH`` times a database kept by an earlier run (``--keep``) and builds nothing.
+    ``--others`` adds Python calls the issue does not name: ``pairs`` within a statement,
+    paragraph and document, ``directed_pairs``, ``who_said`` by speaker, ``statements`` by
+    stance and by actor, and ``search("the")``, a word in nearly every statement.
 
 It prints the machine, the document count and a table of median/p95 per command
 (``--json``: one JSON object). No assertions on timings: it only measures and prints.
@@ -213,12 +216,35 @@ def python_calls(db) -> dict:
     }
 
 
-def time_python(db_path: Path, runs: int, progress) -> dict:
+def other_calls(db) -> dict:
+    """--others: queries the issue does not name, each whole, to see where the slow ones are."""
+    from alliancecli import queries
+
+    def whole(fetch):
+        return lambda: (len(rows := fetch()), len(rows))
+
+    return {
+        f"pairs(within={w!r}, min_mentions=3)": whole(lambda w=w: queries.pairs(db, within=w, min_mentions=3))
+        for w in ("statement", "paragraph", "document")
+    } | {
+        "directed_pairs(min_mentions=3)": whole(lambda: queries.directed_pairs(db, min_mentions=3)),
+        f'who_said(country="{UK}", group="speaker") page': whole(
+            lambda: queries.who_said(db, country=UK, group="speaker", limit=PAGE)),
+        'statements(stance="oppose") page + count': lambda: (
+            len(queries.statements(db, stance="oppose", limit=PAGE)), queries.count_statements(db, stance="oppose")),
+        'statements(actor="Blair") page + count': lambda: (
+            len(queries.statements(db, actor="Blair", limit=PAGE)), queries.count_statements(db, actor="Blair")),
+        'search("the") page + count': lambda: (
+            len(queries.search(db, "the", limit=PAGE)), queries.count_search(db, "the")),
+    }
+
+
+def time_python(db_path: Path, runs: int, progress, others: bool = False) -> dict:
     from alliancecli import store
 
     db = store.connect_read(db_path)  # what the query commands open
     out = {}
-    for name, fn in python_calls(db).items():
+    for name, fn in (other_calls(db) if others else python_calls(db)).items():
         rows, total = fn()  # warm-up
         times = []
         for _ in range(runs):
@@ -299,9 +325,12 @@ def db_counts(db_path: Path) -> dict:
     return out
 
 
-def time_both(db_path: Path, runs: int, progress) -> tuple[dict, dict]:
+def time_both(db_path: Path, runs: int, progress, others: bool = False) -> tuple[dict, dict]:
     progress(f"timing Python calls ({runs} runs) ...")
     py = time_python(db_path, runs, progress)
+    if others:
+        progress(f"timing other Python calls ({runs} runs) ...")
+        py |= time_python(db_path, runs, progress, others=True)
     progress(f"timing CLI processes ({runs} runs) ...")
     return py, time_cli(db_path, runs, progress)
 
@@ -310,7 +339,7 @@ def run(args, progress) -> dict:
     from alliancecli import pipeline
 
     if args.db is not None:  # a database kept by an earlier run: time it again, build nothing
-        py, cli = time_both(args.db, args.runs, progress)
+        py, cli = time_both(args.db, args.runs, progress, args.others)
         return {"machine": machine(), "base": None, "database": db_counts(args.db), "runs": args.runs,
                 "python": py, "cli": cli}
     tmp = Path(tempfile.mkdtemp(prefix="alliance-qbench-"))
@@ -332,7 +361,7 @@ def run(args, progress) -> dict:
         refresh_counts(db_path)
         refresh_s = time.perf_counter() - t0
         counts = db_counts(db_path)
-        py, cli = time_both(db_path, args.runs, progress)
+        py, cli = time_both(db_path, args.runs, progress, args.others)
     finally:
         shutil.rmtree(tmp / "corpus", ignore_errors=True)
         if args.keep:
@@ -379,6 +408,8 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=1, help="spaCy processes for the base ingest [default: 1]")
     ap.add_argument("--keep", action="store_true", help="keep the temporary database and print its path")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    ap.add_argument("--others", action="store_true",
+                    help="also time queries the issue does not name (pairs above the sentence, ...)")
     ap.add_argument("--db", type=Path, default=None,
                     help="time this database (one kept with --keep) instead of building one")
     args = ap.parse_args(argv)
