@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= alliance.db
 
-.PHONY: demo test install clean
+.PHONY: demo test install clean bench-ingest bench-query
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,13 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# the benchmarks of benchmarks/README.md, from a fresh clone; ARGS passes options, e.g. ARGS="--limit 50"
+bench-ingest: install
+	$(BIN)/python benchmarks/ingest.py $(ARGS)
+
+bench-query: install
+	$(BIN)/python benchmarks/query.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
