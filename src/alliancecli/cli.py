@@ -130,10 +130,11 @@ def _emit(rows, columns: list[str], fmt: str, title: str | None = None, wide: tu
     """Print ``rows`` (any iterable of dicts; JSON, NL and CSV stream it) and return how many there were."""
     rows = ({c: r.get(c) for c in columns} for r in rows)
     n = 0
+    # one encoder for every row (json.dumps with ensure_ascii=False builds a new one each call),
+    # and one object a line, as sqlite-utils prints
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    write = sys.stdout.write
     if fmt == "json":
-        # one object a line, as sqlite-utils prints: the C encoder per row, not the slow indenting one
-        encode = json.JSONEncoder(ensure_ascii=False).encode
-        write = sys.stdout.write
         write("[")
         for r in rows:
             write((",\n " if n else "") + encode(r))
@@ -141,7 +142,7 @@ def _emit(rows, columns: list[str], fmt: str, title: str | None = None, wide: tu
         write("]\n")
     elif fmt == "nl":
         for n, r in enumerate(rows, 1):
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            write(encode(r) + "\n")
     elif fmt == "csv":
         w = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         w.writeheader()
