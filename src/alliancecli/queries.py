@@ -367,16 +367,14 @@ def iter_search(db, query: str, limit: int | None = None, offset: int = 0, sourc
     return iter_statements(db, ids=ranked, source=source, limit=limit, offset=offset, **filters)
 
 
-def count_search(db, query: str, source: str = "all", **filters) -> int:
+def count_search(db, query: str, source: str = "all", actor=None, country=None, speaker_country=None, about=None,
+                 pair=None, stance=None, doc=None, kind=None, since=None, until=None) -> int:
     """How many rows :func:`search` returns with these filters and no limit."""
     fts = _fts_query(query)
     if fts is None:
         return 0
-    where, params, documents = _statement_where(source=source, **{k: v for k, v in filters.items()
-                                                                   if k in ("actor", "stance", "kind", "doc",
-                                                                            "since", "until")})
-    extra, extra_params = _mention_tests(**{k: v for k, v in filters.items()
-                                            if k in ("country", "speaker_country", "about", "pair")})
+    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source)
+    extra, extra_params = _mention_tests(country, speaker_country, about, pair)
     join = " join documents d on d.id = s.document_id" if documents else ""
     return db.execute(f"""select count(*) from statements s{join}
         where s.id in (select rowid from statements_fts where statements_fts match ?) and {where}{extra}""",
