@@ -611,3 +611,15 @@ def test_transcript_turns_say_something_a_labelled_list_does_not(analyse):
                       "Howard: I did not overrule him, as I said before today.")
     assert [(s["speaker"], s["cue"]) for s in rows.statements] == [
         ("Paxman", ":"), ("Howard", ":"), ("Paxman", ":"), ("Howard", ":")]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Indonesia's government said it is considering raising fuel prices by as much as 30%.",
+     "Indonesia's government"),
+    ("The prosecution's star witness said that the chief executive ordered the adjustments.",
+     "prosecution's star witness"),
+])
+def test_noun_phrase_speakers_keep_the_text_spacing(analyse, body, speaker):
+    """A speaker named by a noun phrase is written as the text writes it, not token by token."""
+    _, rows = analyse(body)
+    assert [s["speaker"] for s in rows.statements] == [speaker]

@@ -147,6 +147,11 @@ def _words(s: str) -> int:
     return len(WORD.findall(s))
 
 
+def _joined(toks) -> str:
+    """Tokens as the text writes them ("Russia's government", not "Russia 's government"), on one line."""
+    return " ".join("".join(t.text_with_ws for t in toks).split())
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in MARKS):
         s += 1
@@ -336,7 +341,7 @@ class Attributor:
                 left = c
         toks = [t for t in doc[left.i:tok.i + 1] if t.pos_ != "DET"]
         s = self._abs(k, toks[0]) if toks else s
-        phrase = " ".join(t.text for t in toks) or tok.text
+        phrase = _joined(toks) or tok.text
         lemma = tok.lemma_.lower()
         if lemma in self.lex["roles"]:
             p = self._role_person(tok)
@@ -422,7 +427,7 @@ class Attributor:
             if (t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.pos_ == "VERB" and not self._inside_tok(t)
                     and t.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY", "GPE", "NORP")):
                 parts = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
-                return " ".join(x.text for x in parts)
+                return _joined(parts)
         return None
 
     def _introduced_country(self, lemma: str) -> str | None:
@@ -1049,7 +1054,7 @@ class Attributor:
                 src = words[comma + 1:-1]
                 if all(t.text[:1].isupper() for t in src):
                     person = self._surname_person(src)
-                    name = person.name if person is not None else " ".join(t.text for t in src)
+                    name = person.name if person is not None else _joined(src)
                     s, e = _trim(self.text, us, us + words[comma].idx)
                     self.statements.append(Statement(
                         "indirect", s, e, name, us + src[0].idx, us + src[-1].idx + len(src[-1]), words[-1].text,
