@@ -191,15 +191,29 @@ def summarize(times: list[float]) -> dict:
 PAGE = 100  # what the list commands print unless told otherwise (alliancecli.cli.PAGE)
 
 
+def page(fetch, count):
+    """A timed call that fetches a page and counts the whole: (rows, total)."""
+    return lambda: (len(fetch()), count())
+
+
+def whole(fetch):
+    """A timed call that fetches every row: (rows, rows)."""
+    return lambda: (len(rows := fetch()), len(rows))
+
+
+def timed(fn, runs: int) -> dict:
+    """``fn`` run ``runs`` times: median and p95 in ms."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return summarize(times)
+
+
 def python_calls(db) -> dict:
     """name -> call returning (rows, total): what each command computes by default, then every row."""
     from alliancecli import queries
-
-    def page(fetch, count):
-        return lambda: (len(fetch()), count())
-
-    def whole(fetch):
-        return lambda: (len(rows := fetch()), len(rows))
 
     return {
         f'who_said(country="{UK}") page + count': page(
@@ -217,11 +231,8 @@ def python_calls(db) -> dict:
 
 
 def other_calls(db) -> dict:
-    """--others: queries the issue does not name, each whole, to see where the slow ones are."""
+    """--others: queries the issue does not name, to see where the slow ones are."""
     from alliancecli import queries
-
-    def whole(fetch):
-        return lambda: (len(rows := fetch()), len(rows))
 
     return {
         f"pairs(within={w!r}, min_mentions=3)": whole(lambda w=w: queries.pairs(db, within=w, min_mentions=3))
@@ -230,12 +241,14 @@ def other_calls(db) -> dict:
         "directed_pairs(min_mentions=3)": whole(lambda: queries.directed_pairs(db, min_mentions=3)),
         f'who_said(country="{UK}", group="speaker") page': whole(
             lambda: queries.who_said(db, country=UK, group="speaker", limit=PAGE)),
-        'statements(stance="oppose") page + count': lambda: (
-            len(queries.statements(db, stance="oppose", limit=PAGE)), queries.count_statements(db, stance="oppose")),
-        'statements(actor="Blair") page + count': lambda: (
-            len(queries.statements(db, actor="Blair", limit=PAGE)), queries.count_statements(db, actor="Blair")),
-        'search("the") page + count': lambda: (
-            len(queries.search(db, "the", limit=PAGE)), queries.count_search(db, "the")),
+        'statements(stance="oppose") page + count': page(
+            lambda: queries.statements(db, stance="oppose", limit=PAGE),
+            lambda: queries.count_statements(db, stance="oppose")),
+        'statements(actor="Blair") page + count': page(
+            lambda: queries.statements(db, actor="Blair", limit=PAGE),
+            lambda: queries.count_statements(db, actor="Blair")),
+        'search("the") page + count': page(
+            lambda: queries.search(db, "the", limit=PAGE), lambda: queries.count_search(db, "the")),
     }
 
 
@@ -246,12 +259,7 @@ def time_python(db_path: Path, runs: int, progress, others: bool = False) -> dic
     out = {}
     for name, fn in (other_calls(db) if others else python_calls(db)).items():
         rows, total = fn()  # warm-up
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            fn()
-            times.append((time.perf_counter() - t0) * 1000)
-        out[name] = {**summarize(times), "rows": rows, "total": total}
+        out[name] = {**timed(fn, runs), "rows": rows, "total": total}
         progress(f"  {name}: median {out[name]['median_ms']:.1f} ms")
     db.close()
     return out
@@ -297,12 +305,7 @@ def time_cli(db_path: Path, runs: int, progress) -> dict:
                 rows = None
         # the page note on stderr ("rows 1-100 of 66,883; ...") gives the total
         total = int(p.stderr.split(" of ")[1].split(";")[0].replace(",", "")) if " of " in p.stderr else rows
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            once()
-            times.append((time.perf_counter() - t0) * 1000)
-        out[name] = {**summarize(times), "rows": rows, "total": total}
+        out[name] = {**timed(once, runs), "rows": rows, "total": total}
         progress(f"  {name}: median {out[name]['median_ms']:.0f} ms")
     return out
 
