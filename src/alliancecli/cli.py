@@ -194,6 +194,13 @@ def _place(name: str | None, option: str, kinds=("country", "bloc")) -> str | No
         raise typer.BadParameter(str(e), param_hint=option)
 
 
+def _statement_filters(actor, country, pair, stance, source, doc, since, until) -> dict:
+    """The filters of 'statements' (and 'search') as keyword arguments of the queries, names normalised."""
+    return dict(actor=actor, country=_place(country, "--country"),
+                pair=(_place(pair[0], "--pair"), _place(pair[1], "--pair")) if pair else None,
+                stance=stance.value if stance else None, source=source.value, doc=doc, since=since, until=until)
+
+
 # -- ingest --------------------------------------------------------------------------------------------
 
 
@@ -386,11 +393,8 @@ def statements_cmd(
 
     fmt = _format(json_, nl, csv_)
     size = _page_size(limit, all_)
-    c = _place(country, "--country")
-    p = (_place(pair[0], "--pair"), _place(pair[1], "--pair")) if pair else None
+    filters = _statement_filters(actor, country, pair, stance, source, doc, since, until)
     database = _open(db)
-    filters = dict(actor=actor, country=c, pair=p, stance=stance.value if stance else None, source=source.value,
-                   doc=doc, since=since, until=until)
     rows = queries.iter_statements(database, **filters, limit=size, offset=offset)
     shown = _emit(rows, STATEMENT_COLUMNS, fmt)
     _page_note(shown, offset, size, lambda: queries.count_statements(database, **filters))
@@ -419,11 +423,8 @@ def search(
 
     fmt = _format(json_, nl, csv_)
     size = _page_size(limit, all_)
-    c = _place(country, "--country")
-    p = (_place(pair[0], "--pair"), _place(pair[1], "--pair")) if pair else None
+    filters = _statement_filters(actor, country, pair, stance, source, doc, since, until)
     database = _open(db)
-    filters = dict(actor=actor, country=c, pair=p, stance=stance.value if stance else None, source=source.value,
-                   doc=doc, since=since, until=until)
     rows = queries.iter_search(database, query, **filters, limit=size, offset=offset)
     shown = _emit(rows, STATEMENT_COLUMNS, fmt)
     _page_note(shown, offset, size, lambda: queries.count_search(database, query, **filters))

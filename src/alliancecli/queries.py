@@ -23,9 +23,7 @@ STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "sour
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params) -> list[dict]:
-    cur = db.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
+    return list(_iter_rows(db.execute(sql, params)))
 
 
 def _source_clause(source: str, alias: str = "s") -> str:
@@ -211,11 +209,8 @@ def count_who_said(db, country: str | None = None, speaker_country: str | None =
     """How many rows :func:`who_said` returns with no limit."""
     if group != "speaker":
         return count_statements(db, country=country, speaker_country=speaker_country, about=about, source=source)
-    driver, params = _statement_ids(country, speaker_country, about)
-    return db.execute(f"""
-        select count(*) from (select 1 from ({driver}) c cross join statements s on s.id = c.id
-        where 1 = 1{_source_clause(source)} group by s.speaker, s.speaker_country, s.source)""",
-                      params).fetchone()[0]
+    return len(who_said(db, country=country, speaker_country=speaker_country, about=about, source=source,
+                        group=group))  # a row per speaker: few, and grouping them is the whole cost anyway
 
 
 def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "all", include_blocs: bool = False,
