@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -83,7 +84,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpora", default="seeds,zelenskyy,polnear-dev",
                     help=f"comma-separated, from {','.join(CORPORA)} (default: all but polnear-train)")
-    ap.add_argument("--cache", type=Path, default=REPO / ".devscore" / "parses.sqlite")
+    ap.add_argument("--cache", type=Path, default=Path(os.environ.get("ALLIANCE_PARSE_CACHE", "")
+                                                         or REPO / ".devscore" / "parses.sqlite"),
+                    help="the parse cache (env ALLIANCE_PARSE_CACHE; default .devscore/parses.sqlite)")
     ap.add_argument("--no-cache", action="store_true", help="parse everything afresh")
     ap.add_argument("--out", type=Path, default=REPO / ".devscore")
     ap.add_argument("--json", action="store_true")

@@ -21,7 +21,7 @@ class CachedPipeline:
         self.nlp = nlp
         key = "|".join([nlp.meta.get("name", ""), nlp.meta.get("version", ""), ",".join(nlp.pipe_names)])
         self.table = "docs_" + hashlib.sha1(key.encode()).hexdigest()[:12]
-        self.db = sqlite3.connect(path)
+        self.db = sqlite3.connect(path, timeout=120)  # shared by several runs at once
         self.db.execute(f"create table if not exists {self.table} (key text primary key, doc blob)")
 
     def __getattr__(self, name):
