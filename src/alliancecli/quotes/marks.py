@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from . import colon
+from . import colon, turns
 from .speakers import Speaker
 from .state import State
 from .view import DASHES, MARKS, DocView, Statement, words
@@ -98,7 +98,7 @@ def events(view: DocView, state: State):
 def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     text = view.text
     k0, k1 = view.body[q.first], view.body[q.last]
-    if q.open == view.units[k0].start and colon.transcript_turn(view, k0) is not None:
+    if q.open == view.units[k0].start and turns.turn_at_start(view, k0) is not None:
         return  # '"PENCE: ...' is a transcript turn, attributed by its name
     inner_s, inner_e = q.open + 1, (q.close if q.close is not None else q.end)
     content = text[inner_s:inner_e]
