@@ -3,6 +3,7 @@
 A document is read by an ordered list of mechanisms (:data:`MECHANISMS`), one module each:
 
 * :mod:`.marks`: quotations in quotation marks of every kind;
+* :mod:`.documents`: quotations a document introduces ("the statement reads");
 * :mod:`.turns`: transcript turns ('TITLE NAME: …', an interview's dash turns);
 * :mod:`.colon`: blocks introduced by a colon;
 * :mod:`.signatures`: embedded posts signed with a dash;
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..entities import Mention
-from . import colon, comments, headlines, marks, objects, reported, signatures, turns
+from . import colon, comments, documents, headlines, marks, objects, reported, signatures, turns
 from .marks import QuoteSpan, scan_quotes
 from .merge import merge
 from .speakers import Registry, Speaker
@@ -52,6 +53,7 @@ class Mechanism:
 MECHANISMS: list[Mechanism] = [
     Mechanism("transcript turns", turns.events, stage=0),
     Mechanism("colon blocks", colon.events, stage=0),
+    Mechanism("quotations introduced by a document", documents.events, stage=0),
     Mechanism("quotation marks", marks.events, stage=0),
     Mechanism("signatures", signatures.events, stage=1),
     Mechanism("reported speech", reported.events, stage=2, reported=True),

@@ -100,6 +100,8 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     k0, k1 = view.body[q.first], view.body[q.last]
     if q.open == view.units[k0].start and turns.turn_at_start(view, k0) is not None:
         return  # '"PENCE: ...' is a transcript turn, attributed by its name
+    if any(st.start == q.open + 1 and st.kind == "quote" for st in state.statements):
+        return  # a document's words (documents.py)
     inner_s, inner_e = q.open + 1, (q.close if q.close is not None else q.end)
     content = text[inner_s:inner_e]
     n_words = words(content)
