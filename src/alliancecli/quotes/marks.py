@@ -5,7 +5,8 @@ all pair), with multi-paragraph quotes and a hard stop at a paragraph end for an
 speaker is read from a cue: a dash signature ("…” ― Name"), the subject of a cue verb next to or around
 the quote (climbing to the outermost report), an inverted cue ("said Burton", "Said Ellis:"), a bare cue
 sentence after it ("… a narrator asks."), "according to X", an introduction ending with a colon, a cue
-in the sentence just before, or the speaker of the previous quote for a follow-on quote.
+in the sentence just before, a cue in the last sentence of the paragraph before for a quote that opens
+its paragraph, or the speaker of the previous quote for a follow-on quote.
 """
 from __future__ import annotations
 
@@ -227,11 +228,35 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                 state.add(Statement("quote", inner_s, inner_e, sp.name, sp.start, sp.end, v.text, sp.country,
                                     speaker_kind=sp.kind), q.last)
                 return
+    # 5b. a quote that opens its paragraph: the speaker a cue names in the last sentence of the
+    #     paragraph before ('Jones, the mayor, disagreed.\n\n"That is wrong. …"')
+    if open_tok.i == 0 and q.first > 0:
+        sp, v = previous_paragraph_speaker(view, state, view.body[q.first - 1])
+        if sp is not None:
+            state.add(Statement("quote", inner_s, inner_e, sp.name, sp.start, sp.end, v, sp.country,
+                                speaker_kind=sp.kind), q.last)
+            return
     # 6. a follow-on quote continues the previous speaker
     last = state.last
     if last is not None and q.first - last.para <= 1 and last.speaker:
         state.add(Statement("quote", inner_s, inner_e, last.speaker, last.start, last.end, None, last.country,
                             speaker_kind=last.kind), q.last)
+
+
+def previous_paragraph_speaker(view: DocView, state: State, k: int) -> tuple[Speaker | None, str | None]:
+    """The source a cue verb names in the last sentence of paragraph ``k``, when that sentence is
+    narration (no quotation in it: a quote there has its own speaker, which a follow-on continues)."""
+    doc = view.docs[k]
+    if not len(doc):
+        return None, None
+    sent = doc[-1].sent
+    if any(view.inside(view.abs(k, t)) for t in sent) or sent[-1].text == ":":
+        return None, None
+    for v in sorted((t for t in sent if view.is_cue(t) and t.pos_ == "VERB"), key=lambda t: t.dep_ != "ROOT"):
+        sj = view.subject(v)
+        if sj is not None and sj.dep_ == "nsubj" and not view.not_source(k, sj) and view.source_like(sj, k):
+            return state.speaker(k, sj, view.abs(k, sj)), v.text
+    return None, None
 
 
 def dash_signature(view: DocView, k: int, pos: int) -> Speaker | None:
