@@ -24,12 +24,6 @@ class State:
     speakers: Registry
     statements: list[Statement] = field(default_factory=list)
     last: Last | None = None
-    #: transcript turns found so far, (start, end, speaker): "I" and "we" inside one are its speaker
-    turns: list[tuple[int, int, Speaker]] = field(default_factory=list)
-
-    def turn_at(self, pos: int) -> Speaker | None:
-        """The speaker of the transcript turn that holds document offset ``pos``, if any."""
-        return next((sp for s, e, sp in self.turns if s <= pos < e), None)
 
     def speaker(self, k: int, tok, pos: int) -> Speaker:
         """The speaker named by token ``tok`` of unit ``k`` (:meth:`Registry.resolve`)."""

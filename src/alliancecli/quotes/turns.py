@@ -49,7 +49,6 @@ def add(state: State, t: Turn) -> None:
     sp = t.speaker
     state.add(Statement("block", t.start, t.end, sp.name, sp.start, sp.end, ":", sp.country,
                         speaker_kind=sp.kind), t.para)
-    state.turns.append((t.start, t.end, sp))
 
 
 def turns(view: DocView, state: State | None = None) -> list[Turn]:
