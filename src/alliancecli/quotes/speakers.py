@@ -112,12 +112,14 @@ class Registry:
         if lemma in v.lex["roles"]:
             key = self.mention_key(tok)
             role = role_string(key)
+            of = self._of_phrase(tok)  # "the Head of State", not "Head"
+            if of:
+                last = doc[max(x.i for x in of)]
+                phrase = joined([t for t in doc[left.i:last.i + 1] if t.pos_ != "DET" or t.i > tok.i])
+                e = v.abs(k, last) + len(last)
             p = self.role_person(tok, key)
             if p is not None:
                 return Speaker(p.name, s, e, "person", role=role)
-            of = self._of_phrase(tok)  # "the Head of State", not "Head"
-            if of:
-                phrase = joined([t for t in doc[left.i:max(x.i for x in of) + 1] if t.pos_ != "DET" or t.i > tok.i])
         if lemma in v.lex["documents"]:
             p = v.person_before(pos, max_back=1500)
             if p is not None:
