@@ -109,3 +109,19 @@ def test_no_tie_from_a_single_document_or_from_documents_that_disagree(tmp_path)
     db = _ingest(tmp_path, {"a.txt": RESOLVED, "b.txt": other, "c.txt": OPEN})
     rows = db.execute("select speaker_kind from statements where text like 'Every new package%'").fetchall()
     assert rows == [("role",)]
+
+
+def test_i_in_an_address_is_the_author_the_headline_names(attribute_text):
+    text, sts = attribute_text(
+        "Dear friends! Today I want to speak about our future in Europe.",
+        "I emphasize this again: Ukraine will become a full member of the European Union.",
+        title="We will be in the European Union - address by President Volodymyr Zelenskyy")
+    st = _said(text, sts, "Ukraine will become a full member")
+    assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy", "person")
+    assert text[st.speaker_start:st.speaker_end] == "I"
+
+
+def test_i_without_an_author_stays_unresolved(attribute_text):
+    text, sts = attribute_text("I emphasize this again: Ukraine will become a full member of the European Union.")
+    st = _said(text, sts, "Ukraine will become a full member")
+    assert (st.speaker, st.speaker_kind) == ("I", "pronoun")

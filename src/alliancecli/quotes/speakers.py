@@ -25,6 +25,8 @@ class Speaker(NamedTuple):
 
 
 RoleKey = tuple[str, frozenset]
+#: the small words a title is written with: 'Head of the Office of the President', 'Adviser to the Minister'
+CONNECTORS = ("of", "to", "for", "the", "'s", "’s")
 
 
 def role_string(key: RoleKey) -> str:
@@ -40,6 +42,8 @@ class Registry:
         self.unnamed: dict[str, tuple[str, str | None]] = {}  # head lemma -> (name, country)
         self._roles: list[tuple[RoleKey, Mention]] | None = None
         self._salient: set[str] | None = None
+        self._author: Speaker | None | bool = False  # False: not looked for yet
+        self.voices: list[tuple[int, int, Speaker]] = []  # turns, blocks and quotations with a person speaking
 
     def country_of(self, name: str | None) -> str | None:
         return self.countries.get(name) if name else None
@@ -76,6 +80,10 @@ class Registry:
                 ante = v.it_antecedent(k, tok)
                 if ante is not None:
                     sp = self.resolve(k, ante, pos, last)
+                    return sp._replace(start=s, end=e)
+            if low in v.rules["first_person"]:
+                sp = self.voice_at(pos) or self.author()
+                if sp is not None:
                     return sp._replace(start=s, end=e)
             if low in PERSONAL:
                 sp = self.subject_antecedent(k, tok)
@@ -196,6 +204,36 @@ class Registry:
                     return None
         return None
 
+    # -- first person -------------------------------------------------------------
+    def voice_at(self, pos: int) -> Speaker | None:
+        """The speaker of the turn, block or quotation ``pos`` lies in: the 'I' of 'Macron: … I said: …'."""
+        inner = [(s, e, sp) for s, e, sp in self.voices if s <= pos < e]
+        return min(inner, key=lambda x: x[1] - x[0])[2] if inner else None
+
+    def author(self) -> Speaker | None:
+        """Who the document itself is by, when its headline says so: '… - address by President Volodymyr
+        Zelenskyy', 'Speech by the Prime Minister to …'. The 'I' and 'we' of the text outside any quotation
+        are theirs."""
+        if self._author is False:
+            self._author = None
+            v = self.view
+            for k, u in enumerate(v.units):
+                if u.kind != "title":
+                    continue
+                for t in v.docs[k]:
+                    if t.lemma_.lower() not in v.rules["authored_nouns"]:
+                        continue
+                    by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                    if pobj is not None:
+                        sp = self.resolve(k, pobj, v.abs(k, pobj))
+                        if sp.kind == "organization" and pobj.ent_type_ == "PERSON":
+                            sp = sp._replace(kind="person")  # a name the body does not repeat
+                        if sp.kind in ("person", "role"):
+                            self._author = sp
+                            return sp
+        return self._author
+
     # -- pronouns ----------------------------------------------------------------
     def subject_antecedent(self, k: int, tok, depth: int = 0) -> Speaker | None:
         """The person a 'he'/'she' continues: the subject of the sentences before it, nearest first and the
@@ -293,7 +331,7 @@ class Registry:
             t = doc[i]
             low = t.lower_
             titled = (t.is_title or t.is_upper) and t.pos_ in ("PROPN", "NOUN", "ADJ")
-            if not (titled or low in ("of", "the", "'s", "’s") or t.lemma_.lower() in lex["roles"]
+            if not (titled or low in CONNECTORS or t.lemma_.lower() in lex["roles"]
                     or low in lex["titles"] or t.ent_type_ in ("COUNTRY", "NORP")):
                 break
             if v.person_at(m.unit, t) is not None or v.inside_tok(t):
@@ -301,12 +339,14 @@ class Registry:
             chain.append(t)
             i -= 1
         chain.reverse()
-        while chain and chain[0].lower_ in ("of", "the", "'s", "’s"):
+        while chain and chain[0].lower_ in CONNECTORS:
             chain.pop(0)
         roles = [t for t in chain if t.lemma_.lower() in lex["roles"]]
         if not roles:
             return None
-        of = next((j for j, t in enumerate(chain) if t.lower_ == "of"), len(chain))
+        # the head is the last role before the first 'of'/'to'/'for': 'Deputy Head of the Office',
+        # 'Adviser to the President', 'National Security Advisor'
+        of = next((j for j, t in enumerate(chain) if t.lower_ in lex["acts_for_preps"]), len(chain))
         before = [t for t in chain[:of] if t.lemma_.lower() in lex["roles"]]
         head = before[-1] if before else roles[0]
         mods = {self._modifier(t) for t in chain if t is not head}
