@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import turns
 from .speakers import Speaker
 from .state import State
-from .view import MARKS, DocView, Statement, words
+from .view import MARKS, DocView, Statement, said, words
 
 
 def events(view: DocView, state: State):
@@ -34,8 +34,7 @@ def block(view: DocView, state: State, bi: int) -> None:
         intro = intro_speaker(view, state, k, doc[-1].sent)
         if intro is not None and words(text[ns:ne]) >= 4:
             sp, cue = intro
-            state.add(Statement("block", ns, ne, sp.name, sp.start, sp.end, cue, sp.country,
-                                speaker_kind=sp.kind), bi + 1)
+            state.add(said("block", ns, ne, sp, cue), bi + 1)
         return
     # "Putin said: at present, ..." inside one paragraph
     for t in doc:
@@ -54,8 +53,7 @@ def block(view: DocView, state: State, bi: int) -> None:
         if sj is None:
             continue
         sp = state.speaker(k, sj, view.abs(k, sj))
-        state.add(Statement("block", rest_s, view.units[k].end, sp.name, sp.start, sp.end, v.text, sp.country,
-                            speaker_kind=sp.kind), bi)
+        state.add(said("block", rest_s, view.units[k].end, sp, v.text), bi)
         return
 
 
