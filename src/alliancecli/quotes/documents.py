@@ -13,7 +13,7 @@ from ..resources import load_json
 from .marks import QuoteSpan, substantial
 from .speakers import Speaker
 from .state import State
-from .view import DocView, Statement, joined, words
+from .view import DocView, joined, said, words
 
 #: how far back an earlier mention of the document may tie it to its author (characters)
 AUTHOR_WINDOW = 3000
@@ -59,8 +59,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan, lex: dict) -> None:
         return
     cue, noun = found
     sp = speaker(view, state, k, noun, lex)
-    state.add(Statement("quote", inner_s, inner_e, sp.name, sp.start, sp.end, cue, sp.country,
-                        speaker_kind=sp.kind), q.last)
+    state.add(said("quote", inner_s, inner_e, sp, cue), q.last)
 
 
 def cue_in(view: DocView, k: int, toks: list, lex: dict):

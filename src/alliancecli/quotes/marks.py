@@ -229,8 +229,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     if open_tok.i == 0 and q.first > 0:
         sp, v = previous_paragraph_speaker(view, state, view.body[q.first - 1])
         if sp is not None:
-            state.add(Statement("quote", inner_s, inner_e, sp.name, sp.start, sp.end, v, sp.country,
-                                speaker_kind=sp.kind), q.last)
+            state.add(said("quote", inner_s, inner_e, sp, v), q.last)
             return
     # 6. a follow-on quote continues the previous speaker
     last = state.last

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..resources import load_json
 from .speakers import Speaker
 from .state import State
-from .view import DocView, Statement
+from .view import DocView, said
 
 CONNECTORS = r"of|the|and|for|de|da|del|di|der|van|von|al|bin|la|le"
 WORD = rf"(?:[A-ZÀ-Þ][\w'’.\-]*|{CONNECTORS})"
@@ -42,16 +42,14 @@ class Turn:
 
 
 def events(view: DocView, state: State):
-    return [(t.label_start, lambda t=t: add(state, t)) for t in turns(view, state)]
+    return [(t.label_start, lambda t=t: add(state, t)) for t in turns(view)]
 
 
 def add(state: State, t: Turn) -> None:
-    sp = t.speaker
-    state.add(Statement("block", t.start, t.end, sp.name, sp.start, sp.end, ":", sp.country,
-                        speaker_kind=sp.kind), t.para)
+    state.add(said("block", t.start, t.end, t.speaker, ":"), t.para)
 
 
-def turns(view: DocView, state: State | None = None) -> list[Turn]:
+def turns(view: DocView) -> list[Turn]:
     """Every turn of the document (cached on the view: the quotation marks ask for it too)."""
     found = getattr(view, "_turns", None)
     if found is None:
