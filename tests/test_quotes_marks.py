@@ -18,3 +18,18 @@ def test_a_quote_in_the_paragraph_before_is_continued_not_its_narration():
                           '"The city has no money for anything else."')
     assert [(w, s) for k, w, s, _, _ in rows if k == "quote"] == [
         ("We will win this.", "John Jones"), ("The city has no money for anything else.", "John Jones")]
+
+
+def test_a_quote_inside_a_quote_in_the_same_marks_stays_inside():
+    """'"I believe it is "paving" the way to NATO," he said': one quotation, not a scare quote and a loss."""
+    rows = attribute_text('"I believe that the war is "paving" our way to the alliance," Anna Smith said.')
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [
+        ("quote", 'I believe that the war is "paving" our way to the alliance', "Anna Smith")]
+
+
+def test_an_unclosed_quote_still_gives_way_to_the_next_one():
+    from alliancecli.quotes import scan_quotes
+
+    text = 'He left. "It was late. Then "we went home" and "we slept" too.'
+    assert [text[q.open + 1:q.close] for q in scan_quotes(text, [(0, len(text))]) if q.close] == [
+        "we went home", "we slept"]

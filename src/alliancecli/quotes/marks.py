@@ -70,12 +70,15 @@ def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             else:
                 out.append(QuoteSpan(cur["open"], None, cur["first"], cur["last"], cur["last_end"]))
                 cur = None
-        for i, r in marks:
+        for n, (i, r) in enumerate(marks):
             if cur is None:
                 if r in ("open", "either"):
                     cur = {"open": i, "first": k, "depth": 1, "ch": text[i]}
             elif r == "open" and cur["ch"] == "«" and text[i] != "«":
                 cur["depth"] += 1
+            elif r == "open" and text[i] == cur["ch"] and len(marks) > n + 2 and all(
+                    rr in ("close", "either") and text[j] == cur["ch"] for j, rr in marks[n + 1:n + 3]):
+                cur["depth"] += 1  # a quote inside a quote in the same marks: '"I believe it is "paving" the way,"'
             elif r == "open":
                 if text[i] == cur["ch"] or text[i] in "«„":
                     cur = {"open": i, "first": k, "depth": 1, "ch": text[i]}
