@@ -125,3 +125,18 @@ def test_i_without_an_author_stays_unresolved(attribute_text):
     text, sts = attribute_text("I emphasize this again: Ukraine will become a full member of the European Union.")
     st = _said(text, sts, "Ukraine will become a full member")
     assert (st.speaker, st.speaker_kind) == ("I", "pronoun")
+
+
+def test_the_company_is_the_organisation_the_document_says_it_is(attribute_text):
+    text, sts = attribute_text(
+        "Diageo, the world's biggest spirits company, reported higher sales in Asia.",
+        '"Demand in China has recovered faster than we expected," the company said in a statement.')
+    st = _said(text, sts, "Demand in China")
+    assert (st.speaker, st.speaker_kind) == ("Diageo", "organization")
+
+
+def test_a_party_descriptor_is_the_person_introduced_with_it(attribute_text):
+    text, sts = attribute_text(
+        "Kentucky Republican Mitch McConnell met the president on Tuesday.",
+        '"We will not support this bill in its current form," the Kentucky Republican said.')
+    assert _said(text, sts, "We will not support").speaker == "Mitch McConnell"

@@ -43,7 +43,8 @@ class Registry:
         self._roles: list[tuple[RoleKey, Mention]] | None = None
         self._salient: set[str] | None = None
         self._author: Speaker | None | bool = False  # False: not looked for yet
-        self.voices: list[tuple[int, int, Speaker]] = []  # turns, blocks and quotations with a person speaking
+        self.voices: list[tuple[int, int, Speaker]] = []
+        self._orgs: dict[str, set[str]] | None = None  # turns, blocks and quotations with a person speaking
 
     def country_of(self, name: str | None) -> str | None:
         return self.countries.get(name) if name else None
@@ -133,6 +134,9 @@ class Registry:
             if p is not None:
                 return Speaker(p.name, s, e, "person")
             return Speaker(phrase, s, e, "document")
+        orgs = self.org_descriptors().get(lemma, set()) if any(c.lower_ == "the" for c in tok.lefts) else set()
+        if len(orgs) == 1:  # "the company" the document has said Diageo is
+            return Speaker(orgs.pop(), s, e, "organization")
         kind = "role" if role else "unnamed"  # a role no one in the document holds stays unresolved
         if lemma in self.unnamed:
             name, country = self.unnamed[lemma]
@@ -203,6 +207,28 @@ class Registry:
                             return d.ent_id_
                     return None
         return None
+
+    def org_descriptors(self) -> dict[str, set[str]]:
+        """Nouns the document ties to an organisation by apposition or copula: 'Diageo, the world's biggest
+        spirits company' and 'Altria is a tobacco company' tie 'company' to each (a name the model took for
+        a person counts when the noun is an organisation word)."""
+        if self._orgs is None:
+            self._orgs = {}
+            v = self.view
+            for k in v.body:
+                for ent in v.docs[k].ents:
+                    if ent.label_ in ("COUNTRY", "BLOC", "NOT_COUNTRY", "GPE", "DATE", "CARDINAL"):
+                        continue
+                    r = ent.root
+                    nouns = [c for c in r.children if c.dep_ == "appos"]
+                    if r.dep_ == "appos":
+                        nouns.append(r.head)
+                    if r.dep_ == "nsubj" and r.head.lemma_ == "be":
+                        nouns += [c for c in r.head.children if c.dep_ == "attr"]
+                    for n in nouns:  # an organisation, or a name the text says is one ('Diageo, the … company')
+                        if n.pos_ == "NOUN" and (ent.label_ == "ORG" or n.lemma_.lower() in v.lex["org_words"]):
+                            self._orgs.setdefault(n.lemma_.lower(), set()).add(ent.text)
+        return self._orgs
 
     # -- first person -------------------------------------------------------------
     def voice_at(self, pos: int) -> Speaker | None:
