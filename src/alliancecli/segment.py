@@ -56,7 +56,7 @@ INNER_END = re.compile(r"(?P<word>[\w'’.-]+)[.!?…]+[\"”»’')\]]*\s+[\"�
 #: running-text quotation: a comma closing a quotation (",” she said"); headlines quote with colons
 RUNNING_QUOTE = re.compile(r",[\"”’]\s")
 ADDRESS = re.compile(r"\b(?:you|your|us|our|we)\b", re.I)
-#: prose, for boilerplate: this many words ending like a sentence, or two sentences and PROSE_WORDS_SEVERAL
+#: prose, for boilerplate: this many words ending like a sentence, or PROSE_WORDS_SEVERAL in two sentences
 PROSE_WORDS = 30
 PROSE_WORDS_SEVERAL = 20
 #: a first paragraph this long that ends like a sentence is a lead, not a title, whatever else
@@ -353,10 +353,13 @@ def _headline_case(par: str) -> bool:
 
 
 def _prose(par: str, n: int) -> bool:
-    """Running text: ends like a sentence and is long, or holds several sentences."""
-    if not _ends_like_sentence(par):
-        return False
-    return n >= PROSE_WORDS or (n >= PROSE_WORDS_SEVERAL and _sentences(par) >= 2)
+    """Running text: several sentences, or many words ending like a sentence.
+
+    The last sentence need not end with a stop: a paragraph may end with an address or a link.
+    """
+    if n >= PROSE_WORDS_SEVERAL and _sentences(par) >= 2:
+        return True
+    return n >= PROSE_WORDS and _ends_like_sentence(par)
 
 
 def _is_title(par: str, next_par: str | None) -> bool:
