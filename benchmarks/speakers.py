@@ -349,10 +349,12 @@ def main(argv: list[str] | None = None) -> int:
     r = out["reader"]
     if r:
         print(f"reader: {r['rows']} CSV rows, {r['rows_with_text']} with text -> {r['documents']} documents; "
-              f"titled with their row's headline: {r['titled_with_headline']} (empty headlines: {r['empty_headlines']})")
+              f"titled with their row's headline: {r['titled_with_headline']} "
+              f"(empty headlines: {r['empty_headlines']})")
     print()
     print(f"statements: {out['statements']}   not a named person, organisation or country: {out['not_named']} "
-          f"({pct(out['not_named_share']).strip()}); the top {args.top} of them: {pct(out['not_named_top_share']).strip()}")
+          f"({pct(out['not_named_share']).strip()}); "
+          f"the top {args.top} of them: {pct(out['not_named_top_share']).strip()}")
     print("  by class: " + ", ".join(f"{c} {v['statements']} ({pct(v['share']).strip()})"
                                       for c, v in out["by_class"].items()))
     print("  bare strings issue 12 names: " + ", ".join(f"{b!r} {n}" for b, n in out["bare"].items()))

@@ -8,10 +8,10 @@ link, credit and label patterns, repetition of the title) kept in
 
 Segmentation never drops the article's own text on a guess:
 
-- the first paragraph is the title unless it reads as prose (it ends like a sentence, is not
-  in headline case, and is long, or holds several sentences, running quotation punctuation or
-  a lead dateline, or is all there is): a file without a title line keeps its lead paragraph
-  as body;
+- the first paragraph is the title unless it reads as prose (a lead dateline; or it ends like
+  a sentence, is not in headline case, and is long, or fairly long with several sentences,
+  running quotation punctuation, a next paragraph of similar length or none): a file without a
+  title line keeps its lead paragraph as body;
 - a paragraph of prose (several sentences or many words, ending like a sentence) is
   boilerplate only when it repeats the title or shows two independent signals (a label, each
   distinct prompt, a link); a short paragraph needs one, as before.
@@ -370,8 +370,8 @@ def _is_title(par: str, next_par: str | None) -> bool:
     sentence, is not in headline case, and has LEAD_WORDS words, or LEAD_WORDS_WITH_SIGN words
     and a second sign: several sentences, running quotation punctuation ('," she said'), no
     paragraph after it, or a next paragraph no more than twice as long (a title is far shorter
-    than the lead under it; a lead is about as long as the paragraphs that follow).  A wrong "body" only costs a title; a wrong "title" costs the lead
-    and its quotations, so a doubtful case is decided by these general signs, not by a corpus.
+    than the lead under it; a lead is about as long as the paragraphs that follow).  A wrong
+    "body" only costs a title; a wrong "title" costs the lead and its quotations.
     """
     if _headline_case(par):
         return True
@@ -457,7 +457,8 @@ def segment(text: str, title: str | None = None) -> Outline:
     title = ""
     sig_rx = _rules()["signature"]
     for k, (s, e) in enumerate(paras):
-        if k == 0 and ((given and _norm(text[s:e]) == given) or _is_title(text[s:e], text[slice(*paras[1])] if len(paras) > 1 else None)):
+        following = text[paras[1][0]:paras[1][1]] if len(paras) > 1 else None
+        if k == 0 and ((given and _norm(text[s:e]) == given) or _is_title(text[s:e], following)):
             title = text[s:e]
             segments.append(Segment("title", s, e))
             continue
@@ -475,7 +476,8 @@ def segment(text: str, title: str | None = None) -> Outline:
     return Outline(text, title, segments, comments, signatures)
 
 
-def segment_with_comments(text: str, article_end: int, comments: list[tuple], title: str | None = None) -> Outline:
+def segment_with_comments(text: str, article_end: int, comments: list[tuple],
+                          title: str | None = None) -> Outline:
     """An outline of ``text`` whose reader comments were already split off by the reader.
 
     ``text[:article_end]`` is segmented as an article.  Each of ``comments`` is a tuple
