@@ -204,6 +204,13 @@ def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[
                 continue  # "Oslo, Munich, Paris": a list, not a town and its country
             if start < end:
                 learned.setdefault(doc[start:end].text, ent.ent_id_)
+    # the place gazetteer, not a neighbouring country, decides where a place it knows lies; a
+    # person's name is never a place
+    from . import gazetteer
+
+    people = {e.text for doc in docs for e in doc.ents if e.label_ == "PERSON"}
+    people |= {w for p in people for w in p.split()}
+    learned = {k: v for k, v in learned.items() if k not in people and gazetteer.places().lookup(k) is None}
     if not learned:
         return []
     out = []
@@ -253,9 +260,10 @@ def clean_name(tokens) -> list:
     lex = lexicon()
     toks = list(tokens)
     prefixes = _name_prefixes()
+    not_starts = _place_rules()["not_starts"]
     while toks and (toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"] or toks[0].lower_ in prefixes
                     or toks[0].ent_type_ in PLACE_LABELS or toks[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
-                    or toks[0].lower_ in ("of", "the")):
+                    or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts):
         toks.pop(0)
     while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
         toks.pop()
@@ -306,6 +314,7 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
         if not _valid_person(toks, handles) or not _person_context(doc, toks, rules):
             return
         s, e = toks[0].i, toks[-1].i + 1
+        s, e = whole_name(doc, s, e)
         # extend left over first names the NER left out ("Dmitry" Peskov)
         while s > 0 and e - s < 4 and _namey(doc[s - 1]) and doc[s - 1].ent_type_ not in ("ORG", "GPE", "LOC"):
             s -= 1
@@ -338,6 +347,33 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
                 add(i, j)
         i = j
     return sorted(spans)
+
+
+def whole_name(doc, s: int, e: int) -> tuple[int, int]:
+    """Token span (s, e) of a name grown over the particles that join its parts ("Ursula von der"
+    + "Leyen", "von der Leyen" + "Ursula", "Mohammed bin" + "Salman"), and cut of any particles
+    left dangling at its ends."""
+    parts = _place_rules()["particles"]
+
+    def name_word(t):
+        return bool(NAME_TOKEN.match(t.text)) and t.ent_type_ not in PLACE_LABELS and not t.is_stop \
+            and t.lower_ not in lexicon()["titles"]
+
+    j = e
+    while j < len(doc) and j - e < 3 and (doc[j].lower_ in parts or doc[j].text in ("-",) and doc[j - 1].lower_ in parts):
+        j += 1
+    if (j > e or doc[e - 1].lower_ in parts) and j < len(doc) and name_word(doc[j]) and not doc[j - 1].is_sent_end:
+        e = j + 1
+    i = s
+    while i > 0 and s - i < 3 and doc[i - 1].lower_ in parts:
+        i -= 1
+    if i < s and i > 0 and name_word(doc[i - 1]) and doc[s - 1].text != ",":
+        s = i - 1
+    while e - s > 1 and doc[e - 1].lower_ in parts:
+        e -= 1
+    while e - s > 1 and doc[s].lower_ in parts and doc[s].text.islower():
+        s += 1
+    return s, e
 
 
 @lru_cache(maxsize=1)
@@ -408,7 +444,7 @@ def person_country(doc, start: int, end: int) -> str | None:
     head = doc[start:end].root
 
     def country_of(t):
-        return t.ent_id_ if t.ent_type_ == "COUNTRY" else None
+        return t.ent_id_ if t.ent_type_ == "COUNTRY" else body_of(t)
 
     def via_role(role, depth=0):
         if depth > 2:
@@ -462,6 +498,59 @@ def person_country(doc, start: int, end: int) -> str | None:
         if found:
             return found
     return None
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> dict[str, str]:
+    return dict(load_json("people.json")["bodies"])
+
+
+def body_of(t) -> str | None:
+    """The body (EU, NATO, the UN, ...) that the word ``t`` names, if it names one: a bloc of the
+    gazetteer or an institution of ``people.json``'s 'bodies' ("the European Commission")."""
+    if t.ent_type_ == "BLOC":
+        return t.ent_id_
+    if t.ent_type_ not in ("ORG", "NORP", ""):
+        return None
+    bodies = _bodies()
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None) if t.ent_type_ else None
+    texts = [t.text]
+    if ent is not None:
+        toks = [x for x in ent if x.lower_ != "the"]
+        texts.insert(0, " ".join(x.text for x in toks))
+    elif t.i > 0:  # "European Commission" outside an entity: the compound before the head
+        left = [c for c in t.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()]
+        if left:
+            texts.insert(0, " ".join(x.text for x in left + [t]))
+    for x in texts:
+        if x in bodies and (x[:1].isupper()):
+            return bodies[x]
+    return None
+
+
+def country_for(doc, start: int, end: int) -> str | None:
+    """The side a person named at tokens ``start:end`` of ``doc`` acts for, from evidence only.
+
+    Evidence is the text's own link between the name and a country or body: a title or role
+    ("Foreign Minister of Kazakhstan Roman Vasilenko", "Kazakh President Tokaev"), an apposition
+    ("Roman Vasilenko, Deputy Foreign Minister of Kazakhstan"), a possessive ("Ukraine's
+    ambassador"), or an institution that acts for a body ("President of the European Commission
+    Ursula von der Leyen" -> "EU", "NATO Secretary General" -> "NATO"): officials of the EU, NATO
+    or the UN act for their body, never for a country.  A country that merely shares the sentence
+    ("Michel discussed Egypt") is no evidence and gives None.  Corpus consensus for a person is
+    :func:`consensus_country`.
+    """
+    return person_country(doc, start, end)
+
+
+def consensus_country(countries: list[str | None]) -> str | None:
+    """The side a person acts for across the corpus: the one the evidence of their mentions names
+    most often (ties: the first named), None when no mention carries evidence."""
+    counts = Counter(c for c in countries if c)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(c for c in countries if c and counts[c] == best)
 
 
 def is_patronymic(words: list[str]) -> bool:
@@ -662,4 +751,85 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         canonical = max(named, key=lambda m: (len(keys[m][0]) > 1, counts[m], len(m), m))
         for m in members:
             out[m] = canonical
+    return out
+
+
+# -- places below the country ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _place_rules() -> dict:
+    raw = load_json("people.json")
+    r = raw["places"]
+    return {"before": set(r["before"]), "after": set(r["after"]), "min_population": int(r["min_population"]),
+            "not_starts": set(raw["not_name_starts"]), "particles": set(raw["name_particles"])}
+
+
+PLACE_ENT_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"}
+
+
+def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Mention]:
+    """Cities and regions of one document (``places.json``), as mentions of kind ``place`` with the
+    country the gazetteer puts them in (never the country of a neighbouring word).
+
+    A span the model calls a place (GPE, LOC) is a place when the gazetteer knows it.  A span it
+    calls a person or organization ("Kherson", "Near Kharkiv") is a place when the gazetteer knows
+    it, it is no word of a longer person name in the document and follows no title, and either a
+    word beside it marks a place ("in Kherson", "Kherson region") or the place is large or a
+    region.  Once a form is a place in a document, every span so written there is.
+    """
+    from . import gazetteer
+
+    gaz = gazetteer.places()
+    rules = _place_rules()
+    lex = lexicon()
+    name_words: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                toks = [t for t in clean_name(ent) if t.text[:1].isupper()]
+                if len(toks) >= 2 and gaz.lookup(" ".join(t.text for t in toks)) is None:
+                    name_words.update(t.text for t in toks)
+    found: dict[str, object] = {}  # text -> SubPlace, for forms judged places in this document
+    cands = []
+    for k, doc in enumerate(docs):
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_ENT_LABELS:
+                continue
+            toks = list(ent)
+            while toks and (toks[0].lower_ in rules["not_starts"] or toks[0].lower_ in ("the",)):
+                toks.pop(0)
+            while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
+                toks.pop()
+            if not toks or any(t.ent_type_ in PLACE_LABELS for t in toks):
+                continue
+            span = doc[toks[0].i:toks[-1].i + 1]
+            if span.start > 0 and doc[span.start - 1].lower_ in rules["particles"] and doc[span.start - 1].is_lower:
+                continue  # "von der Leyen"
+            place = gaz.lookup(span.text)
+            if place is None or place.country is None and place.kind != "region":
+                continue
+            cands.append((k, span, place, ent.label_))
+    for k, span, place, label in cands:
+        if label in ("GPE", "LOC", "FAC"):
+            found[span.text] = place
+            continue
+        doc = docs[k]
+        if len(span) == 1 and span.text in name_words:
+            continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if prev is not None and prev.lower_.rstrip(".") in lex["titles"]:
+            continue
+        marked = (prev is not None and prev.lower_ in rules["before"] | rules["not_starts"]) or (
+            nxt is not None and nxt.lower_ in rules["after"])
+        if marked or place.kind == "region" or place.population >= rules["min_population"]:
+            found[span.text] = place
+    out = []
+    for k, span, place, label in cands:
+        if span.text not in found:
+            continue
+        doc = docs[k]
+        out.append(Mention("place", place.name, span.text, bases[k] + span.start_char, bases[k] + span.end_char, k,
+                           sent_bases[k] + _sent_index(doc, span.start), span.root.i, place.country))
     return out
