@@ -470,6 +470,8 @@ NOT_COUNTRIES = [
     "Queen Victoria", "Paris Agreement", "Paris Hilton",
     "Minsk agreements", "Minsk Agreements", "Minsk accords",
     "Supreme Soviet", "Petrograd Soviet",
+    # the states that were Soviet, not the Soviet Union: "the former Soviet republics", "post-Soviet"
+    "former Soviet", "Former Soviet", "post-Soviet", "Post-Soviet", "ex-Soviet", "Ex-Soviet",
 ]
 
 

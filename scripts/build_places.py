@@ -15,7 +15,8 @@ read offline from its bundled files:
 
 A form belongs to one place: a GeoNames name beats an alternate name, and among places of one
 name the most populous wins ("Birmingham" is the English city).  A form is dropped when it is a
-form of a country or bloc in ``gazetteer.json`` (those are countries first), when two places of
+form of a country or bloc in ``gazetteer.json`` (those are countries first), and so is a place whose
+name is one (a capital: "Kyiv" is a mention of Ukraine, not a place below it), when two places of
 one name are both large (neither holds two thirds of their people: "San Jose", "Victoria"),
 or when it is an English word that a city happens to share (``COMMON_WORDS``).
 
@@ -196,6 +197,7 @@ def build() -> dict:
             if places[names[0]]["country"] != places[names[1]]["country"] and top < 1.5 * rest:
                 continue  # "San Jose": two large places of one name in two countries
         forms[form] = names[0]
+    forms = {f: n for f, n in forms.items() if n not in taken}  # a capital ("Kyiv") is its country's form
     used = set(forms.values())
     places = {n: p for n, p in places.items() if n in used}
     return {

@@ -178,7 +178,7 @@ class Places:
 
     def lookup(self, text: str) -> SubPlace | None:
         name = self._forms.get(text)
-        if name is None:
+        if name is None and len(text) >= 6:  # short words fold into other short words ("Bar", "Baar")
             if self._folded is None:
                 folded: dict[str, str] = {}
                 for form, n in self._forms.items():

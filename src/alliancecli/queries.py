@@ -544,7 +544,7 @@ def actor_key(name: str) -> str:
 def resolve_actor(db, name: str) -> list[str]:
     """The canonical names of the actors ``name`` means: one of whose names or aliases it spells
     (insensitive to case and transliteration), or, failing that, whose names end with it (a
-    surname).  Raises :class:`UnknownActor` with the closest known actors when none fits."""
+    surname), or, failing that, whose surname is a spelling variant of its own.  Raises :class:`UnknownActor` with the closest known actors when none fits."""
     import difflib
 
     q = actor_key(name)
@@ -561,6 +561,15 @@ def resolve_actor(db, name: str) -> list[str]:
         return sorted(tail)
     if db.execute("select 1 from statements where speaker = ? limit 1", [name]).fetchone():
         return [name]
+    from .entities import similar_surnames
+
+    words = q.split()
+    variant = [a for a, ks in keys.items() if words and any(
+        k.split() and similar_surnames(k.split()[-1], words[-1])
+        and (len(words) == 1 or similar_surnames(k.split()[0], words[0]) or k.split()[0] == words[0])
+        for k in ks)]
+    if variant:  # a spelling the corpus does not use ("Lukashenka" for "Lukashenko")
+        return sorted(variant)
     by_key = {k: a for a, ks in keys.items() for k in ks}
     close = difflib.get_close_matches(q, list(by_key), n=8, cutoff=0.6)
     surname = q.split()[-1] if q else ""
