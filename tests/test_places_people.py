@@ -162,3 +162,9 @@ def test_unknown_actor_is_a_usage_error_with_suggestions(seeds_db):
     result = CliRunner().invoke(app, ["statements", "--actor", "Putim", "--db", str(seeds_db), "--json"])
     assert result.exit_code == 2
     assert "Vladimir Putin" in result.output
+
+
+def test_one_name_in_two_romanisations_joins_even_in_one_document():
+    counts = {"Mykhailo Podolyak": 5, "Mykhailo Podoliak": 3}
+    mapping = entities.join_people(counts, {"Mykhailo Podolyak": {1, 2}, "Mykhailo Podoliak": {2}})
+    assert mapping["Mykhailo Podolyak"] == mapping["Mykhailo Podoliak"]

@@ -685,9 +685,10 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
     """Map every person name of the corpus to one canonical name.
 
     ``counts`` holds each name (as resolved within its document) with its number of mentions;
-    ``documents`` the documents each name occurs in.  Full names join when their surnames and
-    first names are spelling variants of each other and never occur in the same document (an
-    article that writes both "Ian Smith" and "Iain Smith" means two people); two full names
+    ``documents`` the documents each name occurs in.  Full names join when they fold to one
+    transliteration key (:func:`name_key`: "Mykhailo Podolyak", "Mykhailo Podoliak"), or when their
+    surnames and first names are spelling variants of each other and never occur in the same
+    document (an article that writes both "Ian Smith" and "Iain Smith" means two people); two full names
     that differ otherwise stay apart.  A surname alone, or a first name with a patronymic, joins
     the one person whose full name it fits (an exact spelling first, a variant failing that);
     lone names that fit nobody join each other.  The most mentioned full name is canonical.
@@ -716,6 +717,8 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
 
     def same_person(a: str, b: str) -> bool:
         ka, kb = keys[a], keys[b]
+        if ka == kb:  # one name in two romanisations ("Podolyak", "Podoliak"), even in one document
+            return True
         if not similar_surnames(ka[-1], kb[-1]) or not _same_first_name(ka[0], kb[0]):
             return False
         return not (documents.get(a, set()) & documents.get(b, set()))
@@ -775,8 +778,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     A span the model calls a place (GPE, LOC) is a place when the gazetteer knows it.  A span it
     calls a person or organization ("Kherson", "Near Kharkiv") is a place when the gazetteer knows
     it, it is no word of a longer person name in the document and follows no title, and either a
-    word beside it marks a place ("in Kherson", "Kherson region") or the place is large or a
-    region.  Once a form is a place in a document, every span so written there is.
+    word beside it marks a place ("in Kherson", "Kherson region"), the place is large or a region,
+    or the document names the country it lies in.  Once a form is a place in a document, every span so written there is.
     """
     from . import gazetteer
 
@@ -790,6 +793,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
                 toks = [t for t in clean_name(ent) if t.text[:1].isupper()]
                 if len(toks) >= 2 and gaz.lookup(" ".join(t.text for t in toks)) is None:
                     name_words.update(t.text for t in toks)
+    named = {e.ent_id_ for doc in docs for e in doc.ents if e.label_ == "COUNTRY"}
     found: dict[str, object] = {}  # text -> SubPlace, for forms judged places in this document
     cands = []
     for k, doc in enumerate(docs):
@@ -806,7 +810,9 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
             span = doc[toks[0].i:toks[-1].i + 1]
             if span.start > 0 and doc[span.start - 1].lower_ in rules["particles"] and doc[span.start - 1].is_lower:
                 continue  # "von der Leyen"
-            place = gaz.lookup(span.text)
+            # another name of a place ("Kharkov") only where the model calls the span a place:
+            # "Bono" is no spelling of Bonn, nor "Stalin" a name of Donetsk
+            place = gaz.lookup(span.text, alternates=ent.label_ in ("GPE", "LOC", "FAC"))
             if place is None or place.country is None and place.kind != "region":
                 continue
             cands.append((k, span, place, ent.label_))
@@ -823,7 +829,9 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
             continue
         marked = (prev is not None and prev.lower_ in rules["before"] | rules["not_starts"]) or (
             nxt is not None and nxt.lower_ in rules["after"])
-        if marked or place.kind == "region" or place.population >= rules["min_population"]:
+        # a town the document's own country names make likely ("Bucha" in a text about Ukraine):
+        # this decides place or person, never the place's country, which is the gazetteer's
+        if marked or place.kind == "region" or place.population >= rules["min_population"] or place.country in named:
             found[span.text] = place
     out = []
     for k, span, place, label in cands:

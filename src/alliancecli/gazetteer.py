@@ -167,6 +167,7 @@ class Places:
     def __init__(self, data: dict):
         self._places = data["places"]
         self._forms = data["forms"]
+        self._alternates = data.get("alternates", {})
         self._folded: dict[str, str] | None = None
 
     def place(self, name: str) -> SubPlace | None:
@@ -176,8 +177,12 @@ class Places:
         return SubPlace(name, p.get("country"), p.get("kind", "city"), int(p.get("population") or 0),
                         bool(p.get("disputed")))
 
-    def lookup(self, text: str) -> SubPlace | None:
+    def lookup(self, text: str, alternates: bool = True) -> SubPlace | None:
+        """The place ``text`` names: a GeoNames name as written or spelt another way ("Zaporizhzhia"),
+        then, with ``alternates``, another name of it ("Kharkov", "Gostomel")."""
         name = self._forms.get(text)
+        if name is None and alternates:
+            name = self._alternates.get(text)
         if name is None and len(text) >= 6:  # short words fold into other short words ("Bar", "Baar")
             if self._folded is None:
                 folded: dict[str, str] = {}
