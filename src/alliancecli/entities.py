@@ -334,14 +334,12 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i
-        while j < len(doc) and _namey(doc[j]) and j - i < 4:
+        while j < len(doc) and j - i < 4 and (_namey(doc[j]) or j > i and _name_like_noun(doc[j])):
             j += 1
         run = doc[i:j]
         if 2 <= len(run) <= 3 and all(t.ent_type_ in ("", "ORG", "PERSON", "NORP") for t in run):
             head = run.root
-            before = [t.lower_ for t in doc[max(0, i - 6):i]]
-            titled = bool(before) and any(w in lex["titles"] or w in lex["roles"] for w in before) and \
-                not any(t.pos_ in ("VERB", "PUNCT") for t in doc[max(0, i - 3):i])
+            titled = _after_title_chain(doc, i)
             appos = any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in head.children)
             if titled or appos:
                 add(i, j)
@@ -374,6 +372,29 @@ def whole_name(doc, s: int, e: int) -> tuple[int, int]:
     while e - s > 1 and doc[s].lower_ in parts and doc[s].text.islower():
         s += 1
     return s, e
+
+
+def _name_like_noun(t) -> bool:
+    """A capitalised word inside a sentence that the tagger read as a common noun but that goes on
+    a name ("Denys Shmyhal", Shmyhal tagged NOUN)."""
+    lex = lexicon()
+    return (t.pos_ in ("NOUN", "ADJ") and bool(NAME_TOKEN.match(t.text)) and not t.is_sent_start
+            and not t.is_upper and not t.is_stop and t.ent_type_ not in PLACE_LABELS
+            and t.lower_ not in lex["titles"] and t.lower_ not in lex["roles"] and t.lower_ not in lex["org_words"])
+
+
+def _after_title_chain(doc, i: int, reach: int = 10) -> bool:
+    """Whether a title or role ends the phrase before token ``i``, through the institution it names
+    ("Chairman of the Verkhovna Rada of Ukraine | Ruslan Stefanchuk", "Prime Minister of Ukraine |
+    Denys Shmyhal"): walking left over names, 'of', articles and adjectives, no verb or punctuation."""
+    lex = lexicon()
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
+        t = doc[k]
+        if t.lower_ in lex["titles"] or t.lower_ in lex["roles"]:
+            return True
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ", "CCONJ") or t.is_sent_end and k < i - 1:
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)
