@@ -311,6 +311,7 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
             if any(t.lower_ in ("v", "v.", "vs", "vs.") for t in toks):
                 return
             toks = clean_name(toks[:cut])
+        toks = _strip_leading_non_name(toks)
         if not _valid_person(toks, handles) or not _person_context(doc, toks, rules):
             return
         s, e = toks[0].i, toks[-1].i + 1
@@ -318,6 +319,7 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
         # extend left over first names the NER left out ("Dmitry" Peskov)
         while s > 0 and e - s < 4 and _namey(doc[s - 1]) and doc[s - 1].ent_type_ not in ("ORG", "GPE", "LOC"):
             s -= 1
+        s = _strip_leading_non_name(list(doc[s:e]))[0].i
         if any(i in taken for i in range(s, e)):
             return
         taken.update(range(s, e))
@@ -337,12 +339,20 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
         while j < len(doc) and j - i < 4 and (_namey(doc[j]) or j > i and _name_like_noun(doc[j])):
             j += 1
         run = doc[i:j]
-        if 2 <= len(run) <= 3 and all(t.ent_type_ in ("", "ORG", "PERSON", "NORP") for t in run):
+        if len(run) >= 3:  # "Minister of Infrastructure | Oleksandr Kubrakov"
+            run = doc[_strip_leading_non_name(list(run))[0].i:j]
+        prev = doc[run.start - 1] if run.start > 0 else None
+        nxt = doc[j] if j < len(doc) else None
+        inside_name_of_body = (prev is not None and prev.lower_ in ("the", "a", "an", "of")) or (
+            nxt is not None and nxt.text[:1].isupper() and (nxt.lower_ in lex["titles"] | lex["roles"] | lex["org_words"]
+                                                           or nxt.lower_ in rules["not_name_words"]))
+        if 2 <= len(run) <= 3 and all(t.ent_type_ in ("", "ORG", "PERSON", "NORP") for t in run) \
+                and not inside_name_of_body:  # not "the Permanent Delegation", "Donetsk Regional State ..."
             head = run.root
-            titled = _after_title_chain(doc, i)
+            titled = _after_title_chain(doc, run.start)
             appos = any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in head.children)
             if titled or appos:
-                add(i, j)
+                add(run.start, j)
         i = j
     return sorted(spans)
 
@@ -381,6 +391,25 @@ def _name_like_noun(t) -> bool:
     return (t.pos_ in ("NOUN", "ADJ") and bool(NAME_TOKEN.match(t.text)) and not t.is_sent_start
             and not t.is_upper and not t.is_stop and t.ent_type_ not in PLACE_LABELS
             and t.lower_ not in lex["titles"] and t.lower_ not in lex["roles"] and t.lower_ not in lex["org_words"])
+
+
+def _strip_leading_non_name(toks: list) -> list:
+    """A name without the words before it that name a place, a body or a thing ("Crimea Anton
+    Korynevych", "Storting Masud Gharahkhani", "Infrastructure Oleksandr Kubrakov", "PABSEC Anna
+    Purtova"): only while two words are left."""
+    from . import gazetteer
+
+    not_name = _people_rules_raw()["not_name_words"]
+    while len(toks) >= 3 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
+                              or toks[0].lower_ in not_name or toks[0].ent_type_ in ("GPE", "LOC")
+                              or gazetteer.places().lookup(toks[0].text, alternates=False) is not None):
+        toks = toks[1:]
+    return toks
+
+
+def lower_case_words(docs) -> set[str]:
+    """The words a document writes in lower case ("boycott", "statement", "missiles")."""
+    return {t.text for doc in docs for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
 
 
 def _after_title_chain(doc, i: int, reach: int = 10) -> bool:
