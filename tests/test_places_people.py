@@ -18,7 +18,7 @@ PLACES = {
     "Crimea": "Ukraine", "Donbas": "Ukraine", "Donbass": "Ukraine",
     # Russia and neighbours
     "Saint Petersburg": "Russia", "Novosibirsk": "Russia", "Belgorod": "Russia", "Kaliningrad": "Russia",
-    "Chechnya": "Russia", "Siberia": "Russia", "Grodno": "Belarus", "Gomel": "Belarus", "Almaty": "Kazakhstan",
+    "Chechnya": "Russia", "Siberia": "Russia", "Grodno": "Belarus", "Gomel": "Belarus", "Karaganda": "Kazakhstan",
     "Shymkent": "Kazakhstan", "Samarkand": "Uzbekistan", "Osh": "Kyrgyzstan", "Batumi": "Georgia",
     "Abkhazia": "Georgia", "Transnistria": "Moldova", "Nagorno-Karabakh": "Azerbaijan",
     # Europe
