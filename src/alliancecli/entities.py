@@ -400,7 +400,7 @@ def _strip_leading_non_name(toks: list) -> list:
     from . import gazetteer
 
     not_name = _people_rules_raw()["not_name_words"]
-    while len(toks) >= 3 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
+    while len(toks) >= 3 and len("".join(t.text_with_ws for t in toks[1:]).split()) >= 2 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
                               or toks[0].lower_ in not_name or toks[0].ent_type_ in ("GPE", "LOC")
                               or gazetteer.places().lookup(toks[0].text, alternates=False) is not None):
         toks = toks[1:]
@@ -860,15 +860,17 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
             span = doc[toks[0].i:toks[-1].i + 1]
             if span.start > 0 and doc[span.start - 1].lower_ in rules["particles"] and doc[span.start - 1].is_lower:
                 continue  # "von der Leyen"
-            # another name of a place ("Kharkov") only where the model calls the span a place:
-            # "Bono" is no spelling of Bonn, nor "Stalin" a name of Donetsk
-            place = gaz.lookup(span.text, alternates=ent.label_ in ("GPE", "LOC", "FAC"))
+            place = gaz.lookup(span.text)
             if place is None or place.country is None and place.kind != "region":
                 continue
             cands.append((k, span, place, ent.label_))
     for k, span, place, label in cands:
         if label in ("GPE", "LOC", "FAC"):
             found[span.text] = place
+            continue
+        if gaz.lookup(span.text, alternates=False) is None:
+            # another name of a place ("Kharkov") only where the model calls some span so written
+            # a place: "Bono" is no spelling of Bonn, nor "Stalin" a name of Donetsk
             continue
         doc = docs[k]
         if len(span) == 1 and span.text in name_words:
