@@ -830,6 +830,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     it, it is no word of a longer person name in the document and follows no title, and either a
     word beside it marks a place ("in Kherson", "Kherson region"), the place is large or a region,
     or the document names the country it lies in.  Once a form is a place in a document, every span so written there is.
+    A one-word form the document also writes in lower case ("the Alliance") is no place there.
     """
     from . import gazetteer
 
@@ -844,6 +845,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
                 if len(toks) >= 2 and gaz.lookup(" ".join(t.text for t in toks)) is None:
                     name_words.update(t.text for t in toks)
     named = {e.ent_id_ for doc in docs for e in doc.ents if e.label_ == "COUNTRY"}
+    lower = lower_case_words(docs)  # "the Alliance" is no town in Ohio where the text says "alliance"
     found: dict[str, object] = {}  # text -> SubPlace, for forms judged places in this document
     cands = []
     for k, doc in enumerate(docs):
@@ -860,6 +862,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
             span = doc[toks[0].i:toks[-1].i + 1]
             if span.start > 0 and doc[span.start - 1].lower_ in rules["particles"] and doc[span.start - 1].is_lower:
                 continue  # "von der Leyen"
+            if len(span) == 1 and span.text.lower() in lower:
+                continue
             place = gaz.lookup(span.text)
             if place is None or place.country is None and place.kind != "region":
                 continue
