@@ -869,6 +869,12 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
                 continue
             cands.append((k, span, place, ent.label_))
     for k, span, place, label in cands:
+        doc = docs[k]
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if len(span) == 1 and place.kind == "city" and prev is not None and prev.lower_ == "the" and not (
+                nxt is not None and nxt.lower_ in rules["after"]):
+            continue  # "the Alliance", "the Dome": a town takes no article ("the Kharkiv region" does)
         if label in ("GPE", "LOC", "FAC"):
             found[span.text] = place
             continue
@@ -876,11 +882,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
             # another name of a place ("Kharkov") only where the model calls some span so written
             # a place: "Bono" is no spelling of Bonn, nor "Stalin" a name of Donetsk
             continue
-        doc = docs[k]
         if len(span) == 1 and span.text in name_words:
             continue
-        prev = doc[span.start - 1] if span.start > 0 else None
-        nxt = doc[span.end] if span.end < len(doc) else None
         if prev is not None and prev.lower_.rstrip(".") in lex["titles"]:
             continue
         marked = (prev is not None and prev.lower_ in rules["before"] | rules["not_starts"]) or (
