@@ -548,6 +548,8 @@ def resolve_actor(db, name: str) -> list[str]:
     import difflib
 
     q = actor_key(name)
+    if not q:  # "%", "--": no letters, no actor
+        raise UnknownActor(name, [])
     keys: dict[str, set[str]] = {}
     for actor, aliases in db.execute("select name, aliases from actors where kind not in ('country', 'bloc', 'place')"):
         ks = keys.setdefault(actor, set())
