@@ -194,6 +194,19 @@ def _place(name: str | None, option: str, kinds=("country", "bloc")) -> str | No
         raise typer.BadParameter(str(e), param_hint=option)
 
 
+def _actor(database, name: str | None) -> list[str] | None:
+    """The canonical names ``--actor`` means (any alias, any case or transliteration); an unknown
+    name is a usage error with the closest known actors."""
+    if name is None:
+        return None
+    from . import queries
+
+    try:
+        return queries.resolve_actor(database, name)
+    except queries.UnknownActor as e:
+        raise typer.BadParameter(str(e), param_hint="--actor")
+
+
 def _statement_filters(actor, country, pair, stance, source, doc, since, until) -> dict:
     """The filters of 'statements' (and 'search') as keyword arguments of the queries, names normalised."""
     return dict(actor=actor, country=_place(country, "--country"),
@@ -301,6 +314,8 @@ def who_said(
     source: SourceOption = Source.all,
     group: Annotated[Optional[str], typer.Option(
         "--group", help="'speaker': one row per speaker with stance counts.")] = None,
+    with_places: Annotated[bool, typer.Option(
+        "--with-places", help="--country and --about also match statements naming the country's cities and regions.")] = False,
     db: DbOption = DEFAULT_DB,
     json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
     limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
@@ -319,6 +334,8 @@ def who_said(
     if group not in (None, "speaker"):
         raise typer.BadParameter("only 'speaker' is supported", param_hint="--group")
     c, f, a = _place(country, "--country"), _place(from_, "--from"), _place(about, "--about")
+    if with_places:
+        c, a = (queries.WithPlaces(x) if x else None for x in (c, a))
     database = _open(db)
     filters = dict(country=c, speaker_country=f, about=a, source=source.value)
     if group:
@@ -395,6 +412,7 @@ def statements_cmd(
     size = _page_size(limit, all_)
     filters = _statement_filters(actor, country, pair, stance, source, doc, since, until)
     database = _open(db)
+    filters["actor"] = _actor(database, actor)
     rows = queries.iter_statements(database, **filters, limit=size, offset=offset)
     shown = _emit(rows, STATEMENT_COLUMNS, fmt)
     _page_note(shown, offset, size, lambda: queries.count_statements(database, **filters))
@@ -425,6 +443,7 @@ def search(
     size = _page_size(limit, all_)
     filters = _statement_filters(actor, country, pair, stance, source, doc, since, until)
     database = _open(db)
+    filters["actor"] = _actor(database, actor)
     rows = queries.iter_search(database, query, **filters, limit=size, offset=offset)
     shown = _emit(rows, STATEMENT_COLUMNS, fmt)
     _page_note(shown, offset, size, lambda: queries.count_search(database, query, **filters))

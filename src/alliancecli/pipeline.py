@@ -89,11 +89,17 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             span = doc[s:e]
             people.append(entities.Mention(
                 "person", span.text, span.text, u.start + span.start_char, u.start + span.end_char, k,
-                sent_base + entities._sent_index(doc, s), span.root.i, entities.person_country(doc, s, e)))
+                sent_base + entities._sent_index(doc, s), span.root.i, entities.country_for(doc, s, e)))
         sent_base += entities.sentence_count(doc)
     places += entities.passing_places(docs, [u.start for u in units], sent_of_unit)
+    below = entities.sub_places(docs, [u.start for u in units], sent_of_unit)
+    places += [m for m in below if not any(p.start < m.end and m.start < p.end for p in places)]
+    place_texts = {m.text for m in below}
     not_people = entities.non_people(docs)
-    people = [m for m in people if not (" " not in m.text and m.text in not_people)]
+    lower = entities.lower_case_words(docs)  # "Boycott", "Joint Statement": words the text also writes in lower case
+    people = [m for m in people if not (" " not in m.text and m.text in not_people) and m.text not in place_texts
+              and m.text.split()[-1].lower() not in lower
+              and not any(p.start < m.end and m.start < p.end for p in below)]
     canon = entities.canonical_people([m.name for m in people])
     for m in people:
         m.name = canon[m.name]
@@ -125,7 +131,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
         utterance = whole.get(i, body)
         sc = classified.get(utterance) or classified.setdefault(utterance, stance.classify(utterance))
         target = stance.target(text[st.start:st.end], [(m.name, m.kind, m.start - st.start) for m in mentions
-                                                       if m.kind != "person" and st.start <= m.start < st.end])
+                                                       if m.kind in ("country", "bloc") and st.start <= m.start < st.end])
         statement_rows.append({
             "_comment": st.comment, "kind": st.kind,
             "source": "comments" if st.comment is not None else "article",
@@ -146,11 +152,11 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     for m in sorted(mentions, key=lambda m: m.start):
         si = next((i for i in order if stmts[i].start <= m.start and m.end <= stmts[i].end), None)
         u = units[m.unit]
-        place = gaz.places.get(m.name) if m.kind != "person" else None
+        place = gaz.places.get(m.name) if m.kind in ("country", "bloc") else None
         mention_rows.append({
             "_statement": si, "_comment": u.comment, "kind": m.kind, "name": m.name, "text": m.text,
             "start": m.start, "end": m.end, "sentence": m.sentence, "paragraph": m.unit,
-            "country": m.country if m.kind == "person" else (m.name if m.kind == "country" else None),
+            "country": m.country if m.kind in ("person", "place") else (m.name if m.kind == "country" else None),
             "iso3": place.iso3 if place else None, "doc_name": m.name if m.kind == "person" else None,
         })
 

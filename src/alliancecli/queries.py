@@ -39,7 +39,10 @@ def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, u
     """The filters of :func:`statements` that test each row: (SQL after 'where', params, needs documents d)."""
     where = ["1 = 1"]
     params: list = []
-    if actor:
+    if isinstance(actor, (list, tuple)):  # canonical names, as resolve_actor gives them
+        where.append(f"s.speaker in ({', '.join('?' for _ in actor)})")
+        params += list(actor)
+    elif actor:
         where.append("(s.speaker = ? or s.speaker like ? escape '\\' or s.speaker in "
                      "(select name from actors where aliases like ? escape '\\'))")
         params += [actor, f"% {like_escape(actor)}", f'%"{like_escape(actor)}"%']
@@ -516,6 +519,71 @@ def like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+class WithPlaces(str):
+    """A country name that also matches the statements mentioning its cities and regions
+    (mentions of kind ``place`` in that country): ``who_said(db, country=WithPlaces("Ukraine"))``."""
+
+
+class UnknownActor(ValueError):
+    """A name that is no known actor; ``suggestions`` holds the closest known actors."""
+
+    def __init__(self, name: str, suggestions: list[str]):
+        self.name = name
+        self.suggestions = suggestions
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"Unknown actor: {name!r}.{hint}")
+
+
+def actor_key(name: str) -> str:
+    """A name with case, accents and transliteration variants folded ("Zelenskiy" = "Zelenskyy")."""
+    from .entities import name_key
+
+    return " ".join(k for k in (name_key(w) for w in name.replace("-", " ").split()) if k)
+
+
+def resolve_actor(db, name: str) -> list[str]:
+    """The canonical names of the actors ``name`` means: one of whose names or aliases it spells
+    (insensitive to case and transliteration), or, failing that, whose names end with it (a
+    surname), or, failing that, whose surname is a spelling variant of its own.  Raises :class:`UnknownActor` with the closest known actors when none fits."""
+    import difflib
+
+    q = actor_key(name)
+    if not q:  # "%", "--": no letters, no actor
+        raise UnknownActor(name, [])
+    keys: dict[str, set[str]] = {}
+    for actor, aliases in db.execute("select name, aliases from actors where kind not in ('country', 'bloc', 'place')"):
+        ks = keys.setdefault(actor, set())
+        for a in [actor, *json.loads(aliases or "[]")]:
+            ks.add(actor_key(a))
+    exact = [a for a, ks in keys.items() if q in ks]
+    if exact:
+        return sorted(exact)
+    tail = [a for a, ks in keys.items() if q and any(k.endswith(" " + q) for k in ks)]
+    if tail:
+        return sorted(tail)
+    if db.execute("select 1 from statements where speaker = ? limit 1", [name]).fetchone():
+        return [name]
+    from .entities import similar_surnames
+
+    words = q.split()
+    variant = [a for a, ks in keys.items() if words and any(
+        k.split() and similar_surnames(k.split()[-1], words[-1])
+        and (len(words) == 1 or similar_surnames(k.split()[0], words[0]) or k.split()[0] == words[0])
+        for k in ks)]
+    if variant:  # a spelling the corpus does not use ("Lukashenka" for "Lukashenko")
+        return sorted(variant)
+    by_key = {k: a for a, ks in keys.items() for k in ks}
+    close = difflib.get_close_matches(q, list(by_key), n=8, cutoff=0.6)
+    surname = q.split()[-1] if q else ""
+    close += difflib.get_close_matches(surname, list({k.split()[-1]: 0 for k in by_key if k}), n=4, cutoff=0.75)
+    suggestions = []
+    for k in close:
+        a = by_key.get(k) or next((by_key[x] for x in by_key if x.split() and x.split()[-1] == k), None)
+        if a and a not in suggestions:
+            suggestions.append(a)
+    raise UnknownActor(name, suggestions[:3])
+
+
 def _statement_ids(country=None, speaker_country=None, about=None, pair=None) -> tuple[str, list]:
     """SQL for the ids of the statements the indexed filters allow (their intersection), ascending, or ("", []).
 
@@ -529,15 +597,21 @@ def _statement_ids(country=None, speaker_country=None, about=None, pair=None) ->
     parts: list[str] = []
     params: list = []
     mentioning = "select statement_id from mentions where name = ? and statement_id is not null"
+    in_places = " union select statement_id from mentions where kind = 'place' and country = ? and statement_id is not null"
     if country:  # first: the only union, so left-to-right evaluation is what is meant
-        parts.append(f"select id from statements where speaker_country = ? union {mentioning}")
-        params += [country, country]
+        parts.append(f"select id from statements where speaker_country = ? union {mentioning}"
+                     + (in_places if isinstance(country, WithPlaces) else ""))
+        params += [country, country] + ([country] if isinstance(country, WithPlaces) else [])
     if speaker_country:
         parts.append("select id from statements where speaker_country = ?")
         params.append(speaker_country)
     for name in ([about] if about else []) + (list(pair) if pair else []):
-        parts.append(mentioning)
-        params.append(name)
+        if isinstance(name, WithPlaces):
+            parts.append(f"select * from ({mentioning}{in_places})")
+            params += [name, name]
+        else:
+            parts.append(mentioning)
+            params.append(name)
     if not parts:
         return "", []
     return " intersect ".join(parts) + " order by 1", params
@@ -546,10 +620,11 @@ def _statement_ids(country=None, speaker_country=None, about=None, pair=None) ->
 def _mention_tests(country=None, speaker_country=None, about=None, pair=None) -> tuple[str, list]:
     """The filters of :func:`_statement_ids` as row tests on ``statements s`` (SQL starting with ' and')."""
     mentions = "exists (select 1 from mentions m where m.statement_id = s.id and m.name = ?)"
+    places = "exists (select 1 from mentions m where m.statement_id = s.id and m.kind = 'place' and m.country = ?)"
     sql, params = "", []
     if country:
-        sql += f" and (s.speaker_country = ? or {mentions})"
-        params += [country, country]
+        sql += f" and (s.speaker_country = ? or {mentions}" + (f" or {places})" if isinstance(country, WithPlaces) else ")")
+        params += [country, country] + ([country] if isinstance(country, WithPlaces) else [])
     if speaker_country:
         sql += " and s.speaker_country = ?"
         params.append(speaker_country)

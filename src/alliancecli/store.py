@@ -269,6 +269,9 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
             a = rows.get((name, "person"))
             if a is not None and a["country"] is None:
                 a["country"] = country
+        for name, country in db.execute("""
+                select name, country from mentions where kind = 'place' group by name, country"""):
+            rows[(name, "place")]["country"] = country
         for (name, kind), a in rows.items():
             if kind in ("country", "bloc"):
                 a["country"] = name if kind == "country" else None
