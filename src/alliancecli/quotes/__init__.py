@@ -23,7 +23,6 @@ Lexicons and rules are in ``data/attribution.json``.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -72,7 +71,7 @@ def find_people(units: list[Unit], docs: list) -> list[Mention]:
         for s, e in entities.person_spans(doc, set()):
             span = doc[s:e]
             people.append(Mention("person", span.text, span.text, u.start + span.start_char, u.start + span.end_char,
-                                  k, 0, span.root.i, entities.person_country(doc, s, e)))
+                                  k, 0, span.root.i, entities.country_for(doc, s, e)))
     canon = entities.canonical_people([m.name for m in people])
     for m in people:
         m.name = canon[m.name]
@@ -90,9 +89,10 @@ def attribute(text: str, units: list[Unit], docs: list, people: list[Mention] | 
         people = find_people(units, docs)
     view = DocView(text, units, docs, [m for m in people if units[m.unit].kind == "body"], signatures, comments)
     view.set_quotes(scan_quotes(text, [(units[k].start, units[k].end) for k in view.body]))
-    countries: dict[str, str] = {}
-    for (name, country), _ in Counter((m.name, m.country) for m in people if m.country).most_common():
-        countries.setdefault(name, country)
+    said: dict[str, list[str | None]] = {}
+    for m in people:
+        said.setdefault(m.name, []).append(m.country)
+    countries = {name: c for name, cs in said.items() if (c := entities.consensus_country(cs))}
     state = State(view, Registry(view, countries))
     chosen = [m for m in (mechanisms if mechanisms is not None else MECHANISMS) if indirect or not m.reported]
     for stage in sorted({m.stage for m in chosen}):
