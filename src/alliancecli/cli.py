@@ -112,6 +112,8 @@ CountryFilter = Annotated[Optional[str], typer.Option(
 PairOption = Annotated[Optional[tuple[str, str]], typer.Option(
     "--pair", help="Statements that mention both countries.", metavar="A B")]
 StanceOption = Annotated[Optional[StanceName], typer.Option("--stance")]
+TargetOption = Annotated[Optional[str], typer.Option(
+    "--target", help="What the stance is about: a bloc, or a country of a proposed union (e.g. NATO).")]
 DocOption = Annotated[Optional[str], typer.Option(
     "--doc", help="Document id, path, or a part of its path or title that names only it.")]
 
@@ -140,10 +142,10 @@ def _place(name: str | None, option: str, kinds=("country", "bloc")) -> str | No
         raise typer.BadParameter(str(e), param_hint=option)
 
 
-def _statement_filters(actor, country, pair, stance, source, doc, since, until, database=None) -> dict:
+def _statement_filters(actor, country, pair, stance, source, doc, since, until, database=None, target=None) -> dict:
     """The filters of 'statements' (and 'search', 'timeline') as keyword arguments of the queries, names
     normalised and the document resolved to its id (with ``database``)."""
-    return dict(actor=actor, country=_place(country, "--country"),
+    return dict(actor=actor, country=_place(country, "--country"), target=_place(target, "--target"),
                 pair=(_place(pair[0], "--pair"), _place(pair[1], "--pair")) if pair else None,
                 stance=stance.value if stance else None, source=source.value,
                 doc=_doc_id(database, doc) if database is not None else doc, **_when(since, until))
@@ -352,6 +354,7 @@ def statements_cmd(
     country: CountryFilter = None,
     pair: PairOption = None,
     stance: StanceOption = None,
+    target: TargetOption = None,
     source: SourceOption = Source.all,
     doc: DocOption = None,
     since: SinceOption = None,
@@ -366,7 +369,7 @@ def statements_cmd(
     from . import queries
 
     database = _open(db)
-    filters = _statement_filters(actor, country, pair, stance, source, doc, since, until, database)
+    filters = _statement_filters(actor, country, pair, stance, source, doc, since, until, database, target)
     rows = queries.iter_statements(database, **filters, limit=out.limit, offset=out.offset)
     shown = out.rows(rows, queries.STATEMENT_COLUMNS)
     out.note(shown, lambda: queries.count_statements(database, **filters))
@@ -381,6 +384,7 @@ def search(
     country: CountryFilter = None,
     pair: PairOption = None,
     stance: StanceOption = None,
+    target: TargetOption = None,
     doc: DocOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -394,10 +398,79 @@ def search(
     from . import queries
 
     database = _open(db)
-    filters = _statement_filters(actor, country, pair, stance, source, doc, since, until, database)
+    filters = _statement_filters(actor, country, pair, stance, source, doc, since, until, database, target)
     rows = queries.iter_search(database, query, **filters, limit=out.limit, offset=out.offset)
     shown = out.rows(rows, queries.STATEMENT_COLUMNS)
     out.note(shown, lambda: queries.count_search(database, query, **filters))
+
+
+class Period(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+@app.command()
+@output_options(paged=False)
+def timeline(
+    country: CountryFilter = None,
+    pair: PairOption = None,
+    actor: ActorOption = None,
+    target: TargetOption = None,
+    mentions: Annotated[bool, typer.Option(
+        "--mentions", help="Count the sentences that name both countries of --pair, not statements.")] = False,
+    by: Annotated[Period, typer.Option("--by", help="The period of each count.")] = Period.month,
+    stance: StanceOption = None,
+    source: SourceOption = Source.all,
+    doc: DocOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    plot: Annotated[Optional[Path], typer.Option(
+        "--plot", help="Also draw the chart into FILE.png or FILE.svg (needs matplotlib: "
+                       "pip install 'alliancecli[plot]').", dir_okay=False)] = None,
+    db: DbOption = DEFAULT_DB,
+    out: Output = None,
+):
+    """Statements by stance per day, week, month or year, for a country, pair, actor or target.
+
+    With --pair A B --mentions, the sentences that name both, per period.  Every period
+    from the first to the last is listed; the terminal shows a bar per period.
+    """
+    from . import queries, timeline as tl
+
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        raise typer.BadParameter("give a .png or .svg file", param_hint="--plot")
+    if mentions and not pair:
+        raise typer.BadParameter("--mentions counts a pair: give --pair A B", param_hint="--mentions")
+    database = _open(db)
+    if mentions:
+        if country or actor or target or stance or doc:
+            raise typer.BadParameter("--mentions takes --pair, --source and dates only", param_hint="--mentions")
+        a, b = _place(pair[0], "--pair"), _place(pair[1], "--pair")
+        t = tl.pair_mentions(database, a, b, period=by.value, source=source.value, **_when(since, until))
+        title = f"sentences naming {a} and {b}, by {by.value}"
+    else:
+        filters = _statement_filters(actor, country, pair, stance, source, doc, since, until, database, target)
+        t = tl.statements(database, period=by.value, **filters)
+        about = [x for x in (filters["country"], " and ".join(filters["pair"] or ()), actor, filters["target"]) if x]
+        title = f"statements{' about ' + ', '.join(about) if about else ''} by {by.value}, by stance"
+    if out.fmt == "table":
+        console = Console(highlight=False)
+        console.print(Text(title, style="italic"))
+        for line in tl.bars(t, width=max(10, min(50, console.width - 40))):
+            console.print(line)
+    else:
+        out.rows(t.rows, t.columns)
+    if t.undated:
+        err.print(Text(f"{t.undated} without a date fine enough for a {by.value} (not counted)"))
+    if plot is not None:
+        try:
+            tl.plot(t, plot, title=title)
+        except ImportError:
+            err.print(Text("Error: --plot needs matplotlib: pip install 'alliancecli[plot]'", style="red"))
+            raise typer.Exit(1)
+        err.print(Text(f"chart written to {plot}"))
 
 
 @app.command()

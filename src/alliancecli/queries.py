@@ -37,7 +37,7 @@ def _source_clause(source: str, alias: str = "s") -> str:
 
 
 def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, until=None,
-                     source: str = "all") -> tuple[str, list]:
+                     source: str = "all", target=None) -> tuple[str, list]:
     """The filters of :func:`statements` that test each row on ``statements s``: (SQL after 'where', params)."""
     where = ["1 = 1"]
     params: list = []
@@ -51,6 +51,9 @@ def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, u
     if kind:
         where.append("s.kind = ?")
         params.append(kind)
+    if target:  # stance_target holds one name, or several joined by ", "
+        where.append("(s.stance_target = ? or ', ' || s.stance_target || ', ' like ? escape '\\')")
+        params += [target, f"%, {like_escape(target)}, %"]
     if doc is not None:  # a document id, from resolve_document
         where.append("s.document_id = ?")
         params.append(doc)
@@ -84,6 +87,7 @@ def statements(
     offset: int = 0,
     since: str | None = None,
     until: str | None = None,
+    target: str | None = None,
 ) -> list[dict]:
     """Statements with their speaker, stance and document, filtered, in the order they were ingested.
 
@@ -95,15 +99,15 @@ def statements(
     """
     return list(iter_statements(db, actor=actor, country=country, speaker_country=speaker_country, about=about,
                                 pair=pair, stance=stance, source=source, doc=doc, kind=kind, ids=ids, limit=limit,
-                                offset=offset, since=since, until=until))
+                                offset=offset, since=since, until=until, target=target))
 
 
 def iter_statements(db, actor=None, country=None, speaker_country=None, about=None, pair=None, stance=None,
                     source: str = "all", doc=None, kind=None, ids=None, limit: int | None = None, offset: int = 0,
-                    since=None, until=None) -> Iterator[dict]:
+                    since=None, until=None, target=None) -> Iterator[dict]:
     """:func:`statements` as a generator: the first rows come before the last are read."""
     doc = None if doc is None else resolve_document(db, doc)
-    where, params = _statement_where(actor, stance, kind, doc, since, until, source)
+    where, params = _statement_where(actor, stance, kind, doc, since, until, source, target)
     if ids is not None:
         # a given order (search rank): country and pair filters are tested row by row
         extra, extra_params = _mention_tests(country, speaker_country, about, pair)
@@ -142,10 +146,10 @@ def iter_statements(db, actor=None, country=None, speaker_country=None, about=No
 
 
 def count_statements(db, actor=None, country=None, speaker_country=None, about=None, pair=None, stance=None,
-                     source: str = "all", doc=None, kind=None, since=None, until=None) -> int:
+                     source: str = "all", doc=None, kind=None, since=None, until=None, target=None) -> int:
     """How many rows :func:`statements` returns with these filters and no limit."""
     doc = None if doc is None else resolve_document(db, doc)
-    where, params = _statement_where(actor, stance, kind, doc, since, until, source)
+    where, params = _statement_where(actor, stance, kind, doc, since, until, source, target)
     driver, driver_params = _statement_ids(country, speaker_country, about, pair)
     if driver and where == "1 = 1":
         return db.execute(f"select count(*) from ({driver})", driver_params).fetchone()[0]
@@ -386,13 +390,13 @@ def iter_search(db, query: str, limit: int | None = None, offset: int = 0, sourc
 
 
 def count_search(db, query: str, source: str = "all", actor=None, country=None, speaker_country=None, about=None,
-                 pair=None, stance=None, doc=None, kind=None, since=None, until=None) -> int:
+                 pair=None, stance=None, doc=None, kind=None, since=None, until=None, target=None) -> int:
     """How many rows :func:`search` returns with these filters and no limit."""
     fts = _fts_query(query)
     if fts is None:
         return 0
     doc = None if doc is None else resolve_document(db, doc)
-    where, params = _statement_where(actor, stance, kind, doc, since, until, source)
+    where, params = _statement_where(actor, stance, kind, doc, since, until, source, target)
     extra, extra_params = _mention_tests(country, speaker_country, about, pair)
     return db.execute(f"""select count(*) from statements s
         where s.id in (select rowid from statements_fts where statements_fts match ?) and {where}{extra}""",
