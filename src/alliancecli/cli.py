@@ -559,6 +559,29 @@ def stats(db: DbOption = DEFAULT_DB, json_: JsonObjectFlag = False):
         Console(highlight=False).print(Text(f"{k:12} {v}"))
 
 
+@app.command()
+def report(
+    output: Annotated[Path, typer.Argument(help="HTML file to write, e.g. report.html.", dir_okay=False)],
+    by: Annotated[Period, typer.Option("--by", help="The period of the timeline.")] = Period.month,
+    countries: Annotated[int, typer.Option("--countries", min=1, help="Countries in the speakers table.")] = 10,
+    speakers: Annotated[int, typer.Option("--speakers", min=1, help="Speakers per country.")] = 5,
+    pairs_: Annotated[int, typer.Option("--pairs", min=1, help="Country pairs in the network.")] = 30,
+    evidence: Annotated[int, typer.Option(
+        "--evidence", min=1, help="Statements listed behind each number (the rest: the command that lists them).")] = 200,
+    db: DbOption = DEFAULT_DB,
+):
+    """One self-contained HTML page to send a colleague: what was ingested, top speakers per country,
+    stance per target, the country network and the timeline, every number linked to its statements.
+    """
+    from . import report as report_mod
+
+    database = _open(db)
+    page = report_mod.write(database, db, output, period=by.value, top_countries=countries, top_speakers=speakers,
+                            top_pairs=pairs_, evidence_cap=evidence)
+    err.print(Text(f"{output} written: {page.ingested['documents']} documents, {page.ingested['statements']} "
+                   f"statements, {len(page.pairs)} pairs, {len(page.evidence)} evidence lists"))
+
+
 # -- stance: human labels, a trained classifier, evaluation ---------------------------------------------
 
 

@@ -38,6 +38,14 @@ def period_of(date: str | None, period: str) -> str | None:
     raise ValueError(f"period must be one of {', '.join(PERIODS)}")
 
 
+def bounds(key: str, period: str) -> tuple[str, str]:
+    """The first and last day of a period as --since and --until values (a month is "2022-12" both ways)."""
+    if period != "week":
+        return key, key
+    monday = dt.date.fromisocalendar(int(key[:4]), int(key[6:]), 1)
+    return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+
+
 def _next(key: str, period: str) -> str:
     if period == "year":
         return str(int(key) + 1)
