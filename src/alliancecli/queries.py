@@ -639,3 +639,19 @@ def _mention_tests(country=None, speaker_country=None, about=None, pair=None) ->
         sql += f" and {mentions}"
         params.append(name)
     return sql, params
+
+
+def to_dataframe(rows, columns: list[str] | None = None):
+    """Any query's rows (a list or a generator of dicts) as a pandas DataFrame, one column per key.
+
+    Needs pandas (``pip install 'alliancecli[pandas]'``).  ``columns`` fixes the columns and
+    their order, so that an empty result still has them (e.g. :data:`STATEMENT_COLUMNS`).
+    """
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError("to_dataframe needs pandas: pip install 'alliancecli[pandas]'") from e
+    rows = list(rows)
+    if columns is None and rows:
+        columns = list(rows[0])
+    return pd.DataFrame.from_records(rows, columns=columns)
