@@ -32,7 +32,7 @@ def chromium():
         options.add_argument(f"--user-data-dir={profile}")
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
-        driver.set_page_load_timeout(60)
+        driver.set_page_load_timeout(300)  # a loaded CI machine
         try:
             yield driver
         finally:

@@ -65,7 +65,7 @@ def _listening(port: int) -> bool:
 def _start(db, port):
     proc = subprocess.Popen([sys.executable, "-m", "alliancecli", "browse", "--db", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300  # datasette's start on a loaded machine
     while not _listening(port):
         if proc.poll() is not None:
             pytest.fail(f"browse ended early: {proc.stderr.read().decode()}")
@@ -114,7 +114,10 @@ def test_browse_in_a_browser(seeds_db):
             box = driver.find_element("css selector", "input[name=country]")
             box.send_keys("Kazakhstan")
             box.submit()
-            rows = driver.find_elements("css selector", "table.rows-and-columns tbody tr")
+            from selenium.webdriver.support.ui import WebDriverWait
+
+            rows = WebDriverWait(driver, 300).until(  # the answer page, once it has loaded
+                lambda d: d.find_elements("css selector", "table.rows-and-columns tbody tr"))
             cli = as_json(run("who-said", "-c", "Kazakhstan", "--db", seeds_db, "--json", "--all"))
             assert len(rows) == len(cli)
     finally:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from alliancecli import queries
 from alliancecli.cli import app
 from helpers import as_json, corpus, run, runner
 
@@ -12,12 +13,11 @@ SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
 
 
 def _commands(group, prefix=()):
-    """Every command and subcommand of a click group, as (path, command)."""
-    import click
-
+    """Every command and subcommand of a click group, as (path, command) (typer bundles its own click: a group
+    is what has subcommands)."""
     for name, cmd in group.commands.items():
         yield prefix + (name,), cmd
-        if isinstance(cmd, click.Group):
+        if hasattr(cmd, "commands"):
             yield from _commands(cmd, prefix + (name,))
 
 
@@ -72,7 +72,7 @@ def test_the_same_text_under_another_path_is_not_a_second_document(tmp_path, mon
     assert as_json(run("ingest", "in", "--db", db, "--json"))["new"] == 1
     again = run("ingest", src.resolve(), "--db", db, "--json")
     assert as_json(again)["unchanged"] == 1 and as_json(again)["new"] == 0
-    assert "same text as in" in again.stderr
+    assert "1 file skipped: the same text as a stored document" in again.stderr
     (src / "copy.txt").write_text((src / "a.txt").read_text())
     assert as_json(run("ingest", "in", "--db", db, "--json"))["new"] == 0
     con = sqlite3.connect(db)
@@ -88,7 +88,7 @@ def test_copies_in_one_run_are_stored_once(tmp_path, workers):
     (src / "b.txt").write_text(text)
     (src / "c.txt").write_text("Other\n\nKazakhstan and China met in Astana.\n")
     db = tmp_path / "t.db"
-    result = run("ingest", src, "--db", db, "--json", "--workers", workers)
+    result = run("ingest", src, "--db", db, "--json", "--workers", workers, "--show-duplicates")
     summary = as_json(result)
     assert (summary["new"], summary["unchanged"]) == (2, 1)
     assert f"b.txt: same text as {src / 'a.txt'}" in result.stderr

@@ -423,7 +423,9 @@ def resolve_document(db, doc: int | str) -> int:
     """The id of the one document ``doc`` names: its id, its exact path, or a part of its path or title
     that only it contains.  Raises :class:`DocumentNotFound` (with the candidates) otherwise."""
     key = str(doc).strip()
-    row = key.isdigit() and db.execute("select id from documents where id = ?", [int(key)]).fetchone()
+    # an id as ids are written ("3"); "003" is a part of a name, as in 003_report.txt
+    row = key.isdigit() and key == str(int(key)) and db.execute(
+        "select id from documents where id = ?", [int(key)]).fetchone()
     row = row or db.execute("select id from documents where path = ?", [key]).fetchone()
     if row:
         return row[0]
