@@ -132,9 +132,13 @@ def test_filter_values_are_sql_values_not_sql(markup_db, value):
                  ["show", value]):
         result = runner.invoke(app, [*args, "--db", str(markup_db), "--json"])
         assert "Traceback" not in result.output
-        if args[0] == "show":
-            assert result.exit_code == 1, result.output  # no document's path contains the value
-            assert "no document matches" in result.stderr
+        if args[0] == "show" or args[1] == "--doc":
+            title, path = sqlite3.connect(markup_db).execute("select title, path from documents").fetchone()
+            if value in title or value in path:  # a part of the one document's title names it
+                assert result.exit_code == 0, result.output
+                continue
+            assert result.exit_code == 2, result.output  # no document's path or title contains the value
+            assert "no document matches" in result.output
             continue
         if args[1] == "--actor" and result.exit_code == 2:  # no actor is called so: a usage error
             assert "Unknown actor" in result.output
@@ -143,8 +147,6 @@ def test_filter_values_are_sql_values_not_sql(markup_db, value):
         rows = json.loads(result.stdout)
         if args[1] == "--actor":  # only an actor whose name folds to the value ("[Solovyov]": Solovyov)
             assert rows and all(queries.actor_key(value) in queries.actor_key(r["speaker"]) for r in rows), rows
-        if args[1] == "--doc":
-            assert rows == [], (args, rows)  # % and _ are not wildcards
     con = sqlite3.connect(markup_db)
     assert con.execute("select count(*) from statements").fetchone()[0] > 0  # nothing was dropped
 

@@ -452,7 +452,7 @@ def test_role_description_without_support_keeps_the_mention(analyse, body, speak
 
 
 def test_quote_block_in_a_comment_belongs_to_the_quoted_commenter(nlp):
-    from tests.test_segment import THREAD
+    from texts import THREAD
 
     rows = _article(nlp, THREAD)
     quoted = [s for s in rows.statements if s["cue"] == "Quote:"]

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliancecli.segment import Outline, segment
+from texts import THREAD
 
 
 def _texts(outline: Outline, kind: str) -> list[str]:
@@ -258,32 +259,6 @@ def test_short_paragraph_needs_only_one_signal():
 
 # -- reader comments -------------------------------------------------------------
 
-THREAD = """A union of three republics
-
-Moscow proposed a gas union to its neighbours this week.
-
-1. Astana answered that the union is premature.
-2. Tashkent said the talks are only commercial.
-  1. Ivan Petrov (Vanya) 9 December 2022 16: 56
-    Nobody needs this union.
-  2. steppe_fox Offline steppe_fox
-    steppe_fox (Aigul) 9 December 2022 17: 01
-    The union is a bad idea for Kazakhstan.
-
-    It would cost us our independence.
-    1. The comment was deleted.
-    2. Marat Online Marat
-      Marat 10 December 2022 08: 05
-      Quote: steppe_fox
-      The union is a bad idea for Kazakhstan.
-
-      I disagree with you completely.
-      1. steppe_fox Offline steppe_fox
-        steppe_fox (Aigul) 10 December 2022 09: 15
-        We will see who is right.
-  3. Oleg 11 December 2022 6: 36
-    Only time will tell.
-"""
 
 
 def _by_path(o: Outline):

@@ -18,8 +18,10 @@ if TYPE_CHECKING:  # queries run on any connection with .execute; sqlite_utils i
 SOURCES = ("article", "comments", "all")
 WITHIN = ("sentence", "statement", "paragraph", "document")
 
-STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document", "path",
-                     "posted", "cue", "stance_evidence"]
+#: The columns of every statement row, in every command and format: enough to cite it (the document's id,
+#: date and URL, and the character offsets of the statement in the document's text).
+STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document_id",
+                     "document", "date", "url", "path", "start", "end", "cue", "stance_evidence"]
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params) -> list[dict]:
@@ -35,8 +37,8 @@ def _source_clause(source: str, alias: str = "s") -> str:
 
 
 def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, until=None,
-                     source: str = "all") -> tuple[str, list, bool]:
-    """The filters of :func:`statements` that test each row: (SQL after 'where', params, needs documents d)."""
+                     source: str = "all", target=None) -> tuple[str, list]:
+    """The filters of :func:`statements` that test each row on ``statements s``: (SQL after 'where', params)."""
     where = ["1 = 1"]
     params: list = []
     if isinstance(actor, (list, tuple)):  # canonical names, as resolve_actor gives them
@@ -52,19 +54,23 @@ def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, u
     if kind:
         where.append("s.kind = ?")
         params.append(kind)
-    if doc:
-        where.append("(cast(d.id as text) = ? or d.path = ? or d.path like ? escape '\\')")
-        params += [doc, doc, f"%{like_escape(doc)}%"]
+    if target:  # stance_target holds one name, or several joined by ", "
+        where.append("(s.stance_target = ? or ', ' || s.stance_target || ', ' like ? escape '\\')")
+        params += [target, f"%, {like_escape(target)}, %"]
+    if doc is not None:  # a document id, from resolve_document
+        where.append("s.document_id = ?")
+        params.append(doc)
     if since or until:
         when, when_params = _date_clause("s", since, until)
         where.append("1 = 1" + when)
         params += when_params
-    return " and ".join(where) + _source_clause(source), params, bool(doc)
+    return " and ".join(where) + _source_clause(source), params
 
 
 _STATEMENT_SELECT = """
     select s.id, s.speaker, s.speaker_country, coalesce(s.label, s.stance) as stance, s.kind, s.source,
-           s.text, d.title as document, d.path, s.posted, s.cue, s.stance_evidence
+           s.text, s.document_id, d.title as document, coalesce(s.posted, d.date) as date, d.url, d.path,
+           s.start, s.end, s.cue, s.stance_evidence
     from statements s join documents d on d.id = s.document_id"""
 
 
@@ -84,6 +90,7 @@ def statements(
     offset: int = 0,
     since: str | None = None,
     until: str | None = None,
+    target: str | None = None,
 ) -> list[dict]:
     """Statements with their speaker, stance and document, filtered, in the order they were ingested.
 
@@ -95,14 +102,15 @@ def statements(
     """
     return list(iter_statements(db, actor=actor, country=country, speaker_country=speaker_country, about=about,
                                 pair=pair, stance=stance, source=source, doc=doc, kind=kind, ids=ids, limit=limit,
-                                offset=offset, since=since, until=until))
+                                offset=offset, since=since, until=until, target=target))
 
 
 def iter_statements(db, actor=None, country=None, speaker_country=None, about=None, pair=None, stance=None,
                     source: str = "all", doc=None, kind=None, ids=None, limit: int | None = None, offset: int = 0,
-                    since=None, until=None) -> Iterator[dict]:
+                    since=None, until=None, target=None) -> Iterator[dict]:
     """:func:`statements` as a generator: the first rows come before the last are read."""
-    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source)
+    doc = None if doc is None else resolve_document(db, doc)
+    where, params = _statement_where(actor, stance, kind, doc, since, until, source, target)
     if ids is not None:
         # a given order (search rank): country and pair filters are tested row by row
         extra, extra_params = _mention_tests(country, speaker_country, about, pair)
@@ -120,12 +128,11 @@ def iter_statements(db, actor=None, country=None, speaker_country=None, about=No
         batches = _chunks(r[0] for r in db.execute(driver, driver_params))
     in_batch = "s.id in (select value from json_each(?))"
     sql = f"{_STATEMENT_SELECT} where {in_batch} and {where}"
-    join = " join documents d on d.id = s.document_id" if documents else ""
     skip, left = offset, limit
     for batch in batches:
         position = {i: n for n, i in enumerate(batch)}
         if skip:  # rows before the page: only their ids are read
-            kept = sorted((r[0] for r in db.execute(f"select s.id from statements s{join} where {in_batch} and {where}",
+            kept = sorted((r[0] for r in db.execute(f"select s.id from statements s where {in_batch} and {where}",
                                                      [json.dumps(batch)] + params)), key=position.__getitem__)
             if len(kept) <= skip:
                 skip -= len(kept)
@@ -142,17 +149,17 @@ def iter_statements(db, actor=None, country=None, speaker_country=None, about=No
 
 
 def count_statements(db, actor=None, country=None, speaker_country=None, about=None, pair=None, stance=None,
-                     source: str = "all", doc=None, kind=None, since=None, until=None) -> int:
+                     source: str = "all", doc=None, kind=None, since=None, until=None, target=None) -> int:
     """How many rows :func:`statements` returns with these filters and no limit."""
-    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source)
+    doc = None if doc is None else resolve_document(db, doc)
+    where, params = _statement_where(actor, stance, kind, doc, since, until, source, target)
     driver, driver_params = _statement_ids(country, speaker_country, about, pair)
     if driver and where == "1 = 1":
         return db.execute(f"select count(*) from ({driver})", driver_params).fetchone()[0]
-    join = " join documents d on d.id = s.document_id" if documents else ""
     if driver:
         where = f"s.id in ({driver}) and {where}"
         params = driver_params + params
-    return db.execute(f"select count(*) from statements s{join} where {where}", params).fetchone()[0]
+    return db.execute(f"select count(*) from statements s where {where}", params).fetchone()[0]
 
 
 def _page(sql: str, limit: int | None, offset: int) -> tuple[str, list]:
@@ -186,13 +193,15 @@ def _chunks(values: Iterator) -> Iterator[list]:
 
 
 def who_said(db, country: str | None = None, speaker_country: str | None = None, about: str | None = None,
-             source: str = "all", limit: int | None = None, offset: int = 0, group: str | None = None) -> list[dict]:
+             source: str = "all", limit: int | None = None, offset: int = 0, group: str | None = None,
+             stance: str | None = None, since: str | None = None, until: str | None = None) -> list[dict]:
     """The statements about a country (see :func:`statements`), or with ``group="speaker"``
     one row per speaker: statements, stance counts and documents, most statements first."""
     if group != "speaker":
         return statements(db, country=country, speaker_country=speaker_country, about=about, source=source,
-                          limit=limit, offset=offset)
+                          stance=stance, since=since, until=until, limit=limit, offset=offset)
     driver, params = _statement_ids(country, speaker_country, about)
+    where, where_params = _statement_where(stance=stance, since=since, until=until, source=source)
     sql, page = _page(f"""
         select s.speaker, s.speaker_country, s.source, count(*) as statements,
                sum(coalesce(s.label, s.stance) = 'support') as support,
@@ -200,20 +209,22 @@ def who_said(db, country: str | None = None, speaker_country: str | None = None,
                sum(coalesce(s.label, s.stance) = 'neutral') as neutral,
                count(distinct s.document_id) as documents
         from ({driver}) c cross join statements s on s.id = c.id
-        where 1 = 1{_source_clause(source)}
+        where {where}
         group by s.speaker, s.speaker_country, s.source
         order by count(*) desc, s.speaker is null, cast(s.speaker as text), s.speaker_country, s.source
     """, limit, offset)
-    return _rows(db, sql, params + page)
+    return _rows(db, sql, params + where_params + page)
 
 
 def count_who_said(db, country: str | None = None, speaker_country: str | None = None, about: str | None = None,
-                   source: str = "all", group: str | None = None) -> int:
+                   source: str = "all", group: str | None = None, stance: str | None = None,
+                   since: str | None = None, until: str | None = None) -> int:
     """How many rows :func:`who_said` returns with no limit."""
     if group != "speaker":
-        return count_statements(db, country=country, speaker_country=speaker_country, about=about, source=source)
+        return count_statements(db, country=country, speaker_country=speaker_country, about=about, source=source,
+                                stance=stance, since=since, until=until)
     return len(who_said(db, country=country, speaker_country=speaker_country, about=about, source=source,
-                        group=group))  # a row per speaker: few, and grouping them is the whole cost anyway
+                        group=group, stance=stance, since=since, until=until))  # a row per speaker: few
 
 
 def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "all", include_blocs: bool = False,
@@ -320,14 +331,27 @@ def _actor_where(country: str | None, kind: str | None) -> tuple[str, list]:
 
 
 def actors(db, country: str | None = None, kind: str | None = None, limit: int | None = None,
-           offset: int = 0) -> list[dict]:
-    """Actors with their aliases, mention count and statement count (counted at ingest: store.refresh_counts)."""
+           offset: int = 0, since: str | None = None, until: str | None = None) -> list[dict]:
+    """Actors with their aliases, mention count and statement count (counted at ingest: store.refresh_counts).
+
+    With ``since`` or ``until`` the counts are those of mentions and statements dated in
+    that range, counted now, and actors with none there are left out.
+    """
     where, params = _actor_where(country, kind)
+    counts = "coalesce(a.mentions, 0) as mentions, coalesce(a.statements, 0) as statements"
+    if since or until:
+        m_when, m_params = _date_clause("m", since, until)
+        s_when, s_params = _date_clause("s", since, until)
+        counts = (f"(select count(*) from mentions m where m.name = a.name and m.kind = a.kind{m_when}) as mentions, "
+                  f"(select count(*) from statements s where s.speaker = a.name and s.kind != 'comment'{s_when})"
+                  " as statements")
+        params = m_params + s_params + params
     sql, page = _page(f"""
-        select a.name, a.kind, a.country, a.aliases,
-               coalesce(a.mentions, 0) as mentions, coalesce(a.statements, 0) as statements
-        from actors a where {where}
-        order by mentions desc, statements desc, a.name
+        select * from (
+            select a.name, a.kind, a.country, a.aliases, {counts}
+            from actors a where {where}
+        ) where {"mentions + statements > 0" if since or until else "1 = 1"}
+        order by mentions desc, statements desc, name
     """, limit, offset)
     rows = _rows(db, sql, params + page)
     for r in rows:
@@ -335,7 +359,10 @@ def actors(db, country: str | None = None, kind: str | None = None, limit: int |
     return rows
 
 
-def count_actors(db, country: str | None = None, kind: str | None = None) -> int:
+def count_actors(db, country: str | None = None, kind: str | None = None, since: str | None = None,
+                 until: str | None = None) -> int:
+    if since or until:
+        return len(actors(db, country=country, kind=kind, since=since, until=until))
     where, params = _actor_where(country, kind)
     return db.execute(f"select count(*) from actors a where {where}", params).fetchone()[0]
 
@@ -366,32 +393,61 @@ def iter_search(db, query: str, limit: int | None = None, offset: int = 0, sourc
 
 
 def count_search(db, query: str, source: str = "all", actor=None, country=None, speaker_country=None, about=None,
-                 pair=None, stance=None, doc=None, kind=None, since=None, until=None) -> int:
+                 pair=None, stance=None, doc=None, kind=None, since=None, until=None, target=None) -> int:
     """How many rows :func:`search` returns with these filters and no limit."""
     fts = _fts_query(query)
     if fts is None:
         return 0
-    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source)
+    doc = None if doc is None else resolve_document(db, doc)
+    where, params = _statement_where(actor, stance, kind, doc, since, until, source, target)
     extra, extra_params = _mention_tests(country, speaker_country, about, pair)
-    join = " join documents d on d.id = s.document_id" if documents else ""
-    return db.execute(f"""select count(*) from statements s{join}
+    return db.execute(f"""select count(*) from statements s
         where s.id in (select rowid from statements_fts where statements_fts match ?) and {where}{extra}""",
                       [fts] + params + extra_params).fetchone()[0]
 
 
-def find_document(db, doc: str) -> dict | None:
-    rows = _rows(db, "select * from documents where cast(id as text) = ? or path = ? order by id", [doc, doc])
-    if not rows:
-        rows = _rows(db, "select * from documents where path like ? escape '\\' order by id",
-                     [f"%{like_escape(doc)}%"])
-    return rows[0] if rows else None
+class DocumentNotFound(LookupError):
+    """``doc`` names no document, or more than one: ``candidates`` lists (id, path, title) of those it matches."""
+
+    def __init__(self, doc: str, candidates: list[dict], more: bool = False):
+        self.doc, self.candidates, self.more = doc, candidates, more
+        if not candidates:
+            msg = f"no document matches {doc!r} (give its id, its path, or part of its path or title)"
+        else:
+            listed = "; ".join(f"{c['id']} {c['path']}" for c in candidates) + ("; ..." if more else "")
+            msg = f"{doc!r} matches {'more than ' if more else ''}{len(candidates)} documents: {listed}"
+        super().__init__(msg)
 
 
-def outline(db, doc: str) -> dict | None:
-    """One document's title, body, boilerplate, statements and comment tree."""
+MAX_CANDIDATES = 10
+
+
+def resolve_document(db, doc: int | str) -> int:
+    """The id of the one document ``doc`` names: its id, its exact path, or a part of its path or title
+    that only it contains.  Raises :class:`DocumentNotFound` (with the candidates) otherwise."""
+    key = str(doc).strip()
+    # an id as ids are written ("3"); "003" is a part of a name, as in 003_report.txt
+    row = key.isdigit() and key == str(int(key)) and db.execute(
+        "select id from documents where id = ?", [int(key)]).fetchone()
+    row = row or db.execute("select id from documents where path = ?", [key]).fetchone()
+    if row:
+        return row[0]
+    pattern = f"%{like_escape(key)}%"
+    found = _rows(db, "select id, path, title from documents where path like ? escape '\\' "
+                      "or title like ? escape '\\' order by id limit ?", [pattern, pattern, MAX_CANDIDATES + 1])
+    if len(found) == 1 and key:
+        return found[0]["id"]
+    raise DocumentNotFound(key, found[:MAX_CANDIDATES], more=len(found) > MAX_CANDIDATES)
+
+
+def find_document(db, doc: int | str) -> dict:
+    """The row of the one document ``doc`` names (see :func:`resolve_document`)."""
+    return _rows(db, "select * from documents where id = ?", [resolve_document(db, doc)])[0]
+
+
+def outline(db, doc: int | str) -> dict:
+    """One document's title, body, boilerplate, statements and comment tree (raises :class:`DocumentNotFound`)."""
     d = find_document(db, doc)
-    if d is None:
-        return None
     text = d["text"]
     segs = _rows(db, "select kind, start, end, reason from segments where document_id = ? order by start",
                  [d["id"]])
@@ -431,6 +487,34 @@ def stats(db, path: str | Path) -> dict:
 
 
 # -- dates, directed pairs and the statements behind a pair ------------------------------------------
+
+
+_BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?)?")
+
+
+def check_bound(value: str) -> str:
+    """``value`` if it is a real date or the start of one (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]);
+    raises ValueError for anything else, such as 2022-13-01 or 2022-02-30."""
+    import datetime as dt
+
+    m = _BOUND.fullmatch(value)
+    if not m:
+        raise ValueError(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    y, mo, d, h, mi, sec = (int(x) if x else None for x in m.groups())
+    try:
+        dt.datetime(y, mo or 1, d or 1, h or 0, mi or 0, sec or 0)
+    except ValueError as e:
+        raise ValueError(f"{value!r} is not a date: {e}") from None
+    return value
+
+
+def check_range(since: str | None, until: str | None) -> None:
+    """Raise ValueError when no date can be on or after ``since`` and on or before ``until``."""
+    for v in (since, until):
+        if v is not None:
+            check_bound(v)
+    if since and until and since[:len(until)] > until:
+        raise ValueError(f"--since {since} is after --until {until}: no date is in between")
 
 
 def _date_clause(alias: str, since: str | None, until: str | None) -> tuple[str, list]:
@@ -632,3 +716,19 @@ def _mention_tests(country=None, speaker_country=None, about=None, pair=None) ->
         sql += f" and {mentions}"
         params.append(name)
     return sql, params
+
+
+def to_dataframe(rows, columns: list[str] | None = None):
+    """Any query's rows (a list or a generator of dicts) as a pandas DataFrame, one column per key.
+
+    Needs pandas (``pip install 'alliancecli[pandas]'``).  ``columns`` fixes the columns and
+    their order, so that an empty result still has them (e.g. :data:`STATEMENT_COLUMNS`).
+    """
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError("to_dataframe needs pandas: pip install 'alliancecli[pandas]'") from e
+    rows = list(rows)
+    if columns is None and rows:
+        columns = list(rows[0])
+    return pd.DataFrame.from_records(rows, columns=columns)

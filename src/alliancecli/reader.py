@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-#: Suffixes ingested when no --glob is given.
+#: The input formats by suffix (the one place they are listed; sources.py reads each kind, the CLI's help
+#: prints them).  A folder is searched for INPUT_SUFFIXES when no --glob is given.
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-#: Every suffix a folder is searched for when no --glob is given (see sources.py for the formats).
-INPUT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm", ".csv", ".jsonl", ".ndjson", ".json")
+HTML_SUFFIXES = (".html", ".htm")
+CSV_SUFFIXES = (".csv",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSON_SUFFIXES = (".json",)
+INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + CSV_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES
 
 #: Encodings tried, in order, when a file is not valid UTF-8.
 FALLBACK_ENCODINGS = ("cp1251", "cp1252", "koi8_r", "latin_1")
@@ -34,6 +38,28 @@ class SourceFile:
     encoding: str
     #: Set when the text was not plain UTF-8, e.g. "decoded as cp1251".
     warning: str | None = None
+
+
+#: Leading bytes of archive formats: a file given to ingest that starts so is an error, not a document.
+ARCHIVE_MAGIC = {b"PK\x03\x04": "a zip archive", b"PK\x05\x06": "a zip archive (empty)",
+                 b"\x1f\x8b": "a gzip archive", b"BZh": "a bzip2 archive", b"\xfd7zXZ\x00": "an xz archive",
+                 b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive", b"Rar!\x1a\x07": "a RAR archive"}
+
+
+def archive_kind(path: Path) -> str | None:
+    """"a zip archive" (or another kind) when ``path`` is a file holding an archive, else None."""
+    if str(path) == "-" or not path.is_file():
+        return None
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+            f.seek(257)
+            tar = f.read(5) == b"ustar"
+    except OSError:
+        return None
+    if tar:
+        return "a tar archive"
+    return next((kind for magic, kind in ARCHIVE_MAGIC.items() if head.startswith(magic)), None)
 
 
 def find_files(paths: list[Path], glob: str | None = None) -> list[Path]:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from . import dates, reader
+from .reader import CSV_SUFFIXES, HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES  # the formats, listed there once
 from .resources import load_json
 from .segment import Outline, segment, segment_with_comments
 
@@ -32,10 +33,6 @@ from .segment import Outline, segment, segment_with_comments
 #: characters of one text; a longer text is cut into parts no longer than this.
 PART_CHARS = 100_000
 
-HTML_SUFFIXES = (".html", ".htm")
-CSV_SUFFIXES = (".csv",)
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-JSON_SUFFIXES = (".json",)
 STDIN = "-"
 
 
