@@ -6,6 +6,7 @@ A document is read by an ordered list of mechanisms (:data:`MECHANISMS`), one mo
 * :mod:`.colon`: blocks introduced by a colon and transcript turns;
 * :mod:`.signatures`: embedded posts signed with a dash;
 * :mod:`.reported`: reported speech (kind ``indirect``);
+* :mod:`.frames`: attribution frames learned from annotated news ("criticized the deal"), kind ``indirect``;
 * :mod:`.headlines`: headlines that attribute;
 * :mod:`.comments`: reader comments and the "Quote: NAME" blocks in them.
 
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..entities import Mention
-from . import colon, comments, headlines, marks, reported, signatures
+from . import colon, comments, frames, headlines, marks, reported, signatures
 from .marks import QuoteSpan, scan_quotes
 from .merge import merge
 from .speakers import Registry, Speaker
@@ -52,6 +53,7 @@ MECHANISMS: list[Mechanism] = [
     Mechanism("quotation marks", marks.events, stage=0),
     Mechanism("signatures", signatures.events, stage=1),
     Mechanism("reported speech", reported.events, stage=2, reported=True),
+    Mechanism("learned attribution frames", frames.events, stage=2, reported=True),
     Mechanism("headlines", headlines.events, stage=3, reported=True),
     Mechanism("reader comments", comments.events, stage=4),
 ]
