@@ -75,6 +75,13 @@ def collect(folder: Path, counts: dict) -> None:
         quotes.attribute = original
 
 
+def dump(table: dict) -> str:
+    """The table as JSON with one frame a line, so that a retrained table diffs readably."""
+    head = {k: v for k, v in table.items() if k != "frames"}
+    lines = [f"  {json.dumps(f)}: {json.dumps(v)}" for f, v in table["frames"].items()]
+    return (json.dumps(head, indent=1)[:-2] + ',\n "frames": {\n' + ",\n".join(lines) + "\n }\n}\n")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dirs", nargs="+", type=Path)
@@ -100,7 +107,7 @@ def main(argv=None) -> int:
         "min_share": args.min_share, "min_count": args.min_count, "min_words": args.min_words,
         "frames": kept,
     }
-    args.out.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    args.out.write_text(dump(out), encoding="utf-8")
     used = sum(1 for h, s in kept.values() if s >= args.min_count and h >= args.min_share * s)
     print(f"{len(counts)} frames seen, {len(kept)} written, {used} in use -> {args.out}")
     return 0

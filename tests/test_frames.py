@@ -8,7 +8,7 @@ import hashlib
 
 import pytest
 
-from alliancecli import pipeline, reader
+from alliancecli import pipeline, quotes, reader
 from alliancecli.quotes import frames
 from alliancecli.segment import segment
 
@@ -27,6 +27,7 @@ def analyse(nlp, monkeypatch):
     def run(body: str, used: set[str]):
         raw = {"min_share": 0.5, "min_count": 3, "min_words": 2, "frames": {}}
         monkeypatch.setattr(frames, "model", lambda: (used, raw))
+        monkeypatch.setattr(quotes, "MECHANISMS", quotes.MECHANISMS + [quotes.FRAMES])
         text = f"A title for the test\n\n{body}\n"
         src = reader.SourceFile("test.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
         outline = segment(text)
@@ -69,6 +70,23 @@ def test_a_participle_attributes_to_the_noun_it_describes(analyse):
 
 def test_no_frame_without_a_source_subject(analyse):
     assert analyse("It sharply criticized the mayor's budget.", {"criticize|dobj"}) == []
+
+
+def test_frames_are_off_by_default(nlp):
+    text = "A title for the test\n\nProtesters held a rally with veterans attacking the former governor.\n"
+    src = reader.SourceFile("test.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
+    outline = segment(text)
+    units = pipeline.plan_units(outline)
+    docs = list(nlp.pipe([text[u.start:u.end] for u in units]))
+    assert quotes.FRAMES not in quotes.MECHANISMS
+    assert pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs).statements == []
+
+
+def test_the_shipped_table_holds_counts_only():
+    _, raw = frames.model()
+    assert raw["frames"] and all(isinstance(h, int) and isinstance(s, int) and 0 <= h <= s
+                                 for h, s in raw["frames"].values())
+    assert all(len(f.split("|")) == 2 for f in raw["frames"])
 
 
 def test_frames_are_chosen_by_share_and_count():

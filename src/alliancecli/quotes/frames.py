@@ -12,6 +12,11 @@ A candidate is a verb outside quotation marks with a subject that can be a sourc
 :meth:`DocView.source_like`), before the verb; its content runs over the complements after the verb, cut
 where the report stops (:func:`~.reported.content_end`). The other mechanisms run first: a frame adds a
 statement only where they found none (:func:`~.merge.merge` keeps one per stretch of words).
+
+Off by default (:data:`alliancecli.quotes.FRAMES` is not in ``MECHANISMS``): trained on PolNeAR train it
+lifts PolNeAR dev's all-attribution F1 from 0.66 to 0.71, but PolNeAR counts an attitude to a target
+("criticized the Russian Federation", "discussed the situation") as attribution, and the sample articles
+and press releases do not, so their statement precision falls (0.93 to 0.74, 0.86 to 0.78).
 """
 from __future__ import annotations
 
