@@ -133,8 +133,8 @@ def read(path: Path | str, fields: Fields | None = None, stdin=None) -> Iterator
 def outline(doc: SourceDocument) -> Outline:
     """Segment a document, keeping reader comments the reader split off as comments."""
     if doc.article_end is None:
-        return segment(doc.text)
-    return segment_with_comments(doc.text, doc.article_end, list(doc.comments))
+        return segment(doc.text, doc.title)
+    return segment_with_comments(doc.text, doc.article_end, list(doc.comments), doc.title)
 
 
 # -- plain text, HTML and stdin ---------------------------------------------------------------------

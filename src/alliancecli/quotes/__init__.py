@@ -3,9 +3,12 @@
 A document is read by an ordered list of mechanisms (:data:`MECHANISMS`), one module each:
 
 * :mod:`.marks`: quotations in quotation marks of every kind;
-* :mod:`.colon`: blocks introduced by a colon and transcript turns;
+* :mod:`.documents`: quotations a document introduces ("the statement reads");
+* :mod:`.turns`: transcript turns ('TITLE NAME: …', an interview's dash turns);
+* :mod:`.colon`: blocks introduced by a colon;
 * :mod:`.signatures`: embedded posts signed with a dash;
 * :mod:`.reported`: reported speech (kind ``indirect``);
+* :mod:`.objects`: reported speech whose content is the cue's object ("stressed the need to …");
 * :mod:`.frames`: attribution frames learned from annotated news ("criticized the deal"), kind ``indirect``
   (:data:`FRAMES`, not in :data:`MECHANISMS`: off by default);
 * :mod:`.headlines`: headlines that attribute;
@@ -28,7 +31,7 @@ from typing import Callable, Iterable
 
 from .. import entities
 from ..entities import Mention
-from . import colon, comments, frames, headlines, marks, reported, signatures
+from . import colon, comments, documents, frames, headlines, marks, objects, reported, signatures, turns
 from .marks import QuoteSpan, scan_quotes
 from .merge import merge
 from .speakers import Registry, Speaker
@@ -51,10 +54,13 @@ class Mechanism:
 
 #: direct speech in reading order first, so that a follow-on quote or a "he" can continue the last speaker
 MECHANISMS: list[Mechanism] = [
-    Mechanism("colon blocks and transcript turns", colon.events, stage=0),
+    Mechanism("transcript turns", turns.events, stage=0),
+    Mechanism("colon blocks", colon.events, stage=0),
+    Mechanism("quotations introduced by a document", documents.events, stage=0),
     Mechanism("quotation marks", marks.events, stage=0),
     Mechanism("signatures", signatures.events, stage=1),
     Mechanism("reported speech", reported.events, stage=2, reported=True),
+    Mechanism("reported speech with the content as object", objects.events, stage=2, reported=True),
     Mechanism("headlines", headlines.events, stage=3, reported=True),
     Mechanism("reader comments", comments.events, stage=4),
 ]
