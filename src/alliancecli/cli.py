@@ -253,7 +253,7 @@ def ingest(
             progress.console.print(Text(f"warning: {path}: {detail}", style="yellow"))
         elif kind == "failed":
             progress.console.print(Text(f"failed: {path}: {detail}", style="red"))
-        elif kind == "skipped" or (kind == "unchanged" and detail):
+        elif kind in ("skipped", "waiting") or (kind == "unchanged" and detail):
             progress.console.print(Text(f"{kind}: {path}: {detail}"))
         elif kind == "read":
             progress.advance(task)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,13 +254,18 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
                     summary.unchanged += 1
                     on_event("unchanged", src.path, None)
                     continue
-                twin = None if state else (sent.get(src.sha256) or store.document_with_text(db, src.sha256))
+                twin = None
+                if not state:
+                    twin = sent.get(src.sha256)
+                    if twin is not None and store.file_of(twin) == store.file_of(src.path):
+                        twin = None  # parts of one file that repeat each other are all kept
+                    twin = twin or store.document_with_text(db, src.sha256, src.path)
                 if twin is not None:  # the same text under another path (./x vs /abs/x, a copy): counted once
                     summary.unchanged += 1
                     on_event("unchanged", src.path, f"same text as {twin}")
                     continue
                 if not state:
-                    sent[src.sha256] = src.path
+                    sent.setdefault(src.sha256, src.path)
                 outline = sources.outline(src)
                 if not src.date:
                     src = dataclasses.replace(src, date=dates.article_date(outline))
@@ -325,8 +331,18 @@ def ingest(
         prep, docs = pending.pop(di)
         _write(prep, analyse(prep, docs))
 
+    waited = []
+
+    def on_wait():
+        if not waited:
+            waited.append(True)
+            on_event("waiting", str(db_path), "another process is writing to this database; waiting for it")
+
     def _write(prep, rows):
-        store.write_document(db, rows, prep.replace_id)
+        if store.write_document(db, rows, prep.replace_id, on_wait) is None:
+            summary.unchanged += 1
+            on_event("unchanged", prep.source.path, "written meanwhile by another ingest")
+            return
         if prep.replace_id is None:
             summary.new += 1
         else:
@@ -350,12 +366,17 @@ def ingest(
                 _finish(di)
     except KeyboardInterrupt:
         summary.interrupted = True
+    except sqlite3.Error as e:  # disk full, file size limit, read-only, corrupt, locked for too long
+        db.close()
+        raise store.explain(e, db_path) from None
     finally:
         restore_sigint()
     try:
-        if summary.ingested or overrides:
+        if summary.ingested or overrides or store.derived_stale(db):
             store.refresh_actors(db, overrides)
             _apply_stance_model(db)
+    except sqlite3.Error as e:
+        raise store.explain(e, db_path) from None
     finally:
         db.close()
     return summary
@@ -396,8 +417,9 @@ def _drop_stale_parts(db, path: str, seen: set[str], summary: Summary, on_event)
     to be one document), so that their text is not counted twice."""
     for old_path, doc_id in store.documents_of_file(db, path).items():
         if old_path not in seen:
-            with db.atomic():
+            with store.transaction(db):
                 store.delete_document(db, doc_id)
+                store.mark_stale(db)
             summary.notes.append((old_path, "removed: no longer part of the file"))
             on_event("removed", old_path, None)
 
