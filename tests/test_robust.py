@@ -89,3 +89,172 @@ def test_two_ingests_at_once_store_each_text_once(tmp_path, case):
     got, want = _content(db), _content(single)
     assert max(got["documents"].values()) == 1  # not one text twice
     assert got == want
+
+
+# -- 2. no command destroys a database; queries never write ---------------------------------------------
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _no_traceback(result):
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [["export", "statements"], ["export", "mentions", "--nl"], ["export", "graph"]])
+def test_export_never_writes_over_its_own_database(seeds_copy, tmp_path, command):
+    before = _sha(seeds_copy)
+    for target in (seeds_copy, tmp_path / "." / seeds_copy.name):  # the file, and the file by another name
+        r = runner.invoke(app, [*command, "-o", str(target), "--db", str(seeds_copy)])
+        assert r.exit_code == 1, r.output
+        assert "database being read" in r.stderr
+        _no_traceback(r)
+    r = runner.invoke(app, [*command, "-o", str(seeds_copy), "--force", "--db", str(seeds_copy)])
+    assert r.exit_code == 1  # not even with --force
+    assert _sha(seeds_copy) == before
+
+
+def test_export_over_another_sqlite_file_needs_force(seeds_copy, tmp_path):
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table t (x)").connection.commit()
+    before = _sha(other)
+    r = runner.invoke(app, ["export", "statements", "-o", str(other), "--db", str(seeds_copy)])
+    assert r.exit_code == 1 and "is a SQLite database" in r.stderr and "--force" in r.stderr
+    assert _sha(other) == before
+    r = runner.invoke(app, ["export", "statements", "-o", str(other), "--force", "--db", str(seeds_copy)])
+    assert r.exit_code == 0, r.output
+    assert other.read_text(encoding="utf-8").startswith("id,")
+
+
+@pytest.mark.parametrize("target,message", [(".", "is a folder"), ("missing/out.csv", "no folder")])
+def test_export_to_a_folder_or_a_missing_folder_is_a_clear_error(seeds_copy, tmp_path, target, message):
+    r = runner.invoke(app, ["export", "statements", "-o", str(tmp_path / target), "--db", str(seeds_copy)])
+    assert r.exit_code == 1 and message in r.stderr, r.output
+    _no_traceback(r)
+
+
+@pytest.mark.parametrize("command", [["stats"], ["statements"], ["actors"], ["export", "statements"]])
+def test_a_query_never_turns_an_empty_file_into_a_database(tmp_path, command):
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    r = runner.invoke(app, [*command, "--db", str(empty)])
+    assert r.exit_code == 1 and "empty file" in r.stderr, r.output
+    assert empty.stat().st_size == 0
+    assert not Path(str(empty) + "-wal").exists()
+
+
+def test_a_query_leaves_a_sqlite_file_of_another_tool_alone(tmp_path):
+    other = tmp_path / "notes.db"
+    sqlite3.connect(other).execute("create table notes (x)").connection.commit()
+    before = _sha(other)
+    r = runner.invoke(app, ["stats", "--db", str(other)])
+    assert r.exit_code == 1 and "not an alliance database" in r.stderr, r.output
+    assert _sha(other) == before
+
+
+def _corrupt(db: Path) -> None:
+    """Overwrite the root page of the statements table with garbage, as a bad disk would."""
+    con = sqlite3.connect(db)
+    page = con.execute("pragma page_size").fetchone()[0]
+    root = con.execute("select rootpage from sqlite_master where name = 'statements'").fetchone()[0]
+    con.close()
+    with open(db, "r+b") as f:
+        f.seek((root - 1) * page)
+        f.write(bytes((i * 37 + 11) % 256 for i in range(page)))
+
+
+@pytest.mark.parametrize("command", [
+    ["stats"], ["statements", "--json"], ["search", "alliance"], ["export", "statements"], ["show", "1"],
+    ["ingest", "IN"]])
+def test_a_corrupt_database_is_named_and_left_alone(seeds_copy, tmp_path, command):
+    _corrupt(seeds_copy)
+    before = _sha(seeds_copy)
+    args = [str(_articles(tmp_path / "in", 1)) if a == "IN" else a for a in command]
+    r = runner.invoke(app, [*args, "--db", str(seeds_copy)])
+    assert r.exit_code == 1, r.output
+    assert "is corrupt" in r.stderr and ".recover" in r.stderr, r.stderr
+    _no_traceback(r)
+    assert _sha(seeds_copy) == before
+
+
+def _read_only_runner(folder: Path):
+    """How to run a command that sees ``folder`` read-only: file modes for a user; for root, who
+    ignores them, a read-only bind mount in a mount namespace of its own."""
+    if os.geteuid() != 0:
+        return []
+    import shutil
+
+    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True) if shutil.which("unshare") else None
+    if probe is None or probe.returncode != 0:
+        pytest.skip("running as root without mount namespaces: nothing is read-only")
+    script = f'mount --bind "{folder}" "{folder}" && mount -o remount,ro,bind "{folder}" "{folder}" && exec "$@"'
+    return ["unshare", "-m", "sh", "-c", script, "sh"]
+
+
+@POSIX
+def test_a_read_only_database_in_a_read_only_folder_answers_queries(seeds_db, tmp_path):
+    import shutil
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "ro.db"
+    shutil.copy(seeds_db, db)
+    before = _sha(db)
+    want = json.loads(runner.invoke(app, ["stats", "--json", "--db", str(seeds_db)]).stdout)
+    prefix = _read_only_runner(folder)
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        def alliance(*args):
+            p = subprocess.run([*prefix, sys.executable, "-m", "alliancecli", *map(str, args), "--db", str(db)],
+                               capture_output=True, text=True, env=_env(), cwd=tmp_path, timeout=600)
+            return p.returncode, p.stdout, p.stderr
+
+        code, out, errs = alliance("stats", "--json")
+        assert code == 0, errs
+        got = json.loads(out)
+        assert {k: got[k] for k in ("documents", "statements")} == {k: want[k] for k in ("documents", "statements")}
+        code, out, errs = alliance("statements", "--json", "--limit", "3")
+        assert code == 0 and len(json.loads(out)) == 3, errs
+        code, out, errs = alliance("ingest", ROOT_SEEDS)
+        assert code == 1 and "read-only" in errs, errs
+        assert "Traceback" not in errs and len(errs.strip().splitlines()) == 1, errs
+    finally:
+        folder.chmod(0o755)
+        db.chmod(0o644)
+    assert _sha(db) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["ro.db"]
+
+
+ROOT_SEEDS = Path(__file__).resolve().parent.parent / "data" / "seeds"
+
+
+@POSIX
+def test_a_full_disk_stops_the_ingest_with_one_line_and_whole_documents(tmp_path):
+    import resource
+
+    db = tmp_path / "full.db"
+    r = runner.invoke(app, ["ingest", str(_articles(tmp_path / "first", 1)), "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    limit = db.stat().st_size + 48 * 1024
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    p = _alliance("ingest", _articles(tmp_path / "more", 60, offset=10), "--db", db, cwd=tmp_path,
+                  preexec_fn=small_files)
+    out, errs = p.communicate(timeout=600)
+    assert p.returncode == 1, errs
+    assert "Traceback" not in errs
+    assert errs.strip().splitlines()[-1].startswith("Error: cannot write to"), errs
+    con = sqlite3.connect(db)
+    assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+    n = con.execute("select count(*) from documents").fetchone()[0]
+    assert 1 <= n < 61
+    for text, start, end, doc in con.execute(
+            "select s.text, s.start, s.end, d.text from statements s join documents d on d.id = s.document_id"):
+        assert doc[start:end] == text
+    assert con.execute("select count(*) from documents d where not exists "
+                       "(select 1 from segments s where s.document_id = d.id)").fetchone()[0] == 0

@@ -14,11 +14,34 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
+import typer.core
 from rich.table import Table
 from rich.text import Text
 
+from .safe import SafeConsole as Console  # every human-readable output: control characters neutralised
+
+
+class _Group(typer.core.TyperGroup):
+    """Turns an SQLite error that escapes a command (a corrupt page met by a query) into one line."""
+
+    def invoke(self, ctx):
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as e:
+            from . import store
+
+            db = _opened[-1] if _opened else DEFAULT_DB
+            err.print(Text(f"Error: {store.explain(e, db)}", style="red"))
+            raise typer.Exit(1)
+
+
+_opened: list[Path] = []  # the database the running command opened, named in error messages
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Who said what about which alliance: ingest news articles and reader comments into SQLite, then ask.",
     no_args_is_help=True,
     add_completion=False,
@@ -35,6 +58,8 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Output a JSON array.")]
 JsonObjectFlag = Annotated[bool, typer.Option("--json", help="Output one JSON object.")]
 NlFlag = Annotated[bool, typer.Option("--nl", help="Output one JSON object per line.")]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Output CSV with a header row.")]
+RawCsvFlag = Annotated[bool, typer.Option(
+    "--raw-csv", help="CSV with every cell exact: no ' before cells that start with = + - @.")]
 PAGE = 100  # rows a list command prints unless told otherwise
 LimitOption = Annotated[Optional[int], typer.Option(
     "--limit", "-n", min=1, help=f"Rows per page [default: {PAGE}].")]
@@ -96,10 +121,11 @@ DocOption = Annotated[Optional[str], typer.Option("--doc", help="Document id or 
 STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document"]
 
 
-def _format(json_: bool, nl: bool, csv_: bool) -> str:
-    chosen = [name for name, on in (("json", json_), ("nl", nl), ("csv", csv_)) if on]
+def _format(json_: bool, nl: bool, csv_: bool, raw_csv: bool = False) -> str:
+    chosen = [name for name, on in (("json", json_), ("nl", nl), ("csv", csv_ and not raw_csv),
+                                    ("rawcsv", raw_csv)) if on]
     if len(chosen) > 1:
-        raise typer.BadParameter("choose one of --json, --nl and --csv")
+        raise typer.BadParameter("choose one of --json, --nl and --csv (or --raw-csv)")
     return chosen[0] if chosen else "table"
 
 
@@ -143,11 +169,14 @@ def _emit(rows, columns: list[str], fmt: str, title: str | None = None, wide: tu
     elif fmt == "nl":
         for n, r in enumerate(rows, 1):
             write(encode(r) + "\n")
-    elif fmt == "csv":
+    elif fmt in ("csv", "rawcsv"):
+        from .safe import csv_cell
+
+        raw = fmt == "rawcsv"
         w = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         w.writeheader()
         for n, r in enumerate(rows, 1):
-            w.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+            w.writerow({k: csv_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v, raw)
                         for k, v in r.items()})
     else:
         rows = list(rows)
@@ -173,6 +202,7 @@ def _emit(rows, columns: list[str], fmt: str, title: str | None = None, wide: tu
 def _open(db: Path):
     from . import store
 
+    _opened.append(db)
     try:
         return store.connect_read(db)
     except store.NoDatabase as e:
@@ -302,7 +332,7 @@ def who_said(
     group: Annotated[Optional[str], typer.Option(
         "--group", help="'speaker': one row per speaker with stance counts.")] = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
+    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, raw_csv: RawCsvFlag = False,
     limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
     """Who said what about a country: speaker, speaker's country, stance, statement, document.
@@ -312,7 +342,7 @@ def who_said(
     """
     from . import queries
 
-    fmt = _format(json_, nl, csv_)
+    fmt = _format(json_, nl, csv_, raw_csv)
     size = _page_size(limit, all_)
     if not (country or from_ or about):
         raise typer.BadParameter("give --country, --from or --about", param_hint="--country")
@@ -344,7 +374,7 @@ def pairs(
         "--directed", help="Speaker's country -> country mentioned, counted in statements.")] = False,
     evidence: Annotated[bool, typer.Option("--evidence", help="Add the statements behind each pair.")] = False,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
+    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, raw_csv: RawCsvFlag = False,
     limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
     """Country pairs mentioned together, how often, and the stance of the statements that carry them.
@@ -353,7 +383,7 @@ def pairs(
     """
     from . import queries
 
-    fmt = _format(json_, nl, csv_)
+    fmt = _format(json_, nl, csv_, raw_csv)
     size = _page_size(limit, all_)
     c = _place(country, "--country")
     if directed and within != Within.sentence:
@@ -382,7 +412,7 @@ def statements_cmd(
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
+    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, raw_csv: RawCsvFlag = False,
     limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
     """Statements filtered by speaker, country, country pair, stance, source, document or date.
@@ -391,7 +421,7 @@ def statements_cmd(
     """
     from . import queries
 
-    fmt = _format(json_, nl, csv_)
+    fmt = _format(json_, nl, csv_, raw_csv)
     size = _page_size(limit, all_)
     filters = _statement_filters(actor, country, pair, stance, source, doc, since, until)
     database = _open(db)
@@ -412,7 +442,7 @@ def search(
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
+    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, raw_csv: RawCsvFlag = False,
     limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
     """Full-text search over statements and reader comments, with the filters of 'statements'.
@@ -421,7 +451,7 @@ def search(
     """
     from . import queries
 
-    fmt = _format(json_, nl, csv_)
+    fmt = _format(json_, nl, csv_, raw_csv)
     size = _page_size(limit, all_)
     filters = _statement_filters(actor, country, pair, stance, source, doc, since, until)
     database = _open(db)
@@ -439,7 +469,7 @@ def actors(
         "--apply", help="Apply an overrides file (YAML or CSV) to the database first; later ingests keep it.",
         exists=True, dir_okay=False)] = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
+    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False, raw_csv: RawCsvFlag = False,
     limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
     """People, countries, blocs and unnamed speakers, with their aliases and counts.
@@ -448,7 +478,7 @@ def actors(
     """
     from . import queries
 
-    fmt = _format(json_, nl, csv_)
+    fmt = _format(json_, nl, csv_, raw_csv)
     size = _page_size(limit, all_)
     c = _place(country, "--country", kinds=("country",))
     if kind is not None and kind not in ACTOR_KINDS:
@@ -655,6 +685,22 @@ export_app = typer.Typer(help="Write the country network for Gephi, or whole tab
 app.add_typer(export_app, name="export")
 
 
+ForceFlag = Annotated[bool, typer.Option("--force", help="Write over the output file even if it is a SQLite database.")]
+
+
+def _check_output(output: Path | None, db: Path, force: bool) -> None:
+    """Refuse, before opening anything, an output path that is a folder, has no folder, or is a database."""
+    from .safe import UnsafeOutput, check_output
+
+    if output is None:
+        return
+    try:
+        check_output(output, db, force)
+    except UnsafeOutput as e:
+        err.print(Text(f"Error: {e}", style="red"))
+        raise typer.Exit(1)
+
+
 class GraphFormat(str, Enum):
     gexf = "gexf"
     graphml = "graphml"
@@ -668,11 +714,13 @@ def export_graph(
     source: SourceOption = Source.all,
     include_blocs: IncludeBlocsFlag = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
+    force: ForceFlag = False,
     db: DbOption = DEFAULT_DB,
 ):
     """The country network: nodes with mention counts, edges with weight and stance breakdown."""
     from . import export
 
+    _check_output(output, db, force)
     database = _open(db)
     g = export.graph(database, min_mentions=min_mentions, within=within.value, source=source.value,
                      include_blocs=include_blocs)
@@ -690,20 +738,24 @@ def _export_table_command(table: str):
     def command(
         csv_: Annotated[bool, typer.Option("--csv", help="CSV with a header row (the default).")] = False,
         nl: NlFlag = False,
+        raw_csv: RawCsvFlag = False,
         output: Annotated[Optional[Path], typer.Option(
             "--output", "-o", help="File to write [default: stdout].")] = None,
+        force: ForceFlag = False,
         db: DbOption = DEFAULT_DB,
     ):
         from . import export
 
-        if csv_ and nl:
+        if (csv_ or raw_csv) and nl:
             raise typer.BadParameter("choose one of --csv and --nl")
+        _check_output(output, db, force)
         database = _open(db)
+        fmt = "nl" if nl else "csv"
         if output is None:
-            n = export.write_table(database, table, "nl" if nl else "csv", sys.stdout)
+            n = export.write_table(database, table, fmt, sys.stdout, raw=raw_csv)
         else:
             with open(output, "w", newline="", encoding="utf-8") as f:
-                n = export.write_table(database, table, "nl" if nl else "csv", f)
+                n = export.write_table(database, table, fmt, f, raw=raw_csv)
         err.print(Text(f"{n} {table}" + (f" written to {output}" if output else "")))
 
     command.__doc__ = f"Every row of the {table} table, streamed as CSV or newline-delimited JSON."

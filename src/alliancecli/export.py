@@ -55,8 +55,14 @@ def write_graph(g, fmt: str, out: IO[bytes]):
         raise ValueError(f"format must be one of {', '.join(GRAPH_FORMATS)}")
 
 
-def write_table(db: sqlite_utils.Database, table: str, fmt: str, out: IO[str]) -> int:
-    """Stream every row of ``table`` as CSV (with a header) or newline-delimited JSON; returns the row count."""
+def write_table(db: sqlite_utils.Database, table: str, fmt: str, out: IO[str], raw: bool = False) -> int:
+    """Stream every row of ``table`` as CSV (with a header) or newline-delimited JSON; returns the row count.
+
+    A CSV cell that a spreadsheet would run as a formula gets a leading ``'`` unless ``raw``
+    (:func:`alliancecli.safe.csv_cell`).
+    """
+    from .safe import csv_cell
+
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)}")
     cur = db.execute(f"select * from [{table}] order by rowid")
@@ -66,7 +72,7 @@ def write_table(db: sqlite_utils.Database, table: str, fmt: str, out: IO[str]) -
         w = csv.writer(out, lineterminator="\n")
         w.writerow(cols)
         for row in cur:
-            w.writerow(row)
+            w.writerow([csv_cell(v, raw) for v in row])
             n += 1
     elif fmt == "nl":
         for row in cur:

@@ -73,15 +73,16 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def check_output(path: Path, db: Path | None = None, force: bool = False) -> None:
     """Raise UnsafeOutput unless ``path`` can be written as an output file.
 
-    A folder, or a file in a folder that does not exist, cannot be; the database itself (also
-    through another name or a link) and any other SQLite file are kept unless ``force``.
+    A folder, or a file in a folder that does not exist, cannot be; nor can the database being
+    read (also through another name or a link), even with ``force``.  Any other SQLite file is
+    kept unless ``force``.
     """
     if path.is_dir():
         raise UnsafeOutput(f"{path} is a folder; give a file name")
     parent = path.parent
     if not parent.is_dir():
         raise UnsafeOutput(f"no folder {parent} to write {path.name} in")
-    if not path.exists() or force:
+    if not path.exists():
         return
     if db is not None and db.exists():
         try:
@@ -89,7 +90,9 @@ def check_output(path: Path, db: Path | None = None, force: bool = False) -> Non
         except OSError:
             same = False
         if same:
-            raise UnsafeOutput(f"{path} is the database itself; writing would destroy it (use --force to overwrite)")
+            raise UnsafeOutput(f"{path} is the database being read; writing to it would destroy it")
+    if force:
+        return
     try:
         with open(path, "rb") as f:
             head = f.read(len(SQLITE_HEADER))

@@ -120,9 +120,10 @@ class DiskFull(DatabaseError):
 def explain(e: sqlite3.Error, path) -> DatabaseError:
     """The one-line error to show for an SQLite error on the database at ``path``."""
     msg = str(e)
-    if isinstance(e, sqlite3.DatabaseError) and ("malformed" in msg or "not a database" in msg):
+    if "malformed" in msg or ("not a database" in msg and _has_sqlite_header(path)):
         return Corrupt(path, msg)
-    if "readonly" in msg or "read-only" in msg:
+    if "readonly" in msg or "read-only" in msg or (
+            "unable to open" in msg and Path(path).exists() and not _writable(Path(path))):
         return ReadOnly(f"cannot write to {path}: it is read-only (queries still work)")
     if "locked" in msg or "busy" in msg:
         return Locked(f"{path} is locked by another process that writes to it; try again when it is done")
@@ -130,6 +131,14 @@ def explain(e: sqlite3.Error, path) -> DatabaseError:
         return DiskFull(f"cannot write to {path}: {msg} (no space left, or a file size limit); "
                         "every document written before this one is whole")
     return DatabaseError(f"{path}: {msg}")
+
+
+def _has_sqlite_header(path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def connect(path: str | Path, create: bool = False) -> sqlite_utils.Database:
@@ -168,9 +177,9 @@ def check_intact(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
-        if "malformed" in str(e) or "not a database" in str(e):
+        if "malformed" in str(e) or ("not a database" in str(e) and _has_sqlite_header(path)):
             raise Corrupt(path, str(e)) from None
-        return  # cannot tell from here (locked, unreadable): the real open will say
+        return  # cannot tell from here (not SQLite, locked, unreadable): the real open will say
     if problems != ["ok"]:
         raise Corrupt(path, "; ".join(problems)[:200])
 
