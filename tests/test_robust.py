@@ -258,3 +258,165 @@ def test_a_full_disk_stops_the_ingest_with_one_line_and_whole_documents(tmp_path
         assert doc[start:end] == text
     assert con.execute("select count(*) from documents d where not exists "
                        "(select 1 from segments s where s.document_id = d.id)").fetchone()[0] == 0
+
+
+# -- 3. silent losses: every text is stored whole, or named -------------------------------------------
+
+
+GOOD = ('Kazakhstan and Russia\n\n"We will never join a military alliance with them," said Kassym-Jomart Tokayev, '
+        'the president of Kazakhstan.\n')
+
+
+def _summary(result) -> dict:
+    assert "Traceback" not in result.output
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _file_text(db: Path, name: str) -> str:
+    """The stored text of a file, its parts joined in order."""
+    con = sqlite3.connect(db)
+    rows = con.execute("select path, text from documents where path like ?", [f"%{name}%"]).fetchall()
+    key = lambda r: int(r[0].rsplit("#part-", 1)[1]) if "#part-" in r[0] else 0  # noqa: E731
+    return "".join(t for _, t in sorted(rows, key=key))
+
+
+def test_a_long_line_without_whitespace_is_stored_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "PART_CHARS", 1000)
+    line = "x" * 50_000  # cut into 50 identical parts: none of them is 'the same text as' another
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "line.txt").write_text(line, encoding="utf-8")
+    db = tmp_path / "a.db"
+    s = _summary(runner.invoke(app, ["ingest", str(src), "--db", str(db), "--json"]))
+    assert (s["new"], s["unchanged"]) == (50, 0)
+    assert _file_text(db, "line.txt") == line
+
+
+def test_utf32_with_a_byte_order_mark_is_decoded(tmp_path, monkeypatch):
+    text = "Kazakhstan and Russia\n\nThe ministers met in Astana. \u00c9t\u00e9 \u0436\u0430\u0440\u0430.\n"
+    for codec in ("utf-32", "utf-32-be"):
+        f = tmp_path / f"{codec}.txt"
+        data = text.encode(codec)
+        f.write_bytes(data if codec == "utf-32" else b"\x00\x00\xfe\xff" + data)
+        got = reader.read_file(f)
+        assert got.text == text and "UTF-32" in got.warning
+    monkeypatch.setattr(sources, "PART_CHARS", 500)  # the streaming reader too
+    big = tmp_path / "big.txt"
+    big.write_bytes((text * 40).encode("utf-32"))
+    parts = list(sources.read(big))
+    assert len(parts) > 1 and "".join(p.text for p in parts) == text * 40
+    assert not any("\x00" in p.text for p in parts)
+
+
+def test_a_csv_quote_that_is_never_closed_fails_its_row_and_keeps_the_rest(tmp_path):
+    f = tmp_path / "rows.csv"
+    f.write_text('id,text\n1,"Russia and China met\n2,Kazakhstan said no\n3,Iran said yes\n', encoding="utf-8")
+    got = list(sources.read(f))
+    bad = [r for r in got if isinstance(r, sources.BadRow)]
+    docs = [r for r in got if not isinstance(r, sources.BadRow)]
+    assert len(bad) == 1 and "line 2" in bad[0].reason and "never closed" in bad[0].reason
+    assert [d.text for d in docs] == ["Kazakhstan said no", "Iran said yes"]
+
+
+def test_a_folder_that_cannot_be_listed_is_named(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    (src / "locked").mkdir(parents=True)
+    (src / "locked" / "hidden.txt").write_text(GOOD, encoding="utf-8")
+    (src / "good.txt").write_text(GOOD, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "locked":  # what a folder without read permission does (root ignores modes)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = runner.invoke(app, ["ingest", str(src), "--db", str(tmp_path / "a.db"), "--json"])
+    s = _summary(r)
+    assert s["new"] == 1 and s["failed"] == 1
+    assert s["failures"][0]["path"].endswith("locked") and "Permission denied" in s["failures"][0]["reason"]
+    assert "locked" in r.stderr
+
+
+def test_lone_cr_line_endings_give_a_title_and_paragraphs(tmp_path):
+    f = tmp_path / "mac.txt"
+    f.write_bytes(GOOD.replace("\n", "\r").encode("utf-8") + b"\rA second paragraph about China.\r")
+    doc = next(iter(sources.read(f)))
+    o = sources.outline(doc)
+    assert o.title == "Kazakhstan and Russia"
+    assert len(o.body) == 2
+
+
+def test_a_file_rewritten_during_the_ingest_is_stored_as_one_version(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "PART_CHARS", 2000)
+    monkeypatch.setattr(reader, "STREAM_BLOCK", 1024)
+    old = "\n\n".join(f"Paragraph {i}: Kazakhstan and Russia talk about trade and the alliance again." * 4
+                      for i in range(40))
+    src = tmp_path / "in"
+    src.mkdir()
+    f = src / "dump.txt"
+    f.write_text(old, encoding="utf-8")
+    db = tmp_path / "a.db"
+
+    def rewrite(kind, path, detail):
+        if kind == "new" and f.read_text(encoding="utf-8") == old:
+            f.write_text(old.replace("Paragraph", "Rewritten"), encoding="utf-8")
+
+    pipeline.ingest([src], db, batch_size=1, on_event=rewrite)
+    assert _file_text(db, "dump.txt") == old  # every part from the version read first, none from the new one
+
+
+# -- 4. crashes that ended the whole run ------------------------------------------------------------------
+
+
+def test_json_nested_100000_deep_fails_alone(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (src / "deep.jsonl").write_text('{"text": "Russia and China met."}\n' + '{"text": ' + "[" * 100_000
+                                    + "]" * 100_000 + "}\n", encoding="utf-8")
+    (src / "good.txt").write_text(GOOD, encoding="utf-8")
+    s = _summary(runner.invoke(app, ["ingest", str(src), "--db", str(tmp_path / "a.db"), "--json"]))
+    assert s["new"] == 2 and s["failed"] == 2
+    assert all("nested too deeply" in f["reason"] for f in s["failures"])
+
+
+@POSIX
+def test_a_file_name_that_is_not_utf8_is_stored_escaped(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    name = os.fsencode(src) + b"/caf\xe9.txt"
+    with open(name, "wb") as f:
+        f.write(GOOD.encode("utf-8"))
+    (src / "good.txt").write_text(GOOD.replace("Kazakhstan.", "Kazakhstan!"), encoding="utf-8")
+    db = tmp_path / "a.db"
+    s = _summary(runner.invoke(app, ["ingest", str(src), "--db", str(db), "--json"]))
+    assert s["new"] == 2, s
+    paths = [r[0] for r in sqlite3.connect(db).execute("select path from documents order by path")]
+    assert paths[0].endswith("caf\\xe9.txt")
+    shown = runner.invoke(app, ["show", "caf", "--db", str(db)])
+    assert shown.exit_code == 0 and "caf\\xe9.txt" in shown.stdout
+    assert _summary(runner.invoke(app, ["ingest", str(src), "--db", str(db), "--json"]))["unchanged"] == 2
+
+
+class _Killed(BaseException):
+    pass
+
+
+def test_actors_are_rebuilt_after_a_kill_between_the_last_document_and_the_rebuild(tmp_path, monkeypatch):
+    src = _articles(tmp_path / "in", 3)
+    db = tmp_path / "a.db"
+
+    def killed(*args, **kwargs):
+        raise _Killed
+
+    with monkeypatch.context() as m:
+        m.setattr(store, "refresh_actors", killed)
+        with pytest.raises(_Killed):
+            pipeline.ingest([src], db)
+    assert sqlite3.connect(db).execute("select count(*) from actors").fetchone()[0] == 0
+    s = pipeline.ingest([src], db)
+    assert s.unchanged == 3
+    single = tmp_path / "single.db"
+    pipeline.ingest([src], single)
+    assert _content(db)["actors"] == _content(single)["actors"] and _content(db)["actors"]

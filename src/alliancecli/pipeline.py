@@ -271,10 +271,10 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
                     src = dataclasses.replace(src, date=dates.article_date(outline))
                 yield Prepared(src, outline, plan_units(outline), state[0] if state else None)
         except reader.ReadError as e:
-            problem(str(path), str(e), str(e).startswith("empty "))
+            problem(reader.path_str(path), str(e), str(e).startswith("empty "))
         else:
-            _drop_stale_parts(db, str(path), seen, summary, on_event)
-        on_event("read", str(path), None)
+            _drop_stale_parts(db, reader.path_str(path), seen, summary, on_event)
+        on_event("read", reader.path_str(path), None)
 
 
 def ingest(
@@ -302,7 +302,8 @@ def ingest(
     from . import nlp as nlp_mod
 
     on_event = on_event or (lambda *a: None)
-    files = reader.find_files([Path(p) for p in paths], glob)
+    unlisted: list[tuple[str, str]] = []
+    files = reader.find_files([Path(p) for p in paths], glob, errors=unlisted)
     nlp_mod.check(model)  # fail early and clearly on a missing model, without loading it
     db = store.connect(db_path, create=True)
     # WAL with synchronous=NORMAL: each document's transaction stays atomic, and a crash never leaves
@@ -310,6 +311,10 @@ def ingest(
     # the last documents may be missing, and the next ingest adds them again
     db.execute("pragma synchronous = normal")
     summary = Summary()
+    for folder, reason in unlisted:  # a folder that cannot be listed is named, not skipped in silence
+        summary.failed += 1
+        summary.failures.append((folder, reason))
+        on_event("failed", folder, reason)
     pending: dict[int, tuple[Prepared, list]] = {}
     counter = itertools.count()
 
