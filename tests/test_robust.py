@@ -420,3 +420,64 @@ def test_actors_are_rebuilt_after_a_kill_between_the_last_document_and_the_rebui
     single = tmp_path / "single.db"
     pipeline.ingest([src], single)
     assert _content(db)["actors"] == _content(single)["actors"] and _content(db)["actors"]
+
+
+# -- 5. hostile content: terminal escapes and spreadsheet formulas ------------------------------------------
+
+
+ESCAPES = "\x1b[2J\x1b]0;owned\x07\x1b]8;;http://evil.example\x07link\x1b]8;;\x07\x9b31m"
+IN_QUOTE = "\x1b[2J\x1b]0;owned\x07\x9b31m"
+HOSTILE = (f"Kazakhstan and Russia {ESCAPES}\n\n"
+           f'"We will never join {IN_QUOTE} a military alliance with them," said Kassym-Jomart Tokayev, '
+           "the president of Kazakhstan.\n\n"
+           "Comments\n\n"
+           "  1. reader 9 December 2022 16: 56\n"
+           '    =HYPERLINK("http://evil.example","Russia")\n\n'
+           "  2. other 9 December 2022 17: 02\n"
+           "    @SUM(1+1) Kazakhstan and Russia\n")
+
+
+@pytest.fixture
+def hostile_db(tmp_path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "news\x1b[2J.txt").write_text(HOSTILE, encoding="utf-8")
+    db = tmp_path / "h.db"
+    r = runner.invoke(app, ["ingest", str(src), "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    assert "\x1b" not in r.stderr
+    return db
+
+
+@pytest.mark.parametrize("command", [
+    ["show", "1"], ["statements"], ["search", "alliance"], ["who-said", "--country", "Kazakhstan"], ["actors"],
+    ["pairs", "--evidence"]])
+def test_terminal_escapes_from_the_data_are_neutralised(hostile_db, command):
+    r = runner.invoke(app, [*command, "--db", str(hostile_db)])
+    assert r.exit_code == 0, r.output
+    assert not any(c in r.output for c in "\x1b\x07\x9b"), repr(r.output[:400])
+    if command[0] in ("show", "statements", "search"):
+        assert "\u241b[2J" in r.stdout  # shown, as ␛[2J
+
+
+def test_json_keeps_the_data_exact(hostile_db):
+    rows = json.loads(runner.invoke(app, ["statements", "--json", "--db", str(hostile_db)]).stdout)
+    assert any(IN_QUOTE in r["text"] for r in rows)
+    shown = json.loads(runner.invoke(app, ["show", "1", "--json", "--db", str(hostile_db)]).stdout)
+    assert ESCAPES in shown["title"]
+
+
+def test_csv_cells_that_would_run_as_formulas_are_quoted(hostile_db):
+    import csv
+    import io
+
+    for command in (["statements", "--source", "comments", "--csv"], ["export", "comments"]):
+        out = runner.invoke(app, [*command, "--db", str(hostile_db)]).stdout
+        cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
+        assert "'=HYPERLINK(\"http://evil.example\",\"Russia\")" in cells, out
+        assert "'@SUM(1+1) Kazakhstan and Russia" in cells
+        assert not any(c.startswith(("=", "@", "+")) for c in cells)
+        exact = [c for c in command if c != "--csv"] + ["--raw-csv"]
+        raw = runner.invoke(app, [*exact, "--db", str(hostile_db)]).stdout
+        assert "=HYPERLINK(\"http://evil.example\",\"Russia\")" in [c for row in csv.reader(io.StringIO(raw))
+                                                                    for c in row]
