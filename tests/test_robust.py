@@ -481,3 +481,63 @@ def test_csv_cells_that_would_run_as_formulas_are_quoted(hostile_db):
         raw = runner.invoke(app, [*exact, "--db", str(hostile_db)]).stdout
         assert "=HYPERLINK(\"http://evil.example\",\"Russia\")" in [c for row in csv.reader(io.StringIO(raw))
                                                                     for c in row]
+
+
+# -- 6. memory: what one spaCy call reads is bounded -----------------------------------------------------
+
+
+def test_long_paragraphs_are_cut_at_sentence_ends_below_the_limit():
+    from alliancecli.quotes import Unit
+
+    sentence = "Kazakhstan and Russia signed a treaty on trade and security. "
+    text = "Title\n\n" + sentence * 500 + "\n\n" + "y" * 25_000
+    first = Unit(7, 7 + len(sentence) * 500, "body")
+    second = Unit(first.end + 2, len(text), "body")
+    pieces = pipeline.bounded([first, second], text, limit=1000)
+    assert all(p.end - p.start <= 1000 for p in pieces)
+    assert [(p.start, p.end) for p in pieces][0][0] == first.start and pieces[-1].end == second.end
+    assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]) if a.end != first.end)
+    assert all(text[p.start:p.end].endswith(". ") for p in pieces if p.end <= first.end)  # whole sentences
+    assert {p.kind for p in pieces} == {"body"}
+
+
+def test_batches_are_bounded_by_characters():
+    seen = []
+
+    class Recorder:
+        def pipe(self, items, batch_size, as_tuples):
+            items = list(items)
+            seen.append(sum(len(t) for t, _ in items))
+            return ((t, c) for t, c in items)
+
+    items = [("a" * n, i) for i, n in enumerate([40_000, 40_000, 40_000, 10, 90_000, 5])]
+    out = list(pipeline.pipe_bounded(Recorder(), items, batch_size=64, max_chars=100_000))
+    assert [c for _, c in out] == list(range(6))
+    assert max(seen) <= 100_000 and len(seen) == 3
+
+
+def test_spacy_never_reads_more_than_unit_chars_at_once(tmp_path, monkeypatch):
+    from alliancecli import nlp as nlp_mod
+
+    real = nlp_mod.load()
+    longest = []
+
+    class Watch:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def pipe(self, items, **kwargs):
+            def watched():
+                for text, ctx in items:
+                    longest.append(len(text))
+                    yield text, ctx
+            return real.pipe(watched(), **kwargs)
+
+    monkeypatch.setattr(nlp_mod, "load", lambda model=None: Watch())
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "wall.txt").write_text("A wall of text\n\n" + "Russia and China talk about trade again. " * 700,
+                                  encoding="utf-8")
+    s = pipeline.ingest([src], tmp_path / "a.db")
+    assert s.new == 1
+    assert max(longest) <= pipeline.UNIT_CHARS

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -55,8 +56,55 @@ class Prepared:
     replace_id: int | None
 
 
+#: Longest stretch of text one spaCy doc holds: a longer paragraph is cut at sentence ends, else at
+#: whitespace, else anywhere.  spaCy's memory grows with what one call reads at once.
+UNIT_CHARS = 10_000
+#: Most characters in one spaCy batch (besides at most ``batch_size`` paragraphs).
+BATCH_CHARS = 100_000
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
+
+
+def bounded(units: list[quotes.Unit], text: str, limit: int = UNIT_CHARS) -> list[quotes.Unit]:
+    """``units``, each one longer than ``limit`` characters cut into pieces no longer than that:
+    after the last sentence end in the second half of the window, else after its last whitespace,
+    else at the limit."""
+    out = []
+    for u in units:
+        start = u.start
+        while u.end - start > limit:
+            window = text[start:start + limit]
+            m = None
+            for m in _SENTENCE_END.finditer(window, limit // 2):
+                pass
+            if m is not None:
+                cut = m.end()
+            else:
+                cut = max(window.rfind(" ", limit // 2), window.rfind("\n", limit // 2)) + 1 or limit
+            out.append(dataclasses.replace(u, start=start, end=start + cut))
+            start += cut
+        out.append(dataclasses.replace(u, start=start) if start != u.start else u)
+    return out
+
+
+def pipe_bounded(nlp, items: Iterable[tuple[str, object]], batch_size: int, max_chars: int = BATCH_CHARS):
+    """``nlp.pipe(items, as_tuples=True)`` in batches of at most ``batch_size`` texts and ``max_chars``
+    characters, so that memory follows the characters in flight, not paragraphs times their length."""
+    batch: list = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= batch_size or chars + len(item[0]) > max_chars):
+            yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+
+
 def plan_units(outline: Outline) -> list[quotes.Unit]:
-    """The stretches of text spaCy reads: the title, body paragraphs and comment paragraphs, never headers."""
+    """The stretches of text spaCy reads: the title, body paragraphs and comment paragraphs, never headers;
+    none longer than UNIT_CHARS."""
     units = [quotes.Unit(s.start, s.end, "title") for s in outline.segments if s.kind == "title" and s.end > s.start]
     units += [quotes.Unit(s.start, s.end, "body") for s in outline.body]
     for ci, c in enumerate(outline.comments):
@@ -67,7 +115,7 @@ def plan_units(outline: Outline) -> list[quotes.Unit]:
         for q in c.quoted:
             if q.end > q.start:
                 units.append(quotes.Unit(q.start, q.end, "quoted", ci))
-    return units
+    return bounded(units, outline.text)
 
 
 def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
@@ -362,7 +410,7 @@ def ingest(
             # whole documents go to worker processes (spaCy and analysis); only the writes stay here
             for prep, rows in analyse_parallel(itertools.chain([first], prepared), model, workers, batch_size):
                 _write(prep, rows)
-        stream = (nlp_mod.load(model).pipe(units_stream(), batch_size=batch_size, as_tuples=True)
+        stream = (pipe_bounded(nlp_mod.load(model), units_stream(), batch_size)
                   if first is not None and workers == 1 else ())
         for doc, (di, ui) in stream:
             prep, docs = pending[di]
@@ -435,7 +483,7 @@ def analyse_chunk(chunk: list[Prepared], model: str | None, batch_size: int) -> 
 
     items = [(p.source.text[u.start:u.end], i) for i, p in enumerate(chunk) for u in p.units]
     docs: list[list] = [[] for _ in chunk]
-    for doc, i in nlp_mod.load(model).pipe(items, batch_size=batch_size, as_tuples=True):
+    for doc, i in pipe_bounded(nlp_mod.load(model), items, batch_size):
         docs[i].append(doc)
     return [analyse(p, d) for p, d in zip(chunk, docs)]
 
