@@ -269,6 +269,7 @@ def ingest(
 
     from . import nlp, pipeline, reader, sources, store
 
+    _opened.append(db)
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
