@@ -78,7 +78,8 @@ def test_any_text_goes_through_the_whole_analysis(nlp, db, text):
     for c in rows.comments:
         assert 0 <= c["start"] <= c["end"] <= n and c["text"] == text[c["start"]:c["end"]]
     state = store.document_state(db, src.path)
-    doc_id = store.write_document(db, rows, state[0] if state else None)
+    # None: this very text is stored under this path already (hypothesis repeats examples)
+    doc_id = store.write_document(db, rows, state[0] if state else None) or state[0]
     stored = db.execute("select text from documents where id = ?", [doc_id]).fetchone()[0]
     assert stored == text
     for st_text, a, b in db.execute("select text, start, end from statements where document_id = ?", [doc_id]):

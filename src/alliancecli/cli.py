@@ -13,16 +13,39 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
+import typer.core
 from rich.table import Table
 from rich.text import Text
 
-from .output import NlFlag, JsonObjectFlag, Output, err, output_options
+from .output import NlFlag, JsonObjectFlag, Output, RawCsvFlag, err, output_options
 
 from .reader import INPUT_SUFFIXES
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+from .safe import SafeConsole as Console  # every human-readable output: control characters neutralised
+
+
+class _Group(typer.core.TyperGroup):
+    """Turns an SQLite error that escapes a command (a corrupt page met by a query) into one line."""
+
+    def invoke(self, ctx):
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as e:
+            from . import store
+
+            db = _opened[-1] if _opened else DEFAULT_DB
+            err.print(Text(f"Error: {store.explain(e, db)}", style="red"))
+            raise typer.Exit(1)
+
+
+_opened: list[Path] = []  # the database the running command opened, named in error messages
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Who said what about which alliance: ingest news articles and reader comments into SQLite, then ask.",
     no_args_is_help=True,
     add_completion=False,
@@ -121,6 +144,7 @@ DocOption = Annotated[Optional[str], typer.Option(
 def _open(db: Path):
     from . import store
 
+    _opened.append(db)
     try:
         return store.connect_read(db)
     except store.NoDatabase as e:
@@ -215,6 +239,7 @@ def ingest(
 
     from . import nlp, pipeline, reader, sources, store
 
+    _opened.append(db)
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
@@ -739,6 +764,22 @@ export_app = typer.Typer(help="Write the country network for Gephi, or whole tab
 app.add_typer(export_app, name="export")
 
 
+ForceFlag = Annotated[bool, typer.Option("--force", help="Write over the output file even if it is a SQLite database.")]
+
+
+def _check_output(output: Path | None, db: Path, force: bool) -> None:
+    """Refuse, before opening anything, an output path that is a folder, has no folder, or is a database."""
+    from .safe import UnsafeOutput, check_output
+
+    if output is None:
+        return
+    try:
+        check_output(output, db, force)
+    except UnsafeOutput as e:
+        err.print(Text(f"Error: {e}", style="red"))
+        raise typer.Exit(1)
+
+
 class GraphFormat(str, Enum):
     gexf = "gexf"
     graphml = "graphml"
@@ -754,11 +795,13 @@ def export_graph(
     since: SinceOption = None,
     until: UntilOption = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
+    force: ForceFlag = False,
     db: DbOption = DEFAULT_DB,
 ):
     """The country network: nodes with mention counts, edges with weight and stance breakdown."""
     from . import export
 
+    _check_output(output, db, force)
     when = _when(since, until)
     database = _open(db)
     g = export.graph(database, min_mentions=min_mentions, within=within.value, source=source.value,
@@ -777,20 +820,24 @@ def _export_table_command(table: str):
     def command(
         csv_: Annotated[bool, typer.Option("--csv", help="CSV with a header row (the default).")] = False,
         nl: NlFlag = False,
+        raw_csv: RawCsvFlag = False,
         output: Annotated[Optional[Path], typer.Option(
             "--output", "-o", help="File to write [default: stdout].")] = None,
+        force: ForceFlag = False,
         db: DbOption = DEFAULT_DB,
     ):
         from . import export
 
-        if csv_ and nl:
+        if (csv_ or raw_csv) and nl:
             raise typer.BadParameter("choose one of --csv and --nl")
+        _check_output(output, db, force)
         database = _open(db)
+        fmt = "nl" if nl else "csv"
         if output is None:
-            n = export.write_table(database, table, "nl" if nl else "csv", sys.stdout)
+            n = export.write_table(database, table, fmt, sys.stdout, raw=raw_csv)
         else:
             with open(output, "w", newline="", encoding="utf-8") as f:
-                n = export.write_table(database, table, "nl" if nl else "csv", f)
+                n = export.write_table(database, table, fmt, f, raw=raw_csv)
         err.print(Text(f"{n} {table}" + (f" written to {output}" if output else "")))
 
     command.__doc__ = f"Every row of the {table} table, streamed as CSV or newline-delimited JSON."

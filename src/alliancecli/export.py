@@ -60,12 +60,17 @@ def write_graph(g, fmt: str, out: IO[bytes]):
         raise ValueError(f"format must be one of {', '.join(GRAPH_FORMATS)}")
 
 
-def write_table(db: sqlite_utils.Database, table: str, fmt: str, out: IO[str]) -> int:
-    """Stream every row of ``table`` as CSV (with a header) or newline-delimited JSON; returns the row count."""
+def write_table(db: sqlite_utils.Database, table: str, fmt: str, out: IO[str], raw: bool = False) -> int:
+    """Stream every row of ``table`` as CSV (with a header) or newline-delimited JSON; returns the row count.
+
+    A CSV cell that a spreadsheet would run as a formula gets a leading ``'`` unless ``raw``
+    (:func:`alliancecli.safe.csv_cell`, applied by :func:`alliancecli.output.format_rows`).
+    """
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)}")
     if fmt not in ("csv", "nl"):
         raise ValueError("format must be csv or nl")
     cur = db.execute(f"select * from [{table}] order by rowid")
     cols = [d[0] for d in cur.description]
-    return output.write_rows((dict(zip(cols, row)) for row in cur), cols, fmt, out)
+    return output.write_rows((dict(zip(cols, row)) for row in cur), cols, "rawcsv" if raw and fmt == "csv" else fmt,
+                             out)

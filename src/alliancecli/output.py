@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from typing import IO, Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from .safe import SafeConsole as Console  # control characters in article text never reach the terminal raw
+from .safe import csv_cell
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -29,12 +31,14 @@ PAGE = 100  # rows a list command prints unless told otherwise
 CUT = 160  # characters of a long value a table shows without --full
 #: Columns holding prose: wrapped in a table, on lines of their own in a record.
 WIDE = frozenset({"text", "document", "aliases", "url", "path", "stance_evidence", "title"})
-FORMATS = ("table", "json", "nl", "csv")
+FORMATS = ("table", "json", "nl", "csv", "rawcsv")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Output a JSON array.")]
 JsonObjectFlag = Annotated[bool, typer.Option("--json", help="Output one JSON object.")]
 NlFlag = Annotated[bool, typer.Option("--nl", help="Output one JSON object per line.")]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Output CSV with a header row.")]
+RawCsvFlag = Annotated[bool, typer.Option(
+    "--raw-csv", help="CSV with every cell exact: no ' before cells that start with = + - @.")]
 FullFlag = Annotated[bool, typer.Option("--full", help=f"Print whole texts in the terminal (else cut at {CUT}).")]
 LimitOption = Annotated[Optional[int], typer.Option(
     "--limit", "-n", min=1, help=f"Rows per page [default: {PAGE}].")]
@@ -43,11 +47,13 @@ OffsetOption = Annotated[int, typer.Option(
 AllFlag = Annotated[bool, typer.Option("--all", help="Every row from --offset on; --json, --nl and --csv stream them.")]
 
 
-def choose_format(json_: bool = False, nl: bool = False, csv_: bool = False) -> str:
-    """'json', 'nl', 'csv' or 'table' from the three flags; more than one is a usage error."""
-    chosen = [name for name, on in (("json", json_), ("nl", nl), ("csv", csv_)) if on]
+def choose_format(json_: bool = False, nl: bool = False, csv_: bool = False, raw_csv: bool = False) -> str:
+    """'json', 'nl', 'csv', 'rawcsv' or 'table' from the flags; more than one is a usage error (--raw-csv
+    with --csv is raw CSV)."""
+    chosen = [name for name, on in (("json", json_), ("nl", nl), ("csv", csv_ and not raw_csv),
+                                    ("rawcsv", raw_csv)) if on]
     if len(chosen) > 1:
-        raise typer.BadParameter("choose one of --json, --nl and --csv")
+        raise typer.BadParameter("choose one of --json, --nl and --csv (or --raw-csv)")
     return chosen[0] if chosen else "table"
 
 
@@ -91,7 +97,8 @@ class Output:
 
 
 _OUTPUT_PARAMS = [  # (name, annotation, default) of every option output_options adds
-    ("json_", JsonFlag, False), ("nl", NlFlag, False), ("csv_", CsvFlag, False), ("full", FullFlag, False),
+    ("json_", JsonFlag, False), ("nl", NlFlag, False), ("csv_", CsvFlag, False), ("raw_csv", RawCsvFlag, False),
+    ("full", FullFlag, False),
 ]
 _PAGE_PARAMS = [("limit", LimitOption, None), ("offset", OffsetOption, 0), ("all_", AllFlag, False)]
 
@@ -110,7 +117,7 @@ def output_options(paged: bool = True):
 
         @functools.wraps(fn)
         def command(*args, **kwargs):
-            fmt = choose_format(kwargs.pop("json_"), kwargs.pop("nl"), kwargs.pop("csv_"))
+            fmt = choose_format(kwargs.pop("json_"), kwargs.pop("nl"), kwargs.pop("csv_"), kwargs.pop("raw_csv"))
             out = Output(fmt=fmt, full=kwargs.pop("full"), limit=None)
             if paged:
                 out.limit = page_size(kwargs.pop("limit"), kwargs.pop("all_"))
@@ -145,12 +152,13 @@ def format_rows(rows: Iterable[dict], columns: list[str], fmt: str) -> Iterator[
     elif fmt == "nl":
         for r in rows:
             yield encode(r) + "\n"
-    elif fmt == "csv":
+    elif fmt in ("csv", "rawcsv"):  # csv: a cell a spreadsheet would run as a formula gets a leading '
+        raw = fmt == "rawcsv"
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(columns)
         for r in rows:
-            w.writerow([_cell(v) for v in r.values()])
+            w.writerow([csv_cell(_cell(v), raw) for v in r.values()])
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()

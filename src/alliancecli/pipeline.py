@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -53,8 +55,55 @@ class Prepared:
     replace_id: int | None
 
 
+#: Longest stretch of text one spaCy doc holds: a longer paragraph is cut at sentence ends, else at
+#: whitespace, else anywhere.  spaCy's memory grows with what one call reads at once.
+UNIT_CHARS = 10_000
+#: Most characters in one spaCy batch (besides at most ``batch_size`` paragraphs).
+BATCH_CHARS = 100_000
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
+
+
+def bounded(units: list[quotes.Unit], text: str, limit: int = UNIT_CHARS) -> list[quotes.Unit]:
+    """``units``, each one longer than ``limit`` characters cut into pieces no longer than that:
+    after the last sentence end in the second half of the window, else after its last whitespace,
+    else at the limit."""
+    out = []
+    for u in units:
+        start = u.start
+        while u.end - start > limit:
+            window = text[start:start + limit]
+            m = None
+            for m in _SENTENCE_END.finditer(window, limit // 2):
+                pass
+            if m is not None:
+                cut = m.end()
+            else:
+                cut = max(window.rfind(" ", limit // 2), window.rfind("\n", limit // 2)) + 1 or limit
+            out.append(dataclasses.replace(u, start=start, end=start + cut))
+            start += cut
+        out.append(dataclasses.replace(u, start=start) if start != u.start else u)
+    return out
+
+
+def pipe_bounded(nlp, items: Iterable[tuple[str, object]], batch_size: int, max_chars: int = BATCH_CHARS):
+    """``nlp.pipe(items, as_tuples=True)`` in batches of at most ``batch_size`` texts and ``max_chars``
+    characters, so that memory follows the characters in flight, not paragraphs times their length."""
+    batch: list = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= batch_size or chars + len(item[0]) > max_chars):
+            yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+
+
 def plan_units(outline: Outline) -> list[quotes.Unit]:
-    """The stretches of text spaCy reads: the title, body paragraphs and comment paragraphs, never headers."""
+    """The stretches of text spaCy reads: the title, body paragraphs and comment paragraphs, never headers;
+    none longer than UNIT_CHARS."""
     units = [quotes.Unit(s.start, s.end, "title") for s in outline.segments if s.kind == "title" and s.end > s.start]
     units += [quotes.Unit(s.start, s.end, "body") for s in outline.body]
     for ci, c in enumerate(outline.comments):
@@ -65,7 +114,7 @@ def plan_units(outline: Outline) -> list[quotes.Unit]:
         for q in c.quoted:
             if q.end > q.start:
                 units.append(quotes.Unit(q.start, q.end, "quoted", ci))
-    return units
+    return bounded(units, outline.text)
 
 
 def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
@@ -242,22 +291,27 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
                     summary.unchanged += 1
                     on_event("unchanged", src.path, None)
                     continue
-                twin = None if state else (sent.get(src.sha256) or store.document_with_text(db, src.sha256))
+                twin = None
+                if not state:
+                    twin = sent.get(src.sha256)
+                    if twin is not None and store.file_of(twin) == store.file_of(src.path):
+                        twin = None  # parts of one file that repeat each other are all kept
+                    twin = twin or store.document_with_text(db, src.sha256, src.path)
                 if twin is not None:  # the same text under another path (./x vs /abs/x, a copy): counted once
                     summary.unchanged += 1
                     on_event("unchanged", src.path, f"same text as {twin}")
                     continue
                 if not state:
-                    sent[src.sha256] = src.path
+                    sent.setdefault(src.sha256, src.path)
                 outline = sources.outline(src)
                 if not src.date:
                     src = dataclasses.replace(src, date=dates.article_date(outline))
                 yield Prepared(src, outline, plan_units(outline), state[0] if state else None)
         except reader.ReadError as e:
-            problem(str(path), str(e), str(e).startswith("empty "))
+            problem(reader.path_str(path), str(e), str(e).startswith("empty "))
         else:
-            _drop_stale_parts(db, str(path), seen, summary, on_event)
-        on_event("read", str(path), None)
+            _drop_stale_parts(db, reader.path_str(path), seen, summary, on_event)
+        on_event("read", reader.path_str(path), None)
 
 
 def ingest(
@@ -285,7 +339,8 @@ def ingest(
     from . import nlp as nlp_mod
 
     on_event = on_event or (lambda *a: None)
-    files = reader.find_files([Path(p) for p in paths], glob)
+    unlisted: list[tuple[str, str]] = []
+    files = reader.find_files([Path(p) for p in paths], glob, errors=unlisted)
     nlp_mod.check(model)  # fail early and clearly on a missing model, without loading it
     db = store.connect(db_path, create=True)
     # WAL with synchronous=NORMAL: each document's transaction stays atomic, and a crash never leaves
@@ -293,6 +348,10 @@ def ingest(
     # the last documents may be missing, and the next ingest adds them again
     db.execute("pragma synchronous = normal")
     summary = Summary()
+    for folder, reason in unlisted:  # a folder that cannot be listed is named, not skipped in silence
+        summary.failed += 1
+        summary.failures.append((folder, reason))
+        on_event("failed", folder, reason)
     pending: dict[int, tuple[Prepared, list]] = {}
     counter = itertools.count()
 
@@ -314,8 +373,18 @@ def ingest(
         prep, docs = pending.pop(di)
         _write(prep, analyse(prep, docs))
 
+    waited = []
+
+    def on_wait():
+        if not waited:
+            waited.append(True)
+            on_event("waiting", str(db_path), "another process is writing to this database; waiting for it")
+
     def _write(prep, rows):
-        store.write_document(db, rows, prep.replace_id)
+        if store.write_document(db, rows, prep.replace_id, on_wait) is None:
+            summary.unchanged += 1
+            on_event("unchanged", prep.source.path, "written meanwhile by another ingest")
+            return
         if prep.replace_id is None:
             summary.new += 1
         else:
@@ -330,7 +399,7 @@ def ingest(
             # whole documents go to worker processes (spaCy and analysis); only the writes stay here
             for prep, rows in analyse_parallel(itertools.chain([first], prepared), model, workers, batch_size):
                 _write(prep, rows)
-        stream = (nlp_mod.load(model).pipe(units_stream(), batch_size=batch_size, as_tuples=True)
+        stream = (pipe_bounded(nlp_mod.load(model), units_stream(), batch_size)
                   if first is not None and workers == 1 else ())
         for doc, (di, ui) in stream:
             prep, docs = pending[di]
@@ -339,12 +408,17 @@ def ingest(
                 _finish(di)
     except KeyboardInterrupt:
         summary.interrupted = True
+    except sqlite3.Error as e:  # disk full, file size limit, read-only, corrupt, locked for too long
+        db.close()
+        raise store.explain(e, db_path) from None
     finally:
         restore_sigint()
     try:
-        if summary.ingested or overrides:
+        if summary.ingested or overrides or store.derived_stale(db):
             store.refresh_actors(db, overrides)
             _apply_stance_model(db)
+    except sqlite3.Error as e:
+        raise store.explain(e, db_path) from None
     finally:
         db.close()
     return summary
@@ -385,8 +459,9 @@ def _drop_stale_parts(db, path: str, seen: set[str], summary: Summary, on_event)
     to be one document), so that their text is not counted twice."""
     for old_path, doc_id in store.documents_of_file(db, path).items():
         if old_path not in seen:
-            with db.atomic():
+            with store.transaction(db):
                 store.delete_document(db, doc_id)
+                store.mark_stale(db)
             summary.notes.append((old_path, "removed: no longer part of the file"))
             on_event("removed", old_path, None)
 
@@ -397,7 +472,7 @@ def analyse_chunk(chunk: list[Prepared], model: str | None, batch_size: int) -> 
 
     items = [(p.source.text[u.start:u.end], i) for i, p in enumerate(chunk) for u in p.units]
     docs: list[list] = [[] for _ in chunk]
-    for doc, i in nlp_mod.load(model).pipe(items, batch_size=batch_size, as_tuples=True):
+    for doc, i in pipe_bounded(nlp_mod.load(model), items, batch_size):
         docs[i].append(doc)
     return [analyse(p, d) for p, d in zip(chunk, docs)]
 
