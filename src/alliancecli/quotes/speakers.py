@@ -1,0 +1,375 @@
+"""Who a speaker mention stands for: the document's registry of people, roles and unnamed actors.
+
+:meth:`Registry.resolve` turns the token a mechanism found as the source of a statement into a
+:class:`Speaker`: a person named there or in apposition, a surname, a pronoun resolved to the person
+the passage is about, a relative pronoun or "it" read through its antecedent, a role noun the document
+ties to one person ("the Russian leader"), a document ("the report") to its author, an organisation or
+a country, or an unnamed actor by its first description ("the state TV guest"). Where nothing supports
+a resolution the mention text stays.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..entities import Mention
+from .view import PERSONAL, RELATIVES, DocView, joined
+
+
+class Speaker(NamedTuple):
+    name: str | None
+    start: int | None
+    end: int | None
+    kind: str | None  # person, unnamed, organization, country, document; role or pronoun when unresolved
+    country: str | None = None
+    role: str | None = None  # the role the mention names ("president", "head|state"), for corpus-wide ties
+
+
+RoleKey = tuple[str, frozenset]
+
+
+def role_string(key: RoleKey) -> str:
+    """A role key as stored: 'president', 'head|state', 'minister|foreign,Ukraine'."""
+    head, mods = key
+    return head + ("|" + ",".join(sorted(mods)) if mods else "")
+
+
+class Registry:
+    def __init__(self, view: DocView, countries: dict[str, str] | None = None):
+        self.view = view
+        self.countries = countries or {}  # person -> the country the document's mentions of them give most
+        self.unnamed: dict[str, tuple[str, str | None]] = {}  # head lemma -> (name, country)
+        self._roles: list[tuple[RoleKey, Mention]] | None = None
+        self._salient: set[str] | None = None
+
+    def country_of(self, name: str | None) -> str | None:
+        return self.countries.get(name) if name else None
+
+    # -- resolution ------------------------------------------------------------
+    def resolve(self, k: int, tok, pos: int, last=None) -> Speaker:
+        """The speaker for token ``tok`` of unit ``k``; ``last`` is the previous speaker in reading order."""
+        v = self.view
+        doc = v.docs[k]
+        if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+            # "Marc Morial, who said ...": the antecedent, read through the relative pronoun
+            ante = tok.head.head
+            walk = ante  # "Morial, the chief executive of the League, who": up to the person
+            while walk.dep_ in ("pobj", "prep", "appos", "compound") and walk.head.i != walk.i:
+                walk = walk.head
+                if v.person_at(k, walk) is not None:
+                    ante = walk
+                    break
+            if ante.i < tok.i and not v.inside_tok(ante) and ante.lower_ not in RELATIVES:
+                sp = self.resolve(k, ante, pos, last)
+                return sp._replace(start=min(sp.start, v.abs(k, tok)), end=v.abs(k, tok) + len(tok))
+        m = v.person_at(k, tok) or self.person_in_apposition(k, tok)
+        if m is not None:
+            return Speaker(m.name, m.start, m.end, "person")
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":  # a surname the model did not tag as a person
+            chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+            p = self.surname_person([tok], pos)
+            if p is not None:
+                return Speaker(p.name, v.abs(k, chain[0]), v.abs(k, tok) + len(tok), "person")
+        s, e = v.abs(k, tok), v.abs(k, tok) + len(tok)
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            if low == "it":
+                ante = v.it_antecedent(k, tok)
+                if ante is not None:
+                    sp = self.resolve(k, ante, pos, last)
+                    return sp._replace(start=s, end=e)
+            if low in PERSONAL:
+                sp = self.subject_antecedent(k, tok)
+                if sp is not None:
+                    return sp._replace(start=s, end=e)
+                if last and last.speaker.kind in ("person", "unnamed") and v.body_pos(k) - last.para <= 3:
+                    return last.speaker._replace(start=s, end=e)
+                p = v.person_before(pos)
+                if p is not None:
+                    return Speaker(p.name, s, e, "person")
+                named = self.named_subject_before(k, tok)
+                if named is not None:  # 'Burton explained ... "…," he said': a name the model missed
+                    return Speaker(named, s, e, "person")
+            return Speaker(tok.text, s, e, "pronoun" if low in v.lex["pronouns"] else None)
+        is_role = tok.lemma_.lower() in v.lex["roles"] and tok.pos_ in ("NOUN", "PROPN")
+        if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY") and not is_role:
+            ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
+            if ent is not None:
+                return Speaker(ent.text, *v.span(k, ent[0], ent[-1]), "organization")
+        if tok.ent_type_ == "COUNTRY":
+            ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
+            if ent is not None:
+                return Speaker(ent.ent_id_, *v.span(k, ent[0], ent[-1]), "country", ent.ent_id_)
+        # a noun phrase: "the state TV guest", "the analysis"
+        left = tok
+        for c in tok.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "det", "poss") and c.i < left.i:
+                left = c
+        toks = [t for t in doc[left.i:tok.i + 1] if t.pos_ != "DET"]
+        s = v.abs(k, toks[0]) if toks else s
+        phrase = joined(toks) or tok.text
+        lemma = tok.lemma_.lower()
+        role = None
+        if lemma in v.lex["roles"]:
+            key = self.mention_key(tok)
+            role = role_string(key)
+            of = self._of_phrase(tok)  # "the Head of State", not "Head"
+            if of:
+                last = doc[max(x.i for x in of)]
+                phrase = joined([t for t in doc[left.i:last.i + 1] if t.pos_ != "DET" or t.i > tok.i])
+                e = v.abs(k, last) + len(last)
+            p = self.role_person(tok, key)
+            if p is not None:
+                return Speaker(p.name, s, e, "person", role=role)
+        if lemma in v.lex["documents"]:
+            p = v.person_before(pos, max_back=1500)
+            if p is not None:
+                return Speaker(p.name, s, e, "person")
+            return Speaker(phrase, s, e, "document")
+        kind = "role" if role else "unnamed"  # a role no one in the document holds stays unresolved
+        if lemma in self.unnamed:
+            name, country = self.unnamed[lemma]
+            return Speaker(name, s, e, kind, country, role)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            country = self.introduced_country(lemma)
+            self.unnamed[lemma] = (phrase, country)
+            return Speaker(phrase, s, e, kind, country, role)
+        return Speaker(phrase, s, e, None)
+
+    def person_in_apposition(self, k: int, tok) -> Mention | None:
+        """A person named right after a role: 'the press secretary of the President of Russia Dmitry Peskov'."""
+        v = self.view
+        for t in tok.subtree:
+            m = v.person_at(k, t)
+            if m is None or v.inside(m.start):
+                continue
+            prev = v.docs[k][t.i - 1] if t.i > 0 else None
+            chain_ok = t.i == tok.i or (prev is not None and prev.pos_ in ("PROPN", "PUNCT") and prev.lower_ not in (
+                "of", "for", "to", "the"))
+            if chain_ok and (tok.lemma_.lower() in v.lex["roles"] | v.lex["titles"] or t.i == tok.i
+                             or tok.pos_ == "PROPN"):
+                return m
+        return None
+
+    def surname_person(self, span, pos: int | None = None) -> Mention | None:
+        """The document's person whose surname is written in ``span``: the last one named before
+        ``pos`` when several share it, else the first one named."""
+        words = {t.text.lower() for t in span if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"}
+        found = [p for p in self.view.people if p.name.split() and p.name.split()[-1].lower() in words]
+        if not found:
+            return None
+        before = [p for p in found if pos is not None and p.start < pos]
+        return before[-1] if before else found[0]
+
+    def by_surname(self, name: str) -> str:
+        """'PENCE' -> 'Mike Pence' when the document names a person with that surname."""
+        low = name.lower()
+        for p in self.view.people:
+            if p.name.lower().split()[-1] == low.split()[-1]:
+                return p.name
+        return name.title() if name.isupper() else name
+
+    def named_subject_before(self, k: int, tok) -> str | None:
+        """The proper-noun subject of a verb in the previous sentence of the paragraph: the antecedent
+        of 'he'/'she' when the model tagged no person there."""
+        v = self.view
+        doc = v.docs[k]
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        for t in prev:
+            if (t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.pos_ == "VERB" and not v.inside_tok(t)
+                    and t.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY", "GPE", "NORP")):
+                parts = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+                return joined(parts)
+        return None
+
+    def introduced_country(self, lemma: str) -> str | None:
+        """The country in the phrase that first introduced an unnamed actor ('a guest on Russian state TV')."""
+        v = self.view
+        for k in v.body:
+            for t in v.docs[k]:
+                if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                    for d in t.subtree:
+                        if d.ent_type_ == "COUNTRY" and d.i != t.i and len(list(d.ancestors)) - len(list(t.ancestors)) <= 4:
+                            return d.ent_id_
+                    return None
+        return None
+
+    # -- pronouns ----------------------------------------------------------------
+    def subject_antecedent(self, k: int, tok, depth: int = 0) -> Speaker | None:
+        """The person a 'he'/'she' continues: the subject of the sentences before it, nearest first and the
+        main clause's subject first in each ("Zelenskyy thanked Biden for the talks. He stressed ..." ->
+        Zelenskyy, not the nearer Biden). Subjects that name no person are passed over; three sentences back
+        at most, across paragraph ends."""
+        v = self.view
+        seen = 0
+        for kk, sent in self._sentences_before(k, tok):
+            subjects = sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not v.inside_tok(t)),
+                              key=lambda t: (t.head.dep_ != "ROOT", t.i))
+            for t in subjects:
+                if t.tag_ in ("NNS", "NNPS"):
+                    continue  # 'he' or 'she' is one person: "The experts emphasize …" is not their antecedent
+                if t.lower_ in PERSONAL:
+                    if depth < 2:
+                        sp = self.subject_antecedent(kk, t, depth + 1)
+                        if sp is not None:
+                            return sp
+                    continue
+                m = v.person_at(kk, t) or self.person_in_apposition(kk, t)
+                if m is not None:
+                    return Speaker(m.name, m.start, m.end, "person")
+                if t.pos_ == "PROPN":
+                    p = self.surname_person([t], v.abs(kk, t))
+                    if p is not None:
+                        return Speaker(p.name, p.start, p.end, "person")
+                if t.lemma_.lower() in v.lex["roles"] and t.pos_ in ("NOUN", "PROPN"):
+                    # a role, held by someone the document names or not: "the state TV guest"
+                    return self.resolve(kk, t, v.abs(kk, t))
+            seen += 1
+            if seen >= 3:
+                break
+        return None
+
+    def _sentences_before(self, k: int, tok):
+        """(unit, sentence) pairs before ``tok``, nearest first: its own paragraph, then the body paragraphs
+        before it."""
+        v = self.view
+        sent = tok.sent
+        doc = v.docs[k]
+        i = sent.start
+        while i > 0:
+            prev = doc[i - 1].sent
+            yield k, prev
+            i = prev.start
+        bi = v.body_pos(k)
+        for kk in reversed(v.body[:bi] if bi > 0 else []):
+            for prev in reversed(list(v.docs[kk].sents)):
+                yield kk, prev
+
+    # -- roles -------------------------------------------------------------------
+    def _modifier(self, t) -> str | None:
+        if t.ent_type_ == "COUNTRY" and t.ent_id_:
+            return t.ent_id_
+        low = t.lemma_.lower()
+        if (low in self.view.rules["role_ignored_modifiers"] or t.pos_ in ("DET", "PUNCT", "ADP", "PART", "CCONJ")
+                or t.ent_type_ == "PERSON"):
+            return None
+        return low
+
+    def _of_phrase(self, tok) -> list:
+        """The tokens of 'of …' after a role noun: 'Head [of the Office of the President]'."""
+        out = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in self.view.lex["acts_for_preps"]:
+                out += [x for x in c.subtree if not self.view.inside_tok(x)]
+        return out
+
+    def mention_key(self, tok) -> RoleKey:
+        """(role, modifiers) of a role noun: 'the Russian leader' -> ('leader', {'Russia'}), 'the President
+        of Russia' -> ('president', {'Russia'}), 'the Head of the President's Office' -> ('head', {'president',
+        'office'}). 'Head of State' and the like are the roles the data file says they are."""
+        mods = set()
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
+                mods.add(self._modifier(c))
+                mods.update(self._modifier(g) for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i)
+        mods.update(self._modifier(t) for t in self._of_phrase(tok))
+        return tok.lemma_.lower(), frozenset(m for m in mods if m)
+
+    def chain_key(self, m: Mention) -> RoleKey | None:
+        """The role in the title written right before a name: 'President of the Republic of Poland Andrzej
+        Duda' -> ('president', {'republic', 'Poland'}), 'former US National Security Advisor Michael McFaul'
+        -> ('advisor', {'United States', 'national', 'security'})."""
+        v = self.view
+        first = v.token_at(m.unit, m.start)
+        if first is None:
+            return None
+        doc = v.docs[m.unit]
+        lex = v.lex
+        chain = []
+        i = first.i - 1
+        while i >= first.sent.start:
+            t = doc[i]
+            low = t.lower_
+            titled = (t.is_title or t.is_upper) and t.pos_ in ("PROPN", "NOUN", "ADJ")
+            if not (titled or low in ("of", "the", "'s", "’s") or t.lemma_.lower() in lex["roles"]
+                    or low in lex["titles"] or t.ent_type_ in ("COUNTRY", "NORP")):
+                break
+            if v.person_at(m.unit, t) is not None or v.inside_tok(t):
+                break
+            chain.append(t)
+            i -= 1
+        chain.reverse()
+        while chain and chain[0].lower_ in ("of", "the", "'s", "’s"):
+            chain.pop(0)
+        roles = [t for t in chain if t.lemma_.lower() in lex["roles"]]
+        if not roles:
+            return None
+        of = next((j for j, t in enumerate(chain) if t.lower_ == "of"), len(chain))
+        before = [t for t in chain[:of] if t.lemma_.lower() in lex["roles"]]
+        head = before[-1] if before else roles[0]
+        mods = {self._modifier(t) for t in chain if t is not head}
+        return head.lemma_.lower(), frozenset(x for x in mods if x)
+
+    def roles(self) -> list[tuple[RoleKey, Mention]]:
+        """The document's role registry: each role a person is introduced with, by a title before the name
+        ('Russian President Vladimir Putin', 'President of Ukraine Volodymyr Zelenskyy') or an apposition
+        ('Putin, the Russian leader')."""
+        if self._roles is not None:
+            return self._roles
+        v = self.view
+        entries: list[tuple[RoleKey, Mention]] = []
+        roles = v.lex["roles"]
+        for m in v.people:
+            k = m.unit
+            if m.head is None or v.units[k].kind != "body":
+                continue
+            key = self.chain_key(m)
+            if key is not None:
+                entries.append((key, m))
+            r = v.docs[k][m.head]
+            for c in r.children:
+                if c.lemma_.lower() in roles and c.dep_ == "appos":
+                    entries.append((self.mention_key(c), m))
+            if r.dep_ == "appos" and r.head.lemma_.lower() in roles:
+                entries.append((self.mention_key(r.head), m))
+        self._roles = entries
+        return entries
+
+    def salient(self) -> set[str]:
+        """The people a document is about: those its headline names, else those its lead paragraph names."""
+        if self._salient is None:
+            v = self.view
+            titles = " ".join(v.text[u.start:u.end] for u in v.units if u.kind == "title").lower()
+            named = {p.name for p in v.people if p.name.split() and p.name.split()[-1].lower() in titles}
+            if not named and v.body:
+                named = {p.name for p in v.people if p.unit == v.body[0]}
+            self._salient = named
+        return self._salient
+
+    def _fits(self, key: RoleKey, entry: RoleKey, person: Mention) -> bool:
+        role, mods = key
+        heads = {role} | set(self.view.rules["role_generic"].get(role, []))
+        for phrase, roles in self.view.rules["role_equivalents"].items():
+            head, _, words = phrase.partition("|")
+            if role == head and set(words.split(",")) <= mods:  # "Head of State": a president or a monarch
+                heads, mods = set(roles), mods - set(words.split(","))
+                break
+        country = self.countries.get(person.name) or person.country
+        return entry[0] in heads and all(m in entry[1] or m == country for m in mods)
+
+    def role_person(self, tok, key: RoleKey | None = None) -> Mention | None:
+        """The person the document has tied to the role ``tok`` names: the one whose title or apposition
+        fits it; of several, the one whose title matches it exactly, else the one the document is about
+        (:meth:`salient`). None where nothing decides."""
+        key = key or self.mention_key(tok)
+        fits = [(entry, m) for entry, m in self.roles() if self._fits(key, entry, m)]
+        people = {m.name for _, m in fits}
+        if len(people) > 1:  # several fit: an exact match of the modifiers decides, then salience
+            exact = {m.name for entry, m in fits if entry == key}
+            people = exact if len(exact) == 1 else people & self.salient()
+        if len(people) != 1:
+            return None
+        name = people.pop()
+        return next(m for _, m in fits if m.name == name)
