@@ -104,8 +104,62 @@ def test_a_role_left_open_takes_the_person_the_other_documents_of_its_source_tie
     assert rows == [("Volodymyr Zelenskyy", "person")]
 
 
-def test_no_tie_from_a_single_document_or_from_documents_that_disagree(tmp_path):
+def test_no_tie_from_documents_that_disagree(tmp_path):
     other = RESOLVED.replace("President of Ukraine Volodymyr Zelenskyy", "President of Moldova Maia Sandu")
     db = _ingest(tmp_path, {"a.txt": RESOLVED, "b.txt": other, "c.txt": OPEN})
     rows = db.execute("select speaker_kind from statements where text like 'Every new package%'").fetchall()
     assert rows == [("role",)]
+
+
+def test_i_in_an_address_is_the_author_the_headline_names(attribute_text):
+    text, sts = attribute_text(
+        "Dear friends! Today I want to speak about our future in Europe.",
+        "I emphasize this again: Ukraine will become a full member of the European Union.",
+        title="We will be in the European Union - address by President Volodymyr Zelenskyy")
+    st = _said(text, sts, "Ukraine will become a full member")
+    assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy", "person")
+    assert text[st.speaker_start:st.speaker_end] == "I"
+
+
+def test_i_without_an_author_stays_unresolved(attribute_text):
+    text, sts = attribute_text("I emphasize this again: Ukraine will become a full member of the European Union.")
+    st = _said(text, sts, "Ukraine will become a full member")
+    assert (st.speaker, st.speaker_kind) == ("I", "pronoun")
+
+
+def test_the_company_is_the_organisation_the_document_says_it_is(attribute_text):
+    text, sts = attribute_text(
+        "Diageo, the world's biggest spirits company, reported higher sales in Asia.",
+        '"Demand in China has recovered faster than we expected," the company said in a statement.')
+    st = _said(text, sts, "Demand in China")
+    assert (st.speaker, st.speaker_kind) == ("Diageo", "organization")
+
+
+def test_a_party_descriptor_is_the_person_introduced_with_it(attribute_text):
+    text, sts = attribute_text(
+        "Kentucky Republican Mitch McConnell met the president on Tuesday.",
+        '"We will not support this bill in its current form," the Kentucky Republican said.')
+    assert _said(text, sts, "We will not support").speaker == "Mitch McConnell"
+
+
+def test_no_tie_from_a_single_document(tmp_path):
+    db = _ingest(tmp_path, {"a.txt": RESOLVED, "c.txt": OPEN})
+    rows = db.execute("select speaker_kind from statements where text like 'Every new package%'").fetchall()
+    assert rows == [("role",)]
+
+
+@pytest.mark.parametrize("group", ["The parties", "They"])
+def test_a_group_after_a_meeting_is_the_people_who_met(attribute_text, group):
+    text, sts = attribute_text(
+        "Volodymyr Zelenskyy held a phone call with Emmanuel Macron on Monday. "
+        f"{group} agreed that the European Council must decide on the candidacy in June.")
+    st = _said(text, sts, "the European Council must decide")
+    assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy and Emmanuel Macron", "group")
+
+
+def test_they_continues_a_plural_subject(attribute_text):
+    text, sts = attribute_text(
+        "The experts presented a new roadmap of energy sanctions in Kyiv. "
+        "They believe that the embargo on Russian oil must come into force this year.")
+    st = _said(text, sts, "the embargo on Russian oil")
+    assert st.speaker == "experts" and st.speaker_kind != "person"

@@ -485,12 +485,18 @@ def source_of(path: str, url: str | None) -> str:
     return str(Path(path).parent)
 
 
+#: the share of a source's documents that must tie a role to one person (:func:`resolve_roles`)
+TIE_SHARE = 0.9
+
+
 def resolve_roles(db: sqlite_utils.Database) -> int:
     """Resolve role speakers that their own document leaves open ('the Head of State' in a release that names
     no one with that role) to the person every other document of the same source ties to that role.
 
-    A tie needs two documents or more that resolve the role to one person, and no document of the source
-    that resolves it to anyone else. Returns the number of statements resolved."""
+    A tie needs two documents or more that resolve the role to one person, and nine in ten of the documents
+    of the source that resolve the role at all (a document that names only a visiting president, or a name
+    taken for a person by mistake, does not undo what hundreds of others say). Returns the number of
+    statements resolved."""
     docs = {i: source_of(p, u) for i, p, u in db.execute(
         "select id, path, url from documents where id in (select document_id from statements "
         "where speaker_role is not null)")}
@@ -507,10 +513,12 @@ def resolve_roles(db: sqlite_utils.Database) -> int:
     updates = []
     for sid, source, role in open_:
         people = held.get((source, role), {})
-        if len(people) == 1:
-            (name, documents), = people.items()
-            if len(documents) >= 2:
-                updates.append((name, name, sid))
+        if not people:
+            continue
+        name, documents = max(people.items(), key=lambda p: len(p[1]))
+        total = len(set().union(*people.values()))
+        if len(documents) >= 2 and len(documents) >= TIE_SHARE * total:
+            updates.append((name, name, sid))
     db.conn.executemany("update statements set speaker = ?, speaker_doc_name = ?, speaker_kind = 'person' "
                         "where id = ?", updates)
     return len(updates)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..entities import Mention
-from .view import PERSONAL, RELATIVES, DocView, joined
+from .view import DASHES, PERSONAL, RELATIVES, DocView, joined
 
 
 class Speaker(NamedTuple):
@@ -25,6 +25,8 @@ class Speaker(NamedTuple):
 
 
 RoleKey = tuple[str, frozenset]
+#: the small words a title is written with: 'Head of the Office of the President', 'Adviser to the Minister'
+CONNECTORS = ("of", "to", "for", "the", "'s", "’s")
 
 
 def role_string(key: RoleKey) -> str:
@@ -40,6 +42,9 @@ class Registry:
         self.unnamed: dict[str, tuple[str, str | None]] = {}  # head lemma -> (name, country)
         self._roles: list[tuple[RoleKey, Mention]] | None = None
         self._salient: set[str] | None = None
+        self._author: Speaker | None | bool = False  # False: not looked for yet
+        self.voices: list[tuple[int, int, Speaker]] = []
+        self._orgs: dict[str, set[str]] | None = None  # turns, blocks and quotations with a person speaking
 
     def country_of(self, name: str | None) -> str | None:
         return self.countries.get(name) if name else None
@@ -77,6 +82,14 @@ class Registry:
                 if ante is not None:
                     sp = self.resolve(k, ante, pos, last)
                     return sp._replace(start=s, end=e)
+            if low in v.rules["first_person"]:
+                sp = self.voice_at(pos) or self.author()
+                if sp is not None:
+                    return sp._replace(start=s, end=e)
+            if low in ("they", "them"):
+                sp = self.group_antecedent(k, tok)
+                if sp is not None:
+                    return sp._replace(start=s, end=e)
             if low in PERSONAL:
                 sp = self.subject_antecedent(k, tok)
                 if sp is not None:
@@ -108,6 +121,10 @@ class Registry:
         s = v.abs(k, toks[0]) if toks else s
         phrase = joined(toks) or tok.text
         lemma = tok.lemma_.lower()
+        if tok.tag_ in ("NNS", "NNPS") and lemma in v.rules["group_nouns"]:
+            sp = self.named_together(k, tok)  # "the parties", "the two leaders" after "X met Y"
+            if sp is not None:
+                return sp._replace(start=s, end=e)
         role = None
         if lemma in v.lex["roles"]:
             key = self.mention_key(tok)
@@ -125,6 +142,9 @@ class Registry:
             if p is not None:
                 return Speaker(p.name, s, e, "person")
             return Speaker(phrase, s, e, "document")
+        orgs = self.org_descriptors().get(lemma, set()) if any(c.lower_ == "the" for c in tok.lefts) else set()
+        if len(orgs) == 1:  # "the company" the document has said Diageo is
+            return Speaker(orgs.pop(), s, e, "organization")
         kind = "role" if role else "unnamed"  # a role no one in the document holds stays unresolved
         if lemma in self.unnamed:
             name, country = self.unnamed[lemma]
@@ -196,6 +216,58 @@ class Registry:
                     return None
         return None
 
+    def org_descriptors(self) -> dict[str, set[str]]:
+        """Nouns the document ties to an organisation by apposition or copula: 'Diageo, the world's biggest
+        spirits company' and 'Altria is a tobacco company' tie 'company' to each (a name the model took for
+        a person counts when the noun is an organisation word)."""
+        if self._orgs is None:
+            self._orgs = {}
+            v = self.view
+            for k in v.body:
+                for ent in v.docs[k].ents:
+                    if ent.label_ in ("COUNTRY", "BLOC", "NOT_COUNTRY", "GPE", "DATE", "CARDINAL"):
+                        continue
+                    r = ent.root
+                    nouns = [c for c in r.children if c.dep_ == "appos"]
+                    if r.dep_ == "appos":
+                        nouns.append(r.head)
+                    if r.dep_ == "nsubj" and r.head.lemma_ == "be":
+                        nouns += [c for c in r.head.children if c.dep_ == "attr"]
+                    for n in nouns:  # an organisation, or a name the text says is one ('Diageo, the … company')
+                        if n.pos_ == "NOUN" and (ent.label_ == "ORG" or n.lemma_.lower() in v.lex["org_words"]):
+                            self._orgs.setdefault(n.lemma_.lower(), set()).add(ent.text)
+        return self._orgs
+
+    # -- first person -------------------------------------------------------------
+    def voice_at(self, pos: int) -> Speaker | None:
+        """The speaker of the turn, block or quotation ``pos`` lies in: the 'I' of 'Macron: … I said: …'."""
+        inner = [(s, e, sp) for s, e, sp in self.voices if s <= pos < e]
+        return min(inner, key=lambda x: x[1] - x[0])[2] if inner else None
+
+    def author(self) -> Speaker | None:
+        """Who the document itself is by, when its headline says so: '… - address by President Volodymyr
+        Zelenskyy', 'Speech by the Prime Minister to …'. The 'I' and 'we' of the text outside any quotation
+        are theirs."""
+        if self._author is False:
+            self._author = None
+            v = self.view
+            for k, u in enumerate(v.units):
+                if u.kind != "title":
+                    continue
+                for t in v.docs[k]:
+                    if t.lemma_.lower() not in v.rules["authored_nouns"]:
+                        continue
+                    by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                    if pobj is not None:
+                        sp = self.resolve(k, pobj, v.abs(k, pobj))
+                        if sp.kind == "organization" and pobj.ent_type_ == "PERSON":
+                            sp = sp._replace(kind="person")  # a name the body does not repeat
+                        if sp.kind in ("person", "role"):
+                            self._author = sp
+                            return sp
+        return self._author
+
     # -- pronouns ----------------------------------------------------------------
     def subject_antecedent(self, k: int, tok, depth: int = 0) -> Speaker | None:
         """The person a 'he'/'she' continues: the subject of the sentences before it, nearest first and the
@@ -230,6 +302,43 @@ class Registry:
             if seen >= 3:
                 break
         return None
+
+    def named_together(self, k: int, tok) -> Speaker | None:
+        """The people a group ('the parties', 'they') stands for: those the sentence before names, when it
+        names two or more ('Zelenskyy held a phone call with Macron. The parties discussed …'). They
+        speak as one group, named as the text names them."""
+        v = self.view
+        for n, (kk, sent) in enumerate(self._sentences_before(k, tok)):
+            s, e = v.units[kk].start + sent.start_char, v.units[kk].start + sent.end_char
+            names = [m.name for m in v.people if s <= m.start < e and not v.inside(m.start)]
+            for t in sent:  # "The President held talks with …": a role the document ties to a person
+                if t.dep_ == "nsubj" and t.lemma_.lower() in v.lex["roles"] and t.tag_ in ("NN", "NNP"):
+                    p = self.role_person(t)
+                    if p is not None:
+                        names.insert(0, p.name)
+            names = list(dict.fromkeys(names))
+            if len(names) >= 2:
+                return Speaker(" and ".join(names), None, None, "group")
+            if n >= 1:
+                return None
+        return None
+
+    def group_antecedent(self, k: int, tok, depth: int = 0) -> Speaker | None:
+        """What 'they' continues: a plural subject or a coordination of people in the sentence before (or
+        what its own 'they' continues), else the people that sentence names together."""
+        v = self.view
+        for kk, sent in self._sentences_before(k, tok):
+            for t in sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not v.inside_tok(t)),
+                            key=lambda t: (t.head.dep_ != "ROOT", t.i)):
+                if t.lower_ == "they" and depth < 3:
+                    return self.group_antecedent(kk, t, depth + 1)
+                people = [m for m in (v.person_at(kk, x) for x in [t] + [c for c in t.conjuncts]) if m]
+                if len(people) >= 2:
+                    return Speaker(" and ".join(dict.fromkeys(m.name for m in people)), None, None, "group")
+                if t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN"):
+                    return self.resolve(kk, t, v.abs(kk, t))
+            break
+        return self.named_together(k, tok)
 
     def _sentences_before(self, k: int, tok):
         """(unit, sentence) pairs before ``tok``, nearest first: its own paragraph, then the body paragraphs
@@ -292,8 +401,10 @@ class Registry:
         while i >= first.sent.start:
             t = doc[i]
             low = t.lower_
-            titled = (t.is_title or t.is_upper) and t.pos_ in ("PROPN", "NOUN", "ADJ")
-            if not (titled or low in ("of", "the", "'s", "’s") or t.lemma_.lower() in lex["roles"]
+            titled = (t.is_title or t.is_upper) and t.is_alpha
+            # 'Deputy Prime Minister - Minister for Reintegration ...': a dash between two titled words
+            dash = low in DASHES and i > first.sent.start and doc[i - 1].is_title and doc[i + 1].is_title
+            if not (titled or dash or low in CONNECTORS or t.lemma_.lower() in lex["roles"]
                     or low in lex["titles"] or t.ent_type_ in ("COUNTRY", "NORP")):
                 break
             if v.person_at(m.unit, t) is not None or v.inside_tok(t):
@@ -301,12 +412,14 @@ class Registry:
             chain.append(t)
             i -= 1
         chain.reverse()
-        while chain and chain[0].lower_ in ("of", "the", "'s", "’s"):
+        while chain and chain[0].lower_ in CONNECTORS:
             chain.pop(0)
         roles = [t for t in chain if t.lemma_.lower() in lex["roles"]]
         if not roles:
             return None
-        of = next((j for j, t in enumerate(chain) if t.lower_ == "of"), len(chain))
+        # the head is the last role before the first 'of'/'to'/'for': 'Deputy Head of the Office',
+        # 'Adviser to the President', 'National Security Advisor'
+        of = next((j for j, t in enumerate(chain) if t.lower_ in lex["acts_for_preps"]), len(chain))
         before = [t for t in chain[:of] if t.lemma_.lower() in lex["roles"]]
         head = before[-1] if before else roles[0]
         mods = {self._modifier(t) for t in chain if t is not head}

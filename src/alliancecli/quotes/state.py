@@ -31,6 +31,9 @@ class State:
         if st.end <= st.start:
             return
         self.statements.append(st)
+        if st.kind in ("block", "quote") and st.speaker_kind == "person":
+            self.speakers.voices.append((st.start, st.end, Speaker(st.speaker, st.speaker_start, st.speaker_end,
+                                                                   st.speaker_kind, st.speaker_country)))
         self.last = Last(Speaker(st.speaker, st.speaker_start, st.speaker_end, st.speaker_kind, st.speaker_country,
                                  st.speaker_role), para)
 

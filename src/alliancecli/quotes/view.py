@@ -89,6 +89,9 @@ def rules() -> dict:
         "cut_marks": set(raw["cut_marks"]),
         "role_generic": raw["role_generic"],
         "role_equivalents": raw["role_equivalents"],
+        "authored_nouns": set(raw["authored_nouns"]),
+        "first_person": set(raw["first_person"]),
+        "group_nouns": set(raw["group_nouns"]),
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
     }
 
