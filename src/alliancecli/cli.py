@@ -212,6 +212,10 @@ def ingest(
     model: ModelOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes (parse and analysis).")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Paragraphs per spaCy batch.")] = 64,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", envvar="ALLIANCE_SCHEDULER", metavar="ADDRESS",
+        help="Analyse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+             "needs pip install 'alliancecli[dask]'.")] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
     text_field: Annotated[Optional[str], typer.Option(
         "--text-field",
@@ -237,7 +241,7 @@ def ingest(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from . import nlp, pipeline, reader, sources, store
+    from . import engine, nlp, pipeline, reader, sources, store
 
     _opened.append(db)
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
@@ -246,6 +250,9 @@ def ingest(
     archives = [f"{p} is {kind}" for p in paths if (kind := reader.archive_kind(p))]
     if archives:
         raise typer.BadParameter(f"{'; '.join(archives)}: unpack it and ingest the folder", param_hint="PATHS")
+    if scheduler and workers > 1:
+        raise typer.BadParameter("the cluster's workers do the work: give --workers or --scheduler, not both",
+                                 param_hint="--workers")
     rules = _overrides(aliases, "--aliases")
     total = len(reader.find_files(paths, glob))
     duplicates: list[str] = []
@@ -272,8 +279,8 @@ def ingest(
             summary = pipeline.ingest(paths, db, glob=glob, model=model, workers=workers, batch_size=batch_size,
                                       on_event=on_event,
                                       fields=sources.Fields(text_field, title_field, date_field, id_field),
-                                      overrides=rules)
-    except nlp.ModelNotFound as e:
+                                      overrides=rules, scheduler=scheduler)
+    except (nlp.ModelNotFound, engine.DaskMissing, engine.SchedulerUnreachable) as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
     except store.DatabaseError as e:
@@ -303,6 +310,36 @@ def ingest(
 
 
 # -- queries -------------------------------------------------------------------------------------------
+
+
+@app.command()
+def merge(
+    inputs: Annotated[list[Path], typer.Argument(help="Databases to combine (shards, colleagues' corpora).",
+                                                 exists=True, dir_okay=False)],
+    db: DbOption = DEFAULT_DB,
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+):
+    """Combine databases into the one at --db (created if missing).
+
+    A text already there (by content hash) is not copied again.  Stance labels and actor
+    overrides come along; where the databases disagree, the first one given wins and each
+    conflict is listed.  Actors are rebuilt over the result.
+    """
+    from . import merge as merge_mod
+    from . import store
+
+    def on_event(kind: str, detail: str):
+        if kind == "conflict":
+            err.print(Text(f"conflict: {detail}", style="yellow"))
+
+    try:
+        summary = merge_mod.merge(inputs, db, on_event=on_event)
+    except store.DatabaseError as e:
+        err.print(Text(f"Error: {e}", style="red"))
+        raise typer.Exit(1)
+    err.print(Text(summary.line()))
+    if json_:
+        sys.stdout.write(merge_mod.as_json(summary) + "\n")
 
 
 @app.command("who-said")

@@ -50,7 +50,7 @@ class Summary:
 @dataclass
 class Prepared:
     source: sources.SourceDocument
-    outline: Outline
+    outline: Outline | None  # None until :func:`segmented`
     units: list[quotes.Unit]
     replace_id: int | None
 
@@ -254,9 +254,21 @@ def _utterance_spans(stmts: list[quotes.Statement], units: list[quotes.Unit], bo
     return spans
 
 
+def segmented(prep: Prepared) -> Prepared:
+    """The document segmented, dated (where its source gave no date) and planned into units."""
+    if prep.outline is not None:
+        return prep
+    src = prep.source
+    outline = sources.outline(src)
+    if not src.date:
+        src = dataclasses.replace(src, date=dates.article_date(outline))
+    return Prepared(src, outline, plan_units(outline), prep.replace_id)
+
+
 def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sources.Fields | None = None,
-             stdin=None) -> Iterator[Prepared]:
-    """Read every input into source documents; skip unchanged ones; segment and date the rest."""
+             stdin=None, segment: bool = True) -> Iterator[Prepared]:
+    """Read every input into source documents; skip unchanged ones; segment and date the rest
+    (with ``segment=False`` that is left to the workers: see :func:`segmented`)."""
     def problem(path: str, reason: str, skipped: bool):
         summary.documents += 1
         if skipped:
@@ -303,10 +315,8 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
                     continue
                 if not state:
                     sent.setdefault(src.sha256, src.path)
-                outline = sources.outline(src)
-                if not src.date:
-                    src = dataclasses.replace(src, date=dates.article_date(outline))
-                yield Prepared(src, outline, plan_units(outline), state[0] if state else None)
+                prep = Prepared(src, None, [], state[0] if state else None)
+                yield segmented(prep) if segment else prep
         except reader.ReadError as e:
             problem(reader.path_str(path), str(e), str(e).startswith("empty "))
         else:
@@ -325,6 +335,8 @@ def ingest(
     fields: sources.Fields | None = None,
     stdin=None,
     overrides: list | None = None,
+    scheduler: str | None = None,
+    chunk_words: int | None = None,
 ) -> Summary:
     """Ingest files or folders into the database at ``db_path``; returns a :class:`Summary`.
 
@@ -334,14 +346,22 @@ def ingest(
     maps CSV and JSON columns; ``stdin`` is the stream ``-`` reads (default sys.stdin).
     ``overrides`` (rules read by :func:`alliancecli.overrides.load`) are stored in the database
     and applied to the actors, now and on every later ingest.
+    ``workers > 1`` analyses on that many local processes, ``scheduler`` (a Dask scheduler's
+    address) on a Dask cluster, both in chunks of about ``chunk_words`` words
+    (:mod:`alliancecli.engine`); this process reads the files and writes every row either way.
     Raises FileNotFoundError for a path that does not exist (before touching the database).
     """
+    from . import engine
     from . import nlp as nlp_mod
 
     on_event = on_event or (lambda *a: None)
     unlisted: list[tuple[str, str]] = []
     files = reader.find_files([Path(p) for p in paths], glob, errors=unlisted)
-    nlp_mod.check(model)  # fail early and clearly on a missing model, without loading it
+    if scheduler is None:
+        nlp_mod.check(model)  # fail early and clearly on a missing model, without loading it
+    else:
+        engine.require_dask()  # the workers load the model: it need not be installed here
+    parallel = scheduler is not None or workers > 1
     db = store.connect(db_path, create=True)
     # WAL with synchronous=NORMAL: each document's transaction stays atomic, and a crash never leaves
     # half a document, but commits wait for no fsync (FULL cost ~7 ms a document); after a power cut
@@ -355,7 +375,7 @@ def ingest(
     pending: dict[int, tuple[Prepared, list]] = {}
     counter = itertools.count()
 
-    prepared = _prepare(files, db, summary, on_event, fields, stdin)
+    prepared = _prepare(files, db, summary, on_event, fields, stdin, segment=not parallel)
     first = next(prepared, None)  # unchanged files are hashed and skipped without touching spaCy
 
     def units_stream():
@@ -395,12 +415,14 @@ def ingest(
 
     restore_sigint = _stop_reading_on_sigint(summary)
     try:
-        if first is not None and workers > 1:
-            # whole documents go to worker processes (spaCy and analysis); only the writes stay here
-            for prep, rows in analyse_parallel(itertools.chain([first], prepared), model, workers, batch_size):
-                _write(prep, rows)
+        if first is not None and parallel:
+            # chunks of whole documents go to the workers (segmenting, spaCy, analysis); the writes stay here
+            with engine.workers_for(scheduler, workers, model) as pool:
+                for prep, rows in engine.analyse(itertools.chain([first], prepared), pool, model, batch_size,
+                                                 chunk_words or engine.CHUNK_WORDS):
+                    _write(prep, rows)
         stream = (pipe_bounded(nlp_mod.load(model), units_stream(), batch_size)
-                  if first is not None and workers == 1 else ())
+                  if first is not None and not parallel else ())
         for doc, (di, ui) in stream:
             prep, docs = pending[di]
             docs.append(doc)
@@ -464,51 +486,3 @@ def _drop_stale_parts(db, path: str, seen: set[str], summary: Summary, on_event)
                 store.mark_stale(db)
             summary.notes.append((old_path, "removed: no longer part of the file"))
             on_event("removed", old_path, None)
-
-
-def analyse_chunk(chunk: list[Prepared], model: str | None, batch_size: int) -> list[store.DocumentRows]:
-    """Parse and analyse a few prepared documents (in a worker process): their rows, in order."""
-    from . import nlp as nlp_mod
-
-    items = [(p.source.text[u.start:u.end], i) for i, p in enumerate(chunk) for u in p.units]
-    docs: list[list] = [[] for _ in chunk]
-    for doc, i in pipe_bounded(nlp_mod.load(model), items, batch_size):
-        docs[i].append(doc)
-    return [analyse(p, d) for p, d in zip(chunk, docs)]
-
-
-def analyse_parallel(preps: Iterable[Prepared], model: str | None, workers: int, batch_size: int = 64,
-                     chunk_docs: int = 8) -> Iterator[tuple[Prepared, store.DocumentRows]]:
-    """(prepared, rows) for every document, in order, analysed by ``workers`` processes.
-
-    spaCy's own ``n_process`` parallelises only the parse, leaving segmentation-to-rows work in
-    the parent, which then caps the speed-up; here each worker does the parse and the analysis of
-    whole documents, and the parent only prepares and writes.  At most ``2 * workers`` chunks of
-    ``chunk_docs`` documents are in flight, so memory does not grow with the corpus.  Where
-    processes can be forked, the pipeline is loaded once, here, and the workers inherit it.
-    """
-    import multiprocessing as mp
-    from collections import deque
-
-    from . import nlp as nlp_mod
-
-    fork = "fork" in mp.get_all_start_methods()
-    if fork:
-        nlp_mod.load(model)
-    pool = mp.get_context("fork" if fork else "spawn").Pool(workers)
-    window: deque = deque()
-    try:
-        chunk: list[Prepared] = []
-        for prep in itertools.chain(preps, [None]):
-            if prep is not None:
-                chunk.append(prep)
-            if chunk and (prep is None or len(chunk) == chunk_docs):
-                window.append((chunk, pool.apply_async(analyse_chunk, (chunk, model, batch_size))))
-                chunk = []
-            while window and (len(window) > 2 * workers or prep is None):
-                done, result = window.popleft()
-                yield from zip(done, result.get())
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
