@@ -18,12 +18,13 @@ from pathlib import Path
 
 def _inputs_digest() -> str:
     """What else shapes a parse: the project's pipeline code and the data its entity ruler is built from
-    (a new place or country name changes the entities, so the cached parses must not be reused)."""
+    (a new place or country name changes the entities, so the cached parses must not be reused). The
+    attribution and stance lexicons are left out: changing them is what the cache is for."""
     import alliancecli
 
     pkg = Path(alliancecli.__file__).parent
     h = hashlib.sha1()
-    for f in [pkg / "nlp.py", *sorted((pkg / "data").glob("*.json"))]:
+    for f in [pkg / "nlp.py", pkg / "gazetteer.py", pkg / "data" / "gazetteer.json", pkg / "data" / "places.json"]:
         h.update(f.read_bytes())
     return h.hexdigest()
 
