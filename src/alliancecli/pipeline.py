@@ -161,7 +161,8 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
         comment_rows.append({
             "path": c.path, "_parent": index_of_path.get(c.parent_path) if c.parent_path else None,
             "author": c.author, "display_name": c.display_name, "posted": c.posted, "deleted": int(c.deleted),
-            "quotes_author": c.quotes_author, "text": text[c.start:c.end], "start": c.start, "end": c.end,
+            "quotes_author": c.quotes_author, "quotes_path": _quoted_path(text, outline.comments, ci, c),
+            "text": text[c.start:c.end], "start": c.start, "end": c.end,
         })
 
     mentions = places + people
@@ -252,6 +253,15 @@ def _utterance_spans(stmts: list[quotes.Statement], units: list[quotes.Unit], bo
         quoted = st.kind == "quote" and st.comment is None and para is not None
         spans.append((i, para, st.speaker if quoted else None, bodies[i]))
     return spans
+
+
+def _quoted_path(text: str, comments, ci: int, c) -> str | None:
+    """The thread path of the comment that comment ``ci`` quotes ("Quote: NAME"), when it is in the thread."""
+    for q in c.quoted:
+        i = quotes.comments.quoted_comment(text, comments, ci, q)
+        if i is not None:
+            return comments[i].path
+    return None
 
 
 def segmented(prep: Prepared) -> Prepared:

@@ -729,3 +729,10 @@ def derived_stale(db) -> bool:
     except sqlite3.OperationalError:
         return False
     return bool(row) and row[0] == "stale"
+
+
+@migration
+def m009_quoted_comment(db: sqlite_utils.Database):
+    """The thread path of the comment a "Quote: NAME" block quotes, when it is in the thread: its words are
+    that comment's statement, not a second one."""
+    db["comments"].add_column("quotes_path", str)
