@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import turns
 from .speakers import Speaker
 from .state import State
-from .view import MARKS, DocView, Statement, said, words
+from .view import MARKS, DocView, said, words
 
 
 def events(view: DocView, state: State):

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_json
-from .reported import content_end
+from .reported import complement_span
 from .state import State
-from .view import MARKS, DocView, words
+from .view import DocView, words
 
 #: complements of the verb that carry what is attributed, in the order they name the frame
 COMPLEMENTS = ("dobj", "xcomp", "ccomp", "oprd", "prep")
@@ -98,12 +98,7 @@ def candidates(view: DocView, k: int):
                 continue
         if view.not_source(k, sj) or not view.source_like(sj, k) or view.inside_tok(sj):
             continue
-        lo = min(c.left_edge.i for c in parts)
-        hi = max(c.right_edge.i for c in parts)
-        while hi > lo and doc[hi].is_punct and doc[hi].text not in MARKS:
-            hi -= 1
-        hi = content_end(view, doc, lo, hi).i
-        s, e = view.span(k, doc[lo], doc[hi])
+        s, e = complement_span(view, k, parts)
         yield Candidate(k, t, sj, frame, s, e)
 
 
