@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import dates, entities, gazetteer, quotes, reader, sources, stance, store
-from .segment import Outline, segment
+from .segment import Outline
 
 
 @dataclass
