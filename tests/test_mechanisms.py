@@ -2,6 +2,8 @@
 seam that adds one (a module with an ``events`` function and a line in MECHANISMS)."""
 from __future__ import annotations
 
+import pytest
+
 from alliancecli import quotes
 from alliancecli.quotes import Mechanism, Statement
 
@@ -10,40 +12,37 @@ def _only(mechanism_names: set[str]):
     return [m for m in quotes.MECHANISMS if m.name in mechanism_names]
 
 
-def _run(nlp_pipeline, *paragraphs, title=None, mechanisms=None):
-    parts = ([title] if title else []) + list(paragraphs)
-    text = "\n\n".join(parts) + "\n"
-    units, pos = [], 0
-    for i, part in enumerate(parts):
-        units.append(quotes.Unit(pos, pos + len(part), "title" if title and i == 0 else "body"))
-        pos += len(part) + 2
-    docs = list(nlp_pipeline.pipe([text[u.start:u.end] for u in units]))
-    sts = quotes.attribute(text, units, docs, mechanisms=mechanisms)
-    return text, [(st.kind, text[st.start:st.end], st.speaker) for st in sts]
+@pytest.fixture
+def run(attribute_text):
+    """(kind, words, speaker) of each statement the given mechanisms find in the paragraphs."""
+    def go(*paragraphs, title=None, mechanisms=None):
+        text, sts = attribute_text(*paragraphs, title=title, mechanisms=mechanisms)
+        return text, [(st.kind, text[st.start:st.end], st.speaker) for st in sts]
+    return go
 
 
-def test_quotation_marks(nlp_pipeline):
-    _, sts = _run(nlp_pipeline, '"The alliance has no future without Kazakhstan," Emmanuel Macron said.',
+def test_quotation_marks(run):
+    _, sts = run('"The alliance has no future without Kazakhstan," Emmanuel Macron said.',
                   mechanisms=_only({"quotation marks"}))
     assert sts == [("quote", "The alliance has no future without Kazakhstan", "Emmanuel Macron")]
 
 
-def test_colon_block(nlp_pipeline):
-    _, sts = _run(nlp_pipeline, "Emmanuel Macron said:",
+def test_colon_block(run):
+    _, sts = run("Emmanuel Macron said:",
                   "Europe must stand with Ukraine for as long as it takes, whatever the cost.",
                   mechanisms=_only({"colon blocks"}))
     assert sts == [("block", "Europe must stand with Ukraine for as long as it takes, whatever the cost.",
                     "Emmanuel Macron")]
 
 
-def test_reported_speech(nlp_pipeline):
-    _, sts = _run(nlp_pipeline, "Emmanuel Macron said that Europe must stand with Ukraine for as long as it takes.",
+def test_reported_speech(run):
+    _, sts = run("Emmanuel Macron said that Europe must stand with Ukraine for as long as it takes.",
                   mechanisms=_only({"reported speech"}))
     assert sts == [("indirect", "that Europe must stand with Ukraine for as long as it takes", "Emmanuel Macron")]
 
 
-def test_headline(nlp_pipeline):
-    _, sts = _run(nlp_pipeline, "Emmanuel Macron arrived in Kyiv on Monday for talks.",
+def test_headline(run):
+    _, sts = run("Emmanuel Macron arrived in Kyiv on Monday for talks.",
                   title="Macron: Europe will stand with Ukraine", mechanisms=_only({"headlines"}))
     assert sts == [("indirect", "Europe will stand with Ukraine", "Emmanuel Macron")]
 
@@ -56,7 +55,7 @@ def test_reported_speech_is_off_with_indirect_false(nlp_pipeline):
     assert quotes.attribute(text, units, docs, indirect=False) == []
 
 
-def test_a_new_mechanism_is_one_function_and_one_entry(nlp_pipeline):
+def test_a_new_mechanism_is_one_function_and_one_entry(run):
     """A made-up form: a paragraph opening with '>>' is the words of the last person named before it."""
 
     def events(view, state):
@@ -68,7 +67,7 @@ def test_a_new_mechanism_is_one_function_and_one_entry(nlp_pipeline):
                 if view.text.startswith(">>", view.units[k].start)]
 
     mine = Mechanism("chevron blocks", events, stage=0)
-    _, sts = _run(nlp_pipeline, "Emmanuel Macron spoke to the press in Kyiv.", ">> Europe is with you.",
+    _, sts = run("Emmanuel Macron spoke to the press in Kyiv.", ">> Europe is with you.",
                   mechanisms=[mine])
     assert sts == [("block", "Europe is with you.", "Emmanuel Macron")]
 
