@@ -31,6 +31,9 @@ named (not counted)
                       that the corpus never writes in lower case (so spaCy's "People" or
                       "Economic Affairs" name nobody):
                       "Zelenskyy", "President Volodymyr Zelenskyy";
+    ``group``         the speaker is a group (``speaker_kind`` ``group``: "the parties" of a
+                      meeting, read as the people the text names) and every member of it, split
+                      at " and ", is a person, organisation or country/bloc by these rules;
     ``organisation``  the string is an organisation actor of the database, or a word left is
                       an organisation word (data/attribution.json ``org_words``,
                       data/people.json ``org_nouns``) or an acronym, or spaCy labelled the
@@ -47,7 +50,8 @@ not named (counted)
     ``role``          it opens (after determiners and demonyms) with a role word and names
                       nobody the database knows ("President", "Head", "the Head of State",
                       "Ukrainian President", "Deputy Head");
-    ``other``         capitalised, but none of the above ("First Lady", a truncated phrase).
+    ``other``         capitalised, but none of the above ("First Lady", a truncated phrase);
+    ``partly named group``  a group with a member that is not named by these rules.
 
 It prints a header (commit, corpus, database, date), the reader check, the share of
 statements held by not-named speakers (all of them, by class, and the top N strings with their
@@ -75,8 +79,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-NAMED = ("person", "organisation", "country/bloc")
-NOT_NAMED = ("no speaker", "pronoun", "descriptor", "role", "other")
+NAMED = ("person", "organisation", "country/bloc", "group")
+NOT_NAMED = ("no speaker", "pronoun", "descriptor", "role", "other", "partly named group")
 COUNTRY_FIELDS = ("names", "former_names", "abbreviations", "capitals", "metonyms")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
@@ -157,6 +161,10 @@ class Lexicon:
         s = (speaker or "").strip()
         if not s:
             return "no speaker"
+        if kind == "group":  # "Volodymyr Zelenskyy and Emmanuel Macron": named only when every member is
+            members = [m for m in s.split(" and ") if m.strip()]
+            named = len(members) >= 2 and all(self.classify(m) in NAMED for m in members)
+            return "group" if named else "partly named group"
         words = _words(s)
         if _fold(s) in self.places and not (words and all(w.lower() in self.stop and not w.isupper() for w in words)):
             return "country/bloc"  # "US" is a country, "us" a pronoun

@@ -163,3 +163,125 @@ def test_they_continues_a_plural_subject(attribute_text):
         "They believe that the embargo on Russian oil must come into force this year.")
     st = _said(text, sts, "the embargo on Russian oil")
     assert st.speaker == "experts" and st.speaker_kind != "person"
+
+
+def test_the_parties_are_the_people_of_the_meeting_reported_before(attribute_text):
+    # the meeting is three sentences back; the sentences since name one person at most
+    text, sts = attribute_text(
+        "President of Ukraine Volodymyr Zelenskyy met with Prime Minister of Albania Edi Rama in Kyiv. "
+        "Volodymyr Zelenskyy thanked Albania for its support. "
+        "The visit comes at a difficult time for the region. "
+        "The parties agreed that the accession talks must start this year.")
+    st = _said(text, sts, "the accession talks must start")
+    assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy and Edi Rama", "group")
+
+
+def test_a_meeting_of_a_coordinated_subject_names_its_participants(attribute_text):
+    text, sts = attribute_text(
+        "Prime Minister of the Netherlands Mark Rutte and President of Ukraine Volodymyr Zelenskyy met in Kyiv today.",
+        "The visit comes at a difficult time for the region. The talks lasted three hours.",
+        "The two leaders stressed that energy must never be used as a weapon.")
+    st = _said(text, sts, "energy must never be used")
+    assert st.speaker_kind == "group" and set(st.speaker.split(" and ")) == {"Mark Rutte", "Volodymyr Zelenskyy"}
+
+
+def test_the_leaders_of_a_joint_statement_are_its_authors(attribute_text):
+    text, sts = attribute_text(
+        "The leaders stressed that the sovereignty of Ukraine is not negotiable.",
+        title="Joint Statement by President of Ukraine Volodymyr Zelenskyy and President of the Republic of Estonia "
+              "Alar Karis")
+    st = _said(text, sts, "the sovereignty of Ukraine")
+    assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy and Alar Karis", "group")
+
+
+def test_a_joint_statement_by_roles_stays_a_group_of_roles(attribute_text):
+    text, sts = attribute_text(
+        "The parties stressed that the sovereignty of Ukraine is not negotiable.",
+        title="Joint statement by the President of Ukraine, the President of the Republic of Lithuania and the "
+              "President of the Republic of Poland")
+    st = _said(text, sts, "the sovereignty of Ukraine")
+    assert st.speaker_kind == "group"
+    assert st.speaker.split(" and ") == ["President of Ukraine", "President of the Republic of Lithuania",
+                                         "President of the Republic of Poland"]
+
+
+@pytest.mark.parametrize("title", [
+    "We will win - President Volodymyr Zelenskyy",
+    "President Volodymyr Zelenskyy's address to the students of British universities",
+    "Speech by President of Ukraine Volodymyr Zelenskyy in the Verkhovna Rada",
+])
+def test_i_is_the_person_the_headline_names_as_its_speaker(attribute_text, title):
+    text, sts = attribute_text(
+        "Good evening! I emphasize: the sanctions against Russia must be stronger every week.", title=title)
+    st = _said(text, sts, "the sanctions against Russia")
+    assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy", "person")
+
+
+def test_a_headline_that_only_reports_names_no_author(attribute_text):
+    text, sts = attribute_text(
+        "Good evening! I emphasize: the sanctions against Russia must be stronger every week.",
+        title="Russia attacked by drones overnight")
+    st = _said(text, sts, "the sanctions against Russia")
+    assert st.speaker_kind == "pronoun"
+
+
+def test_a_name_written_in_a_title_is_no_person():
+    from alliancecli.entities import Mention
+    from alliancecli.quotes.speakers import title_parts
+
+    text = "Minister for Reintegration of the Temporarily Occupied Territories of Ukraine Iryna Vereshchuk said so."
+    junk = Mention("person", "Occupied Territories", "Occupied Territories", text.index("Occupied"),
+                   text.index(" of Ukraine"), 0, 0)
+    person = Mention("person", "Iryna Vereshchuk", "Iryna Vereshchuk", text.index("Iryna"), text.index(" said"), 0, 0)
+    assert title_parts([junk, person], text) == [person]
+    duo = "Olaf Scholz and Emmanuel Macron said so."
+    a = Mention("person", "Olaf Scholz", "Olaf Scholz", 0, 11, 0, 0)
+    b = Mention("person", "Emmanuel Macron", "Emmanuel Macron", 16, 31, 0, 0)
+    assert title_parts([a, b], duo) == [a, b]
+
+
+def test_a_title_joined_by_and_ties_its_role(attribute_text):
+    text, sts = attribute_text(
+        "According to Secretary of the National Security and Defense Council Oleksiy Danilov, the council met today. "
+        "The Secretary of the National Security and Defense Council noted that the state would fulfil all its "
+        "obligations.")
+    st = _said(text, sts, "the state would fulfil")
+    assert (st.speaker, st.speaker_kind) == ("Oleksiy Danilov", "person")
+
+
+def test_the_prime_minister_is_not_the_deputy_prime_minister(attribute_text):
+    text, sts = attribute_text(
+        "According to Prime Minister Denys Shmyhal, the government has answered the questionnaire. "
+        "Deputy Prime Minister Olga Stefanishyna thanked the team for its work.",
+        '"We are already integrated into the European electricity grid," the Prime Minister said.')
+    st = _said(text, sts, "We are already integrated")
+    assert (st.speaker, st.speaker_kind) == ("Denys Shmyhal", "person")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Everyone knows that Ukraine will never give up its land.",
+    "The whole world saw that Ukraine will never give up its land.",
+    "Who doubts that Ukraine will never give up its land?",
+])
+def test_a_generic_belief_is_no_statement(attribute_text, sentence):
+    text, sts = attribute_text("President Volodymyr Zelenskyy addressed the nation. " + sentence)
+    assert not [st for st in sts if "give up its land" in text[st.start:st.end]]
+
+
+def test_a_generic_subject_that_speaks_is_kept(attribute_text):
+    text, sts = attribute_text("Everyone said that Ukraine will never give up its land.")
+    assert _said(text, sts, "give up its land")
+
+
+@pytest.mark.parametrize("sentence, whole", [
+    ("Volodymyr Zelenskyy stressed that the United States and the European Union support our country and note "
+     "that Ukraine does not give in to provocations.", True),
+    ("The Prime Minister stressed that the United Kingdom has provided and continues to provide assistance to "
+     "Ukraine.", True),
+    ("Volodymyr Zelenskyy said that the talks were useful and warned against any concessions to Russia.", False),
+])
+def test_a_conjoined_cue_ends_the_content_only_in_the_narrations_form(attribute_text, sentence, whole):
+    text, sts = attribute_text(sentence)
+    first = min((st for st in sts if st.kind == "indirect"), key=lambda st: st.start)
+    last_words = sentence.rstrip(".").split()[-2:]
+    assert (" ".join(last_words) in text[first.start:first.end]) == whole

@@ -33,7 +33,7 @@ from ..entities import Mention
 from . import colon, comments, documents, frames, headlines, marks, objects, reported, signatures, turns
 from .marks import QuoteSpan, scan_quotes
 from .merge import merge
-from .speakers import Registry, Speaker
+from .speakers import Registry, Speaker, title_parts
 from .state import State
 from .view import MARKS, DocView, Statement, Unit
 
@@ -94,7 +94,8 @@ def attribute(text: str, units: list[Unit], docs: list, people: list[Mention] | 
     of the segmenter's outline."""
     if people is None:
         people = find_people(units, docs)
-    view = DocView(text, units, docs, [m for m in people if units[m.unit].kind == "body"], signatures, comments)
+    body = title_parts([m for m in people if units[m.unit].kind == "body"], text)
+    view = DocView(text, units, docs, body, signatures, comments)
     view.set_quotes(scan_quotes(text, [(units[k].start, units[k].end) for k in view.body]))
     said: dict[str, list[str | None]] = {}
     for m in people:

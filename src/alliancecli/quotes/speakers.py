@@ -35,6 +35,21 @@ def role_string(key: RoleKey) -> str:
     return head + ("|" + ",".join(sorted(mods)) if mods else "")
 
 
+def title_parts(people: list[Mention], text: str) -> list[Mention]:
+    """``people`` without the names that are part of another person's title: in 'Minister for Reintegration of
+    the Temporarily Occupied Territories of Ukraine Iryna Vereshchuk' the model's person 'Occupied
+    Territories' is followed by 'of Ukraine' and a name, which no person's name is."""
+    people = sorted(people, key=lambda m: m.start)
+    out = []
+    for a, b in zip(people, people[1:] + [None]):
+        gap = text[a.end:b.start].split() if b is not None and b.unit == a.unit else []
+        if (gap and len(gap) <= 6 and gap[0] in CONNECTORS[:3]
+                and all(w in CONNECTORS or w[:1].isupper() for w in gap)):
+            continue
+        out.append(a)
+    return out
+
+
 class Registry:
     def __init__(self, view: DocView, countries: dict[str, str] | None = None):
         self.view = view
@@ -42,7 +57,7 @@ class Registry:
         self.unnamed: dict[str, tuple[str, str | None]] = {}  # head lemma -> (name, country)
         self._roles: list[tuple[RoleKey, Mention]] | None = None
         self._salient: set[str] | None = None
-        self._author: Speaker | None | bool = False  # False: not looked for yet
+        self._author: list[Speaker] | bool = False  # False: not looked for yet
         self.voices: list[tuple[int, int, Speaker]] = []
         self._orgs: dict[str, set[str]] | None = None  # turns, blocks and quotations with a person speaking
 
@@ -83,7 +98,8 @@ class Registry:
                     sp = self.resolve(k, ante, pos, last)
                     return sp._replace(start=s, end=e)
             if low in v.rules["first_person"]:
-                sp = self.voice_at(pos) or self.author()
+                sp = self.voice_at(pos) or self.author() or (
+                    self.joint_authors() if low in v.rules["first_person_plural"] else None)
                 if sp is not None:
                     return sp._replace(start=s, end=e)
             if low in ("they", "them"):
@@ -122,7 +138,9 @@ class Registry:
         phrase = joined(toks) or tok.text
         lemma = tok.lemma_.lower()
         if tok.tag_ in ("NNS", "NNPS") and lemma in v.rules["group_nouns"]:
-            sp = self.named_together(k, tok)  # "the parties", "the two leaders" after "X met Y"
+            # "the parties", "the two leaders": the people of the meeting the text reports, else those the
+            # sentence before names together ("X met Y")
+            sp = self.meeting_participants(k, tok) or self.named_together(k, tok) or self.joint_authors()
             if sp is not None:
                 return sp._replace(start=s, end=e)
         role = None
@@ -146,12 +164,13 @@ class Registry:
         if len(orgs) == 1:  # "the company" the document has said Diageo is
             return Speaker(orgs.pop(), s, e, "organization")
         kind = "role" if role else "unnamed"  # a role no one in the document holds stays unresolved
-        if lemma in self.unnamed:
-            name, country = self.unnamed[lemma]
+        known = role or lemma  # 'the President of Lithuania' is not the 'President of Ukraine' named before
+        if known in self.unnamed:
+            name, country = self.unnamed[known]
             return Speaker(name, s, e, kind, country, role)
         if tok.pos_ in ("NOUN", "PROPN"):
             country = self.introduced_country(lemma)
-            self.unnamed[lemma] = (phrase, country)
+            self.unnamed[known] = (phrase, country)
             return Speaker(phrase, s, e, kind, country, role)
         return Speaker(phrase, s, e, None)
 
@@ -245,28 +264,104 @@ class Registry:
         return min(inner, key=lambda x: x[1] - x[0])[2] if inner else None
 
     def author(self) -> Speaker | None:
-        """Who the document itself is by, when its headline says so: '… - address by President Volodymyr
-        Zelenskyy', 'Speech by the Prime Minister to …'. The 'I' and 'we' of the text outside any quotation
-        are theirs."""
+        """Who the document itself is by, when its headline names one author: '… - address by President
+        Volodymyr Zelenskyy', 'Speech by the Prime Minister to …'. The 'I' of the text outside any quotation
+        is theirs."""
+        found = self.authors()
+        return found[0] if len(found) == 1 else None
+
+    def joint_authors(self) -> Speaker | None:
+        """The authors of a joint text as one group ('Joint Statement by President of Ukraine Volodymyr
+        Zelenskyy and President of the Republic of Estonia Alar Karis'): its 'we', 'the parties', 'the
+        leaders'."""
+        found = self.authors()
+        if len(found) < 2:
+            return None
+        return Speaker(" and ".join(dict.fromkeys(sp.name for sp in found)), None, None, "group")
+
+    def authors(self) -> list[Speaker]:
+        """The people (or roles) the headline says the document is by: the possessor of an authored noun, or
+        the 'by'/'of' phrase after it with its conjuncts; else a name that ends the headline after a dash
+        ('… - President Volodymyr Zelenskyy')."""
         if self._author is False:
-            self._author = None
-            v = self.view
-            for k, u in enumerate(v.units):
-                if u.kind != "title":
-                    continue
-                for t in v.docs[k]:
-                    if t.lemma_.lower() not in v.rules["authored_nouns"]:
-                        continue
-                    by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-                    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-                    if pobj is not None:
-                        sp = self.resolve(k, pobj, v.abs(k, pobj))
-                        if sp.kind == "organization" and pobj.ent_type_ == "PERSON":
-                            sp = sp._replace(kind="person")  # a name the body does not repeat
-                        if sp.kind in ("person", "role"):
-                            self._author = sp
-                            return sp
+            self._author = self._headline_authors()
         return self._author
+
+    def _headline_authors(self) -> list[Speaker]:
+        v = self.view
+        for k, u in enumerate(v.units):
+            if u.kind != "title":
+                continue
+            doc = v.docs[k]
+            for t in doc:
+                if t.lemma_.lower() not in v.rules["authored_nouns"] or t.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                # 'Zelenskyy's address', 'Statement of …', '… address by President …' (the first 'by' after the
+                # noun with no verb between, wherever the parser hangs it)
+                heads = [c for c in t.children if c.dep_ == "poss"]
+                heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == t.i + 1
+                          for g in c.children if g.dep_ == "pobj"]
+                for b in doc[t.i + 1:]:
+                    if b.pos_ in ("VERB", "AUX"):
+                        break
+                    if b.lower_ == "by":
+                        heads += [c for c in b.children if c.dep_ == "pobj"]
+                        break
+                for c in heads:
+                    # the phrase up to what follows its names ('… Zelenskyy [in the Rada]'): a headline's parse
+                    # may hang a name anywhere, so it is read as words, in parts split at 'and' and commas
+                    end = next((y.i for y in doc[c.i + 1:] if (y.pos_ in ("ADP", "VERB") and y.lower_ not in
+                                                               CONNECTORS)), len(doc))
+                    found = []
+                    after_name = False
+                    part_start = c.left_edge.i
+                    for j in range(c.left_edge.i, end + 1):
+                        if j < end and doc[j].lower_ not in (",", "and", "&"):
+                            continue
+                        lo, hi = part_start, j
+                        part_start = j + 1
+                        if hi <= lo:
+                            continue
+                        sp = self.named_in(k, lo, hi)
+                        if sp is None and not after_name:  # a role alone, not the apposition of a name
+                            role = next((x for x in doc[lo:hi] if x.lemma_.lower() in v.lex["roles"]
+                                         and x.pos_ in ("NOUN", "PROPN")), None)
+                            sp = self.resolve(k, role, v.abs(k, role)) if role is not None else None
+                            sp = sp if sp is not None and sp.kind in ("person", "role") else None
+                            after_name = False
+                        else:
+                            after_name = sp is not None
+                        if sp is not None:
+                            found.append(sp)
+                    if found:
+                        return found
+            # '… is the best investment in stability - President Volodymyr Zelenskyy': a headline that ends by
+            # naming its speaker
+            dash = next((x for x in reversed(doc) if x.text in DASHES), None)
+            if dash is not None and 2 <= len(doc) - dash.i - 1 <= v.rules["headline_speaker_max_tokens"]:
+                sp = self.named_in(k, dash.i + 1, len(doc))
+                if sp is not None:
+                    return [sp]
+        return []
+
+    def named_in(self, k: int, lo: int, hi: int) -> Speaker | None:
+        """The person tokens ``lo``..``hi`` of unit ``k`` name, for a unit whose people the registry does not
+        hold (a headline): a person entity in them ('President Volodymyr Zelenskyy's'), or a title and a name
+        the model did not tag ('President of Ukraine Volodymyr Zelenskyy'); named as the body names them."""
+        from .turns import titled_name
+
+        v = self.view
+        doc = v.docs[k]
+        if hi <= lo:
+            return None
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and lo <= ent.start and ent.end <= hi:
+                toks = [x for x in ent if x.dep_ != "case" and x.text not in ("'s", "’s")]
+                s, e = v.span(k, toks[0], toks[-1])
+                return Speaker(self.by_surname(v.text[s:e]), s, e, "person")
+        s, e = v.span(k, doc[lo], doc[hi - 1])
+        sp = titled_name(v, k, s, e)
+        return sp._replace(name=self.by_surname(sp.name)) if sp is not None else None
 
     # -- pronouns ----------------------------------------------------------------
     def subject_antecedent(self, k: int, tok, depth: int = 0) -> Speaker | None:
@@ -323,6 +418,61 @@ class Registry:
                 return None
         return None
 
+    def meeting_participants(self, k: int, tok, max_back: int | None = None) -> Speaker | None:
+        """The people of the meeting the text reports last before ``tok`` (its own sentence first): who
+        'met', 'held talks' or 'had a phone conversation' and whom they met, as the text names them
+        ('President of Ukraine Volodymyr Zelenskyy met with Prime Minister of Albania Edi Rama. … The
+        parties discussed …'). A participant written as a role counts when the document ties the role to
+        one person. None when no meeting names two people; ``max_back`` bounds the sentences looked at."""
+        v = self.view
+        own = (k, tok.sent)
+        for n, (kk, sent) in enumerate([own] + list(self._sentences_before(k, tok))):
+            if max_back is not None and n > max_back:
+                return None
+            for m in sent:
+                if kk == k and m.i >= tok.i:
+                    break
+                names = self._met(kk, m)
+                if len(names) >= 2:
+                    return Speaker(" and ".join(names), None, None, "group")
+        return None
+
+    def _met(self, k: int, m) -> list[str]:
+        """The people a meeting word ``m`` brings together: the subject of its clause and the people named
+        in its 'with'/'between' phrase (or the object of 'met'); [] when ``m`` reports no meeting."""
+        v = self.view
+        lemma = m.lemma_.lower()
+        if not ((m.pos_ == "VERB" and lemma in v.rules["meeting_verbs"] | v.rules["meeting_object_verbs"])
+                or (m.pos_ == "NOUN" and lemma in v.rules["meeting_nouns"])) or v.inside_tok(m):
+            return []
+        others = [c for c in m.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+        others = [g for c in others for g in c.children if g.dep_ == "pobj"]
+        if m.pos_ == "VERB" and lemma in v.rules["meeting_object_verbs"]:  # "met Macron"
+            others += [c for c in m.children if c.dep_ == "dobj"]
+        clause = m
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head  # "held talks with", "During the meeting with X, Y stressed"
+        names: list[str] = []
+        sj = v.subject(clause) if clause.pos_ in ("VERB", "AUX") else None
+        if sj is not None:
+            lo, hi = v.span(k, sj.left_edge, sj.right_edge)  # 'X and Y met': however the parser joins them
+            found = [p.name for p in v.people if lo <= p.start < hi and not v.inside(p.start)]
+            one = sj.pos_ in ("PROPN", "NOUN") or v.lex["pronouns"].get(sj.lower_) in ("m", "f")
+            if not found and one and sj.lemma_.lower() not in v.rules["group_nouns"]:
+                # 'The President of Ukraine met …', 'He met …' (not 'the parties' or 'they' themselves)
+                sp = self.resolve(k, sj, v.abs(k, sj))
+                found = [sp.name] if sp.kind == "person" else []
+            names += found
+        for o in others:
+            for t in [o] + list(o.conjuncts):
+                lo, hi = v.span(k, t.left_edge, t.right_edge)
+                found = [p.name for p in v.people if lo <= p.start < hi and not v.inside(p.start)]
+                if not found and t.lemma_.lower() in v.lex["roles"]:
+                    p = self.role_person(t)  # "met with the President of the European Council"
+                    found = [p.name] if p is not None else []
+                names += found
+        return list(dict.fromkeys(names))
+
     def group_antecedent(self, k: int, tok, depth: int = 0) -> Speaker | None:
         """What 'they' continues: a plural subject or a coordination of people in the sentence before (or
         what its own 'they' continues), else the people that sentence names together."""
@@ -338,7 +488,7 @@ class Registry:
                 if t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN"):
                     return self.resolve(kk, t, v.abs(kk, t))
             break
-        return self.named_together(k, tok)
+        return self.named_together(k, tok) or self.meeting_participants(k, tok, max_back=v.rules["they_meeting_sentences"])
 
     def _sentences_before(self, k: int, tok):
         """(unit, sentence) pairs before ``tok``, nearest first: its own paragraph, then the body paragraphs
@@ -403,7 +553,11 @@ class Registry:
             low = t.lower_
             titled = (t.is_title or t.is_upper) and t.is_alpha
             # 'Deputy Prime Minister - Minister for Reintegration ...': a dash between two titled words
-            dash = low in DASHES and i > first.sent.start and doc[i - 1].is_title and doc[i + 1].is_title
+            # 'Deputy Prime Minister - Minister for …', 'National Security and Defense Council': a dash or
+            # an 'and' between two titled words
+            dash = (low in DASHES or low == "and") and i > first.sent.start and doc[i - 1].is_title and doc[
+                i + 1].is_title
+            titled = titled and t.pos_ != "VERB"  # not 'According to President …'
             if not (titled or dash or low in CONNECTORS or t.lemma_.lower() in lex["roles"]
                     or low in lex["titles"] or t.ent_type_ in ("COUNTRY", "NORP")):
                 break
@@ -447,8 +601,35 @@ class Registry:
                     entries.append((self.mention_key(c), m))
             if r.dep_ == "appos" and r.head.lemma_.lower() in roles:
                 entries.append((self.mention_key(r.head), m))
+        entries += self._untagged_titles()
         self._roles = entries
         return entries
+
+    def _untagged_titles(self) -> list[tuple[RoleKey, Mention]]:
+        """Titles written before a name the model did not tag, of a person the document names elsewhere:
+        'Secretary of the National Security and Defense Council Oleksiy Danilov' where only a later
+        'Oleksiy Danilov' is a person mention."""
+        v = self.view
+        known = {}
+        for p in v.people:
+            parts = p.name.split()
+            if len(parts) >= 2:
+                known.setdefault(parts[-1].lower(), (parts[0].lower(), p))
+        out = []
+        for k in v.body:
+            doc = v.docs[k]
+            for t in doc:
+                first_name, p = known.get(t.lower_, (None, None))
+                if (p is None or not t.is_title or v.person_at(k, t) is not None or v.inside_tok(t)
+                        or t.i == 0 or doc[t.i - 1].lower_ != first_name or v.person_at(k, doc[t.i - 1])):
+                    continue
+                first = doc[t.i - 1]
+                m = Mention("person", p.name, p.name, v.abs(k, first), v.abs(k, t) + len(t), k, p.sentence, t.i,
+                            p.country)
+                key = self.chain_key(m)
+                if key is not None:
+                    out.append((key, m))
+        return out
 
     def salient(self) -> set[str]:
         """The people a document is about: those its headline names, else those its lead paragraph names."""
@@ -470,7 +651,10 @@ class Registry:
                 heads, mods = set(roles), mods - set(words.split(","))
                 break
         country = self.countries.get(person.name) or person.country
-        return entry[0] in heads and all(m in entry[1] or m == country for m in mods)
+        # 'the Prime Minister' is not the 'Deputy Prime Minister': a modifier that makes another role must be
+        # in the mention too
+        other = (entry[1] & self.view.rules["role_other_modifiers"]) - mods
+        return entry[0] in heads and not other and all(m in entry[1] or m == country for m in mods)
 
     def role_person(self, tok, key: RoleKey | None = None) -> Mention | None:
         """The person the document has tied to the role ``tok`` names: the one whose title or apposition

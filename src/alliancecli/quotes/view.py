@@ -91,8 +91,17 @@ def rules() -> dict:
         "role_equivalents": raw["role_equivalents"],
         "authored_nouns": set(raw["authored_nouns"]),
         "first_person": set(raw["first_person"]),
+        "first_person_plural": set(raw["first_person_plural"]),
         "group_nouns": set(raw["group_nouns"]),
+        "meeting_verbs": set(raw["meeting_verbs"]),
+        "meeting_object_verbs": set(raw["meeting_object_verbs"]),
+        "meeting_nouns": set(raw["meeting_nouns"]),
+        "they_meeting_sentences": raw["they_meeting_sentences"],
+        "headline_speaker_max_tokens": raw["headline_speaker_max_tokens"],
+        "generic_sources": set(raw["generic_sources"]),
+        "named_speaker_kinds": set(raw["named_speaker_kinds"]),
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
+        "role_other_modifiers": set(raw["role_other_modifiers"]),
     }
 
 
