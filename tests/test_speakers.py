@@ -285,3 +285,40 @@ def test_a_conjoined_cue_ends_the_content_only_in_the_narrations_form(attribute_
     first = min((st for st in sts if st.kind == "indirect"), key=lambda st: st.start)
     last_words = sentence.rstrip(".").split()[-2:]
     assert (" ".join(last_words) in text[first.start:first.end]) == whole
+
+
+def test_a_meeting_whose_subject_the_parser_lost_names_the_name_before_the_verb(attribute_text):
+    text, sts = attribute_text(
+        "On the sidelines of the COP26 UN Climate Change Conference in Glasgow, President of Ukraine Volodymyr "
+        "Zelenskyy met with Prime Minister of the Republic of India Narendra Modi. "
+        "The visit comes at a difficult time for the region. The talks lasted three hours. "
+        "The parties agreed that the trade between the two countries must grow.")
+    st = _said(text, sts, "the trade between the two countries")
+    assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy and Narendra Modi", "group")
+
+
+def test_the_authors_are_the_names_that_end_the_headline(attribute_text):
+    text, sts = attribute_text(
+        "This is stated in a joint article for an international media organization. "
+        "The authors note that the price cap on Russian oil must be lower than today.",
+        title="The world must live without Russian energy - Oleh Ustenko and Simon Johnson")
+    st = _said(text, sts, "the price cap on Russian oil")
+    assert (st.speaker, st.speaker_kind) == ("Oleh Ustenko and Simon Johnson", "group")
+
+
+def test_they_is_the_plural_subject_of_the_clause_that_governs_it(attribute_text):
+    text, sts = attribute_text(
+        "Republicans had called the hearing because they felt that the FBI was not being forthcoming.")
+    st = _said(text, sts, "the FBI was not being forthcoming")
+    assert st.speaker == "Republicans"
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("They understand that the war will not end soon.", False),
+    ("Our people feel that the war will not end soon.", False),
+    ("Many people involved assumed that the war will not end soon.", True),
+    ("They said that the war will not end soon.", True),
+])
+def test_a_belief_of_no_one_in_particular_is_no_statement(attribute_text, sentence, kept):
+    text, sts = attribute_text("The shelling of the city went on all night. " + sentence)
+    assert bool([st for st in sts if "the war will not end soon" in text[st.start:st.end]]) == kept

@@ -13,8 +13,8 @@ def merge(view: DocView, state: State) -> list[Statement]:
     # survey or report without an author (data the article cites, not a statement)
     excluded = rules["indirect_excluded_speaker_kinds"]
     article = [st for st in article if not (st.kind == "indirect" and st.speaker_kind in excluded)]
-    # what "everyone knows" or "the world saw" is no one's statement: a belief or a perception of a
-    # generic subject
+    # what "everyone knows", "the world saw" or an unresolved "they understand" is no one's statement: a
+    # belief or a perception of a generic subject
     article = [st for st in article if not generic_belief(view, st)]
     # reported speech that carries the speaker's own words in quotation marks ('Lynch said there remains
     # a "significant difference in private practice and government"') is a (mixed) quotation
@@ -39,15 +39,19 @@ def merge(view: DocView, state: State) -> list[Statement]:
 
 def generic_belief(view: DocView, st: Statement) -> bool:
     """Reported belief or perception ('knows', 'saw', 'understand') whose subject names no one: a generic
-    subject ('everyone', 'the world', 'those who'); or a question ('Who doubts that …?')."""
+    subject ('everyone', 'the world', 'those who', 'our people' but not 'many people involved') or a pronoun
+    nothing resolved; or a question ('Who doubts that …?')."""
     if st.kind != "indirect" or st.speaker_start is None or st.speaker_kind in view.rules["named_speaker_kinds"]:
         return False
     k = next((k for k in view.body if view.units[k].start <= st.speaker_start < view.units[k].end), None)
     tok = view.token_at(k, st.speaker_end - 1) if k is not None and st.speaker_end else None  # the head noun
     if tok is None:
         return False
-    generic = tok.lower_ in view.rules["generic_sources"] or (tok.pos_ == "NOUN" and tok.lemma_.lower() in view.rules[
-        "generic_sources"])
+    rules = view.rules
+    lemma = tok.lemma_.lower()
+    generic = (tok.lower_ in rules["generic_sources"] or (tok.pos_ == "NOUN" and lemma in rules["generic_sources"])
+               or st.speaker_kind == "pronoun"
+               or (lemma in rules["generic_plurals"] and all(c.dep_ in ("det", "poss") for c in tok.children)))
     if tok.tag_ == "WP" and tok.i == tok.sent.start and tok.sent[-1].text == "?":
         return True  # 'Who doubts that …?': a question reports no one's words
     if not generic or tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -55,4 +59,4 @@ def generic_belief(view: DocView, st: Statement) -> bool:
     # the cue is the subject's verb or what it governs ('the world did not want to see where …')
     verbs = [tok.head] + [c for c in tok.head.children if c.dep_ == "xcomp"]
     cue = next((t for t in verbs if t.text == st.cue), tok.head)
-    return cue.lemma_.lower() in view.rules["belief_verbs"]
+    return cue.lemma_.lower() in rules["belief_verbs"]

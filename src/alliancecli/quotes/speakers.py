@@ -312,37 +312,53 @@ class Registry:
                     # may hang a name anywhere, so it is read as words, in parts split at 'and' and commas
                     end = next((y.i for y in doc[c.i + 1:] if (y.pos_ in ("ADP", "VERB") and y.lower_ not in
                                                                CONNECTORS)), len(doc))
-                    found = []
-                    after_name = False
-                    part_start = c.left_edge.i
-                    for j in range(c.left_edge.i, end + 1):
-                        if j < end and doc[j].lower_ not in (",", "and", "&"):
-                            continue
-                        lo, hi = part_start, j
-                        part_start = j + 1
-                        if hi <= lo:
-                            continue
-                        sp = self.named_in(k, lo, hi)
-                        if sp is None and not after_name:  # a role alone, not the apposition of a name
-                            role = next((x for x in doc[lo:hi] if x.lemma_.lower() in v.lex["roles"]
-                                         and x.pos_ in ("NOUN", "PROPN")), None)
-                            sp = self.resolve(k, role, v.abs(k, role)) if role is not None else None
-                            sp = sp if sp is not None and sp.kind in ("person", "role") else None
-                            after_name = False
-                        else:
-                            after_name = sp is not None
-                        if sp is not None:
-                            found.append(sp)
+                    found = self._named_parts(k, c.left_edge.i, end)
                     if found:
                         return found
             # '… is the best investment in stability - President Volodymyr Zelenskyy': a headline that ends by
-            # naming its speaker
+            # naming its speakers
             dash = next((x for x in reversed(doc) if x.text in DASHES), None)
             if dash is not None and 2 <= len(doc) - dash.i - 1 <= v.rules["headline_speaker_max_tokens"]:
-                sp = self.named_in(k, dash.i + 1, len(doc))
-                if sp is not None:
-                    return [sp]
+                found = [sp for sp in self._named_parts(k, dash.i + 1, len(doc)) if sp.kind == "person"]
+                if found:
+                    return found
         return []
+
+    def _named_parts(self, k: int, lo: int, end: int) -> list[Speaker]:
+        """The people (or roles) tokens ``lo``..``end`` of a headline name, read in parts split at 'and' and
+        commas: 'Boris Johnson, Prime Minister of the United Kingdom and Volodymyr Zelenskyy, President of
+        Ukraine' -> the two names (a role after a name is its apposition), 'the President of Ukraine, the
+        President of Lithuania' -> the two roles."""
+        v = self.view
+        doc = v.docs[k]
+        parts, part_start = [], lo
+        for j in range(lo, end + 1):
+            if j == end or doc[j].lower_ in (",", "and", "&"):
+                if j > part_start:
+                    parts.append((part_start, j))
+                part_start = j + 1
+        named = {p: self.named_in(k, *p) for p in parts}
+        if any(named.values()):  # 'Oleh Ustenko and Simon Johnson': a name-shaped part beside a named person
+            for (a, b), sp in named.items():
+                toks = list(doc[a:b])
+                if sp is None and 2 <= len(toks) <= 3 and all(
+                        t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "PERSON")
+                        and t.lower_ not in v.lex["titles"] and t.lemma_.lower() not in v.lex["roles"] for t in toks):
+                    s, e = v.span(k, toks[0], toks[-1])
+                    named[(a, b)] = Speaker(self.by_surname(v.text[s:e]), s, e, "person")
+        found = []
+        after_name = False
+        for a, b in parts:
+            sp = named[(a, b)]
+            if sp is None and not after_name:  # a role alone, not the apposition of a name
+                role = next((x for x in doc[a:b] if x.lemma_.lower() in v.lex["roles"] and x.pos_ in ("NOUN", "PROPN")),
+                            None)
+                sp = self.resolve(k, role, v.abs(k, role)) if role is not None else None
+                sp = sp if sp is not None and sp.kind in ("person", "role") else None
+            after_name = sp is not None and sp.kind == "person"
+            if sp is not None:
+                found.append(sp)
+        return found
 
     def named_in(self, k: int, lo: int, hi: int) -> Speaker | None:
         """The person tokens ``lo``..``hi`` of unit ``k`` name, for a unit whose people the registry does not
@@ -463,6 +479,9 @@ class Registry:
                 sp = self.resolve(k, sj, v.abs(k, sj))
                 found = [sp.name] if sp.kind == "person" else []
             names += found
+        elif m.i > 0:  # a subject the parser lost: the name written right before the verb ('… Zelenskyy met')
+            before = v.person_at(k, m.doc[m.i - 1])
+            names += [before.name] if before is not None else []
         for o in others:
             for t in [o] + list(o.conjuncts):
                 lo, hi = v.span(k, t.left_edge, t.right_edge)
@@ -477,6 +496,14 @@ class Registry:
         """What 'they' continues: a plural subject or a coordination of people in the sentence before (or
         what its own 'they' continues), else the people that sentence names together."""
         v = self.view
+        # its own sentence first: the plural subject of the clause that governs it ('Republicans called the
+        # hearing because they felt …')
+        for t in tok.sent:
+            if t.i >= tok.i:
+                break
+            if (t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN")
+                    and not v.inside_tok(t) and t.head.i != tok.head.i and tok.head in t.head.subtree):
+                return self.resolve(k, t, v.abs(k, t))
         for kk, sent in self._sentences_before(k, tok):
             for t in sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not v.inside_tok(t)),
                             key=lambda t: (t.head.dep_ != "ROOT", t.i)):

@@ -99,6 +99,7 @@ def rules() -> dict:
         "they_meeting_sentences": raw["they_meeting_sentences"],
         "headline_speaker_max_tokens": raw["headline_speaker_max_tokens"],
         "generic_sources": set(raw["generic_sources"]),
+        "generic_plurals": set(raw["generic_plurals"]),
         "named_speaker_kinds": set(raw["named_speaker_kinds"]),
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
         "role_other_modifiers": set(raw["role_other_modifiers"]),
