@@ -322,3 +322,13 @@ def test_they_is_the_plural_subject_of_the_clause_that_governs_it(attribute_text
 def test_a_belief_of_no_one_in_particular_is_no_statement(attribute_text, sentence, kept):
     text, sts = attribute_text("The shelling of the city went on all night. " + sentence)
     assert bool([st for st in sts if "the war will not end soon" in text[st.start:st.end]]) == kept
+
+
+def test_they_who_speak_in_a_joint_statement_are_its_authors(attribute_text):
+    text, sts = attribute_text(
+        "The shelling of Ukrainian cities went on all week. "
+        "They stressed that the sanctions against Russia must stay until the war ends.",
+        title="Joint Statement by President of Ukraine Volodymyr Zelenskyy and President of the Republic of Estonia "
+              "Alar Karis")
+    st = _said(text, sts, "the sanctions against Russia")
+    assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy and Alar Karis", "group")

@@ -104,6 +104,8 @@ class Registry:
                     return sp._replace(start=s, end=e)
             if low in ("they", "them"):
                 sp = self.group_antecedent(k, tok)
+                if sp is None and tok.dep_ == "nsubj" and v.is_cue(tok.head):
+                    sp = self.joint_authors()  # 'They stressed …' in a joint statement: its authors
                 if sp is not None:
                     return sp._replace(start=s, end=e)
             if low in PERSONAL:
