@@ -332,3 +332,21 @@ def test_they_who_speak_in_a_joint_statement_are_its_authors(attribute_text):
               "Alar Karis")
     st = _said(text, sts, "the sanctions against Russia")
     assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy and Alar Karis", "group")
+
+
+def test_a_second_speech_act_in_the_past_with_an_auxiliary_still_ends_the_content(attribute_text):
+    text, sts = attribute_text(
+        "Marco Rubio said that he would offer a prayer for the eventual nominee but did not suggest it would be "
+        "Donald Trump.")
+    first = min((st for st in sts if st.kind == "indirect"), key=lambda st: st.start)
+    assert "a prayer" in text[first.start:first.end] and "Donald Trump" not in text[first.start:first.end]
+
+
+def test_a_belief_of_those_named_by_a_relative_clause_follows_its_antecedent(attribute_text):
+    # 'legal experts, who worry' is kept (the experts are its source), 'those who believe' is not
+    text, sts = attribute_text(
+        "Legal experts, who worry that the trial will take years, met in Washington. "
+        "Those who believe that the verdict will come soon are wrong.")
+    said = {text[st.start:st.end]: st.speaker for st in sts}
+    assert any("the trial will take years" in t and "experts" in sp for t, sp in said.items()), said
+    assert not any("the verdict will come soon" in t for t in said), said

@@ -45,18 +45,21 @@ def generic_belief(view: DocView, st: Statement) -> bool:
         return False
     k = next((k for k in view.body if view.units[k].start <= st.speaker_start < view.units[k].end), None)
     tok = view.token_at(k, st.speaker_end - 1) if k is not None and st.speaker_end else None  # the head noun
-    if tok is None:
+    if tok is None or tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if tok.tag_ == "WP" and tok.i == tok.sent.start and tok.sent[-1].text == "?":
+        return True  # 'Who doubts that …?': a question reports no one's words
+    verb = tok.head
+    if verb.dep_ == "relcl" and verb.head.i < tok.i:
+        tok = verb.head  # 'legal experts, who worry …', 'those who believe …': the antecedent
     rules = view.rules
     lemma = tok.lemma_.lower()
     generic = (tok.lower_ in rules["generic_sources"] or (tok.pos_ == "NOUN" and lemma in rules["generic_sources"])
                or st.speaker_kind == "pronoun"
                or (lemma in rules["generic_plurals"] and all(c.dep_ in ("det", "poss") for c in tok.children)))
-    if tok.tag_ == "WP" and tok.i == tok.sent.start and tok.sent[-1].text == "?":
-        return True  # 'Who doubts that …?': a question reports no one's words
-    if not generic or tok.dep_ not in ("nsubj", "nsubjpass"):
+    if not generic:
         return False
     # the cue is the subject's verb or what it governs ('the world did not want to see where …')
-    verbs = [tok.head] + [c for c in tok.head.children if c.dep_ == "xcomp"]
-    cue = next((t for t in verbs if t.text == st.cue), tok.head)
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    cue = next((t for t in verbs if t.text == st.cue), verb)
     return cue.lemma_.lower() in rules["belief_verbs"]

@@ -83,11 +83,13 @@ def content_end(view: DocView, doc, lo: int, hi: int, clauses_only: bool = False
         cut = t.text in (";", "--", "—", "–")
         if t.dep_ == "cc" and i < hi:  # "… and warned against …": a second speech act
             nxt = next((y for y in doc[i + 1:hi + 1] if y.dep_ == "conj" and y.head.i == t.head.i), None)
-            # in the form of the narration (the reporting verb's, or the simple past): "stressed that the
-            # US supports us and notes that …" and "has provided and continues to provide" are still content
+            # in the form of the narration (the reporting verb's, or the past: "… but did not suggest …"):
+            # "stressed that the US supports us and notes that …" and "has provided and continues to provide"
+            # are still content
             cut = nxt is not None and nxt.pos_ == "VERB" and (
                 view.is_cue(nxt) or nxt.lemma_.lower() in rules["act_verbs"]) and (
-                cue is None or nxt.tag_ in (cue.tag_, "VBD"))
+                cue is None or nxt.tag_ in (cue.tag_, "VBD")
+                or any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in nxt.children))
         if t.text == "," and i < hi:
             # what the comma opens is headed near it; a bounded look keeps a run-on sentence linear
             attached = [y for y in doc[i + 1:min(hi, i + ATTACH_WINDOW) + 1] if y.head.i < i]
