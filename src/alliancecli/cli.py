@@ -93,7 +93,8 @@ PairOption = Annotated[Optional[tuple[str, str]], typer.Option(
     "--pair", help="Statements that mention both countries.", metavar="A B")]
 StanceOption = Annotated[Optional[StanceName], typer.Option("--stance")]
 DocOption = Annotated[Optional[str], typer.Option("--doc", help="Document id or path (or part of it).")]
-STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document"]
+STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "stance_target", "kind", "source", "text",
+                     "document"]
 
 
 def _format(json_: bool, nl: bool, csv_: bool) -> str:
@@ -192,6 +193,16 @@ def _place(name: str | None, option: str, kinds=("country", "bloc")) -> str | No
         return gazetteer.normalize(name, kinds).name
     except gazetteer.UnknownPlace as e:
         raise typer.BadParameter(str(e), param_hint=option)
+
+
+def _target_name(target: str) -> str:
+    """A target as stored: a country or bloc by its canonical name ("nato" -> "NATO"), else as given."""
+    from . import gazetteer
+
+    try:
+        return gazetteer.normalize(target).name
+    except gazetteer.UnknownPlace:
+        return target
 
 
 def _statement_filters(actor, country, pair, stance, source, doc, since, until) -> dict:
@@ -377,6 +388,9 @@ def statements_cmd(
     country: CountryFilter = None,
     pair: PairOption = None,
     stance: StanceOption = None,
+    target: Annotated[Optional[str], typer.Option(
+        "--target", help="Stance target: 'none' (about no alignment), a target ('NATO membership') or a "
+                         "country or bloc it involves ('NATO').")] = None,
     source: SourceOption = Source.all,
     doc: DocOption = None,
     since: SinceOption = None,
@@ -385,7 +399,7 @@ def statements_cmd(
     json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
     limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
 ):
-    """Statements filtered by speaker, country, country pair, stance, source, document or date.
+    """Statements filtered by speaker, country, country pair, stance, stance target, source, document or date.
 
     In the order they were ingested, a page of 100 at a time (stderr says how many there are).
     """
@@ -394,6 +408,8 @@ def statements_cmd(
     fmt = _format(json_, nl, csv_)
     size = _page_size(limit, all_)
     filters = _statement_filters(actor, country, pair, stance, source, doc, since, until)
+    if target:
+        filters["target"] = target if target.lower() == "none" else _target_name(target)
     database = _open(db)
     rows = queries.iter_statements(database, **filters, limit=size, offset=offset)
     shown = _emit(rows, STATEMENT_COLUMNS, fmt)
@@ -549,8 +565,11 @@ def label(
     try:
         if import_ is not None:
             out = vars(labels.import_file(database, import_))
-            err.print(Text(f"{out['rows']} labels: {out['matched']} match stored statements, "
-                           f"{out['standalone']} kept as labelled texts"))
+            err.print(Text(f"{out['rows']} labels: {out['matched']} matched stored statements, "
+                           f"{out['standalone']} matched none (kept as labelled texts for 'stance train'):"))
+            for ref, text in out["unmatched"]:
+                err.print(Text(f"  {ref}: {text[:100]}"))
+            out["unmatched"] = [{"id": ref, "text": text} for ref, text in out["unmatched"]]
         else:
             out = labels.set_label(database, statement_id, None if clear else value.value)
             what = f"label {out['label']}" if out["label"] else "label removed"
@@ -574,8 +593,15 @@ def stance_train(
     db: DbOption = DEFAULT_DB,
     json_: JsonObjectFlag = False,
 ):
-    """Train a spaCy text classifier on the labels and use it for every statement without a label."""
-    from . import stance_model
+    """Train a spaCy text classifier on the labels; it replaces the rules only where it beats them.
+
+    The model is cross-validated on the labels first; where its accuracy and macro-F1
+    both beat the rules', it is put in use and every statement is classified again
+    with it, in one pass; otherwise the rules stay and the command says why.
+    """
+    from rich.progress import Progress
+
+    from . import stance, stance_model
 
     database = _open(db)
     try:
@@ -583,10 +609,17 @@ def stance_train(
     except stance_model.TooFewLabels as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
-    n = stance_model.apply(database, t.path)
-    out = {"model": str(t.path), "labels": t.labels, "classes": t.classes, "statements_predicted": n}
     err.print(Text(f"trained on {t.labels} labels ({', '.join(f'{k} {v}' for k, v in t.classes.items())}); "
-                   f"saved to {t.path}; {n} statements re-predicted"))
+                   f"saved to {t.path}; {t.reason}"))
+    n = 0
+    if t.in_use:
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("classifying statements", total=None)
+            n = stance_model.reapply(database, stance.use(str(t.path)),
+                                     lambda done, total: bar.update(task, completed=done, total=total))
+        err.print(Text(f"{n} statements classified again with the model"))
+    out = {"model": str(t.path), "labels": t.labels, "classes": t.classes, "in_use": t.in_use, "reason": t.reason,
+           "cross_validation": {k: t.cv[k] for k in ("model", "rules", "majority")}, "statements_predicted": n}
     if json_:
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
 
@@ -595,14 +628,23 @@ def stance_train(
 def stance_eval(
     folds: Annotated[int, typer.Option("--folds", "-k", min=2, help="Cross-validation folds.")] = 5,
     seed: Annotated[int, typer.Option("--seed", help="Seed for the folds and the training.")] = 0,
+    labels_file: Annotated[Optional[Path], typer.Option(
+        "--labels", help="Evaluate on this labelled CSV file (text, label) instead of the database's labels.",
+        exists=True, dir_okay=False)] = None,
     db: DbOption = DEFAULT_DB,
     json_: JsonObjectFlag = False,
 ):
-    """Cross-validated accuracy and macro-F1 of the classifier on the labels, next to the rules."""
+    """Cross-validated accuracy and macro-F1 of the classifier on the labels, next to the rules
+    and the majority class."""
     from . import labels, stance_model
 
-    database = _open(db)
-    rows = labels.labelled(database)
+    if labels_file is not None:
+        import csv
+
+        with open(labels_file, newline="", encoding="utf-8") as f:
+            rows = [r for r in csv.DictReader(f) if (r.get("text") or "").strip()]
+    else:
+        rows = labels.labelled(_open(db))
     try:
         r = stance_model.cross_validate([x["text"] for x in rows], [x["label"] for x in rows], k=folds, seed=seed)
     except stance_model.TooFewLabels as e:
@@ -627,11 +669,12 @@ def _emit_pairs(database, rows, fmt, evidence, directed, source, since, until, t
     """Pairs as a table or JSON; with evidence, each pair carries the statements behind it."""
     from . import queries
 
-    cols = ["a", "b", "count", "documents", "support", "oppose", "neutral"]
+    cols = ["a", "b", "count", "documents", "support", "oppose", "neutral", "other"]
     if not evidence:
         _emit(rows, cols, fmt, title=title)
         return
-    stmt_cols = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document"]
+    stmt_cols = ["id", "speaker", "speaker_country", "stance", "stance_target", "counted_as", "kind", "source", "text",
+                 "document"]
     for r in rows:
         r["statements"] = [{c: x[c] for c in stmt_cols} for x in queries.pair_statements(
             database, r["a"], r["b"], directed=directed, source=source, since=since, until=until)]
@@ -644,7 +687,7 @@ def _emit_pairs(database, rows, fmt, evidence, directed, source, since, until, t
         n, d = r["count"], r["documents"]
         out.print(Text(f"\n{r['a']} {'->' if directed else '-'} {r['b']}: {n} {unit}{'s' if n != 1 else ''} in "
                        f"{d} document{'s' if d != 1 else ''}; support {r['support']}, oppose {r['oppose']}, "
-                       f"neutral {r['neutral']}", style="bold"))
+                       f"neutral {r['neutral']}, other {r['other']} (target not about the pair)", style="bold"))
         _emit(r["statements"], stmt_cols, fmt)
 
 

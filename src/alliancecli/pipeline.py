@@ -130,6 +130,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     mentions = places + people
     statement_rows = []
     classifier = stance.active()
+    topic = stance.topic(getattr(src, "title", None) or outline.title)  # for statements that name no alignment
     for st in stmts:
         body = text[st.start:st.end]
         if st.kind == "comment":  # the lines a comment quotes are not its author's words: blank them out
@@ -140,7 +141,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
                     body = body[:a] + " " * (b - a) + body[b:]
         context = stance.Context(tuple((m.name, m.kind, m.start - st.start, m.end - st.start) for m in mentions
                                        if m.kind != "person" and st.start <= m.start and m.end <= st.end),
-                                 st.speaker_country, st.kind == "comment")
+                                 st.speaker_country, st.kind == "comment", topic)
         sc = classifier.classify(body, context)
         statement_rows.append({
             "_comment": st.comment, "kind": st.kind,

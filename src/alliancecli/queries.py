@@ -19,7 +19,7 @@ SOURCES = ("article", "comments", "all")
 WITHIN = ("sentence", "statement", "paragraph", "document")
 
 STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document", "path",
-                     "posted", "cue", "stance_evidence"]
+                     "posted", "cue", "stance_evidence", "stance_target"]
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params) -> list[dict]:
@@ -35,10 +35,20 @@ def _source_clause(source: str, alias: str = "s") -> str:
 
 
 def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, until=None,
-                     source: str = "all") -> tuple[str, list, bool]:
-    """The filters of :func:`statements` that test each row: (SQL after 'where', params, needs documents d)."""
+                     source: str = "all", target=None) -> tuple[str, list, bool]:
+    """The filters of :func:`statements` that test each row: (SQL after 'where', params, needs documents d).
+
+    ``target``: "none" keeps the statements about no alignment; a name keeps those whose
+    target is it ("NATO membership") or involves it (NATO, Ukraine).
+    """
     where = ["1 = 1"]
     params: list = []
+    if target and target.lower() == "none":
+        where.append("s.stance_target is null")
+    elif target:
+        where.append("(s.stance_target = ? or '|' || s.stance_parties || '|' like ? escape '\\' "
+                     "or s.stance_target like ? escape '\\')")
+        params += [target, f"%|{like_escape(target)}|%", f"{like_escape(target)} %"]
     if actor:
         where.append("(s.speaker = ? or s.speaker like ? escape '\\' or s.speaker in "
                      "(select name from actors where aliases like ? escape '\\'))")
@@ -61,7 +71,7 @@ def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, u
 
 _STATEMENT_SELECT = """
     select s.id, s.speaker, s.speaker_country, coalesce(s.label, s.stance) as stance, s.kind, s.source,
-           s.text, d.title as document, d.path, s.posted, s.cue, s.stance_evidence
+           s.text, d.title as document, d.path, s.posted, s.cue, s.stance_evidence, s.stance_target
     from statements s join documents d on d.id = s.document_id"""
 
 
@@ -81,6 +91,7 @@ def statements(
     offset: int = 0,
     since: str | None = None,
     until: str | None = None,
+    target: str | None = None,
 ) -> list[dict]:
     """Statements with their speaker, stance and document, filtered, in the order they were ingested.
 
@@ -92,14 +103,14 @@ def statements(
     """
     return list(iter_statements(db, actor=actor, country=country, speaker_country=speaker_country, about=about,
                                 pair=pair, stance=stance, source=source, doc=doc, kind=kind, ids=ids, limit=limit,
-                                offset=offset, since=since, until=until))
+                                offset=offset, since=since, until=until, target=target))
 
 
 def iter_statements(db, actor=None, country=None, speaker_country=None, about=None, pair=None, stance=None,
                     source: str = "all", doc=None, kind=None, ids=None, limit: int | None = None, offset: int = 0,
-                    since=None, until=None) -> Iterator[dict]:
+                    since=None, until=None, target=None) -> Iterator[dict]:
     """:func:`statements` as a generator: the first rows come before the last are read."""
-    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source)
+    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source, target)
     if ids is not None:
         # a given order (search rank): country and pair filters are tested row by row
         extra, extra_params = _mention_tests(country, speaker_country, about, pair)
@@ -139,9 +150,9 @@ def iter_statements(db, actor=None, country=None, speaker_country=None, about=No
 
 
 def count_statements(db, actor=None, country=None, speaker_country=None, about=None, pair=None, stance=None,
-                     source: str = "all", doc=None, kind=None, since=None, until=None) -> int:
+                     source: str = "all", doc=None, kind=None, since=None, until=None, target=None) -> int:
     """How many rows :func:`statements` returns with these filters and no limit."""
-    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source)
+    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source, target)
     driver, driver_params = _statement_ids(country, speaker_country, about, pair)
     if driver and where == "1 = 1":
         return db.execute(f"select count(*) from ({driver})", driver_params).fetchone()[0]
@@ -253,11 +264,8 @@ def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "al
         )"""
     sql = f"""{pairs_from}
         select p.a, p.b, count(*) as {within if within != 'document' else 'co'}s_n,
-               count(distinct p.document_id) as documents,
-               count(distinct case when coalesce(s.label, s.stance) = 'support' then s.id end) as support,
-               count(distinct case when coalesce(s.label, s.stance) = 'oppose' then s.id end) as oppose,
-               count(distinct case when coalesce(s.label, s.stance) = 'neutral' then s.id end) as neutral
-        from p left join statements s on s.id = p.statement_id
+               count(distinct p.document_id) as documents
+        from p
         where 1 = 1 {"and (p.a = ? or p.b = ?)" if country else ""}
         group by p.a, p.b having count(*) >= ?
         order by count(*) desc, p.a, p.b
@@ -272,18 +280,30 @@ def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "al
     for r in rows:
         r["count"] = r.pop(next(k for k in r if k.endswith("s_n")))
         r["within"] = within
-    if within in ("paragraph", "document") and rows:
-        # a paragraph or a document holds many statements: the stance of a pair there is that of
-        # the statements that mention both, the rows 'statements --pair A B' prints
+    if rows:
+        # the stance of a pair is that of the statements that mention both (the rows 'pairs --evidence'
+        # and 'statements --pair A B' print), counted only where their target involves both
         stances = _pair_stances(db, kinds, source, since, until)
         for r in rows:
-            r.update(stances.get((r["a"], r["b"]), {"support": 0, "oppose": 0, "neutral": 0}))
-    return [{k: r[k] for k in ("a", "b", "count", "documents", "support", "oppose", "neutral", "within")}
-            for r in rows]
+            r.update(stances.get((r["a"], r["b"]), dict.fromkeys(PAIR_STANCES, 0)))
+    return [{k: r[k] for k in ("a", "b", "count", "documents", *PAIR_STANCES, "within")} for r in rows]
+
+
+PAIR_STANCES = ("support", "oppose", "neutral", "other")
+
+
+def pair_stance(row: dict, a: str, b: str) -> str:
+    """How a statement counts for the pair (a, b): its stance where its target involves both
+    (their union or partnership, or one joining a bloc of the other), else "other"."""
+    from . import stance
+
+    if stance.involves(row.get("stance_target_kind"), row.get("stance_parties"), a, b):
+        return row["stance"]
+    return "other"
 
 
 def _pair_stances(db, kinds: tuple, source: str, since: str | None, until: str | None) -> dict:
-    """{(a, b): {support, oppose, neutral}} counted over the statements that mention both a and b."""
+    """{(a, b): {support, oppose, neutral, other}} over the statements that mention both a and b."""
     when, params = _date_clause("m", since, until)
     marks = ",".join("?" for _ in kinds)
     # the second name comes from mentions through its statement_id index: a self-join of the
@@ -295,14 +315,16 @@ def _pair_stances(db, kinds: tuple, source: str, since: str | None, until: str |
             join mentions b on b.statement_id = m.statement_id and +b.kind in ({marks}) and +b.name > m.name
             where m.statement_id is not null and m.kind in ({marks}){_source_clause(source, "m")}{when}
         )
-        select sp.a, sp.b,
-               sum(coalesce(s.label, s.stance) = 'support') as support,
-               sum(coalesce(s.label, s.stance) = 'oppose') as oppose,
-               sum(coalesce(s.label, s.stance) = 'neutral') as neutral
+        select sp.a, sp.b, coalesce(s.label, s.stance) as stance, s.stance_target_kind, s.stance_parties,
+               count(*) as n
         from sp join statements s on s.id = sp.statement_id
-        group by sp.a, sp.b
+        group by 1, 2, 3, 4, 5
     """
-    return {(r.pop("a"), r.pop("b")): r for r in _rows(db, sql, list(kinds) + list(kinds) + params)}
+    out: dict = {}
+    for r in _rows(db, sql, list(kinds) + list(kinds) + params):
+        counts = out.setdefault((r["a"], r["b"]), dict.fromkeys(PAIR_STANCES, 0))
+        counts[pair_stance(r, r["a"], r["b"])] += r["n"]
+    return out
 
 
 def _actor_where(country: str | None, kind: str | None) -> tuple[str, list]:
@@ -470,21 +492,26 @@ def directed_pairs(db, min_mentions: int = 1, source: str = "all", include_blocs
     sql = f"""
         with p as (
             select distinct s.speaker_country as a, m.name as b, s.id, s.document_id,
-                   coalesce(s.label, s.stance) as stance
+                   coalesce(s.label, s.stance) as stance, s.stance_target_kind, s.stance_parties
             from statements s join mentions m on m.statement_id = s.id
             where s.speaker_country is not null and m.name != s.speaker_country
               and m.kind in ({",".join("?" for _ in kinds)}){_source_clause(source)}{when}{extra}
-        )
-        select a, b, count(*) as count, count(distinct document_id) as documents,
-               sum(stance = 'support') as support, sum(stance = 'oppose') as oppose,
-               sum(stance = 'neutral') as neutral
-        from p group by a, b having count(*) >= ? order by count(*) desc, a, b
+        ), n as (select a, b from p group by a, b having count(*) >= ? order by count(*) desc, a, b{" limit ?" if limit else ""})
+        select p.a, p.b, p.id, p.document_id, p.stance, p.stance_target_kind, p.stance_parties
+        from p join n on n.a = p.a and n.b = p.b
     """
     params.append(min_mentions)
     if limit:
-        sql += " limit ?"
         params.append(limit)
-    return [dict(r, within="statement", directed=True) for r in _rows(db, sql, params)]
+    out: dict = {}
+    for r in _rows(db, sql, params):
+        row = out.setdefault((r["a"], r["b"]), {"a": r["a"], "b": r["b"], "count": 0, "documents": set(),
+                                                **dict.fromkeys(PAIR_STANCES, 0)})
+        row["count"] += 1
+        row["documents"].add(r["document_id"])
+        row[pair_stance(r, r["a"], r["b"])] += 1
+    rows = sorted(out.values(), key=lambda r: (-r["count"], r["a"], r["b"]))
+    return [dict(r, documents=len(r["documents"]), within="statement", directed=True) for r in rows]
 
 
 def pair_statements(db, a: str, b: str, directed: bool = False, source: str = "all", since: str | None = None,
@@ -494,8 +521,17 @@ def pair_statements(db, a: str, b: str, directed: bool = False, source: str = "a
     ``alliance statements --pair A B`` prints the same rows.
     """
     if directed:
-        return statements(db, speaker_country=a, about=b, source=source, since=since, until=until, limit=limit)
-    return statements(db, pair=(a, b), source=source, since=since, until=until, limit=limit)
+        rows = statements(db, speaker_country=a, about=b, source=source, since=since, until=until, limit=limit)
+    else:
+        rows = statements(db, pair=(a, b), source=source, since=since, until=until, limit=limit)
+    if rows:
+        marks = ",".join("?" for _ in rows)
+        targets = {r[0]: {"stance_target_kind": r[1], "stance_parties": r[2]} for r in db.execute(
+            f"select id, stance_target_kind, stance_parties from statements where id in ({marks})",
+            [r["id"] for r in rows]).fetchall()}
+        for r in rows:
+            r["counted_as"] = pair_stance({**r, **targets[r["id"]]}, a, b)
+    return rows
 
 
 def _stance_stats(db, path) -> dict:

@@ -93,6 +93,7 @@ def lexicon() -> dict:
         "version": raw["version"],
         "threshold": raw["threshold"],
         "topic_threshold": raw["topic_threshold"],
+        "topic_min_cue": raw["topic_min_cue"],
         "window": raw["negation_window"],
         "negation": re.compile(r"(?:\b(?:%s)\b|n[’']t\b)" % "|".join(re.escape(n) for n in negs), re.I),
         "support": [(rx(p), w) for p, w in raw["support"]],
@@ -331,8 +332,9 @@ class Rules:
         for a, b in _sentences(text):
             s = _Sentence(a, b)
             _score_sentence(text, s, ctx.comment, mentions)
+            s.cues = [c for c in s.cues if abs(c[0]) >= lexicon()["topic_min_cue"]]  # clear words only
             sentences.append(s)
-        score = round(sum(s.score for s in sentences), 3)
+        score = round(sum(w for s in sentences for w, _ in s.cues), 3)
         if abs(score) < lexicon()["topic_threshold"]:
             return NO_TARGET
         label = "support" if score > 0 else "oppose"
@@ -352,6 +354,26 @@ def topic(title: str | None, mentions=None, speaker_country: str | None = None) 
         return None
     t = min(found, key=lambda t: (_PRIORITY[t.kind], t.span[0]))
     return Topic(t.name, "bloc" if t.kind == "bloc+" else t.kind, t.parties)
+
+
+def involves(kind: str | None, parties: str | tuple | None, a: str, b: str) -> bool:
+    """Whether a target is about the relation of ``a`` and ``b``: their union or partnership (both are
+    parties), or one of them joining (leaving, ...) a bloc that the other belongs to or is."""
+    if not kind or not parties:
+        return False
+    names = parties.split("|") if isinstance(parties, str) else list(parties)
+    if kind in ("partnership", "integration", "sanctions"):
+        if kind == "integration":  # "Ukraine's European integration": Ukraine joining the EU
+            return _joins(names, a, b) or _joins(names, b, a)
+        return a in names and b in names
+    return _joins(names, a, b) or _joins(names, b, a) or (a in names and b in names)
+
+
+def _joins(names: list[str], joiner: str, other: str) -> bool:
+    if joiner not in names:
+        return False
+    blocs = [n for n in names if n in gazetteer.load().places and gazetteer.load().places[n].kind == "bloc"]
+    return any(other == bloc or other in _members(bloc) for bloc in blocs if joiner not in _members(bloc))
 
 
 RULES = Rules()
