@@ -70,8 +70,8 @@ def set_label(db: sqlite_utils.Database, statement_id: int, label: str | None) -
             db.execute("delete from labels where (sha256 = ? or path = ?) and text = ?", [sha, path, text])
         else:
             _upsert(db, sha, path, text, label, "cli", str(sid))
-        db.execute("update statements set label = ? where document_id in (select id from documents where sha256 = ?) "
-                   "and text = ?", [label, sha, text])
+        db.execute("update statements set label = ? where document_id in (select id from documents where sha256 = ? "
+                   "or path = ?) and text = ?", [label, sha, path, text])
     return {"id": sid, "label": label, "predicted": predicted, "text": text}
 
 
@@ -115,12 +115,13 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> ImportSummary:
             else:
                 summary.standalone += 1
                 summary.unmatched.append((ref, text))
-                _upsert(db, None, f"{path.name}#{ref}", text, label, "import", r.get("source") or None)
+                _upsert(db, None, f"{path.name}#{ref}", text, label, "import", f"{path.name}#{ref}")
         store.apply_labels(db)
     return summary
 
 
 def labelled(db: sqlite_utils.Database) -> list[dict]:
-    """Every labelled text once: ``text``, ``label``, ``path``."""
-    cur = db.execute("select min(id), text, label, path from labels group by text order by min(id)")
+    """Every labelled text once (a row of an imported file once, whatever it matched): ``text``, ``label``, ``path``."""
+    cur = db.execute("select min(id), min(text), label, path from labels group by case when origin = 'import' "
+                     "then ref else text end order by min(id)")
     return [{"id": r[0], "text": r[1], "label": r[2], "path": r[3]} for r in cur.fetchall()]

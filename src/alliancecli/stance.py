@@ -81,6 +81,7 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|i|my)\b", re.I)
 _ADVERSARY = re.compile(r"\b(?:against|on|from|to stop|deter)\s+(?:the\s+)?$", re.I)
 _ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
                               r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
+_WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
 _PRIORITY = {"bloc+": 0, "integration": 1, "sanctions": 2, "bloc": 3, "partnership": 4}
 
 
@@ -256,7 +257,7 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
     cue_text = _masked(text, a, b, mentions)
     report_at = min((m.start() for rx in lx["report"] for m in rx.finditer(sent)), default=None)
     factor = lx["hedge_factor"] if lx["hedge"].search(sent) else 1.0
-    question = sent.rstrip("\"'”’») ").endswith("?")
+    question = sent.rstrip("\"'”’») ").endswith("?") or bool(_WHY.match(sent))
     flip_at = min((m.end() for f in lx["flip"] for m in f.finditer(sent)), default=None)
     taken: list[tuple[int, int]] = []
 

@@ -418,13 +418,16 @@ def m004_stance(db: sqlite_utils.Database):
 
 
 def apply_labels(db: sqlite_utils.Database, document_id: int | None = None) -> int:
-    """Copy human labels onto the statements they belong to (one document, or all); returns how many carry one."""
+    """Copy human labels onto the statements they belong to (one document, or all); returns how many carry one.
+
+    A label belongs to the statement with its text in a document with its content hash, in any
+    database; and, in the database it was set in, to the same words after the file changed."""
     where, params = "", []
     if document_id is not None:
         where, params = " where statements.document_id = ?", [document_id]
     db.execute(f"""
         update statements set label = (
-            select l.label from labels l join documents d on d.sha256 = l.sha256
+            select l.label from labels l join documents d on d.sha256 = l.sha256 or d.path = l.path
             where d.id = statements.document_id and l.text = statements.text order by l.id desc limit 1){where}""",
                params)
     sql = "select count(*) from statements where label is not null"

@@ -1,0 +1,89 @@
+"""Stance targets, evidence offsets, the classifier seam and what 'pairs' counts."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from alliancecli import stance
+
+LABELS = Path(__file__).resolve().parent.parent / "benchmarks" / "stance" / "labels.csv"
+
+
+@pytest.mark.parametrize("text, label, target", [
+    ("Ukraine must become a member of NATO as soon as possible.", "support", "NATO membership"),
+    ("Kazakhstan will never join the Eurasian Economic Union.", "oppose", "EAEU membership"),
+    ("We are grateful to Poland for its support.", "support", "Poland–Ukraine partnership"),
+    ("The EU must impose new sanctions against Russia.", "support", "sanctions coalition"),
+    ("The weather in Kyiv was cold on Tuesday.", "neutral", None),
+])
+def test_target_and_polarity(text, label, target):
+    s = stance.classify(text, stance.Context(speaker_country="Ukraine"))
+    assert (s.label, s.target) == (label, target)
+
+
+def test_no_target_is_neutral_and_told_apart_from_neutral_toward_a_bloc():
+    none = stance.classify("Russia shelled the city again last night.")
+    nato = stance.classify("The parties discussed Ukraine's accession to NATO.")
+    assert none.label == nato.label == "neutral"
+    assert none.target is None and nato.target == "NATO accession"
+
+
+def test_hedge_condition_and_question_stay_neutral():
+    assert stance.classify("Perhaps Ukraine should join NATO.").label == "neutral"
+    assert stance.classify("If the war ends, Ukraine should join NATO.").label == "neutral"
+    assert stance.classify("Will Ukraine join NATO this year?").label == "neutral"
+
+
+def test_refusal_is_oppose():
+    assert stance.classify("Armenia refuses to join the CSTO mission.").label == "oppose"
+
+
+def test_sarcasm_in_a_comment_is_never_support():
+    text = 'Oh sure, the union with our "brotherly" neighbours is a great idea!!!'
+    assert stance.classify(text).label == "support"
+    assert stance.classify(text, stance.Context(comment=True)).label == "neutral"
+
+
+def test_a_statement_naming_no_alignment_takes_the_documents_where_it_is_clear():
+    topic = stance.topic("Can Kazakhstan join the union of Russia and Belarus")
+    assert topic is not None and topic.parties == ("Kazakhstan", "Belarus", "Russia")
+    s = stance.classify("We categorically reject it.", stance.Context(topic=topic))
+    assert s.label == "oppose" and s.target == topic.target
+    assert stance.classify("It rained.", stance.Context(topic=topic)).target is None
+
+
+def _evidence_inside(text: str, s: stance.Stance) -> bool:
+    return all(0 <= a < b <= len(text) for a, b in s.spans) and \
+        (s.evidence or "") == "; ".join(text[a:b] for a, b in s.spans)
+
+
+def test_evidence_offsets_always_lie_inside_the_statement():
+    with open(LABELS, newline="", encoding="utf-8") as f:
+        texts = [r["text"] for r in csv.DictReader(f)]
+    topic = stance.topic("Ukraine's accession to NATO")
+    for text in texts:
+        for ctx in (None, stance.Context(speaker_country="Ukraine", topic=topic)):
+            s = stance.classify(text, ctx)
+            assert _evidence_inside(text, s), text
+            assert (s.target is None) == (not s.spans) or s.label != "neutral" or s.target is not None
+
+
+@pytest.mark.parametrize("kind, parties, a, b, want", [
+    ("bloc", "Ukraine|NATO", "Poland", "Ukraine", True),  # Ukraine joining a bloc Poland belongs to
+    ("bloc", "Ukraine|NATO", "Russia", "Ukraine", False),
+    ("partnership", "Poland|Ukraine", "Poland", "Ukraine", True),
+    ("partnership", "Poland|Ukraine", "Russia", "Ukraine", False),
+    ("sanctions", "Ukraine", "Russia", "Ukraine", False),
+    (None, None, "Poland", "Ukraine", False),
+])
+def test_involves(kind, parties, a, b, want):
+    assert stance.involves(kind, parties, a, b) is want
+
+
+def test_rules_are_a_classifier_and_rows_name_it():
+    row = stance.row(stance.classify("Ukraine must join NATO."), stance.RULES)
+    assert row["stance_classifier"] == "rules" and row["stance_version"] == stance.RULES.version
+    assert json.loads(row["stance_spans"]) and row["stance_parties"] == "Ukraine|NATO"
