@@ -87,3 +87,35 @@ def test_rules_are_a_classifier_and_rows_name_it():
     row = stance.row(stance.classify("Ukraine must join NATO."), stance.RULES)
     assert row["stance_classifier"] == "rules" and row["stance_version"] == stance.RULES.version
     assert json.loads(row["stance_spans"]) and row["stance_parties"] == "Ukraine|NATO"
+
+
+@pytest.mark.parametrize("args", [[], ["--within", "document"], ["--directed"]])
+def test_pairs_evidence_lists_exactly_the_statements_behind_each_count(seeds_db, args):
+    from tests.clirun import as_json, run
+
+    rows = as_json(run("pairs", *args, "--evidence", "--all", "--db", seeds_db, "--json"))
+    assert rows
+    counted = 0
+    for r in rows:
+        listed = [s["counted_as"] for s in r["statements"]]
+        assert {k: listed.count(k) for k in ("support", "oppose", "neutral", "other")} == \
+            {k: r[k] for k in ("support", "oppose", "neutral", "other")}, (r["a"], r["b"])
+        counted += r["support"] + r["oppose"] + r["neutral"]
+    assert counted  # some statements are about a pair's own relation
+
+
+def test_pairs_count_support_only_where_the_target_involves_both(seeds_db):
+    import sqlite3
+
+    from alliancecli import queries
+    from tests.clirun import as_json, run
+
+    con = sqlite3.connect(seeds_db)
+    con.row_factory = sqlite3.Row
+    for r in as_json(run("pairs", "--evidence", "--all", "--db", seeds_db, "--json")):
+        for s in r["statements"]:
+            row = dict(con.execute("select coalesce(label, stance) as stance, stance_target_kind, stance_parties "
+                                   "from statements where id = ?", [s["id"]]).fetchone())
+            want = row["stance"] if stance.involves(row["stance_target_kind"], row["stance_parties"],
+                                                    r["a"], r["b"]) else "other"
+            assert s["counted_as"] == want == queries.pair_stance(row, r["a"], r["b"])

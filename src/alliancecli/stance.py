@@ -95,6 +95,7 @@ def lexicon() -> dict:
         "threshold": raw["threshold"],
         "topic_threshold": raw["topic_threshold"],
         "topic_min_cue": raw["topic_min_cue"],
+        "flip_min": raw["flip_min_cue"],
         "window": raw["negation_window"],
         "negation": re.compile(r"(?:\b(?:%s)\b|n[’']t\b)" % "|".join(re.escape(n) for n in negs), re.I),
         "support": [(rx(p), w) for p, w in raw["support"]],
@@ -281,10 +282,13 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
             if report_at is not None and m.start() > report_at and not lx["thanks"].fullmatch(m.group(0)):
                 w2 *= lx["report_factor"]
             flipped = _negated(text, a + m.start(), a, lx["window"]) or (flip_at is not None and flip_at <= m.start())
-            if flipped:
-                w2 = -abs(w)
+            if flipped:  # "will not join" opposes; "not by common threats" only loses its weak cue
+                w2 = -abs(w) if abs(w) >= lx["flip_min"] else 0.0
             if w2:
                 add(w2, m.start(), m.end())
+    if any(w < 0 for w, _ in s.cues):  # a refusal or rejection decides its sentence, whatever praise is around it
+        s.cues = [c for c in s.cues if c[0] < 0]
+        s.score = sum(w for w, _ in s.cues)
     if comment and s.score > 0 and any(rx.search(sent) for rx in lx["sarcasm"]):
         s.score = 0.0
 

@@ -43,14 +43,17 @@ def default_path(db_path: str | Path) -> Path:
 
 
 def features(text: str, rule: stance.Stance | None = None) -> str:
-    """The text the classifier reads: the statement plus tokens naming the rules' verdict and target kind.
+    """The text the classifier reads: the statement plus tokens naming what the rules found.
 
-    The rules know targets, negation, refusal and rhetorical questions, which a bag of
-    words learned from a few hundred labels does not; given their verdict as features
-    the classifier learns when to trust them.
+    The rules know targets, negation, refusal, report frames and rhetorical questions,
+    which a bag of words learned from a few hundred labels does not; given their verdict,
+    the target's kind and the words of their evidence as features, the classifier learns
+    when to trust them.
     """
     rule = rule or stance.classify(text)
-    return f"{text} rulestance{rule.label} ruletarget{rule.target_kind or 'none'}"
+    kind = rule.target_kind or "none"
+    return (f"{text} rulestance{rule.label} ruletarget{kind} rule{rule.label}{kind} "
+            + " ".join("ev" + w.lower() for w in (rule.evidence or "").replace(";", " ").split()))
 
 
 def train(texts: list[str], labels: list[str], seed: int = 0):
