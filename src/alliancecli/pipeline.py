@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -98,24 +97,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     canon = entities.canonical_people([m.name for m in people])
     for m in people:
         m.name = canon[m.name]
-    actor_country: dict[str, str] = {}
-    for (name, country), _ in Counter((m.name, m.country) for m in people if m.country).most_common():
-        actor_country.setdefault(name, country)
-
-    body_people = [m for m in people if units[m.unit].kind == "body"]
-    stmts = quotes.attribute(text, units, docs, body_people, outline.signatures)
-    for st in stmts:
-        if st.speaker_kind == "person" and not st.speaker_country:
-            st.speaker_country = actor_country.get(st.speaker)
-    for ci, c in enumerate(outline.comments):
-        if c.deleted or c.end <= c.start:
-            continue
-        stmts.append(quotes.Statement("comment", c.start, c.end, c.author, None, None, None, None, ci, "commenter"))
-        for q in c.quoted:
-            if q.end > q.start:
-                ns = q.line_start + text[q.line_start:q.line_end].find(q.name)
-                stmts.append(quotes.Statement("quote", q.start, q.end, q.name, ns, ns + len(q.name), "Quote:", None,
-                                              ci, "commenter"))
+    stmts = quotes.attribute(text, units, docs, people, outline.signatures, outline.comments)
 
     comment_rows = []
     index_of_path = {}

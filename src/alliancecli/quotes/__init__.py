@@ -1,0 +1,81 @@
+"""Quoted statements, reported speech and their speakers.
+
+A document is read by an ordered list of mechanisms (:data:`MECHANISMS`), one module each:
+
+* :mod:`.marks`: quotations in quotation marks of every kind;
+* :mod:`.colon`: blocks introduced by a colon and transcript turns;
+* :mod:`.signatures`: embedded posts signed with a dash;
+* :mod:`.reported`: reported speech (kind ``indirect``);
+* :mod:`.headlines`: headlines that attribute;
+* :mod:`.comments`: reader comments and the "Quote: NAME" blocks in them.
+
+Each mechanism yields events ``(position, handler)``; the events of one stage run in reading order, so
+what one mechanism finds (the last speaker quoted) is there for the next. They share a
+:class:`~.view.DocView` (the text, the units, the parsed docs and the offset helpers, never changed) and a
+:class:`~.state.State` (the statements so far, the last speaker, and the :class:`~.speakers.Registry`
+that resolves speakers). :func:`~.merge.merge` then keeps one statement per stretch of words.
+
+Adding a quote form means one module with an ``events`` function and one line in :data:`MECHANISMS`.
+Lexicons and rules are in ``data/attribution.json``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..entities import Mention
+from . import colon, comments, headlines, marks, reported, signatures
+from .marks import QuoteSpan, scan_quotes
+from .merge import merge
+from .speakers import Registry, Speaker
+from .state import State
+from .view import MARKS, DocView, Statement, Unit
+
+__all__ = ["MARKS", "MECHANISMS", "DocView", "Mechanism", "QuoteSpan", "Registry", "Speaker", "State",
+           "Statement", "Unit", "attribute", "scan_quotes"]
+
+Events = Iterable[tuple[int, Callable[[], None]]]
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    name: str
+    events: Callable[[DocView, State], Events]
+    stage: int  # the events of one stage run together, in reading order; stages run in order
+    reported: bool = False  # reported speech: off with ``attribute(..., indirect=False)``
+
+
+#: direct speech in reading order first, so that a follow-on quote or a "he" can continue the last speaker
+MECHANISMS: list[Mechanism] = [
+    Mechanism("colon blocks and transcript turns", colon.events, stage=0),
+    Mechanism("quotation marks", marks.events, stage=0),
+    Mechanism("signatures", signatures.events, stage=1),
+    Mechanism("reported speech", reported.events, stage=2, reported=True),
+    Mechanism("headlines", headlines.events, stage=3, reported=True),
+    Mechanism("reader comments", comments.events, stage=4),
+]
+
+
+def attribute(text: str, units: list[Unit], docs: list, people: list[Mention], signatures=(), comments=(),
+              indirect: bool = True, mechanisms: list[Mechanism] | None = None) -> list[Statement]:
+    """The statements of one document, in reading order (article first, then reader comments).
+
+    ``docs[k]`` is the spaCy doc of ``units[k]``; ``people`` the person mentions of every unit;
+    ``signatures`` the dash signatures and ``comments`` the reader comments of the segmenter's outline."""
+    view = DocView(text, units, docs, [m for m in people if units[m.unit].kind == "body"], signatures, comments)
+    view.set_quotes(scan_quotes(text, [(units[k].start, units[k].end) for k in view.body]))
+    countries: dict[str, str] = {}
+    for (name, country), _ in Counter((m.name, m.country) for m in people if m.country).most_common():
+        countries.setdefault(name, country)
+    state = State(view, Registry(view, countries))
+    chosen = [m for m in (mechanisms if mechanisms is not None else MECHANISMS) if indirect or not m.reported]
+    for stage in sorted({m.stage for m in chosen}):
+        events = [ev for m in chosen if m.stage == stage for ev in m.events(view, state)]
+        for _, handler in sorted(events, key=lambda ev: ev[0]):
+            handler()
+    out = merge(view, state)
+    for st in out:
+        if st.speaker_kind == "person" and not st.speaker_country:
+            st.speaker_country = state.speakers.country_of(st.speaker)
+    return out

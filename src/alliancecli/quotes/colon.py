@@ -1,0 +1,152 @@
+"""Blocks introduced by a colon and transcript turns.
+
+"X said:" or "X spoke in the same spirit:" at the end of a paragraph introduces the next one; "X said: …"
+inside a paragraph introduces the rest of it; "NAME: …" paragraphs are the turns of a transcript.
+"""
+from __future__ import annotations
+
+import re
+
+from .speakers import Speaker
+from .state import State
+from .view import MARKS, DocView, Statement, words
+
+TRANSCRIPT = re.compile(r"^[\"“«]?(?P<name>(?:[A-Z][A-Za-z'’.\-]+ ){0,2}[A-Z][A-Za-z'’.\-]+):\s+(?=\S)")
+
+
+def events(view: DocView, state: State):
+    return [(view.units[k].end - 1, lambda bi=bi: block(view, state, bi)) for bi, k in enumerate(view.body)]
+
+
+def transcript_names(view: DocView) -> set[str]:
+    """Names that open two or more paragraphs as 'NAME: ...' (an interview transcript)."""
+    names = getattr(view, "_transcript_names", None)
+    if names is None:
+        counts: dict[str, int] = {}
+        for k in view.body:
+            m = TRANSCRIPT.match(view.text[view.units[k].start:view.units[k].end])
+            if m:
+                counts[m["name"]] = counts.get(m["name"], 0) + 1
+        names = view._transcript_names = {n for n, c in counts.items() if c >= 2}
+    return names
+
+
+def transcript_turn(view: DocView, k: int):
+    """(match, person or None) when paragraph ``k`` is a 'NAME: ...' turn, else None.
+
+    A turn needs a name that opens several paragraphs, or a person mention at the start, and
+    words that say something: a list under a label ('Subs Not Used: Almunia, Cygan') has no verb."""
+    us = view.units[k].start
+    m = TRANSCRIPT.match(view.text[us:view.units[k].end])
+    if not m:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in view.docs[k] if t.idx >= m.end()):
+        return None
+    person = next((p for p in view.people if p.unit == k and p.start - us < m.end("name")), None)
+    if person is None and m["name"] not in transcript_names(view):
+        return None
+    return m, person
+
+
+def block(view: DocView, state: State, bi: int) -> None:
+    """Blocks: a paragraph ending in ':' introduces the next one; 'X said: ...' inside a paragraph;
+    'NAME: ...' paragraphs of an interview transcript."""
+    text = view.text
+    k = view.body[bi]
+    doc = view.docs[k]
+    if not len(doc):
+        return
+    turn = transcript_turn(view, k)
+    if turn is not None:
+        m, person = turn
+        us, ue = view.units[k].start, view.units[k].end
+        canonical = person.name if person is not None else state.speakers.by_surname(m["name"])
+        state.add(Statement("block", us + m.end(), ue, canonical, us + m.start("name"), us + m.end("name"),
+                            ":", speaker_kind="person"), bi)
+        return
+    if doc[-1].text == ":" and bi + 1 < len(view.body):
+        nk = view.body[bi + 1]
+        ns, ne = view.units[nk].start, view.units[nk].end
+        if text[ns] in MARKS or view.inside(ns):
+            return  # a quotation: handled with its marks
+        if view.units[nk].start - view.units[k].end > 4 and "\n\n\n" in text[view.units[k].end:ns]:
+            return
+        intro = intro_speaker(view, state, k, doc[-1].sent)
+        if intro is not None and words(text[ns:ne]) >= 4:
+            sp, cue = intro
+            state.add(Statement("block", ns, ne, sp.name, sp.start, sp.end, cue, sp.country,
+                                speaker_kind=sp.kind), bi + 1)
+        return
+    # "Putin said: at present, ..." inside one paragraph
+    for t in doc:
+        if t.text != ":" or t.i + 1 >= len(doc) or view.inside(view.abs(k, t)):
+            continue
+        rest_s = view.abs(k, doc[t.i + 1])
+        if text[rest_s] in MARKS or words(text[rest_s:view.units[k].end]) < 6:
+            continue
+        window = [x for x in doc[max(t.sent.start, t.i - 5):t.i]]
+        v = next((x for x in reversed(window) if view.is_cue(x) and x.pos_ != "NOUN"), None)
+        if v is None:
+            continue
+        sj = view.subject(v)
+        if sj is None:
+            continue
+        sp = state.speaker(k, sj, view.abs(k, sj))
+        state.add(Statement("block", rest_s, view.units[k].end, sp.name, sp.start, sp.end, v.text, sp.country,
+                            speaker_kind=sp.kind), bi)
+        return
+
+
+def colon_intro(view: DocView, state: State, k: int, open_tok) -> tuple[Speaker, str] | None:
+    """Speaker and cue of a quote or block introduced by 'X said:' in the same or the previous paragraph."""
+    doc = view.docs[k]
+    sent = open_tok.sent
+    prev_sent = None
+    if open_tok.i > sent.start:
+        toks_before = doc[sent.start:open_tok.i]
+        if toks_before and toks_before[-1].text == ":":
+            prev_sent = toks_before
+    if prev_sent is None and sent.start > 0 and doc[sent.start - 1].text == ":":
+        prev_sent = doc[sent.start - 1].sent
+    kk = k
+    if prev_sent is None and open_tok.i == 0:
+        bi = view.body_pos(k)
+        if bi > 0:
+            kk = view.body[bi - 1]
+            pdoc = view.docs[kk]
+            if len(pdoc) and pdoc[-1].text == ":":
+                prev_sent = pdoc[-1].sent
+    if prev_sent is None:
+        return None
+    return intro_speaker(view, state, kk, prev_sent)
+
+
+def intro_speaker(view: DocView, state: State, k: int, sent) -> tuple[Speaker, str] | None:
+    """Speaker and cue of an introduction ending with a colon."""
+    cues = [t for t in sent if view.is_cue(t) and t.pos_ != "NOUN" and not view.inside(view.abs(k, t))]
+    found = []
+    for v in reversed(cues):
+        sj = view.subject(v)
+        if sj is not None:
+            sp = state.speaker(k, sj, view.abs(k, sj))
+            if sp.kind in ("person", "unnamed", "organization") or sj.pos_ == "PRON":
+                found.append((sp.kind != "person", sj.pos_ == "PRON", (sp, v.text)))
+    if found:
+        return min(found, key=lambda f: f[:2])[2]
+    root = sent.root
+    sj = view.subject(root)
+    if sj is not None:
+        m = view.person_at(k, sj) or state.speakers.person_in_apposition(k, sj)
+        if m is not None:
+            return Speaker(m.name, m.start, m.end, "person"), ":"
+    # "Said Ellis:": an inverted cue with the name after it
+    toks = [t for t in sent if not t.is_punct]
+    if len(toks) >= 2 and view.is_cue_word(toks[0]) and toks[1].pos_ == "PROPN":
+        sp = state.speaker(k, toks[1], view.abs(k, toks[1]))
+        return sp._replace(kind=sp.kind or "person"), toks[0].text
+    # "Putin:" at the start of a paragraph
+    if toks and len(toks) <= 4:
+        m = view.person_at(k, toks[0])
+        if m is not None and m.end >= view.abs(k, toks[-1]):
+            return Speaker(m.name, m.start, m.end, "person"), ":"
+    return None

@@ -1,0 +1,260 @@
+"""Quotations in quotation marks and their speakers.
+
+The marks are paired by a scanner that reads each mark's context (so «…”, “…”, „…“ and straight quotes
+all pair), with multi-paragraph quotes and a hard stop at a paragraph end for an unbalanced mark. The
+speaker is read from a cue: a dash signature ("…” ― Name"), the subject of a cue verb next to or around
+the quote (climbing to the outermost report), an inverted cue ("said Burton", "Said Ellis:"), a bare cue
+sentence after it ("… a narrator asks."), "according to X", an introduction ending with a colon, a cue
+in the sentence just before, or the speaker of the previous quote for a follow-on quote.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from . import colon
+from .speakers import Speaker
+from .state import State
+from .view import DASHES, MARKS, DocView, Statement, words
+
+OPEN_CTX = "([{/:;" + DASHES
+CLOSE_CTX = ".,;:!?)]}…" + DASHES
+
+
+@dataclass
+class QuoteSpan:
+    open: int  # position of the opening mark
+    close: int | None  # position of the closing mark, None when unbalanced
+    first: int  # body paragraph index where it opens
+    last: int  # ... and where it closes
+    end: int  # end of the quoted text (exclusive)
+
+
+def _role(text: str, i: int, s: int, e: int) -> str | None:
+    c = text[i]
+    p = text[i - 1] if i > s else " "
+    n = text[i + 1] if i + 1 < e else " "
+    left = i == s or p.isspace() or p in OPEN_CTX
+    right = i + 1 == e or n.isspace() or n in CLOSE_CTX
+    if c in "«„":
+        return "open"
+    if c == "»":
+        return "close"
+    if c == "“":
+        return "close" if right and not left else "open"
+    if c == "”":
+        return "open" if left and not right else "close"
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    return "either" if left and right else None
+
+
+def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Pair quotation marks over a run of paragraphs.
+
+    A quote left open at a paragraph end continues only if the next paragraph opens
+    with a quotation mark (the multi-paragraph convention); otherwise it stops at the
+    paragraph end, so an unbalanced mark never swallows the rest of a document.
+    """
+    out: list[QuoteSpan] = []
+    cur: dict | None = None
+    for k, (s, e) in enumerate(paragraphs):
+        marks = [(i, _role(text, i, s, e)) for i in range(s, e) if text[i] in MARKS]
+        marks = [(i, r) for i, r in marks if r]
+        if cur is not None:
+            if marks and marks[0][0] == s and marks[0][1] in ("open", "either") and k - cur["first"] < 12:
+                marks = marks[1:]
+            else:
+                out.append(QuoteSpan(cur["open"], None, cur["first"], cur["last"], cur["last_end"]))
+                cur = None
+        for i, r in marks:
+            if cur is None:
+                if r in ("open", "either"):
+                    cur = {"open": i, "first": k, "depth": 1, "ch": text[i]}
+            elif r == "open" and cur["ch"] == "«" and text[i] != "«":
+                cur["depth"] += 1
+            elif r == "open":
+                if text[i] == cur["ch"] or text[i] in "«„":
+                    cur = {"open": i, "first": k, "depth": 1, "ch": text[i]}
+            elif r in ("close", "either"):
+                if cur["depth"] > 1:
+                    cur["depth"] -= 1
+                else:
+                    out.append(QuoteSpan(cur["open"], i, cur["first"], k, i))
+                    cur = None
+        if cur is not None:
+            cur["last"], cur["last_end"] = k, e
+    if cur is not None:
+        out.append(QuoteSpan(cur["open"], None, cur["first"], cur["last"], cur["last_end"]))
+    return out
+
+
+def events(view: DocView, state: State):
+    return [(q.open, lambda q=q: quotation(view, state, q)) for q in view.quotes]
+
+
+def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
+    text = view.text
+    k0, k1 = view.body[q.first], view.body[q.last]
+    if q.open == view.units[k0].start and colon.transcript_turn(view, k0) is not None:
+        return  # '"PENCE: ...' is a transcript turn, attributed by its name
+    inner_s, inner_e = q.open + 1, (q.close if q.close is not None else q.end)
+    content = text[inner_s:inner_e]
+    n_words = words(content)
+    if n_words == 0:
+        return
+    open_tok = view.token_at(k0, q.open)
+    close_tok = view.token_at(k1, q.close) if q.close is not None else view.docs[k1][-1]
+    if open_tok is None or close_tok is None:
+        return
+    s_open, s_close = open_tok.sent, close_tok.sent
+    before = [t for t in s_open if view.abs(k0, t) < q.open and not view.inside(view.abs(k0, t))]
+    after = [t for t in s_close if view.abs(k1, t) > (q.close or q.end) and not view.inside(view.abs(k1, t))]
+    words_before = [t for t in before if not t.is_punct]
+    words_after = [t for t in after if not t.is_punct]
+    doc1 = view.docs[k1]
+    # a cue split off into its own short sentence: '"I love cats!" insists Burton.'
+    if not words_after and s_close.end < len(doc1):
+        nxt = doc1[s_close.end].sent
+        lead = [t for t in nxt if not t.is_punct][:3]
+        inverted = bool(lead) and (view.is_cue(lead[0]) or (
+            len(lead) > 1 and lead[0].pos_ in ("PROPN", "PRON") and view.is_cue(lead[1])))
+        # or a short sentence that is only a cue and its subject: '… pay his?” a narrator in the ad asks.'
+        bare = view.is_cue(nxt.root) and not any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children) and len(nxt) <= 12
+        if (len(nxt) <= 8 and inverted or bare) and not any(ch in MARKS for ch in nxt.text):
+            after = list(nxt)
+            words_after = [t for t in after if not t.is_punct]
+    ends_sentence = content.rstrip()[-1:] in ".!?…" if content.strip() else False
+    set_off = ends_sentence or content.rstrip().endswith(",") or (
+        q.close is not None and text[q.close + 1:q.close + 2] == ",")
+    cue = subj = None
+    ck = k1
+    # 0. a dash signature after the quote: '"…" ― Pamela Padilla'
+    if q.close is not None:
+        sig = dash_signature(view, k1, q.close + 1)
+        if sig is not None:
+            if substantial(view, k0, q, n_words, ends_sentence):
+                state.add(Statement("quote", inner_s, inner_e, sig.name, sig.start, sig.end, "―",
+                                    speaker_kind=sig.kind), q.last)
+            return
+    # 1. a cue right after the quote: '," he said' / '," said Burton' / '," attacks Burton'
+    if words_after and set_off:
+        a = words_after
+        first = a[0]
+        if (first.pos_ == "VERB" or view.is_cue(first)) and len(a) > 1:
+            cue, subj = first, view.subject(first) or a[1]
+        else:
+            v = next((t for t in a[:8] if t.pos_ in ("VERB",) or view.is_cue(t)), None)
+            if v is not None:
+                sj = view.subject(v)
+                if sj is not None and view.abs(k1, sj) > (q.close or q.end):
+                    cue, subj = v, sj
+                elif sj is None and view.is_cue(v) and (first.pos_ == "PROPN" or view.person_at(k1, first)):
+                    # '…," Flynn, a top Trump surrogate, said': the parser lost the subject
+                    cue, subj = v, first
+        if cue is not None and not view.is_cue(cue):
+            if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or view.person_at(k1, subj)):
+                cue = subj = None
+    # 2. a cue verb before the quote, or anywhere else around it
+    if cue is None:
+        for toks, k in ((list(reversed(before)), k0), (after, k1)):
+            for t in toks:
+                if view.is_cue(t) and t.pos_ != "NOUN":
+                    t = view.outermost_cue(t)
+                    sj = view.subject(t)
+                    if sj is not None:
+                        cue, subj, ck = t, sj, k
+                        break
+            if cue is not None:
+                break
+        else:
+            ck = k1
+    # 2b. an inverted cue before the quote: 'Said Ellis: "…"'
+    if cue is None and len(words_before) >= 2:
+        wb = words_before
+        for i in range(len(wb) - 1):
+            if view.is_cue_word(wb[i]) and wb[i + 1].pos_ == "PROPN" and (
+                    wb[i].i == wb[0].sent.start or wb[i - 1].is_punct):
+                rest = [t for t in wb[i + 1:] if t.pos_ != "PROPN"]
+                if not rest:
+                    cue, subj, ck = wb[i], wb[-1], k0
+                    break
+    # 3. "according to X"
+    if cue is None:
+        for toks, k in ((before, k0), (after, k1)):
+            for t in toks:
+                if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                    pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        cue, subj, ck = t, pobj, k
+                        break
+            if cue is not None:
+                break
+    if cue is not None and subj is not None:
+        if not substantial(view, k0, q, n_words, ends_sentence):
+            return
+        sp = state.speaker(ck, subj, q.open)
+        cue_text = "according to" if cue.lower_ == "according" else cue.text
+        state.add(Statement("quote", inner_s, inner_e, sp.name, sp.start, sp.end, cue_text, sp.country,
+                            speaker_kind=sp.kind), q.last)
+        return
+    standalone = not words_before and not words_after
+    if not standalone or n_words < 3:
+        return
+    # 4. after an introduction ending with a colon
+    intro = colon.colon_intro(view, state, k0, open_tok)
+    if intro is not None:
+        sp, cue_text = intro
+        state.add(Statement("quote", inner_s, inner_e, sp.name, sp.start, sp.end, cue_text, sp.country,
+                            speaker_kind=sp.kind), q.last)
+        return
+    # 5. the speaker named by a cue in the sentence just before, in the same paragraph:
+    #    '…, Schiff said. "The other factor is …"'
+    doc0 = view.docs[k0]
+    if s_open.start > 0:
+        prev = doc0[s_open.start - 1].sent
+        cues = [t for t in prev if view.is_cue(t) and t.pos_ == "VERB" and not view.inside(view.abs(k0, t))]
+        for v in sorted(cues, key=lambda t: t.dep_ != "ROOT"):
+            sj = view.subject(v)
+            if sj is not None and not view.not_source(k0, sj) and sj.dep_ != "nsubjpass" and (
+                    view.source_like(sj, k0)):
+                sp = state.speaker(k0, sj, view.abs(k0, sj))
+                state.add(Statement("quote", inner_s, inner_e, sp.name, sp.start, sp.end, v.text, sp.country,
+                                    speaker_kind=sp.kind), q.last)
+                return
+    # 6. a follow-on quote continues the previous speaker
+    last = state.last
+    if last is not None and q.first - last.para <= 1 and last.speaker:
+        state.add(Statement("quote", inner_s, inner_e, last.speaker, last.start, last.end, None, last.country,
+                            speaker_kind=last.kind), q.last)
+
+
+def dash_signature(view: DocView, k: int, pos: int) -> Speaker | None:
+    """The name signed under or after a quote with a dash."""
+    end = view.units[k].end
+    m = view.rules["dash_signature"].match(view.text, pos, end)
+    if m is None or view.inside(m.start("name")):
+        return None
+    ns, ne = m.start("name"), m.end("name")
+    if view.text[ne - 1] == "." and len(view.text[ns:ne].split()[-1]) > 2:
+        ne -= 1  # a full stop after the name, not an initial
+    i = bisect.bisect_right(view.people_starts, ne) - 1
+    if i >= 0 and view.people[i].end > ns:
+        p = view.people[i]
+        return Speaker(p.name, p.start, p.end, "person")
+    return Speaker(view.text[ns:ne], ns, ne, "person")
+
+
+def substantial(view: DocView, k: int, q: QuoteSpan, n_words: int, ends_sentence: bool) -> bool:
+    """A statement, not a scare quote or a title: long enough, or a full exclamation/sentence."""
+    if n_words < 3 and not (ends_sentence and n_words >= 2):
+        return False
+    qs, qe = q.open, (q.close if q.close is not None else q.end)
+    inside = view.tokens_between(k, qs, qe)
+    roots = [t for t in inside if (not (qs < view.abs(k, t.head) < qe) or t.head is t) and not t.is_punct]
+    if roots and all(r.dep_ in ("amod", "compound", "nmod", "poss", "pcomp", "pobj", "npadvmod") for r in roots):
+        return n_words >= 8 and any(t.pos_ in ("VERB", "AUX") for t in inside)
+    return any(t.pos_ in ("VERB", "AUX") for t in inside) or ends_sentence

@@ -1,0 +1,243 @@
+"""Reported speech (kind ``indirect``).
+
+A cue verb with a clausal complement ("X said (that) …"), a parenthetical cue ("…, Mr. Obama said, …"), a
+speech act whose object is a proposition or something said ("urged voters to …", "cited derogatory
+comments"), a noun of saying with its holder ("Trump's claim that …") and "according to X". Reported
+content stops where the report does.
+"""
+from __future__ import annotations
+
+from .state import State
+from .view import MARKS, RELATIVES, DocView, words
+
+#: tokens after a comma searched for the head of the phrase it opens (see ``content_end``)
+ATTACH_WINDOW = 25
+
+
+def events(view: DocView, state: State):
+    state.last = None  # reported speech is read paragraph by paragraph, not as a follow-on of the quotes
+    return [(view.units[k].start, lambda k=k: paragraph(view, state, k)) for k in view.body]
+
+
+def paragraph(view: DocView, state: State, k: int) -> None:
+    doc = view.docs[k]
+    rules = view.rules
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            according(view, state, k, t)
+            continue
+        if t.pos_ == "NOUN" and t.lemma_.lower() in rules["content_nouns"]:
+            noun_cue(view, state, k, t)
+            continue
+        if t.pos_ != "VERB" or view.inside(view.abs(k, t)):
+            continue
+        lemma = t.lemma_.lower()
+        act = lemma in rules["act_verbs"]
+        if not (view.is_cue(t) or act or lemma in rules["belief_verbs"]):
+            continue
+        comps = [c for c in t.children if (c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(
+            g.lower_ == "that" and g.i < c.i and g.dep_ in ("mark", "advmod") for g in c.children)))
+            and not view.inside(view.abs(k, c))]
+        if not comps:
+            if view.is_cue(t):
+                parenthetical(view, state, k, t)
+            if act:
+                speech_act(view, state, k, t)
+            continue
+        clausal(view, state, k, t, comps[0])
+
+
+def clausal(view: DocView, state: State, k: int, t, c) -> None:
+    """'X said (that) C': the clausal complement ``c`` of the cue verb ``t``."""
+    doc = view.docs[k]
+    left, right = c.left_edge, c.right_edge
+    if left.i <= t.i <= right.i:
+        return
+    sj = view.subject(t)
+    if sj is None or view.not_source(k, sj) or sj.i > right.i >= t.i:
+        return
+    if sj.dep_ == "nsubjpass" and sj.head.i == t.i:
+        return  # "soldiers are welcomed who ...", "he was told that ...": not the source
+    if doc[-1].text == ":" and t.sent == doc[-1].sent:
+        return  # the introduction of a block, which is its own statement
+    right = content_end(view, doc, left.i, right.i)
+    s, e = view.span(k, left, right)
+    if words(view.text[s:e]) < 4:
+        return
+    state.report("indirect", s, e, state.speaker(k, sj, view.abs(k, sj)), t.text)
+
+
+def content_end(view: DocView, doc, lo: int, hi: int, clauses_only: bool = False):
+    """The last token of reported content running from ``lo`` to ``hi``, cut before what the
+    report does not carry: a second clause after a semicolon or a dash, or, after a comma, a
+    non-restrictive relative clause (', which …'), a participle clause (', arguing …'), an
+    apposition (', the presumed favorite'), a coordinated clause with its own subject or a
+    concessive clause (', although …'; cut_marks); a second speech act ('… and warned …').
+    ``clauses_only`` keeps relative clauses and appositions (for a parenthetical cue, whose
+    content is the whole sentence around it)."""
+    rules = view.rules
+    for i in range(lo + 3, hi + 1):
+        t = doc[i]
+        cut = t.text in (";", "--", "—", "–")
+        if t.dep_ == "cc" and i < hi:  # "… and warned against …": a second speech act
+            nxt = next((y for y in doc[i + 1:hi + 1] if y.dep_ == "conj" and y.head.i == t.head.i), None)
+            cut = nxt is not None and nxt.pos_ == "VERB" and (
+                view.is_cue(nxt) or nxt.lemma_.lower() in rules["act_verbs"])
+        if t.text == "," and i < hi:
+            # what the comma opens is headed near it; a bounded look keeps a run-on sentence linear
+            attached = [y for y in doc[i + 1:min(hi, i + ATTACH_WINDOW) + 1] if y.head.i < i]
+            cut = any((not clauses_only and (y.dep_ in ("appos", "relcl", "acl")
+                                              or y.lower_ in RELATIVES - {"that"})
+                       and _trails(doc, y.head if y.lower_ in RELATIVES else y, hi))
+                      or (y.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children))
+                      or (y.tag_ == "VBG" and y.dep_ in ("advcl", "xcomp", "conj"))
+                      or (y.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in rules["cut_marks"]
+                                                    for g in y.children))
+                      for y in attached)
+        if cut and view.inside_tok(t):
+            cut = False  # never inside the speaker's own quoted words
+        if cut:
+            j = i - 1
+            while j > lo and doc[j].is_punct and doc[j].text not in MARKS:
+                j -= 1
+            return doc[j]
+    return doc[hi]
+
+
+def _trails(doc, y, hi: int) -> bool:
+    """Whether ``y``'s subtree runs to the end of the content (``hi``), punctuation aside: a
+    relative clause or apposition in the middle ("flows along the route, which bypasses
+    Russia, could rise …") is parenthetical, and the content goes on after it."""
+    return all(t.is_punct for t in doc[y.right_edge.i + 1:hi + 1])
+
+
+def noun_cue(view: DocView, state: State, k: int, t) -> None:
+    """A noun of saying with its holder and a 'that'-clause: "Trump's claim that …", "a New York Times
+    report that …"."""
+    if view.inside(view.abs(k, t)):
+        return
+    doc = view.docs[k]
+    clause = next((c for c in t.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > t.i and any(
+        g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)), None)
+    holder = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    if holder is None:
+        holder = next((c for c in reversed(list(t.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if clause is None or holder is None or not view.source_like(holder):
+        return
+    lo = clause.left_edge.i
+    hi = content_end(view, doc, lo, clause.right_edge.i).i
+    s, e = view.span(k, doc[lo], doc[hi])
+    if words(view.text[s:e]) < 4:
+        return
+    state.report("indirect", s, e, state.speaker(k, holder, view.abs(k, holder)), t.text)
+
+
+def speech_act(view: DocView, state: State, k: int, t) -> None:
+    """A speech act whose object is what was said or held: "Trump urged supporters to monitor
+    polling places", "Clinton cited derogatory comments", "Schiff called for sanctions"."""
+    doc = view.docs[k]
+    rules = view.rules
+    parts = [c for c in t.children if c.i > t.i and (
+        c.dep_ in ("dobj", "xcomp", "oprd", "dative")
+        or (c.dep_ == "prep" and c.lower_ in rules["act_preps"]))]
+    # what is reported is a proposition: an infinitive clause ("urged voters to stay home", "vowed to
+    # fight") or a predication over the object ("called the deal a disaster"), not a bare noun phrase
+    # ("criticized the Russian Federation" is an attitude to a target, not a statement)
+    clausal_ = any(c.dep_ in rules["act_clausal_deps"] for c in parts) or any(
+        g.dep_ in rules["act_clausal_deps"] for c in parts if c.dep_ == "dobj" for g in c.children)
+    # or an object that is itself something said or held: "cited derogatory comments", "outlined his plan"
+    said = any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in rules["content_nouns"]
+               for p in parts for c in [p] + [g for g in p.children if g.dep_ == "pobj"])
+    if not parts or not (clausal_ or said):
+        return
+    sj = view.subject(t)
+    if sj is None or view.not_source(k, sj) or sj.i > t.i or not view.source_like(sj, k):
+        return
+    if sj.dep_ != "nsubj" and sj.head.i == t.i:
+        return  # a passive subject is the target of the act, not its source
+    if doc[-1].text == ":" and t.sent == doc[-1].sent:
+        return
+    lo = min(c.left_edge.i for c in parts)
+    hi = max(c.right_edge.i for c in parts)
+    while hi > lo and doc[hi].is_punct and doc[hi].text not in MARKS:
+        hi -= 1
+    hi = content_end(view, doc, lo, hi).i
+    s, e = view.span(k, doc[lo], doc[hi])
+    if words(view.text[s:e]) < rules["act_min_words"]:
+        return
+    state.report("indirect", s, e, state.speaker(k, sj, view.abs(k, sj)), t.text)
+
+
+def parenthetical(view: DocView, state: State, k: int, t) -> None:
+    """A cue clause set off by commas inside or after what it reports: "Acts of protest, Mr. Obama
+    said, are acts of patriotism" / "The timing was not intentional, Republicans said." """
+    doc = view.docs[k]
+    if t.dep_ not in ("parataxis", "ROOT", "advcl", "ccomp", "conj") or view.inside(view.abs(k, t)):
+        return
+    sj = view.subject(t)
+    if sj is None or sj.head.i != t.i or view.not_source(k, sj):
+        return
+    clause = {t.i} | {x.i for x in sj.subtree}
+    clause |= {c.i for c in t.children if c.dep_ in ("aux", "neg", "advmod", "npadvmod")
+               and c.i >= min(clause) - 1 and not any(True for _ in c.children)}
+    for c in t.children:  # "in a statement", "on Tuesday", "to reporters"
+        if c.dep_ in ("prep", "dative", "npadvmod", "dobj") and c.i > t.i:
+            clause |= {x.i for x in c.subtree}
+    lo, hi = min(clause), max(clause)
+    if any(i not in clause for i in range(lo, hi + 1)):
+        return
+    sent = t.sent
+    before = doc[sent.start:lo]
+    after = doc[hi + 1:sent.end]
+    # set off: a comma (or the sentence start) before, a comma or the sentence end after
+    if before and before[-1].text not in (",", "—", "–") and not (lo == sent.start):
+        return
+    if after and after[0].text not in (",", "—", "–", ".", "!", "?", ";"):
+        return
+    if sent[-1].text == ":" or (len(after) > 1 and (after[1].text in MARKS or after[0].text == ":")):
+        return  # introduces a block or a quotation, handled with it
+    if not view.source_like(sj, k):
+        return
+    # what it reports is a finite clause: a verb with its own subject outside the cue clause
+    if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.head.i not in clause and x.i not in clause
+               for x in sent):
+        return
+    # a cue that heads the sentence reports what comes before it only if that is a clause of its
+    # own ("Though the transition was smooth, he said, ..."), not an opening phrase ("In his book, ...")
+    if t.dep_ != "parataxis" and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in before):
+        return
+    last = content_end(view, doc, sent.start, sent.end - 1, clauses_only=True).i if after else sent.end - 1
+    if last < hi:
+        last = sent.end - 1
+    content = [x for x in doc[sent.start:last + 1] if x.i not in clause and not (x.is_punct and (
+        x.i == lo - 1 or x.i == hi + 1))]
+    while content and content[-1].is_punct and content[-1].text not in MARKS:
+        content.pop()
+    n = [x for x in content if not x.is_punct]
+    if len(n) < 4 or not before or not [x for x in before if not x.is_punct]:
+        return
+    s, e = view.span(k, content[0], content[-1])
+    if view.inside(s) and view.inside(e - 1):
+        return
+    state.report("indirect", s, e, state.speaker(k, sj, view.abs(k, sj)), t.text)
+
+
+def according(view: DocView, state: State, k: int, t) -> None:
+    """'According to X, …' / '…, according to X.'"""
+    doc = view.docs[k]
+    pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+    if pobj is None or not (view.source_like(pobj) or pobj.lemma_.lower() in view.lex["org_words"]):
+        return  # "according to this logic" names no source
+    sent = t.sent
+    phrase_end = max(x.i for x in doc[t.i + 1].subtree) + 1
+    if phrase_end < sent.end and doc[phrase_end].text == ",":
+        phrase_end += 1
+    before = doc[sent.start:t.i]
+    after = doc[phrase_end:sent.end]
+    body = after if len(after) >= len(before) else before
+    if not any(not x.is_punct or x.text in ("'", '"') for x in body) or words(body.text) < 4:
+        return
+    s, e = view.span(k, body[0], body[-1])
+    if view.inside(s):
+        return
+    state.report("indirect", s, e, state.speaker(k, pobj, view.abs(k, pobj)), "according to")

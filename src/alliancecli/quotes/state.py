@@ -1,0 +1,43 @@
+"""What the mechanisms find and pass on: the statements so far and the last speaker quoted."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .speakers import Registry, Speaker
+from .view import DocView, Statement, trim
+
+
+@dataclass
+class Last:
+    """The speaker of the last statement added in reading order: a follow-on quote or a 'he' continues it."""
+    speaker: str | None
+    start: int | None
+    end: int | None
+    para: int  # body paragraph index of the statement's end
+    kind: str | None
+    country: str | None
+
+
+@dataclass
+class State:
+    view: DocView
+    speakers: Registry
+    statements: list[Statement] = field(default_factory=list)
+    last: Last | None = None
+
+    def speaker(self, k: int, tok, pos: int) -> Speaker:
+        """The speaker named by token ``tok`` of unit ``k`` (:meth:`Registry.resolve`)."""
+        return self.speakers.resolve(k, tok, pos, self.last)
+
+    def add(self, st: Statement, para: int) -> None:
+        """Add a statement found in reading order; it becomes the last speaker."""
+        st.start, st.end = trim(self.view.text, st.start, st.end)
+        if st.end <= st.start:
+            return
+        self.statements.append(st)
+        self.last = Last(st.speaker, st.speaker_start, st.speaker_end, para, st.speaker_kind, st.speaker_country)
+
+    def report(self, kind: str, s: int, e: int, sp: Speaker, cue: str | None) -> None:
+        """Add a statement found outside reading order (reported speech, headlines)."""
+        self.statements.append(Statement(kind, s, e, sp.name, sp.start, sp.end, cue, sp.country,
+                                         speaker_kind=sp.kind))

@@ -1,0 +1,237 @@
+"""The document as the attribution mechanisms see it: the text, its units, their parsed docs, and the
+offset and syntax helpers every mechanism shares.
+
+A :class:`DocView` is built once per document and never changes after :meth:`DocView.set_quotes`; what the
+mechanisms find and carry from one to the next lives in :class:`~alliancecli.quotes.state.State`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..entities import Mention, lexicon
+from ..resources import load_json
+
+MARKS = '"“”«»„'
+DASHES = "—–―-"
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+PERSONAL = {"he", "she", "him", "her"}
+RELATIVES = {"who", "which", "that", "whom"}
+# subjects of a cue verb that are not sources of reported speech: expletives, relatives, and the
+# author's own voice ("we can say that ...")
+NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "we", "i", "you", "one"}
+SOURCE_NOUNS = {"source", "official", "report", "survey", "poll", "data", "study", "people", "person", "witness",
+                "media", "estimate", "figure", "account"}
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    kind: str  # title, body, comment, quoted (a "Quote: NAME" block in a comment)
+    comment: int | None = None  # index into Outline.comments
+
+
+@dataclass
+class Statement:
+    kind: str  # quote, block, indirect, comment
+    start: int
+    end: int
+    speaker: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    speaker_country: str | None = None
+    comment: int | None = None
+    speaker_kind: str | None = None  # person, unnamed, organization, commenter, document, country
+
+
+def words(s: str) -> int:
+    return len(WORD.findall(s))
+
+
+def joined(toks) -> str:
+    """Tokens as the text writes them ("Russia's government", not "Russia 's government"), on one line."""
+    return " ".join("".join(t.text_with_ws for t in toks).split())
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in MARKS):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in MARKS + ","):
+        e -= 1
+    return s, e
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """The attribution rules of ``data/attribution.json`` that only this package reads."""
+    raw = load_json("attribution.json")
+    return {
+        "dash_signature": re.compile(raw["dash_signature"]),
+        "indirect_excluded_speaker_kinds": set(raw["indirect_excluded_speaker_kinds"]),
+        "act_verbs": set(raw["act_verbs"]),
+        "act_preps": set(raw["act_preps"]),
+        "act_min_words": raw["act_min_words"],
+        "act_clausal_deps": set(raw["act_clausal_deps"]),
+        "belief_verbs": set(raw["belief_verbs"]),
+        "content_nouns": set(raw["content_nouns"]),
+        "mixed_quote_min_words": raw["mixed_quote_min_words"],
+        "cut_marks": set(raw["cut_marks"]),
+        "role_generic": raw["role_generic"],
+        "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
+    }
+
+
+class DocView:
+    """One document: ``docs[k]`` is the spaCy doc of ``units[k]``; ``people`` the person mentions of its body."""
+
+    def __init__(self, text: str, units: list[Unit], docs: list, people: list[Mention], signatures=(), comments=()):
+        self.text = text
+        self.units = units
+        self.docs = docs
+        self.people = sorted(people, key=lambda m: m.start)
+        self.people_starts = [m.start for m in self.people]
+        self.signatures = signatures
+        self.comments = comments
+        self.lex = lexicon()
+        self.rules = rules()
+        self.body = [k for k, u in enumerate(units) if u.kind == "body"]
+        self._body_index = {k: i for i, k in enumerate(self.body)}
+        self._unit_of = {id(d): k for k, d in enumerate(docs)}
+        self._token_starts: dict[int, list[int]] = {}
+        self.quotes: list = []
+        self.intervals: list[tuple[int, int]] = []
+
+    def set_quotes(self, quotes: list) -> None:
+        """The paired quotation marks (:func:`~alliancecli.quotes.marks.scan_quotes`): what lies inside them
+        is the speakers' own words, never a cue or a speaker."""
+        self.quotes = quotes
+        self.intervals = sorted((q.open, (q.close if q.close is not None else q.end) + 1) for q in quotes)
+
+    # -- offsets -------------------------------------------------------------
+    def abs(self, k: int, tok) -> int:
+        return self.units[k].start + tok.idx
+
+    def unit_of(self, tok) -> int:
+        return self._unit_of[id(tok.doc)]
+
+    def inside(self, pos: int) -> bool:
+        """Whether document offset ``pos`` lies inside a quotation."""
+        i = bisect.bisect_right(self.intervals, (pos, float("inf"))) - 1
+        return i >= 0 and self.intervals[i][0] <= pos < self.intervals[i][1]
+
+    def inside_tok(self, tok) -> bool:
+        return self.inside(self.units[self.unit_of(tok)].start + tok.idx)
+
+    def token_at(self, k: int, pos: int):
+        doc = self.docs[k]
+        rel = pos - self.units[k].start
+        span = doc.char_span(rel, rel + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def tokens_between(self, k: int, a: int, b: int) -> list:
+        """The tokens of unit ``k`` that start strictly between document offsets ``a`` and ``b``."""
+        starts = self._token_starts.get(k)
+        if starts is None:
+            starts = self._token_starts[k] = [self.abs(k, t) for t in self.docs[k]]
+        return list(self.docs[k][bisect.bisect_right(starts, a):bisect.bisect_left(starts, b)])
+
+    def body_pos(self, k: int) -> int:
+        """The index of unit ``k`` among the body paragraphs, -1 for a title or comment."""
+        return self._body_index.get(k, -1)
+
+    def span(self, k: int, first, last) -> tuple[int, int]:
+        """Document offsets of the tokens ``first`` .. ``last`` of unit ``k``."""
+        return self.abs(k, first), self.abs(k, last) + len(last)
+
+    # -- people ----------------------------------------------------------------
+    def person_at(self, k: int, tok) -> Mention | None:
+        pos = self.abs(k, tok)
+        i = bisect.bisect_right(self.people_starts, pos) - 1
+        if i >= 0 and self.people[i].start <= pos < self.people[i].end:
+            return self.people[i]
+        return None
+
+    def person_before(self, pos: int, max_back: int = 4000) -> Mention | None:
+        i = bisect.bisect_left(self.people_starts, pos) - 1
+        while i >= 0:
+            m = self.people[i]
+            if pos - m.end > max_back:
+                return None
+            if not self.inside(m.start) and self.units[m.unit].kind == "body":
+                return m
+            i -= 1
+        return None
+
+    # -- syntax ------------------------------------------------------------------
+    def is_cue(self, t) -> bool:
+        return t.lemma_.lower() in self.lex["cues"] and t.pos_ in ("VERB", "AUX", "NOUN")
+
+    def is_cue_word(self, t) -> bool:
+        """A cue verb in a headline, where title case hides the part of speech ('Says')."""
+        return t.lemma_.lower() in self.lex["cues"] or t.lower_ in self.lex["cues"] or (
+            t.lower_.endswith("s") and t.lower_[:-1] in self.lex["cues"])
+
+    def subject(self, v, depth=0):
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not self.inside_tok(c)]
+        if subjects:
+            # "The second objective, Ferrari continues, ...": prefer a name or pronoun, then the nearest
+            return min(subjects, key=lambda c: (c.pos_ not in ("PROPN", "PRON") and c.ent_type_ != "PERSON",
+                                                abs(c.i - v.i)))
+        if depth < 3 and v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and v.head.i != v.i:
+            if v.dep_ == "xcomp":
+                for c in v.head.children:
+                    if c.dep_ == "dobj" and not self.inside_tok(c):
+                        return c
+            return self.subject(v.head, depth + 1)
+        return None
+
+    def outermost_cue(self, t):
+        """The cue that reports the report: in 'She said she speaks about race because "…"' the quote is
+        what 'She said' reports, not 'she speaks'."""
+        best = cur = t
+        while cur.head.i != cur.i and cur.dep_ not in ("conj", "parataxis"):  # a coordinated cue is its own report
+            cur = cur.head
+            if (self.is_cue(cur) and cur.pos_ == "VERB" and not self.inside_tok(cur)
+                    and self.subject(cur) is not None):
+                best = cur
+        return best
+
+    def not_source(self, k: int, tok) -> bool:
+        """A subject that names no source: an expletive, the author's voice, an unresolvable 'it', or
+        'that' (complementizer, demonstrative or relative: too ambiguous to read a speaker from)."""
+        if tok.lower_ in RELATIVES - {"that"} and tok.head.dep_ == "relcl":
+            return False  # 'who'/'which': read through the antecedent
+        if tok.lower_ == "it":
+            return self.it_antecedent(k, tok) is None
+        return tok.lower_ in NOT_SOURCES
+
+    def it_antecedent(self, k: int, tok):
+        """What 'it' stands for as a speaker: the subject of the previous sentence when that is an
+        organisation or a document ('The city sent a letter. It says …' -> the city)."""
+        doc = self.docs[k]
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        for t in doc[sent.start - 1].sent:
+            if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON",) and (
+                    t.ent_type_ == "ORG" or t.lemma_.lower() in self.lex["documents"]
+                    or t.lemma_.lower() in self.lex["org_words"]) and not self.person_at(k, t):
+                return t
+        return None
+
+    def source_like(self, tok, k: int | None = None) -> bool:
+        """Could this subject be the source of what is reported: a name, a personal pronoun, an
+        organisation, or a noun for people or for documents ("critics", "the group", "the report")?"""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "COUNTRY"):
+            return True
+        if k is not None and tok.lower_ in (RELATIVES - {"that"}) | {"it"} and not self.not_source(k, tok):
+            return True
+        if tok.pos_ == "PRON":
+            return tok.lower_ in PERSONAL or tok.lower_ in ("they", "she", "he")
+        return (lemma in self.lex["roles"] or lemma in self.lex["documents"] or lemma in SOURCE_NOUNS
+                or tok.tag_ == "NNS")
