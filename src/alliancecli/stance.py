@@ -279,7 +279,7 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
             if question:
                 continue
             w2 = w * factor
-            if report_at is not None and m.start() > report_at and not lx["thanks"].fullmatch(m.group(0)):
+            if report_at is not None and not lx["thanks"].fullmatch(m.group(0)):
                 w2 *= lx["report_factor"]
             flipped = _negated(text, a + m.start(), a, lx["window"]) or (flip_at is not None and flip_at <= m.start())
             if flipped:  # "will not join" opposes; "not by common threats" only loses its weak cue
