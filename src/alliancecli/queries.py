@@ -542,8 +542,9 @@ def _stance_stats(db, path) -> dict:
     out["wal_bytes"] = wal.stat().st_size if wal.exists() else 0
     if db["labels"].exists():
         out["labels"] = db.execute("select count(*) from labels").fetchone()[0]
-        row = db.execute("select path from stance_models order by id desc limit 1").fetchone()
-        out["stance_model"] = row[0] if row else None
+        from . import store
+
+        out["stance_model"] = store.stance_model_in_use(db)  # None: the rules decide
     return out
 
 
