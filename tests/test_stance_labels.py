@@ -78,7 +78,7 @@ def test_train_with_too_few_labels_keeps_the_rules(seeds_copy):
 def test_train_replaces_the_rules_only_where_it_beats_them(seeds_copy, tmp_path):
     as_json(run("label", "--import", BENCH, "--db", seeds_copy, "--json"))
     model = tmp_path / "m"
-    out = as_json(run("stance", "train", "--model-path", model, "--db", seeds_copy, "--json"))
+    out = as_json(run("stance", "train", "--model-path", model, "--folds", "2", "--db", seeds_copy, "--json"))
     n_labels = sum(1 for _ in csv.DictReader(open(BENCH, encoding="utf-8")))
     assert out["labels"] == n_labels and (model / "config.cfg").exists()
     cv = out["cross_validation"]
@@ -152,7 +152,7 @@ def test_scores_macro_f1():
 
 def test_ingest_after_training_uses_the_classifier_in_use_and_classifies_new_statements_only(seeds_copy, tmp_path):
     as_json(run("label", "--import", BENCH, "--db", seeds_copy, "--json"))
-    as_json(run("stance", "train", "--model-path", tmp_path / "m", "--db", seeds_copy, "--json"))
+    as_json(run("stance", "train", "--model-path", tmp_path / "m", "--folds", "2", "--db", seeds_copy, "--json"))
     con = sqlite3.connect(seeds_copy)
     con.execute("update stance_models set in_use = 1")  # as if it had beaten the rules
     con.commit()

@@ -590,6 +590,7 @@ app.add_typer(stance_app, name="stance")
 def stance_train(
     model_path: Annotated[Optional[Path], typer.Option(
         "--model-path", help="Folder to save the model in [default: next to the database, DB.stance-model].")] = None,
+    folds: Annotated[int, typer.Option("--folds", "-k", min=2, help="Cross-validation folds.")] = 5,
     db: DbOption = DEFAULT_DB,
     json_: JsonObjectFlag = False,
 ):
@@ -605,7 +606,7 @@ def stance_train(
 
     database = _open(db)
     try:
-        t = stance_model.fit(database, model_path or stance_model.default_path(db))
+        t = stance_model.fit(database, model_path or stance_model.default_path(db), folds=folds)
     except stance_model.TooFewLabels as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
