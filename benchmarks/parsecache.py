@@ -39,7 +39,7 @@ class CachedPipeline:
                 rows = []
                 for (i, t), doc in zip(todo, parsed):
                     pending[i] = (t, pending[i][1], doc)
-                    rows.append((hashlib.sha1(t.encode()).hexdigest(), doc.to_bytes()))
+                    rows.append((hashlib.sha1(t.encode()).hexdigest(), doc.to_bytes(exclude=["tensor"])))
                 self.db.executemany(f"insert or replace into {self.table} values (?, ?)", rows)
                 self.db.commit()
             out = [(doc, ctx) for _, ctx, doc in pending]

@@ -31,3 +31,30 @@ def seeds_copy(seeds_db, tmp_path):
     dst = tmp_path / "copy.db"
     shutil.copy(seeds_db, dst)
     return dst
+
+
+@pytest.fixture(scope="session")
+def nlp_pipeline():
+    """The real spaCy pipeline with the gazetteer ruler, loaded once."""
+    from alliancecli import nlp
+
+    return nlp.load()
+
+
+@pytest.fixture(scope="session")
+def attribute_text(nlp_pipeline):
+    """Attribution from a text and its parsed docs, without segmentation or the ingest:
+    ``run(*paragraphs, title=None)`` -> (document text, statements)."""
+    from alliancecli.quotes import Unit, attribute
+
+    def run(*paragraphs: str, title: str | None = None):
+        parts = ([title] if title else []) + list(paragraphs)
+        text = "\n\n".join(parts) + "\n"
+        units, pos = [], 0
+        for i, part in enumerate(parts):
+            units.append(Unit(pos, pos + len(part), "title" if title and i == 0 else "body"))
+            pos += len(part) + 2
+        docs = list(nlp_pipeline.pipe([text[u.start:u.end] for u in units]))
+        return text, attribute(text, units, docs)
+
+    return run

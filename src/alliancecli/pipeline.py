@@ -132,6 +132,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             "speaker_start": st.speaker_start, "speaker_end": st.speaker_end,
             "speaker_text": text[st.speaker_start:st.speaker_end] if st.speaker_start is not None else None,
             "speaker_kind": st.speaker_kind, "speaker_country": st.speaker_country, "cue": st.cue,
+            "speaker_role": st.speaker_role,
             "speaker_doc_name": st.speaker if st.speaker_kind == "person" else None,
             **stance.row(sc, classifier), "label": None,
             "posted": outline.comments[st.comment].posted if st.comment is not None else None,

@@ -220,6 +220,7 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
     from . import overrides as ov
 
     with db.atomic():
+        resolve_roles(db)
         for rule in overrides or []:
             db["actor_overrides"].insert({**rule.to_row(), "added_at": _now()})
         rules = [ov.Rule.from_row(r) for r in db.query("select * from actor_overrides order by id")]
@@ -468,7 +469,59 @@ def document_with_text(db: sqlite_utils.Database, sha256: str) -> str | None:
 
 
 @migration
-def m007_stance_target(db: sqlite_utils.Database):
+def m007_speaker_role(db: sqlite_utils.Database):
+    """The role a speaker mention names ('the President' -> 'president'), so that a role left unresolved in
+    one document can take the person the other documents of its source tie to it (:func:`resolve_roles`)."""
+    db["statements"].add_column("speaker_role", str)
+
+
+def source_of(path: str, url: str | None) -> str:
+    """Where a document comes from: the site of its address, else the file holding it (a CSV or JSON file
+    with many documents), else its folder."""
+    if url:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(url).netloc
+        if host:
+            return host.lower().removeprefix("www.")
+    if "#" in path:
+        return path.split("#", 1)[0]
+    return str(Path(path).parent)
+
+
+def resolve_roles(db: sqlite_utils.Database) -> int:
+    """Resolve role speakers that their own document leaves open ('the Head of State' in a release that names
+    no one with that role) to the person every other document of the same source ties to that role.
+
+    A tie needs two documents or more that resolve the role to one person, and no document of the source
+    that resolves it to anyone else. Returns the number of statements resolved."""
+    docs = {i: source_of(p, u) for i, p, u in db.execute(
+        "select id, path, url from documents where id in (select document_id from statements "
+        "where speaker_role is not null)")}
+    held: dict[tuple[str, str], dict[str, set[int]]] = {}
+    open_: list[tuple[int, str, str]] = []
+    for sid, doc_id, role, kind, name in db.execute(
+            "select id, document_id, speaker_role, speaker_kind, speaker_doc_name from statements "
+            "where speaker_role is not null"):
+        key = (docs[doc_id], role)
+        if kind == "person" and name:
+            held.setdefault(key, {}).setdefault(name, set()).add(doc_id)
+        elif kind == "role":
+            open_.append((sid, *key))
+    updates = []
+    for sid, source, role in open_:
+        people = held.get((source, role), {})
+        if len(people) == 1:
+            (name, documents), = people.items()
+            if len(documents) >= 2:
+                updates.append((name, name, sid))
+    db.conn.executemany("update statements set speaker = ?, speaker_doc_name = ?, speaker_kind = 'person' "
+                        "where id = ?", updates)
+    return len(updates)
+
+
+@migration
+def m008_stance_target(db: sqlite_utils.Database):
     """Stance with a target, evidence offsets and the classifier that decided it; labels keyed by content.
 
     ``stance_spans`` is a JSON list of [start, end] offsets into the statement's own text;

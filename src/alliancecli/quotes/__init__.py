@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from .. import entities
 from ..entities import Mention
 from . import colon, comments, headlines, marks, reported, signatures
 from .marks import QuoteSpan, scan_quotes
@@ -33,7 +34,7 @@ from .state import State
 from .view import MARKS, DocView, Statement, Unit
 
 __all__ = ["MARKS", "MECHANISMS", "DocView", "Mechanism", "QuoteSpan", "Registry", "Speaker", "State",
-           "Statement", "Unit", "attribute", "scan_quotes"]
+           "Statement", "Unit", "attribute", "find_people", "scan_quotes"]
 
 Events = Iterable[tuple[int, Callable[[], None]]]
 
@@ -57,12 +58,30 @@ MECHANISMS: list[Mechanism] = [
 ]
 
 
-def attribute(text: str, units: list[Unit], docs: list, people: list[Mention], signatures=(), comments=(),
-              indirect: bool = True, mechanisms: list[Mechanism] | None = None) -> list[Statement]:
+def find_people(units: list[Unit], docs: list) -> list[Mention]:
+    """The people of a document as :mod:`alliancecli.entities` finds them in each unit, names made canonical
+    within the document: what :func:`attribute` uses when it is given no people."""
+    people = []
+    for k, (u, doc) in enumerate(zip(units, docs)):
+        for s, e in entities.person_spans(doc, set()):
+            span = doc[s:e]
+            people.append(Mention("person", span.text, span.text, u.start + span.start_char, u.start + span.end_char,
+                                  k, 0, span.root.i, entities.person_country(doc, s, e)))
+    canon = entities.canonical_people([m.name for m in people])
+    for m in people:
+        m.name = canon[m.name]
+    return people
+
+
+def attribute(text: str, units: list[Unit], docs: list, people: list[Mention] | None = None, signatures=(),
+              comments=(), indirect: bool = True, mechanisms: list[Mechanism] | None = None) -> list[Statement]:
     """The statements of one document, in reading order (article first, then reader comments).
 
-    ``docs[k]`` is the spaCy doc of ``units[k]``; ``people`` the person mentions of every unit;
-    ``signatures`` the dash signatures and ``comments`` the reader comments of the segmenter's outline."""
+    ``docs[k]`` is the spaCy doc of ``units[k]``; ``people`` the person mentions of every unit
+    (:func:`find_people` when None); ``signatures`` the dash signatures and ``comments`` the reader comments
+    of the segmenter's outline."""
+    if people is None:
+        people = find_people(units, docs)
     view = DocView(text, units, docs, [m for m in people if units[m.unit].kind == "body"], signatures, comments)
     view.set_quotes(scan_quotes(text, [(units[k].start, units[k].end) for k in view.body]))
     countries: dict[str, str] = {}

@@ -9,7 +9,7 @@ import re
 
 from .speakers import Speaker
 from .state import State
-from .view import MARKS, DocView, Statement, words
+from .view import MARKS, DocView, Statement, said, words
 
 TRANSCRIPT = re.compile(r"^[\"“«]?(?P<name>(?:[A-Z][A-Za-z'’.\-]+ ){0,2}[A-Z][A-Za-z'’.\-]+):\s+(?=\S)")
 
@@ -74,8 +74,7 @@ def block(view: DocView, state: State, bi: int) -> None:
         intro = intro_speaker(view, state, k, doc[-1].sent)
         if intro is not None and words(text[ns:ne]) >= 4:
             sp, cue = intro
-            state.add(Statement("block", ns, ne, sp.name, sp.start, sp.end, cue, sp.country,
-                                speaker_kind=sp.kind), bi + 1)
+            state.add(said("block", ns, ne, sp, cue), bi + 1)
         return
     # "Putin said: at present, ..." inside one paragraph
     for t in doc:
@@ -92,8 +91,7 @@ def block(view: DocView, state: State, bi: int) -> None:
         if sj is None:
             continue
         sp = state.speaker(k, sj, view.abs(k, sj))
-        state.add(Statement("block", rest_s, view.units[k].end, sp.name, sp.start, sp.end, v.text, sp.country,
-                            speaker_kind=sp.kind), bi)
+        state.add(said("block", rest_s, view.units[k].end, sp, v.text), bi)
         return
 
 

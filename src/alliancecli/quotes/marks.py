@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import colon
 from .speakers import Speaker
 from .state import State
-from .view import DASHES, MARKS, DocView, Statement, words
+from .view import DASHES, MARKS, DocView, said, words
 
 OPEN_CTX = "([{/:;" + DASHES
 CLOSE_CTX = ".,;:!?)]}…" + DASHES
@@ -137,8 +137,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
         sig = dash_signature(view, k1, q.close + 1)
         if sig is not None:
             if substantial(view, k0, q, n_words, ends_sentence):
-                state.add(Statement("quote", inner_s, inner_e, sig.name, sig.start, sig.end, "―",
-                                    speaker_kind=sig.kind), q.last)
+                state.add(said("quote", inner_s, inner_e, sig, "―"), q.last)
             return
     # 1. a cue right after the quote: '," he said' / '," said Burton' / '," attacks Burton'
     if words_after and set_off:
@@ -198,8 +197,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
             return
         sp = state.speaker(ck, subj, q.open)
         cue_text = "according to" if cue.lower_ == "according" else cue.text
-        state.add(Statement("quote", inner_s, inner_e, sp.name, sp.start, sp.end, cue_text, sp.country,
-                            speaker_kind=sp.kind), q.last)
+        state.add(said("quote", inner_s, inner_e, sp, cue_text), q.last)
         return
     standalone = not words_before and not words_after
     if not standalone or n_words < 3:
@@ -208,8 +206,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     intro = colon.colon_intro(view, state, k0, open_tok)
     if intro is not None:
         sp, cue_text = intro
-        state.add(Statement("quote", inner_s, inner_e, sp.name, sp.start, sp.end, cue_text, sp.country,
-                            speaker_kind=sp.kind), q.last)
+        state.add(said("quote", inner_s, inner_e, sp, cue_text), q.last)
         return
     # 5. the speaker named by a cue in the sentence just before, in the same paragraph:
     #    '…, Schiff said. "The other factor is …"'
@@ -222,14 +219,12 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
             if sj is not None and not view.not_source(k0, sj) and sj.dep_ != "nsubjpass" and (
                     view.source_like(sj, k0)):
                 sp = state.speaker(k0, sj, view.abs(k0, sj))
-                state.add(Statement("quote", inner_s, inner_e, sp.name, sp.start, sp.end, v.text, sp.country,
-                                    speaker_kind=sp.kind), q.last)
+                state.add(said("quote", inner_s, inner_e, sp, v.text), q.last)
                 return
     # 6. a follow-on quote continues the previous speaker
     last = state.last
-    if last is not None and q.first - last.para <= 1 and last.speaker:
-        state.add(Statement("quote", inner_s, inner_e, last.speaker, last.start, last.end, None, last.country,
-                            speaker_kind=last.kind), q.last)
+    if last is not None and q.first - last.para <= 1 and last.speaker.name:
+        state.add(said("quote", inner_s, inner_e, last.speaker, None), q.last)
 
 
 def dash_signature(view: DocView, k: int, pos: int) -> Speaker | None:

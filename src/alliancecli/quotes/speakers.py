@@ -19,8 +19,20 @@ class Speaker(NamedTuple):
     name: str | None
     start: int | None
     end: int | None
-    kind: str | None  # person, unnamed, organization, country, document, or None (unresolved)
+    kind: str | None  # person, unnamed, organization, country, document; role or pronoun when unresolved
     country: str | None = None
+    role: str | None = None  # the role the mention names ("president", "head|state"), for corpus-wide ties
+
+
+RoleKey = tuple[str, frozenset]
+#: the small words a title is written with: 'Head of the Office of the President', 'Adviser to the Minister'
+CONNECTORS = ("of", "to", "for", "the", "'s", "’s")
+
+
+def role_string(key: RoleKey) -> str:
+    """A role key as stored: 'president', 'head|state', 'minister|foreign,Ukraine'."""
+    head, mods = key
+    return head + ("|" + ",".join(sorted(mods)) if mods else "")
 
 
 class Registry:
@@ -28,7 +40,11 @@ class Registry:
         self.view = view
         self.countries = countries or {}  # person -> the country the document's mentions of them give most
         self.unnamed: dict[str, tuple[str, str | None]] = {}  # head lemma -> (name, country)
-        self._roles: list[tuple[tuple[str, frozenset], Mention]] | None = None
+        self._roles: list[tuple[RoleKey, Mention]] | None = None
+        self._salient: set[str] | None = None
+        self._author: Speaker | None | bool = False  # False: not looked for yet
+        self.voices: list[tuple[int, int, Speaker]] = []
+        self._orgs: dict[str, set[str]] | None = None  # turns, blocks and quotations with a person speaking
 
     def country_of(self, name: str | None) -> str | None:
         return self.countries.get(name) if name else None
@@ -66,17 +82,25 @@ class Registry:
                 if ante is not None:
                     sp = self.resolve(k, ante, pos, last)
                     return sp._replace(start=s, end=e)
+            if low in v.rules["first_person"]:
+                sp = self.voice_at(pos) or self.author()
+                if sp is not None:
+                    return sp._replace(start=s, end=e)
             if low in PERSONAL:
-                if last and last.kind in ("person", "unnamed") and v.body_pos(k) - last.para <= 3:
-                    return Speaker(last.speaker, s, e, last.kind, last.country)
+                sp = self.subject_antecedent(k, tok)
+                if sp is not None:
+                    return sp._replace(start=s, end=e)
+                if last and last.speaker.kind in ("person", "unnamed") and v.body_pos(k) - last.para <= 3:
+                    return last.speaker._replace(start=s, end=e)
                 p = v.person_before(pos)
                 if p is not None:
                     return Speaker(p.name, s, e, "person")
                 named = self.named_subject_before(k, tok)
                 if named is not None:  # 'Burton explained ... "…," he said': a name the model missed
                     return Speaker(named, s, e, "person")
-            return Speaker(tok.text, s, e, None)
-        if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY"):
+            return Speaker(tok.text, s, e, "pronoun" if low in v.lex["pronouns"] else None)
+        is_role = tok.lemma_.lower() in v.lex["roles"] and tok.pos_ in ("NOUN", "PROPN")
+        if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY") and not is_role:
             ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
             if ent is not None:
                 return Speaker(ent.text, *v.span(k, ent[0], ent[-1]), "organization")
@@ -93,22 +117,34 @@ class Registry:
         s = v.abs(k, toks[0]) if toks else s
         phrase = joined(toks) or tok.text
         lemma = tok.lemma_.lower()
+        role = None
         if lemma in v.lex["roles"]:
-            p = self.role_person(tok)
+            key = self.mention_key(tok)
+            role = role_string(key)
+            of = self._of_phrase(tok)  # "the Head of State", not "Head"
+            if of:
+                last = doc[max(x.i for x in of)]
+                phrase = joined([t for t in doc[left.i:last.i + 1] if t.pos_ != "DET" or t.i > tok.i])
+                e = v.abs(k, last) + len(last)
+            p = self.role_person(tok, key)
             if p is not None:
-                return Speaker(p.name, s, e, "person")
+                return Speaker(p.name, s, e, "person", role=role)
         if lemma in v.lex["documents"]:
             p = v.person_before(pos, max_back=1500)
             if p is not None:
                 return Speaker(p.name, s, e, "person")
             return Speaker(phrase, s, e, "document")
+        orgs = self.org_descriptors().get(lemma, set()) if any(c.lower_ == "the" for c in tok.lefts) else set()
+        if len(orgs) == 1:  # "the company" the document has said Diageo is
+            return Speaker(orgs.pop(), s, e, "organization")
+        kind = "role" if role else "unnamed"  # a role no one in the document holds stays unresolved
         if lemma in self.unnamed:
             name, country = self.unnamed[lemma]
-            return Speaker(name, s, e, "unnamed", country)
+            return Speaker(name, s, e, kind, country, role)
         if tok.pos_ in ("NOUN", "PROPN"):
             country = self.introduced_country(lemma)
             self.unnamed[lemma] = (phrase, country)
-            return Speaker(phrase, s, e, "unnamed", country)
+            return Speaker(phrase, s, e, kind, country, role)
         return Speaker(phrase, s, e, None)
 
     def person_in_apposition(self, k: int, tok) -> Mention | None:
@@ -172,57 +208,233 @@ class Registry:
                     return None
         return None
 
+    def org_descriptors(self) -> dict[str, set[str]]:
+        """Nouns the document ties to an organisation by apposition or copula: 'Diageo, the world's biggest
+        spirits company' and 'Altria is a tobacco company' tie 'company' to each (a name the model took for
+        a person counts when the noun is an organisation word)."""
+        if self._orgs is None:
+            self._orgs = {}
+            v = self.view
+            for k in v.body:
+                for ent in v.docs[k].ents:
+                    if ent.label_ in ("COUNTRY", "BLOC", "NOT_COUNTRY", "GPE", "DATE", "CARDINAL"):
+                        continue
+                    r = ent.root
+                    nouns = [c for c in r.children if c.dep_ == "appos"]
+                    if r.dep_ == "appos":
+                        nouns.append(r.head)
+                    if r.dep_ == "nsubj" and r.head.lemma_ == "be":
+                        nouns += [c for c in r.head.children if c.dep_ == "attr"]
+                    for n in nouns:  # an organisation, or a name the text says is one ('Diageo, the … company')
+                        if n.pos_ == "NOUN" and (ent.label_ == "ORG" or n.lemma_.lower() in v.lex["org_words"]):
+                            self._orgs.setdefault(n.lemma_.lower(), set()).add(ent.text)
+        return self._orgs
+
+    # -- first person -------------------------------------------------------------
+    def voice_at(self, pos: int) -> Speaker | None:
+        """The speaker of the turn, block or quotation ``pos`` lies in: the 'I' of 'Macron: … I said: …'."""
+        inner = [(s, e, sp) for s, e, sp in self.voices if s <= pos < e]
+        return min(inner, key=lambda x: x[1] - x[0])[2] if inner else None
+
+    def author(self) -> Speaker | None:
+        """Who the document itself is by, when its headline says so: '… - address by President Volodymyr
+        Zelenskyy', 'Speech by the Prime Minister to …'. The 'I' and 'we' of the text outside any quotation
+        are theirs."""
+        if self._author is False:
+            self._author = None
+            v = self.view
+            for k, u in enumerate(v.units):
+                if u.kind != "title":
+                    continue
+                for t in v.docs[k]:
+                    if t.lemma_.lower() not in v.rules["authored_nouns"]:
+                        continue
+                    by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                    if pobj is not None:
+                        sp = self.resolve(k, pobj, v.abs(k, pobj))
+                        if sp.kind == "organization" and pobj.ent_type_ == "PERSON":
+                            sp = sp._replace(kind="person")  # a name the body does not repeat
+                        if sp.kind in ("person", "role"):
+                            self._author = sp
+                            return sp
+        return self._author
+
+    # -- pronouns ----------------------------------------------------------------
+    def subject_antecedent(self, k: int, tok, depth: int = 0) -> Speaker | None:
+        """The person a 'he'/'she' continues: the subject of the sentences before it, nearest first and the
+        main clause's subject first in each ("Zelenskyy thanked Biden for the talks. He stressed ..." ->
+        Zelenskyy, not the nearer Biden). Subjects that name no person are passed over; three sentences back
+        at most, across paragraph ends."""
+        v = self.view
+        seen = 0
+        for kk, sent in self._sentences_before(k, tok):
+            subjects = sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not v.inside_tok(t)),
+                              key=lambda t: (t.head.dep_ != "ROOT", t.i))
+            for t in subjects:
+                if t.tag_ in ("NNS", "NNPS"):
+                    continue  # 'he' or 'she' is one person: "The experts emphasize …" is not their antecedent
+                if t.lower_ in PERSONAL:
+                    if depth < 2:
+                        sp = self.subject_antecedent(kk, t, depth + 1)
+                        if sp is not None:
+                            return sp
+                    continue
+                m = v.person_at(kk, t) or self.person_in_apposition(kk, t)
+                if m is not None:
+                    return Speaker(m.name, m.start, m.end, "person")
+                if t.pos_ == "PROPN":
+                    p = self.surname_person([t], v.abs(kk, t))
+                    if p is not None:
+                        return Speaker(p.name, p.start, p.end, "person")
+                if t.lemma_.lower() in v.lex["roles"] and t.pos_ in ("NOUN", "PROPN"):
+                    # a role, held by someone the document names or not: "the state TV guest"
+                    return self.resolve(kk, t, v.abs(kk, t))
+            seen += 1
+            if seen >= 3:
+                break
+        return None
+
+    def _sentences_before(self, k: int, tok):
+        """(unit, sentence) pairs before ``tok``, nearest first: its own paragraph, then the body paragraphs
+        before it."""
+        v = self.view
+        sent = tok.sent
+        doc = v.docs[k]
+        i = sent.start
+        while i > 0:
+            prev = doc[i - 1].sent
+            yield k, prev
+            i = prev.start
+        bi = v.body_pos(k)
+        for kk in reversed(v.body[:bi] if bi > 0 else []):
+            for prev in reversed(list(v.docs[kk].sents)):
+                yield kk, prev
+
     # -- roles -------------------------------------------------------------------
     def _modifier(self, t) -> str | None:
         if t.ent_type_ == "COUNTRY" and t.ent_id_:
             return t.ent_id_
         low = t.lemma_.lower()
-        if low in self.view.rules["role_ignored_modifiers"] or t.pos_ in ("DET", "PUNCT") or t.ent_type_ == "PERSON":
+        if (low in self.view.rules["role_ignored_modifiers"] or t.pos_ in ("DET", "PUNCT", "ADP", "PART", "CCONJ")
+                or t.ent_type_ == "PERSON"):
             return None
         return low
 
-    def role_key(self, tok) -> tuple[str, frozenset]:
+    def _of_phrase(self, tok) -> list:
+        """The tokens of 'of …' after a role noun: 'Head [of the Office of the President]'."""
+        out = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in self.view.lex["acts_for_preps"]:
+                out += [x for x in c.subtree if not self.view.inside_tok(x)]
+        return out
+
+    def mention_key(self, tok) -> RoleKey:
         """(role, modifiers) of a role noun: 'the Russian leader' -> ('leader', {'Russia'}), 'the President
-        of Russia' -> ('president', {'Russia'}), 'Foreign Minister' -> ('minister', {'foreign'})."""
+        of Russia' -> ('president', {'Russia'}), 'the Head of the President's Office' -> ('head', {'president',
+        'office'}). 'Head of State' and the like are the roles the data file says they are."""
         mods = set()
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i:
                 mods.add(self._modifier(c))
                 mods.update(self._modifier(g) for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i)
-            elif c.dep_ == "prep" and c.lower_ in self.view.lex["acts_for_preps"]:
-                mods.update(self._modifier(g) for g in c.children if g.dep_ == "pobj")
+        mods.update(self._modifier(t) for t in self._of_phrase(tok))
         return tok.lemma_.lower(), frozenset(m for m in mods if m)
 
-    def roles(self) -> list[tuple[tuple[str, frozenset], Mention]]:
-        """The document's role registry: each role a person is introduced with, by a title before the
-        name ('Russian President Vladimir Putin') or an apposition ('Putin, the Russian leader')."""
+    def chain_key(self, m: Mention) -> RoleKey | None:
+        """The role in the title written right before a name: 'President of the Republic of Poland Andrzej
+        Duda' -> ('president', {'republic', 'Poland'}), 'former US National Security Advisor Michael McFaul'
+        -> ('advisor', {'United States', 'national', 'security'})."""
+        v = self.view
+        first = v.token_at(m.unit, m.start)
+        if first is None:
+            return None
+        doc = v.docs[m.unit]
+        lex = v.lex
+        chain = []
+        i = first.i - 1
+        while i >= first.sent.start:
+            t = doc[i]
+            low = t.lower_
+            titled = (t.is_title or t.is_upper) and t.pos_ in ("PROPN", "NOUN", "ADJ")
+            if not (titled or low in CONNECTORS or t.lemma_.lower() in lex["roles"]
+                    or low in lex["titles"] or t.ent_type_ in ("COUNTRY", "NORP")):
+                break
+            if v.person_at(m.unit, t) is not None or v.inside_tok(t):
+                break
+            chain.append(t)
+            i -= 1
+        chain.reverse()
+        while chain and chain[0].lower_ in CONNECTORS:
+            chain.pop(0)
+        roles = [t for t in chain if t.lemma_.lower() in lex["roles"]]
+        if not roles:
+            return None
+        # the head is the last role before the first 'of'/'to'/'for': 'Deputy Head of the Office',
+        # 'Adviser to the President', 'National Security Advisor'
+        of = next((j for j, t in enumerate(chain) if t.lower_ in lex["acts_for_preps"]), len(chain))
+        before = [t for t in chain[:of] if t.lemma_.lower() in lex["roles"]]
+        head = before[-1] if before else roles[0]
+        mods = {self._modifier(t) for t in chain if t is not head}
+        return head.lemma_.lower(), frozenset(x for x in mods if x)
+
+    def roles(self) -> list[tuple[RoleKey, Mention]]:
+        """The document's role registry: each role a person is introduced with, by a title before the name
+        ('Russian President Vladimir Putin', 'President of Ukraine Volodymyr Zelenskyy') or an apposition
+        ('Putin, the Russian leader')."""
         if self._roles is not None:
             return self._roles
         v = self.view
-        entries: list[tuple[tuple[str, frozenset], Mention]] = []
+        entries: list[tuple[RoleKey, Mention]] = []
         roles = v.lex["roles"]
         for m in v.people:
             k = m.unit
             if m.head is None or v.units[k].kind != "body":
                 continue
+            key = self.chain_key(m)
+            if key is not None:
+                entries.append((key, m))
             r = v.docs[k][m.head]
             for c in r.children:
-                if c.lemma_.lower() in roles and (
-                        (c.dep_ == "compound" and c.i < r.i) or c.dep_ == "appos"):
-                    entries.append((self.role_key(c), m))
+                if c.lemma_.lower() in roles and c.dep_ == "appos":
+                    entries.append((self.mention_key(c), m))
             if r.dep_ == "appos" and r.head.lemma_.lower() in roles:
-                entries.append((self.role_key(r.head), m))
+                entries.append((self.mention_key(r.head), m))
         self._roles = entries
         return entries
 
-    def role_person(self, tok) -> Mention | None:
-        """The person the document has tied to the role ``tok`` names, when exactly one fits."""
-        role, mods = self.role_key(tok)
+    def salient(self) -> set[str]:
+        """The people a document is about: those its headline names, else those its lead paragraph names."""
+        if self._salient is None:
+            v = self.view
+            titles = " ".join(v.text[u.start:u.end] for u in v.units if u.kind == "title").lower()
+            named = {p.name for p in v.people if p.name.split() and p.name.split()[-1].lower() in titles}
+            if not named and v.body:
+                named = {p.name for p in v.people if p.unit == v.body[0]}
+            self._salient = named
+        return self._salient
+
+    def _fits(self, key: RoleKey, entry: RoleKey, person: Mention) -> bool:
+        role, mods = key
         heads = {role} | set(self.view.rules["role_generic"].get(role, []))
-        fits = [(key, m) for key, m in self.roles() if key[0] in heads and mods <= key[1]]
+        for phrase, roles in self.view.rules["role_equivalents"].items():
+            head, _, words = phrase.partition("|")
+            if role == head and set(words.split(",")) <= mods:  # "Head of State": a president or a monarch
+                heads, mods = set(roles), mods - set(words.split(","))
+                break
+        country = self.countries.get(person.name) or person.country
+        return entry[0] in heads and all(m in entry[1] or m == country for m in mods)
+
+    def role_person(self, tok, key: RoleKey | None = None) -> Mention | None:
+        """The person the document has tied to the role ``tok`` names: the one whose title or apposition
+        fits it; of several, the one whose title matches it exactly, else the one the document is about
+        (:meth:`salient`). None where nothing decides."""
+        key = key or self.mention_key(tok)
+        fits = [(entry, m) for entry, m in self.roles() if self._fits(key, entry, m)]
         people = {m.name for _, m in fits}
-        if len(people) > 1:  # several fit: only an exact match of the modifiers decides
-            people = {m.name for key, m in fits if key[1] == mods}
+        if len(people) > 1:  # several fit: an exact match of the modifiers decides, then salience
+            exact = {m.name for entry, m in fits if entry == key}
+            people = exact if len(exact) == 1 else people & self.salient()
         if len(people) != 1:
             return None
         name = people.pop()

@@ -4,18 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .speakers import Registry, Speaker
-from .view import DocView, Statement, trim
+from .view import DocView, Statement, said, trim
 
 
 @dataclass
 class Last:
     """The speaker of the last statement added in reading order: a follow-on quote or a 'he' continues it."""
-    speaker: str | None
-    start: int | None
-    end: int | None
+    speaker: Speaker
     para: int  # body paragraph index of the statement's end
-    kind: str | None
-    country: str | None
 
 
 @dataclass
@@ -35,9 +31,12 @@ class State:
         if st.end <= st.start:
             return
         self.statements.append(st)
-        self.last = Last(st.speaker, st.speaker_start, st.speaker_end, para, st.speaker_kind, st.speaker_country)
+        if st.kind in ("block", "quote") and st.speaker_kind == "person":
+            self.speakers.voices.append((st.start, st.end, Speaker(st.speaker, st.speaker_start, st.speaker_end,
+                                                                   st.speaker_kind, st.speaker_country)))
+        self.last = Last(Speaker(st.speaker, st.speaker_start, st.speaker_end, st.speaker_kind, st.speaker_country,
+                                 st.speaker_role), para)
 
     def report(self, kind: str, s: int, e: int, sp: Speaker, cue: str | None) -> None:
         """Add a statement found outside reading order (reported speech, headlines)."""
-        self.statements.append(Statement(kind, s, e, sp.name, sp.start, sp.end, cue, sp.country,
-                                         speaker_kind=sp.kind))
+        self.statements.append(said(kind, s, e, sp, cue))

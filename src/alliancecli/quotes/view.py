@@ -45,7 +45,14 @@ class Statement:
     cue: str | None = None
     speaker_country: str | None = None
     comment: int | None = None
-    speaker_kind: str | None = None  # person, unnamed, organization, commenter, document, country
+    speaker_kind: str | None = None  # person, unnamed, organization, commenter, document, country, role, pronoun
+    speaker_role: str | None = None  # the role the speaker mention names (speakers.role_string)
+
+
+def said(kind: str, s: int, e: int, sp, cue: str | None) -> Statement:
+    """The statement ``[s, e)`` of speaker ``sp`` (a :class:`~alliancecli.quotes.speakers.Speaker`)."""
+    return Statement(kind, s, e, sp.name, sp.start, sp.end, cue, sp.country, speaker_kind=sp.kind,
+                     speaker_role=sp.role)
 
 
 def words(s: str) -> int:
@@ -81,6 +88,9 @@ def rules() -> dict:
         "mixed_quote_min_words": raw["mixed_quote_min_words"],
         "cut_marks": set(raw["cut_marks"]),
         "role_generic": raw["role_generic"],
+        "role_equivalents": raw["role_equivalents"],
+        "authored_nouns": set(raw["authored_nouns"]),
+        "first_person": set(raw["first_person"]),
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
     }
 
