@@ -196,8 +196,10 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
     for bloc, s, e in blocs:
         named, members = bloc[:1].isupper(), _members(bloc)
         if not named:  # "the union of Russia and Belarus": a union of the countries it names
-            after = re.match(r"\s+(?:of|between|with)\s+(.{0,60})", text[e:b])
+            after = re.match(r"\s+(of|between|with)\s+(.{0,60})", text[e:b])
             members = {n for n, k, ms, _ in mentions if k == "country" and after and e < ms <= e + after.end()}
+            if members and after.group(1) == "with":  # "we do not need an alliance with China": us and China
+                members |= set(allies)
             if members:
                 bloc = "–".join(sorted(members)) + " " + bloc.split()[-1]
         near = []
@@ -216,8 +218,9 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
         bloc = "EU" if "european" in words else "NATO" if "atlantic" in words else None
         bloc = bloc or (blocs[0][0] if blocs else None)
         name = f"{bloc} integration" if bloc else "integration"
-        found.append(_Target("integration", name, (a + m.start(), a + m.end()),
-                             tuple(p for p in (*allies[:1], bloc) if p)))
+        # joining a bloc ("Ukraine's European integration"), or named countries moving closer to each other
+        parties = tuple(p for p in (*allies[:1], bloc) if p) if bloc else tuple(sorted(allies))
+        found.append(_Target("integration", name, (a + m.start(), a + m.end()), parties))
     for m in lx["sanctions"].finditer(sent):
         found.append(_Target("sanctions", "sanctions coalition", (a + m.start(), a + m.end()),
                              tuple(sorted(set(allies) | {x for x, _, _ in blocs if x[:1].isupper()}))))
@@ -368,8 +371,8 @@ def involves(kind: str | None, parties: str | tuple | None, a: str, b: str) -> b
         return False
     names = parties.split("|") if isinstance(parties, str) else list(parties)
     if kind in ("partnership", "integration", "sanctions"):
-        if kind == "integration":  # "Ukraine's European integration": Ukraine joining the EU
-            return _joins(names, a, b) or _joins(names, b, a)
+        if kind == "integration":  # "Ukraine's European integration", or "Russia and Belarus are moving closer"
+            return _joins(names, a, b) or _joins(names, b, a) or (a in names and b in names)
         return a in names and b in names
     return _joins(names, a, b) or _joins(names, b, a) or (a in names and b in names)
 
