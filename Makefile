@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= alliance.db
 
-.PHONY: demo test install clean bench-ingest bench-query
+.PHONY: demo test install clean bench-ingest bench-query readme-check
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ bench-ingest: install
 
 bench-query: install
 	$(BIN)/python benchmarks/query.py $(ARGS)
+
+# run every command the README shows and compare its output (--update rewrites them: ARGS=--update)
+readme-check: install
+	$(BIN)/python scripts/check_readme.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

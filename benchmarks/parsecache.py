@@ -16,10 +16,24 @@ import sqlite3
 from pathlib import Path
 
 
+def _inputs_digest() -> str:
+    """What else shapes a parse: the project's pipeline code and the data its entity ruler is built from
+    (a new place or country name changes the entities, so the cached parses must not be reused). The
+    attribution and stance lexicons are left out: changing them is what the cache is for."""
+    import alliancecli
+
+    pkg = Path(alliancecli.__file__).parent
+    h = hashlib.sha1()
+    for f in [pkg / "nlp.py", pkg / "gazetteer.py", pkg / "data" / "gazetteer.json", pkg / "data" / "places.json"]:
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
 class CachedPipeline:
     def __init__(self, nlp, path: Path):
         self.nlp = nlp
-        key = "|".join([nlp.meta.get("name", ""), nlp.meta.get("version", ""), ",".join(nlp.pipe_names)])
+        key = "|".join([nlp.meta.get("name", ""), nlp.meta.get("version", ""), ",".join(nlp.pipe_names),
+                        _inputs_digest()])
         self.table = "docs_" + hashlib.sha1(key.encode()).hexdigest()[:12]
         self.db = sqlite3.connect(path, timeout=120)  # shared by several runs at once
         self.db.execute(f"create table if not exists {self.table} (key text primary key, doc blob)")

@@ -57,7 +57,7 @@ SSD SDN TZA TGO TUN UGA ZMB ZWE
 # Forms that must never be a surface form: they are ambiguous between states or stand for
 # a region, not a state.  pycountry names in this set are dropped; hand-written ones fail.
 BANNED = {
-    "Congo", "Congolese", "Korea", "Korean", "Koreans", "Soviet", "Arab", "Arabs", "Persian",
+    "Congo", "Congolese", "Korea", "Korean", "Koreans", "Arab", "Arabs", "Persian",
     "Slavic", "Western", "European", "Europeans", "Asian", "Asians", "Latin", "Kiwi", "Kiwis",
     "Dominican", "Dominicans", "Guinea Republic",
 }
@@ -385,7 +385,7 @@ COUNTRIES: dict[str, dict] = {
     # ---- historical states.  Their capitals (Moscow, Belgrade, Prague) are left out: a
     # surface form maps to one state only, and those cities belong to the successors. ----
     "SUN": dict(name="Soviet Union", names="Union of Soviet Socialist Republics",
-                dem="Soviets", abbr="USSR|U.S.S.R."),
+                dem="Soviet|Soviets", abbr="USSR|U.S.S.R."),
     "YUG": dict(name="Yugoslavia",
                 names="Socialist Federal Republic of Yugoslavia|Federal Republic of Yugoslavia",
                 dem="Yugoslav+|Yugoslavian+", abbr="SFRY"),
@@ -469,6 +469,9 @@ NOT_COUNTRIES = [
     "George Washington", "South China Morning Post", "Bank of America",
     "Queen Victoria", "Paris Agreement", "Paris Hilton",
     "Minsk agreements", "Minsk Agreements", "Minsk accords",
+    "Supreme Soviet", "Petrograd Soviet",
+    # the states that were Soviet, not the Soviet Union: "the former Soviet republics", "post-Soviet"
+    "former Soviet", "Former Soviet", "post-Soviet", "Post-Soviet", "ex-Soviet", "Ex-Soviet",
 ]
 
 

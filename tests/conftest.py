@@ -44,10 +44,10 @@ def nlp_pipeline():
 @pytest.fixture(scope="session")
 def attribute_text(nlp_pipeline):
     """Attribution from a text and its parsed docs, without segmentation or the ingest:
-    ``run(*paragraphs, title=None)`` -> (document text, statements)."""
+    ``run(*paragraphs, title=None, mechanisms=None)`` -> (document text, statements)."""
     from alliancecli.quotes import Unit, attribute
 
-    def run(*paragraphs: str, title: str | None = None):
+    def run(*paragraphs: str, title: str | None = None, mechanisms=None):
         parts = ([title] if title else []) + list(paragraphs)
         text = "\n\n".join(parts) + "\n"
         units, pos = [], 0
@@ -55,6 +55,6 @@ def attribute_text(nlp_pipeline):
             units.append(Unit(pos, pos + len(part), "title" if title and i == 0 else "body"))
             pos += len(part) + 2
         docs = list(nlp_pipeline.pipe([text[u.start:u.end] for u in units]))
-        return text, attribute(text, units, docs)
+        return text, attribute(text, units, docs, mechanisms=mechanisms)
 
     return run

@@ -213,12 +213,14 @@ def test_actors_kind_is_checked(seeds_copy):
 
 def test_actors_kinds_and_aliases(seeds_db):
     rows = _actors(seeds_db)
-    assert {r["kind"] for r in rows} <= {"person", "country", "bloc", "organization", "unnamed"}
+    assert {r["kind"] for r in rows} <= {"person", "country", "bloc", "place", "organization", "unnamed"}
     assert {"person", "country", "bloc"} <= {r["kind"] for r in rows}
     for r in rows:
         assert r["aliases"], r
         if r["kind"] == "country":
             assert r["country"] == r["name"]
+        if r["kind"] == "place":  # a city or region, with the country the gazetteer puts it in
+            assert r["country"]
     assert all(r["country"] == "Kazakhstan" for r in _actors(seeds_db, "--country", "Kazakh"))
 
 

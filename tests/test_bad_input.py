@@ -275,7 +275,7 @@ def test_stdin_document(tmp_path):
 
 
 def test_html_page_end_to_end(tmp_path):
-    from test_sources import PAGE
+    from texts import PAGE
 
     f = tmp_path / "page.html"
     f.write_text(PAGE, encoding="utf-8")

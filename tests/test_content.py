@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from alliancecli import pipeline, reader, store
+from alliancecli import pipeline, queries, reader, store
 from alliancecli.cli import app
 from alliancecli.segment import segment
 
@@ -78,7 +78,8 @@ def test_any_text_goes_through_the_whole_analysis(nlp, db, text):
     for c in rows.comments:
         assert 0 <= c["start"] <= c["end"] <= n and c["text"] == text[c["start"]:c["end"]]
     state = store.document_state(db, src.path)
-    doc_id = store.write_document(db, rows, state[0] if state else None)
+    # None: this very text is stored under this path already (hypothesis repeats examples)
+    doc_id = store.write_document(db, rows, state[0] if state else None) or state[0]
     stored = db.execute("select text from documents where id = ?", [doc_id]).fetchone()[0]
     assert stored == text
     for st_text, a, b in db.execute("select text, start, end from statements where document_id = ?", [doc_id]):
@@ -132,14 +133,21 @@ def test_filter_values_are_sql_values_not_sql(markup_db, value):
                  ["show", value]):
         result = runner.invoke(app, [*args, "--db", str(markup_db), "--json"])
         assert "Traceback" not in result.output
-        if args[0] == "show":
-            assert result.exit_code == 1, result.output  # no document's path contains the value
-            assert "no document matches" in result.stderr
+        if args[0] == "show" or args[1] == "--doc":
+            title, path = sqlite3.connect(markup_db).execute("select title, path from documents").fetchone()
+            if value in title or value in path:  # a part of the one document's title names it
+                assert result.exit_code == 0, result.output
+                continue
+            assert result.exit_code == 2, result.output  # no document's path or title contains the value
+            assert "no document matches" in result.output
+            continue
+        if args[1] == "--actor" and result.exit_code == 2:  # no actor is called so: a usage error
+            assert "Unknown actor" in result.output
             continue
         assert result.exit_code == 0, result.output
         rows = json.loads(result.stdout)
-        if args[1] in ("--actor", "--doc"):
-            assert rows == [], (args, rows)  # % and _ are not wildcards
+        if args[1] == "--actor":  # only an actor whose name folds to the value ("[Solovyov]": Solovyov)
+            assert rows and all(queries.actor_key(value) in queries.actor_key(r["speaker"]) for r in rows), rows
     con = sqlite3.connect(markup_db)
     assert con.execute("select count(*) from statements").fetchone()[0] > 0  # nothing was dropped
 

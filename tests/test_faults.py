@@ -22,10 +22,10 @@ from typer.testing import CliRunner
 import alliancecli
 from alliancecli import store
 from alliancecli.cli import app
+from helpers import check_consistent
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_V1 = Path(__file__).resolve().parent / "data" / "schema_v1.db"
-DERIVED = ("segments", "comments", "statements", "mentions", "pairs")
 N_DOCS = 300
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -84,25 +84,6 @@ def _wait_for_documents(proc: subprocess.Popen, db: Path, at_least: int, timeout
     pytest.fail("ingest wrote nothing in time")
 
 
-def check_consistent(con: sqlite3.Connection) -> set[int]:
-    """Every table agrees on which documents exist; returns their ids."""
-    assert con.execute("pragma integrity_check").fetchall() == [("ok",)]
-    docs = {r[0] for r in con.execute("select id from documents")}
-    for table in DERIVED:
-        refs = {r[0] for r in con.execute(f"select distinct document_id from [{table}]")}
-        assert refs <= docs, f"{table} has rows of documents that do not exist"
-    # every document came with its derived rows: segments always, and here comments too
-    for table in ("segments", "comments", "statements"):
-        with_rows = {r[0] for r in con.execute(f"select distinct document_id from [{table}]")}
-        assert with_rows == docs, f"a document without its {table}"
-    st = {r[0] for r in con.execute("select id from statements")}
-    assert {r[0] for r in con.execute("select statement_id from mentions where statement_id is not null")} <= st
-    for fts, table in (("statements_fts", "statements"), ("comments_fts", "comments")):
-        assert (con.execute(f"select count(*) from [{fts}]").fetchone()[0]
-                == con.execute(f"select count(*) from [{table}]").fetchone()[0])
-    return docs
-
-
 def _no_duplicates(con: sqlite3.Connection):
     assert con.execute("select count(*) - count(distinct path) from documents").fetchone()[0] == 0
     for table in ("segments", "comments"):
@@ -159,7 +140,7 @@ def test_a_query_during_an_ingest_sees_consistent_results(many_docs, tmp_path):
     checker = textwrap.dedent(f"""
         import json, sqlite3, sys, time
         sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})
-        from test_faults import check_consistent
+        from helpers import check_consistent
         from alliancecli import queries, store
         seen = []
         deadline = time.monotonic() + 60

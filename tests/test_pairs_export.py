@@ -11,7 +11,7 @@ import pytest
 
 from alliancecli import browse
 from alliancecli.cli import app
-from tests.clirun import as_json, corpus, run
+from helpers import as_json, corpus, run
 
 
 @pytest.fixture(scope="module")

@@ -451,18 +451,35 @@ def test_role_description_without_support_keeps_the_mention(analyse, body, speak
     assert st_["speaker_kind"] != "person"
 
 
-def test_quote_block_in_a_comment_belongs_to_the_quoted_commenter(nlp):
-    from tests.test_segment import THREAD
+def test_a_quote_block_of_a_comment_in_the_thread_is_not_counted_twice(nlp):
+    from texts import THREAD
 
     rows = _article(nlp, THREAD)
+    # steppe_fox's words are steppe_fox's own comment: Marat's "Quote: steppe_fox" points to it
+    assert [s for s in rows.statements if s["cue"] == "Quote:"] == []
+    said = [s for s in rows.statements if "The union is a bad idea for Kazakhstan." in s["text"]]
+    assert [(s["kind"], s["speaker"]) for s in said] == [("comment", "steppe_fox"), ("comment", "Marat")]
+    marat = next(c for c in rows.comments if c["author"] == "Marat")
+    fox = next(c for c in rows.comments if c["author"] == "steppe_fox" and "bad idea" in c["text"])
+    assert marat["quotes_path"] == fox["path"]
+    assert all(c["quotes_path"] is None for c in rows.comments if c["author"] != "Marat")
+
+
+def test_a_quote_block_of_a_comment_not_in_the_thread_belongs_to_the_quoted_commenter(nlp):
+    from texts import THREAD
+
+    text = THREAD.replace("The union is a bad idea for Kazakhstan.\n\n      I disagree",
+                          "Russia will never let Kazakhstan go.\n\n      I disagree")
+    rows = _article(nlp, text)
     quoted = [s for s in rows.statements if s["cue"] == "Quote:"]
     assert [(s["kind"], s["speaker"], s["speaker_text"], s["text"]) for s in quoted] == [
-        ("quote", "steppe_fox", "steppe_fox", "The union is a bad idea for Kazakhstan.")]
-    assert THREAD[quoted[0]["speaker_start"] - len("Quote: "):quoted[0]["speaker_end"]] == "Quote: steppe_fox"
+        ("quote", "steppe_fox", "steppe_fox", "Russia will never let Kazakhstan go.")]
+    assert text[quoted[0]["speaker_start"] - len("Quote: "):quoted[0]["speaker_end"]] == "Quote: steppe_fox"
     # the reply itself stays the commenter's, and is a different statement
     marat = [s for s in rows.statements if s["kind"] == "comment" and s["speaker"] == "Marat"]
     assert len(marat) == 1 and "I disagree with you completely." in marat[0]["text"]
     assert quoted[0]["_comment"] == marat[0]["_comment"]
+    assert next(c for c in rows.comments if c["author"] == "Marat")["quotes_path"] is None
 
 
 @pytest.mark.parametrize("body, content", [

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliancecli.segment import Outline, segment
+from texts import THREAD
 
 
 def _texts(outline: Outline, kind: str) -> list[str]:
@@ -154,34 +155,110 @@ def test_short_sentence_with_final_punctuation_is_body():
     assert _texts(o, "body") == ["Moscow wants a gas union with its Central Asian neighbours."]
 
 
+# -- a file without a title line keeps its lead ---------------------------------
+
+LEAD = ("The mayor of Lakeport said on Monday that the city would close two of its four bridges "
+        "for repairs this summer, a decision that angered shop owners along the river.")
+SECOND = ("Work on the older of the two bridges is to start in June and last about three months, "
+          "according to a notice posted at city hall.")
+
+
+def test_long_first_paragraph_of_prose_is_body_not_title():
+    # 29 words, one sentence: with a next paragraph of similar length it reads as a lead
+    o = segment(f"{LEAD}\n\n{SECOND}\n")
+    assert o.title == ""
+    assert [s.kind for s in o.segments] == ["body", "body"]
+    assert _texts(o, "body") == [LEAD, SECOND]
+    _assert_tiles(o)
+
+
+def test_first_paragraph_with_several_sentences_or_a_quotation_is_body():
+    two = ("Shop owners on River Street want the work moved to the winter. "
+           "They say the summer is when they earn most of their money.")
+    quoted = ('"We will lose the whole season," said Ana Ruiz, who runs a bakery two doors '
+              'from the older bridge on River Street.')
+    long_next = " ".join([SECOND] * 4)  # a next paragraph far longer: only the sentence signs decide
+    for first in (two, quoted):
+        o = segment(f"{first}\n\n{long_next}\n")
+        assert o.title == "", first
+        assert _texts(o, "body")[0] == first
+
+
+def test_lead_dateline_makes_the_first_paragraph_a_lead():
+    lead = "LAKEPORT (Wire) — The city will close two bridges this summer."
+    o = segment(f"{lead}\n\n{SECOND}\n")
+    assert o.title == ""
+    assert _texts(o, "body")[0] == lead
+
+
+def test_a_file_of_one_paragraph_of_prose_is_all_body():
+    text = ("The council met for three hours on Tuesday and voted to delay the bridge work "
+            "until the autumn, after shop owners filled the public gallery.")
+    o = segment(text)
+    assert o.title == ""
+    assert [s.kind for s in o.segments] == ["body"]
+
+
+def test_headlines_stay_titles():
+    cases = [
+        "Lakeport to close two bridges this summer",  # no final punctuation
+        "Lakeport Will Close Two Bridges This Summer, Mayor Says.",  # headline case
+        "Bridge closures anger shop owners. Again.",  # short, even with two sentences
+        # long, ends like a sentence, but far shorter than the text under it
+        "Lakeport will close two of its four bridges for repairs this summer, and shop owners "
+        "along the river are not happy about it at all.",
+    ]
+    long_next = " ".join([SECOND] * 4)
+    for title in cases:
+        o = segment(f"{title}\n\n{long_next}\n")
+        assert o.title == title
+        assert o.segments[0].kind == "title"
+
+
+def test_title_given_by_the_input_is_the_title_whatever_it_looks_like():
+    o = segment(f"{LEAD}\n\n{SECOND}\n", title=LEAD)
+    assert o.title == LEAD
+    assert [s.kind for s in o.segments] == ["title", "body"]
+    # a given title that the text does not start with changes nothing
+    assert segment(f"{LEAD}\n\n{SECOND}\n", title="Another headline").title == ""
+
+
+# -- prose is not boilerplate on one weak signal -------------------------------------
+
+CONTACT = ("The city has not said how much the repairs will cost. Residents who want to comment "
+           "on the plan can write to the public works office before the end of the month, the "
+           "notice says. Readers who know more about the closures can tell us at news.desk@lakeport-daily.example")
+
+
+def test_long_final_paragraph_ending_with_an_email_address_is_body():
+    o = segment(f"Bridges to close\n\n{SECOND}\n\n{CONTACT}\n")
+    assert _reason(o, CONTACT) == ("body", None)
+
+
+def test_prose_quoting_a_prompt_phrase_is_body():
+    par = ('"We invite every business on the river to join us in asking for a winter schedule," '
+           "the shop owners' association said in a statement on Tuesday, adding that the city had "
+           "not answered its letters.")
+    o = segment(f"Bridges to close\n\n{SECOND}\n\n{par}\n")
+    assert _reason(o, par) == ("body", None)
+
+
+def test_prose_with_two_signals_is_still_boilerplate():
+    par = ("Get our morning newsletter in your inbox every weekday. Just click here and enter your "
+           "e-mail address at https://lakeport-daily.example/signup to join. You can unsubscribe "
+           "at any time, and we never share your address.")
+    o = segment(f"Bridges to close\n\n{SECOND}\n\n{par}\n")
+    assert _reason(o, par) == ("boilerplate", "prompt")
+
+
+def test_short_paragraph_needs_only_one_signal():
+    o = segment(f"Bridges to close\n\n{SECOND}\n\nFollow us for more news\n\nContact: desk@lakeport-daily.example\n")
+    assert _reason(o, "Follow us for more news") == ("boilerplate", "prompt")
+    assert _reason(o, "Contact: desk@lakeport-daily.example") == ("boilerplate", "link")
+
+
 # -- reader comments -------------------------------------------------------------
 
-THREAD = """A union of three republics
-
-Moscow proposed a gas union to its neighbours this week.
-
-1. Astana answered that the union is premature.
-2. Tashkent said the talks are only commercial.
-  1. Ivan Petrov (Vanya) 9 December 2022 16: 56
-    Nobody needs this union.
-  2. steppe_fox Offline steppe_fox
-    steppe_fox (Aigul) 9 December 2022 17: 01
-    The union is a bad idea for Kazakhstan.
-
-    It would cost us our independence.
-    1. The comment was deleted.
-    2. Marat Online Marat
-      Marat 10 December 2022 08: 05
-      Quote: steppe_fox
-      The union is a bad idea for Kazakhstan.
-
-      I disagree with you completely.
-      1. steppe_fox Offline steppe_fox
-        steppe_fox (Aigul) 10 December 2022 09: 15
-        We will see who is right.
-  3. Oleg 11 December 2022 6: 36
-    Only time will tell.
-"""
 
 
 def _by_path(o: Outline):

@@ -13,6 +13,7 @@ from alliancecli import dates, reader, sources
 from alliancecli.reader import ReadError
 from alliancecli.segment import segment
 from alliancecli.sources import BadRow, Fields, SourceDocument
+from texts import PAGE
 
 
 def _docs(path, fields=None, **kw):
@@ -105,19 +106,6 @@ def test_empty_stdin_is_an_error():
 
 # -- HTML ---------------------------------------------------------------------------------------------
 
-PAGE = """<html><head><title>Russia and Kazakhstan talk alliance - Example</title>
-<meta property="og:title" content="Russia and Kazakhstan talk alliance">
-<meta name="author" content="Ivan Petrov">
-<meta property="article:published_time" content="2024-01-30T00:50:00Z"></head>
-<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
-<article><h1>Russia and Kazakhstan talk alliance</h1>
-<p>Tokayev said on Monday that Kazakhstan would not join any military alliance with Russia, officials said.</p>
-<p>"We are a sovereign country," Tokayev said. "Our partnership with China and the EU matters as well."</p>
-</article>
-<section id="comments" class="comments"><h3>Comments</h3><ol>
-<li class="comment"><p>Kazakhstan will never join us, this much is obvious to anyone following the news.</p></li>
-<li class="comment"><p>China is the real winner here, as always, and everyone in Moscow knows it well.</p></li>
-</ol></section><footer>Copyright 2024 Example Media</footer></body></html>"""
 
 
 def test_html_article_comments_and_metadata(tmp_path):

@@ -104,7 +104,7 @@ def test_a_role_left_open_takes_the_person_the_other_documents_of_its_source_tie
     assert rows == [("Volodymyr Zelenskyy", "person")]
 
 
-def test_no_tie_from_a_single_document_or_from_documents_that_disagree(tmp_path):
+def test_no_tie_from_documents_that_disagree(tmp_path):
     other = RESOLVED.replace("President of Ukraine Volodymyr Zelenskyy", "President of Moldova Maia Sandu")
     db = _ingest(tmp_path, {"a.txt": RESOLVED, "b.txt": other, "c.txt": OPEN})
     rows = db.execute("select speaker_kind from statements where text like 'Every new package%'").fetchall()
@@ -140,3 +140,26 @@ def test_a_party_descriptor_is_the_person_introduced_with_it(attribute_text):
         "Kentucky Republican Mitch McConnell met the president on Tuesday.",
         '"We will not support this bill in its current form," the Kentucky Republican said.')
     assert _said(text, sts, "We will not support").speaker == "Mitch McConnell"
+
+
+def test_no_tie_from_a_single_document(tmp_path):
+    db = _ingest(tmp_path, {"a.txt": RESOLVED, "c.txt": OPEN})
+    rows = db.execute("select speaker_kind from statements where text like 'Every new package%'").fetchall()
+    assert rows == [("role",)]
+
+
+@pytest.mark.parametrize("group", ["The parties", "They"])
+def test_a_group_after_a_meeting_is_the_people_who_met(attribute_text, group):
+    text, sts = attribute_text(
+        "Volodymyr Zelenskyy held a phone call with Emmanuel Macron on Monday. "
+        f"{group} agreed that the European Council must decide on the candidacy in June.")
+    st = _said(text, sts, "the European Council must decide")
+    assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy and Emmanuel Macron", "group")
+
+
+def test_they_continues_a_plural_subject(attribute_text):
+    text, sts = attribute_text(
+        "The experts presented a new roadmap of energy sanctions in Kyiv. "
+        "They believe that the embargo on Russian oil must come into force this year.")
+    st = _said(text, sts, "the embargo on Russian oil")
+    assert st.speaker == "experts" and st.speaker_kind != "person"

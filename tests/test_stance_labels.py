@@ -4,7 +4,7 @@ import sqlite3
 from pathlib import Path
 
 from alliancecli import stance, stance_model
-from tests.clirun import as_json, corpus, run
+from helpers import as_json, corpus, run
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "stance" / "labels.csv"
 

@@ -91,7 +91,7 @@ def test_rules_are_a_classifier_and_rows_name_it():
 
 @pytest.mark.parametrize("args", [[], ["--within", "document"], ["--directed"]])
 def test_pairs_evidence_lists_exactly_the_statements_behind_each_count(seeds_db, args):
-    from tests.clirun import as_json, run
+    from helpers import as_json, run
 
     rows = as_json(run("pairs", *args, "--evidence", "--all", "--db", seeds_db, "--json"))
     assert rows
@@ -108,7 +108,7 @@ def test_pairs_count_support_only_where_the_target_involves_both(seeds_db):
     import sqlite3
 
     from alliancecli import queries
-    from tests.clirun import as_json, run
+    from helpers import as_json, run
 
     con = sqlite3.connect(seeds_db)
     con.row_factory = sqlite3.Row

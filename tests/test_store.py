@@ -184,11 +184,23 @@ def test_other_documents_survive_a_replace(db):
 
 
 def test_failed_write_rolls_back(db):
-    store.write_document(db, _rows("one", path="same.txt"))
-    with pytest.raises(sqlite3.IntegrityError):
-        store.write_document(db, _rows("two", path="same.txt"))  # unique path, no replace_id
+    first = store.write_document(db, _rows("one", path="same.txt"))
+    broken = _rows("two", path="same.txt")
+    broken.statements.append({"_comment": None, "start": 0, "no_such_column": 1})  # fails after the delete
+    with pytest.raises(sqlite3.OperationalError):
+        store.write_document(db, broken, replace_id=first)
     assert _count(db, "documents") == 1
     assert _count(db, "statements") == 2
+    assert db.execute("select text from documents").fetchone()[0] == _rows("one").document["text"]
+
+
+def test_a_write_checks_again_inside_its_transaction(db):
+    """What the caller saw may be stale: another ingest may have written the document meanwhile."""
+    assert store.write_document(db, _rows("one", path="same.txt")) is not None
+    assert store.write_document(db, _rows("one", path="same.txt")) is None  # same path, same text
+    assert store.write_document(db, _rows("one", path="/abs/same.txt")) is None  # same text, other file
+    assert store.write_document(db, _rows("two", path="same.txt")) is not None  # changed: replaced
+    assert _count(db, "documents") == 1
 
 
 # -- full-text search --------------------------------------------------------------------

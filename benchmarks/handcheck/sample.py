@@ -39,7 +39,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-COUNTRY_COLUMNS = ["n", "path", "start", "end", "text", "name", "context", "ok", "note"]
+COUNTRY_COLUMNS = ["n", "path", "start", "end", "kind", "text", "name", "country", "context", "ok", "note"]
 PEOPLE_COLUMNS = ["n", "name", "country", "mentions", "aliases", "examples", "ok", "note"]
 
 
@@ -55,7 +55,7 @@ def sentence_around(text: str, start: int, end: int, limit: int = 240) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def draw(db_path: str, seed: int, n_countries: int, n_people: int, out: Path):
+def draw(db_path: str, seed: int, n_countries: int, n_people: int, out: Path, kinds=("country", "place")):
     db = sqlite3.connect(db_path)
     texts: dict[int, tuple[str, str]] = {}
 
@@ -65,14 +65,16 @@ def draw(db_path: str, seed: int, n_countries: int, n_people: int, out: Path):
         return texts[doc_id]
 
     rng = random.Random(seed)
-    ids = [r[0] for r in db.execute("select id from mentions where kind = 'country' order by id")]
+    marks = ", ".join("?" for _ in kinds)
+    ids = [r[0] for r in db.execute(f"select id from mentions where kind in ({marks}) order by id", list(kinds))]
     rows = []
     for n, mid in enumerate(sorted(rng.sample(ids, min(n_countries, len(ids)))), start=1):
-        doc_id, start, end, written, name = db.execute(
-            "select document_id, start, end, text, name from mentions where id = ?", [mid]).fetchone()
+        doc_id, start, end, kind, written, name, country = db.execute(
+            "select document_id, start, end, kind, text, name, country from mentions where id = ?", [mid]).fetchone()
         path, text = doc(doc_id)
-        rows.append({"n": n, "path": _short(path), "start": start, "end": end, "text": written, "name": name,
-                     "context": sentence_around(text, start, end), "ok": "", "note": ""})
+        rows.append({"n": n, "path": _short(path), "start": start, "end": end, "kind": kind, "text": written,
+                     "name": name, "country": country or "", "context": sentence_around(text, start, end),
+                     "ok": "", "note": ""})
     _write(out / "countries.csv", COUNTRY_COLUMNS, rows)
 
     rng = random.Random(seed)
@@ -172,6 +174,7 @@ def main(argv=None):
     d.add_argument("--seed", type=int, default=4)
     d.add_argument("--countries", type=int, default=200)
     d.add_argument("--people", type=int, default=100)
+    d.add_argument("--kinds", default="country,place", help="mention kinds of the first sample, comma-separated")
     d.add_argument("--out", type=Path, default=HERE)
     s = sub.add_parser("score")
     s.add_argument("--out", type=Path, default=HERE)
@@ -183,7 +186,7 @@ def main(argv=None):
     f.add_argument("written", nargs="+")
     args = ap.parse_args(argv)
     if args.cmd == "draw":
-        draw(args.db, args.seed, args.countries, args.people, args.out)
+        draw(args.db, args.seed, args.countries, args.people, args.out, tuple(args.kinds.split(",")))
     elif args.cmd == "score":
         score(args.out)
     elif args.cmd == "forms":

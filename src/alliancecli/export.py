@@ -7,32 +7,37 @@ sits in memory.
 """
 from __future__ import annotations
 
-import csv
 import json
 from typing import IO
 
 import sqlite_utils
 
-from . import queries
+from . import output, queries
 
 TABLES = ("statements", "comments", "mentions")
 GRAPH_FORMATS = ("gexf", "graphml")
 
 
 def graph(db: sqlite_utils.Database, min_mentions: int = 1, within: str = "sentence", source: str = "all",
-          include_blocs: bool = False):
-    """Countries (and blocs) as nodes with their mention counts; co-mentions as weighted edges with stance counts."""
+          include_blocs: bool = False, since: str | None = None, until: str | None = None):
+    """Countries (and blocs) as nodes with their mention counts; co-mentions as weighted edges with stance counts.
+
+    ``since`` and ``until`` keep the mentions dated in that range (see :func:`alliancecli.queries.pairs`).
+    """
     import networkx as nx
 
     g = nx.Graph()
-    edges = queries.pairs(db, min_mentions=min_mentions, within=within, source=source, include_blocs=include_blocs)
+    edges = queries.pairs(db, min_mentions=min_mentions, within=within, source=source, include_blocs=include_blocs,
+                          since=since, until=until)
     names = sorted({r["a"] for r in edges} | {r["b"] for r in edges})
-    src = {"article": " and comment_id is null", "comments": " and comment_id is not null"}.get(source, "")
+    src = {"article": " and m.comment_id is null", "comments": " and m.comment_id is not null"}.get(source, "")
+    when, when_params = queries._date_clause("m", since, until)
     counts = {}
     if names:
         counts = {(n, k): (c, iso3) for n, k, c, iso3 in db.execute(
-            f"select name, kind, count(*), max(iso3) from mentions where kind in ('country', 'bloc'){src} "
-            "and name in (select value from json_each(?)) group by name, kind", [json.dumps(names)])}
+            f"select m.name, m.kind, count(*), max(m.iso3) from mentions m where m.kind in ('country', 'bloc')"
+            f"{src}{when} and m.name in (select value from json_each(?)) group by m.name, m.kind",
+            when_params + [json.dumps(names)])}
     for name in names:
         kind = "country" if (name, "country") in counts else "bloc"
         mentions, iso3 = counts.get((name, kind), (0, None))
@@ -55,23 +60,17 @@ def write_graph(g, fmt: str, out: IO[bytes]):
         raise ValueError(f"format must be one of {', '.join(GRAPH_FORMATS)}")
 
 
-def write_table(db: sqlite_utils.Database, table: str, fmt: str, out: IO[str]) -> int:
-    """Stream every row of ``table`` as CSV (with a header) or newline-delimited JSON; returns the row count."""
+def write_table(db: sqlite_utils.Database, table: str, fmt: str, out: IO[str], raw: bool = False) -> int:
+    """Stream every row of ``table`` as CSV (with a header) or newline-delimited JSON; returns the row count.
+
+    A CSV cell that a spreadsheet would run as a formula gets a leading ``'`` unless ``raw``
+    (:func:`alliancecli.safe.csv_cell`, applied by :func:`alliancecli.output.format_rows`).
+    """
     if table not in TABLES:
         raise ValueError(f"table must be one of {', '.join(TABLES)}")
+    if fmt not in ("csv", "nl"):
+        raise ValueError("format must be csv or nl")
     cur = db.execute(f"select * from [{table}] order by rowid")
     cols = [d[0] for d in cur.description]
-    n = 0
-    if fmt == "csv":
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(cols)
-        for row in cur:
-            w.writerow(row)
-            n += 1
-    elif fmt == "nl":
-        for row in cur:
-            out.write(json.dumps(dict(zip(cols, row)), ensure_ascii=False) + "\n")
-            n += 1
-    else:
-        raise ValueError("format must be csv or nl")
-    return n
+    return output.write_rows((dict(zip(cols, row)) for row in cur), cols, "rawcsv" if raw and fmt == "csv" else fmt,
+                             out)

@@ -145,3 +145,68 @@ def _lookup() -> dict[str, Place]:
 
 def normalize(name: str, kinds: tuple[str, ...] = ("country", "bloc")) -> Place:
     return load().normalize(name, kinds)
+
+
+# -- places below the country ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SubPlace:
+    """A city or region (``data/places.json``, built from GeoNames by scripts/build_places.py)."""
+    name: str
+    country: str | None
+    kind: str  # city or region
+    population: int
+    disputed: bool = False
+
+
+class Places:
+    """Surface form -> :class:`SubPlace`, exact first, then by a spelling-neutral key
+    ("Zaporizhzhia" finds GeoNames' "Zaporizhzhya")."""
+
+    def __init__(self, data: dict):
+        self._places = data["places"]
+        self._forms = data["forms"]
+        self._alternates = data.get("alternates", {})
+        self._folded: dict[str, str] | None = None
+
+    def place(self, name: str) -> SubPlace | None:
+        p = self._places.get(name)
+        if p is None:
+            return None
+        return SubPlace(name, p.get("country"), p.get("kind", "city"), int(p.get("population") or 0),
+                        bool(p.get("disputed")))
+
+    def lookup(self, text: str, alternates: bool = True) -> SubPlace | None:
+        """The place ``text`` names: a GeoNames name as written or spelt another way ("Zaporizhzhia"),
+        then, with ``alternates``, another name of it ("Kharkov", "Gostomel")."""
+        name = self._forms.get(text)
+        if name is None and alternates:
+            name = self._alternates.get(text)
+        if name is None and len(text) >= 6:  # short words fold into other short words ("Bar", "Baar")
+            if self._folded is None:
+                folded: dict[str, str] = {}
+                for form, n in self._forms.items():
+                    folded.setdefault(place_key(form), n)
+                self._folded = folded
+            name = self._folded.get(place_key(text))
+        return self.place(name) if name else None
+
+    def __contains__(self, text: str) -> bool:
+        return self.lookup(text) is not None
+
+
+def place_key(text: str) -> str:
+    """Case, accents, apostrophes and common romanisation variants folded away."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", text.lower())
+    s = "".join(ch for ch in s if ch.isalpha() or ch == " ")
+    for a, b in (("zh", "j"), ("kh", "h"), ("yi", "i"), ("ya", "ia"), ("yu", "iu"), ("y", "i"), ("w", "v")):
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", " ".join(s.split()))
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    return Places(load_json("places.json"))

@@ -10,12 +10,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import dates, entities, gazetteer, quotes, reader, sources, stance, store
-from .segment import Outline, segment
+from .segment import Outline
 
 
 @dataclass
@@ -48,13 +50,60 @@ class Summary:
 @dataclass
 class Prepared:
     source: sources.SourceDocument
-    outline: Outline
+    outline: Outline | None  # None until :func:`segmented`
     units: list[quotes.Unit]
     replace_id: int | None
 
 
+#: Longest stretch of text one spaCy doc holds: a longer paragraph is cut at sentence ends, else at
+#: whitespace, else anywhere.  spaCy's memory grows with what one call reads at once.
+UNIT_CHARS = 10_000
+#: Most characters in one spaCy batch (besides at most ``batch_size`` paragraphs).
+BATCH_CHARS = 100_000
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
+
+
+def bounded(units: list[quotes.Unit], text: str, limit: int = UNIT_CHARS) -> list[quotes.Unit]:
+    """``units``, each one longer than ``limit`` characters cut into pieces no longer than that:
+    after the last sentence end in the second half of the window, else after its last whitespace,
+    else at the limit."""
+    out = []
+    for u in units:
+        start = u.start
+        while u.end - start > limit:
+            window = text[start:start + limit]
+            m = None
+            for m in _SENTENCE_END.finditer(window, limit // 2):
+                pass
+            if m is not None:
+                cut = m.end()
+            else:
+                cut = max(window.rfind(" ", limit // 2), window.rfind("\n", limit // 2)) + 1 or limit
+            out.append(dataclasses.replace(u, start=start, end=start + cut))
+            start += cut
+        out.append(dataclasses.replace(u, start=start) if start != u.start else u)
+    return out
+
+
+def pipe_bounded(nlp, items: Iterable[tuple[str, object]], batch_size: int, max_chars: int = BATCH_CHARS):
+    """``nlp.pipe(items, as_tuples=True)`` in batches of at most ``batch_size`` texts and ``max_chars``
+    characters, so that memory follows the characters in flight, not paragraphs times their length."""
+    batch: list = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= batch_size or chars + len(item[0]) > max_chars):
+            yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+
+
 def plan_units(outline: Outline) -> list[quotes.Unit]:
-    """The stretches of text spaCy reads: the title, body paragraphs and comment paragraphs, never headers."""
+    """The stretches of text spaCy reads: the title, body paragraphs and comment paragraphs, never headers;
+    none longer than UNIT_CHARS."""
     units = [quotes.Unit(s.start, s.end, "title") for s in outline.segments if s.kind == "title" and s.end > s.start]
     units += [quotes.Unit(s.start, s.end, "body") for s in outline.body]
     for ci, c in enumerate(outline.comments):
@@ -65,7 +114,7 @@ def plan_units(outline: Outline) -> list[quotes.Unit]:
         for q in c.quoted:
             if q.end > q.start:
                 units.append(quotes.Unit(q.start, q.end, "quoted", ci))
-    return units
+    return bounded(units, outline.text)
 
 
 def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
@@ -89,11 +138,17 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             span = doc[s:e]
             people.append(entities.Mention(
                 "person", span.text, span.text, u.start + span.start_char, u.start + span.end_char, k,
-                sent_base + entities._sent_index(doc, s), span.root.i, entities.person_country(doc, s, e)))
+                sent_base + entities._sent_index(doc, s), span.root.i, entities.country_for(doc, s, e)))
         sent_base += entities.sentence_count(doc)
     places += entities.passing_places(docs, [u.start for u in units], sent_of_unit)
+    below = entities.sub_places(docs, [u.start for u in units], sent_of_unit)
+    places += [m for m in below if not any(p.start < m.end and m.start < p.end for p in places)]
+    place_texts = {m.text for m in below}
     not_people = entities.non_people(docs)
-    people = [m for m in people if not (" " not in m.text and m.text in not_people)]
+    lower = entities.lower_case_words(docs)  # "Boycott", "Joint Statement": words the text also writes in lower case
+    people = [m for m in people if not (" " not in m.text and m.text in not_people) and m.text not in place_texts
+              and m.text.split()[-1].lower() not in lower
+              and not any(p.start < m.end and m.start < p.end for p in below)]
     canon = entities.canonical_people([m.name for m in people])
     for m in people:
         m.name = canon[m.name]
@@ -106,7 +161,8 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
         comment_rows.append({
             "path": c.path, "_parent": index_of_path.get(c.parent_path) if c.parent_path else None,
             "author": c.author, "display_name": c.display_name, "posted": c.posted, "deleted": int(c.deleted),
-            "quotes_author": c.quotes_author, "text": text[c.start:c.end], "start": c.start, "end": c.end,
+            "quotes_author": c.quotes_author, "quotes_path": _quoted_path(text, outline.comments, ci, c),
+            "text": text[c.start:c.end], "start": c.start, "end": c.end,
         })
 
     mentions = places + people
@@ -144,11 +200,11 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     for m in sorted(mentions, key=lambda m: m.start):
         si = next((i for i in order if stmts[i].start <= m.start and m.end <= stmts[i].end), None)
         u = units[m.unit]
-        place = gaz.places.get(m.name) if m.kind != "person" else None
+        place = gaz.places.get(m.name) if m.kind in ("country", "bloc") else None
         mention_rows.append({
             "_statement": si, "_comment": u.comment, "kind": m.kind, "name": m.name, "text": m.text,
             "start": m.start, "end": m.end, "sentence": m.sentence, "paragraph": m.unit,
-            "country": m.country if m.kind == "person" else (m.name if m.kind == "country" else None),
+            "country": m.country if m.kind in ("person", "place") else (m.name if m.kind == "country" else None),
             "iso3": place.iso3 if place else None, "doc_name": m.name if m.kind == "person" else None,
         })
 
@@ -186,9 +242,30 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     return store.DocumentRows(document, segment_rows, comment_rows, statement_rows, mention_rows, pair_rows)
 
 
+def _quoted_path(text: str, comments, ci: int, c) -> str | None:
+    """The thread path of the comment that comment ``ci`` quotes ("Quote: NAME"), when it is in the thread."""
+    for q in c.quoted:
+        i = quotes.comments.quoted_comment(text, comments, ci, q)
+        if i is not None:
+            return comments[i].path
+    return None
+
+
+def segmented(prep: Prepared) -> Prepared:
+    """The document segmented, dated (where its source gave no date) and planned into units."""
+    if prep.outline is not None:
+        return prep
+    src = prep.source
+    outline = sources.outline(src)
+    if not src.date:
+        src = dataclasses.replace(src, date=dates.article_date(outline))
+    return Prepared(src, outline, plan_units(outline), prep.replace_id)
+
+
 def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sources.Fields | None = None,
-             stdin=None) -> Iterator[Prepared]:
-    """Read every input into source documents; skip unchanged ones; segment and date the rest."""
+             stdin=None, segment: bool = True) -> Iterator[Prepared]:
+    """Read every input into source documents; skip unchanged ones; segment and date the rest
+    (with ``segment=False`` that is left to the workers: see :func:`segmented`)."""
     def problem(path: str, reason: str, skipped: bool):
         summary.documents += 1
         if skipped:
@@ -223,22 +300,25 @@ def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sour
                     summary.unchanged += 1
                     on_event("unchanged", src.path, None)
                     continue
-                twin = None if state else (sent.get(src.sha256) or store.document_with_text(db, src.sha256))
+                twin = None
+                if not state:
+                    twin = sent.get(src.sha256)
+                    if twin is not None and store.file_of(twin) == store.file_of(src.path):
+                        twin = None  # parts of one file that repeat each other are all kept
+                    twin = twin or store.document_with_text(db, src.sha256, src.path)
                 if twin is not None:  # the same text under another path (./x vs /abs/x, a copy): counted once
                     summary.unchanged += 1
                     on_event("unchanged", src.path, f"same text as {twin}")
                     continue
                 if not state:
-                    sent[src.sha256] = src.path
-                outline = sources.outline(src)
-                if not src.date:
-                    src = dataclasses.replace(src, date=dates.article_date(outline))
-                yield Prepared(src, outline, plan_units(outline), state[0] if state else None)
+                    sent.setdefault(src.sha256, src.path)
+                prep = Prepared(src, None, [], state[0] if state else None)
+                yield segmented(prep) if segment else prep
         except reader.ReadError as e:
-            problem(str(path), str(e), str(e).startswith("empty "))
+            problem(reader.path_str(path), str(e), str(e).startswith("empty "))
         else:
-            _drop_stale_parts(db, str(path), seen, summary, on_event)
-        on_event("read", str(path), None)
+            _drop_stale_parts(db, reader.path_str(path), seen, summary, on_event)
+        on_event("read", reader.path_str(path), None)
 
 
 def ingest(
@@ -252,6 +332,8 @@ def ingest(
     fields: sources.Fields | None = None,
     stdin=None,
     overrides: list | None = None,
+    scheduler: str | None = None,
+    chunk_words: int | None = None,
 ) -> Summary:
     """Ingest files or folders into the database at ``db_path``; returns a :class:`Summary`.
 
@@ -261,13 +343,22 @@ def ingest(
     maps CSV and JSON columns; ``stdin`` is the stream ``-`` reads (default sys.stdin).
     ``overrides`` (rules read by :func:`alliancecli.overrides.load`) are stored in the database
     and applied to the actors, now and on every later ingest.
+    ``workers > 1`` analyses on that many local processes, ``scheduler`` (a Dask scheduler's
+    address) on a Dask cluster, both in chunks of about ``chunk_words`` words
+    (:mod:`alliancecli.engine`); this process reads the files and writes every row either way.
     Raises FileNotFoundError for a path that does not exist (before touching the database).
     """
+    from . import engine
     from . import nlp as nlp_mod
 
     on_event = on_event or (lambda *a: None)
-    files = reader.find_files([Path(p) for p in paths], glob)
-    nlp_mod.check(model)  # fail early and clearly on a missing model, without loading it
+    unlisted: list[tuple[str, str]] = []
+    files = reader.find_files([Path(p) for p in paths], glob, errors=unlisted)
+    if scheduler is None:
+        nlp_mod.check(model)  # fail early and clearly on a missing model, without loading it
+    else:
+        engine.require_dask()  # the workers load the model: it need not be installed here
+    parallel = scheduler is not None or workers > 1
     db = store.connect(db_path, create=True)
     # WAL with synchronous=NORMAL: each document's transaction stays atomic, and a crash never leaves
     # half a document, but commits wait for no fsync (FULL cost ~7 ms a document); after a power cut
@@ -275,10 +366,14 @@ def ingest(
     db.execute("pragma synchronous = normal")
     stance.use(store.stance_model_in_use(db))  # new statements only: ingest never re-classifies the corpus
     summary = Summary()
+    for folder, reason in unlisted:  # a folder that cannot be listed is named, not skipped in silence
+        summary.failed += 1
+        summary.failures.append((folder, reason))
+        on_event("failed", folder, reason)
     pending: dict[int, tuple[Prepared, list]] = {}
     counter = itertools.count()
 
-    prepared = _prepare(files, db, summary, on_event, fields, stdin)
+    prepared = _prepare(files, db, summary, on_event, fields, stdin, segment=not parallel)
     first = next(prepared, None)  # unchanged files are hashed and skipped without touching spaCy
 
     def units_stream():
@@ -296,8 +391,18 @@ def ingest(
         prep, docs = pending.pop(di)
         _write(prep, analyse(prep, docs))
 
+    waited = []
+
+    def on_wait():
+        if not waited:
+            waited.append(True)
+            on_event("waiting", str(db_path), "another process is writing to this database; waiting for it")
+
     def _write(prep, rows):
-        store.write_document(db, rows, prep.replace_id)
+        if store.write_document(db, rows, prep.replace_id, on_wait) is None:
+            summary.unchanged += 1
+            on_event("unchanged", prep.source.path, "written meanwhile by another ingest")
+            return
         if prep.replace_id is None:
             summary.new += 1
         else:
@@ -308,12 +413,14 @@ def ingest(
 
     restore_sigint = _stop_reading_on_sigint(summary)
     try:
-        if first is not None and workers > 1:
-            # whole documents go to worker processes (spaCy and analysis); only the writes stay here
-            for prep, rows in analyse_parallel(itertools.chain([first], prepared), model, workers, batch_size):
-                _write(prep, rows)
-        stream = (nlp_mod.load(model).pipe(units_stream(), batch_size=batch_size, as_tuples=True)
-                  if first is not None and workers == 1 else ())
+        if first is not None and parallel:
+            # chunks of whole documents go to the workers (segmenting, spaCy, analysis); the writes stay here
+            with engine.workers_for(scheduler, workers, model) as pool:
+                for prep, rows in engine.analyse(itertools.chain([first], prepared), pool, model, batch_size,
+                                                 chunk_words or engine.CHUNK_WORDS):
+                    _write(prep, rows)
+        stream = (pipe_bounded(nlp_mod.load(model), units_stream(), batch_size)
+                  if first is not None and not parallel else ())
         for doc, (di, ui) in stream:
             prep, docs = pending[di]
             docs.append(doc)
@@ -321,11 +428,16 @@ def ingest(
                 _finish(di)
     except KeyboardInterrupt:
         summary.interrupted = True
+    except sqlite3.Error as e:  # disk full, file size limit, read-only, corrupt, locked for too long
+        db.close()
+        raise store.explain(e, db_path) from None
     finally:
         restore_sigint()
     try:
-        if summary.ingested or overrides:
+        if summary.ingested or overrides or store.derived_stale(db):
             store.refresh_actors(db, overrides)
+    except sqlite3.Error as e:
+        raise store.explain(e, db_path) from None
     finally:
         db.close()
     return summary
@@ -358,55 +470,8 @@ def _drop_stale_parts(db, path: str, seen: set[str], summary: Summary, on_event)
     to be one document), so that their text is not counted twice."""
     for old_path, doc_id in store.documents_of_file(db, path).items():
         if old_path not in seen:
-            with db.atomic():
+            with store.transaction(db):
                 store.delete_document(db, doc_id)
+                store.mark_stale(db)
             summary.notes.append((old_path, "removed: no longer part of the file"))
             on_event("removed", old_path, None)
-
-
-def analyse_chunk(chunk: list[Prepared], model: str | None, batch_size: int) -> list[store.DocumentRows]:
-    """Parse and analyse a few prepared documents (in a worker process): their rows, in order."""
-    from . import nlp as nlp_mod
-
-    items = [(p.source.text[u.start:u.end], i) for i, p in enumerate(chunk) for u in p.units]
-    docs: list[list] = [[] for _ in chunk]
-    for doc, i in nlp_mod.load(model).pipe(items, batch_size=batch_size, as_tuples=True):
-        docs[i].append(doc)
-    return [analyse(p, d) for p, d in zip(chunk, docs)]
-
-
-def analyse_parallel(preps: Iterable[Prepared], model: str | None, workers: int, batch_size: int = 64,
-                     chunk_docs: int = 8) -> Iterator[tuple[Prepared, store.DocumentRows]]:
-    """(prepared, rows) for every document, in order, analysed by ``workers`` processes.
-
-    spaCy's own ``n_process`` parallelises only the parse, leaving segmentation-to-rows work in
-    the parent, which then caps the speed-up; here each worker does the parse and the analysis of
-    whole documents, and the parent only prepares and writes.  At most ``2 * workers`` chunks of
-    ``chunk_docs`` documents are in flight, so memory does not grow with the corpus.  Where
-    processes can be forked, the pipeline is loaded once, here, and the workers inherit it.
-    """
-    import multiprocessing as mp
-    from collections import deque
-
-    from . import nlp as nlp_mod
-
-    fork = "fork" in mp.get_all_start_methods()
-    if fork:
-        nlp_mod.load(model)
-    pool = mp.get_context("fork" if fork else "spawn").Pool(workers)
-    window: deque = deque()
-    try:
-        chunk: list[Prepared] = []
-        for prep in itertools.chain(preps, [None]):
-            if prep is not None:
-                chunk.append(prep)
-            if chunk and (prep is None or len(chunk) == chunk_docs):
-                window.append((chunk, pool.apply_async(analyse_chunk, (chunk, model, batch_size))))
-                chunk = []
-            while window and (len(window) > 2 * workers or prep is None):
-                done, result = window.popleft()
-                yield from zip(done, result.get())
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()

@@ -18,8 +18,10 @@ if TYPE_CHECKING:  # queries run on any connection with .execute; sqlite_utils i
 SOURCES = ("article", "comments", "all")
 WITHIN = ("sentence", "statement", "paragraph", "document")
 
-STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document", "path",
-                     "posted", "cue", "stance_evidence", "stance_target"]
+#: The columns of every statement row, in every command and format: enough to cite it (the document's id,
+#: date and URL, and the character offsets of the statement in the document's text).
+STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document_id",
+                     "document", "date", "url", "path", "start", "end", "cue", "stance_evidence", "stance_target"]
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params) -> list[dict]:
@@ -35,21 +37,14 @@ def _source_clause(source: str, alias: str = "s") -> str:
 
 
 def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, until=None,
-                     source: str = "all", target=None) -> tuple[str, list, bool]:
-    """The filters of :func:`statements` that test each row: (SQL after 'where', params, needs documents d).
-
-    ``target``: "none" keeps the statements about no alignment; a name keeps those whose
-    target is it ("NATO membership") or involves it (NATO, Ukraine).
-    """
+                     source: str = "all", target=None) -> tuple[str, list]:
+    """The filters of :func:`statements` that test each row on ``statements s``: (SQL after 'where', params)."""
     where = ["1 = 1"]
     params: list = []
-    if target and target.lower() == "none":
-        where.append("s.stance_target is null")
-    elif target:
-        where.append("(s.stance_target = ? or '|' || s.stance_parties || '|' like ? escape '\\' "
-                     "or s.stance_target like ? escape '\\')")
-        params += [target, f"%|{like_escape(target)}|%", f"{like_escape(target)} %"]
-    if actor:
+    if isinstance(actor, (list, tuple)):  # canonical names, as resolve_actor gives them
+        where.append(f"s.speaker in ({', '.join('?' for _ in actor)})")
+        params += list(actor)
+    elif actor:
         where.append("(s.speaker = ? or s.speaker like ? escape '\\' or s.speaker in "
                      "(select name from actors where aliases like ? escape '\\'))")
         params += [actor, f"% {like_escape(actor)}", f'%"{like_escape(actor)}"%']
@@ -59,19 +54,26 @@ def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, u
     if kind:
         where.append("s.kind = ?")
         params.append(kind)
-    if doc:
-        where.append("(cast(d.id as text) = ? or d.path = ? or d.path like ? escape '\\')")
-        params += [doc, doc, f"%{like_escape(doc)}%"]
+    if target and target.lower() == "none":  # the statements about no alignment
+        where.append("s.stance_target is null")
+    elif target:  # the target itself ("NATO membership") or one of its parties (NATO, Ukraine)
+        where.append("(s.stance_target = ? or '|' || s.stance_parties || '|' like ? escape '\\' "
+                     "or s.stance_target like ? escape '\\')")
+        params += [target, f"%|{like_escape(target)}|%", f"{like_escape(target)} %"]
+    if doc is not None:  # a document id, from resolve_document
+        where.append("s.document_id = ?")
+        params.append(doc)
     if since or until:
         when, when_params = _date_clause("s", since, until)
         where.append("1 = 1" + when)
         params += when_params
-    return " and ".join(where) + _source_clause(source), params, bool(doc)
+    return " and ".join(where) + _source_clause(source), params
 
 
 _STATEMENT_SELECT = """
     select s.id, s.speaker, s.speaker_country, coalesce(s.label, s.stance) as stance, s.kind, s.source,
-           s.text, d.title as document, d.path, s.posted, s.cue, s.stance_evidence, s.stance_target
+           s.text, s.document_id, d.title as document, coalesce(s.posted, d.date) as date, d.url, d.path,
+           s.start, s.end, s.cue, s.stance_evidence, s.stance_target
     from statements s join documents d on d.id = s.document_id"""
 
 
@@ -110,7 +112,8 @@ def iter_statements(db, actor=None, country=None, speaker_country=None, about=No
                     source: str = "all", doc=None, kind=None, ids=None, limit: int | None = None, offset: int = 0,
                     since=None, until=None, target=None) -> Iterator[dict]:
     """:func:`statements` as a generator: the first rows come before the last are read."""
-    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source, target)
+    doc = None if doc is None else resolve_document(db, doc)
+    where, params = _statement_where(actor, stance, kind, doc, since, until, source, target)
     if ids is not None:
         # a given order (search rank): country and pair filters are tested row by row
         extra, extra_params = _mention_tests(country, speaker_country, about, pair)
@@ -128,12 +131,11 @@ def iter_statements(db, actor=None, country=None, speaker_country=None, about=No
         batches = _chunks(r[0] for r in db.execute(driver, driver_params))
     in_batch = "s.id in (select value from json_each(?))"
     sql = f"{_STATEMENT_SELECT} where {in_batch} and {where}"
-    join = " join documents d on d.id = s.document_id" if documents else ""
     skip, left = offset, limit
     for batch in batches:
         position = {i: n for n, i in enumerate(batch)}
         if skip:  # rows before the page: only their ids are read
-            kept = sorted((r[0] for r in db.execute(f"select s.id from statements s{join} where {in_batch} and {where}",
+            kept = sorted((r[0] for r in db.execute(f"select s.id from statements s where {in_batch} and {where}",
                                                      [json.dumps(batch)] + params)), key=position.__getitem__)
             if len(kept) <= skip:
                 skip -= len(kept)
@@ -152,15 +154,15 @@ def iter_statements(db, actor=None, country=None, speaker_country=None, about=No
 def count_statements(db, actor=None, country=None, speaker_country=None, about=None, pair=None, stance=None,
                      source: str = "all", doc=None, kind=None, since=None, until=None, target=None) -> int:
     """How many rows :func:`statements` returns with these filters and no limit."""
-    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source, target)
+    doc = None if doc is None else resolve_document(db, doc)
+    where, params = _statement_where(actor, stance, kind, doc, since, until, source, target)
     driver, driver_params = _statement_ids(country, speaker_country, about, pair)
     if driver and where == "1 = 1":
         return db.execute(f"select count(*) from ({driver})", driver_params).fetchone()[0]
-    join = " join documents d on d.id = s.document_id" if documents else ""
     if driver:
         where = f"s.id in ({driver}) and {where}"
         params = driver_params + params
-    return db.execute(f"select count(*) from statements s{join} where {where}", params).fetchone()[0]
+    return db.execute(f"select count(*) from statements s where {where}", params).fetchone()[0]
 
 
 def _page(sql: str, limit: int | None, offset: int) -> tuple[str, list]:
@@ -194,13 +196,15 @@ def _chunks(values: Iterator) -> Iterator[list]:
 
 
 def who_said(db, country: str | None = None, speaker_country: str | None = None, about: str | None = None,
-             source: str = "all", limit: int | None = None, offset: int = 0, group: str | None = None) -> list[dict]:
+             source: str = "all", limit: int | None = None, offset: int = 0, group: str | None = None,
+             stance: str | None = None, since: str | None = None, until: str | None = None) -> list[dict]:
     """The statements about a country (see :func:`statements`), or with ``group="speaker"``
     one row per speaker: statements, stance counts and documents, most statements first."""
     if group != "speaker":
         return statements(db, country=country, speaker_country=speaker_country, about=about, source=source,
-                          limit=limit, offset=offset)
+                          stance=stance, since=since, until=until, limit=limit, offset=offset)
     driver, params = _statement_ids(country, speaker_country, about)
+    where, where_params = _statement_where(stance=stance, since=since, until=until, source=source)
     sql, page = _page(f"""
         select s.speaker, s.speaker_country, s.source, count(*) as statements,
                sum(coalesce(s.label, s.stance) = 'support') as support,
@@ -208,20 +212,22 @@ def who_said(db, country: str | None = None, speaker_country: str | None = None,
                sum(coalesce(s.label, s.stance) = 'neutral') as neutral,
                count(distinct s.document_id) as documents
         from ({driver}) c cross join statements s on s.id = c.id
-        where 1 = 1{_source_clause(source)}
+        where {where}
         group by s.speaker, s.speaker_country, s.source
         order by count(*) desc, s.speaker is null, cast(s.speaker as text), s.speaker_country, s.source
     """, limit, offset)
-    return _rows(db, sql, params + page)
+    return _rows(db, sql, params + where_params + page)
 
 
 def count_who_said(db, country: str | None = None, speaker_country: str | None = None, about: str | None = None,
-                   source: str = "all", group: str | None = None) -> int:
+                   source: str = "all", group: str | None = None, stance: str | None = None,
+                   since: str | None = None, until: str | None = None) -> int:
     """How many rows :func:`who_said` returns with no limit."""
     if group != "speaker":
-        return count_statements(db, country=country, speaker_country=speaker_country, about=about, source=source)
+        return count_statements(db, country=country, speaker_country=speaker_country, about=about, source=source,
+                                stance=stance, since=since, until=until)
     return len(who_said(db, country=country, speaker_country=speaker_country, about=about, source=source,
-                        group=group))  # a row per speaker: few, and grouping them is the whole cost anyway
+                        group=group, stance=stance, since=since, until=until))  # a row per speaker: few
 
 
 def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "all", include_blocs: bool = False,
@@ -339,14 +345,27 @@ def _actor_where(country: str | None, kind: str | None) -> tuple[str, list]:
 
 
 def actors(db, country: str | None = None, kind: str | None = None, limit: int | None = None,
-           offset: int = 0) -> list[dict]:
-    """Actors with their aliases, mention count and statement count (counted at ingest: store.refresh_counts)."""
+           offset: int = 0, since: str | None = None, until: str | None = None) -> list[dict]:
+    """Actors with their aliases, mention count and statement count (counted at ingest: store.refresh_counts).
+
+    With ``since`` or ``until`` the counts are those of mentions and statements dated in
+    that range, counted now, and actors with none there are left out.
+    """
     where, params = _actor_where(country, kind)
+    counts = "coalesce(a.mentions, 0) as mentions, coalesce(a.statements, 0) as statements"
+    if since or until:
+        m_when, m_params = _date_clause("m", since, until)
+        s_when, s_params = _date_clause("s", since, until)
+        counts = (f"(select count(*) from mentions m where m.name = a.name and m.kind = a.kind{m_when}) as mentions, "
+                  f"(select count(*) from statements s where s.speaker = a.name and s.kind != 'comment'{s_when})"
+                  " as statements")
+        params = m_params + s_params + params
     sql, page = _page(f"""
-        select a.name, a.kind, a.country, a.aliases,
-               coalesce(a.mentions, 0) as mentions, coalesce(a.statements, 0) as statements
-        from actors a where {where}
-        order by mentions desc, statements desc, a.name
+        select * from (
+            select a.name, a.kind, a.country, a.aliases, {counts}
+            from actors a where {where}
+        ) where {"mentions + statements > 0" if since or until else "1 = 1"}
+        order by mentions desc, statements desc, name
     """, limit, offset)
     rows = _rows(db, sql, params + page)
     for r in rows:
@@ -354,7 +373,10 @@ def actors(db, country: str | None = None, kind: str | None = None, limit: int |
     return rows
 
 
-def count_actors(db, country: str | None = None, kind: str | None = None) -> int:
+def count_actors(db, country: str | None = None, kind: str | None = None, since: str | None = None,
+                 until: str | None = None) -> int:
+    if since or until:
+        return len(actors(db, country=country, kind=kind, since=since, until=until))
     where, params = _actor_where(country, kind)
     return db.execute(f"select count(*) from actors a where {where}", params).fetchone()[0]
 
@@ -385,32 +407,61 @@ def iter_search(db, query: str, limit: int | None = None, offset: int = 0, sourc
 
 
 def count_search(db, query: str, source: str = "all", actor=None, country=None, speaker_country=None, about=None,
-                 pair=None, stance=None, doc=None, kind=None, since=None, until=None) -> int:
+                 pair=None, stance=None, doc=None, kind=None, since=None, until=None, target=None) -> int:
     """How many rows :func:`search` returns with these filters and no limit."""
     fts = _fts_query(query)
     if fts is None:
         return 0
-    where, params, documents = _statement_where(actor, stance, kind, doc, since, until, source)
+    doc = None if doc is None else resolve_document(db, doc)
+    where, params = _statement_where(actor, stance, kind, doc, since, until, source, target)
     extra, extra_params = _mention_tests(country, speaker_country, about, pair)
-    join = " join documents d on d.id = s.document_id" if documents else ""
-    return db.execute(f"""select count(*) from statements s{join}
+    return db.execute(f"""select count(*) from statements s
         where s.id in (select rowid from statements_fts where statements_fts match ?) and {where}{extra}""",
                       [fts] + params + extra_params).fetchone()[0]
 
 
-def find_document(db, doc: str) -> dict | None:
-    rows = _rows(db, "select * from documents where cast(id as text) = ? or path = ? order by id", [doc, doc])
-    if not rows:
-        rows = _rows(db, "select * from documents where path like ? escape '\\' order by id",
-                     [f"%{like_escape(doc)}%"])
-    return rows[0] if rows else None
+class DocumentNotFound(LookupError):
+    """``doc`` names no document, or more than one: ``candidates`` lists (id, path, title) of those it matches."""
+
+    def __init__(self, doc: str, candidates: list[dict], more: bool = False):
+        self.doc, self.candidates, self.more = doc, candidates, more
+        if not candidates:
+            msg = f"no document matches {doc!r} (give its id, its path, or part of its path or title)"
+        else:
+            listed = "; ".join(f"{c['id']} {c['path']}" for c in candidates) + ("; ..." if more else "")
+            msg = f"{doc!r} matches {'more than ' if more else ''}{len(candidates)} documents: {listed}"
+        super().__init__(msg)
 
 
-def outline(db, doc: str) -> dict | None:
-    """One document's title, body, boilerplate, statements and comment tree."""
+MAX_CANDIDATES = 10
+
+
+def resolve_document(db, doc: int | str) -> int:
+    """The id of the one document ``doc`` names: its id, its exact path, or a part of its path or title
+    that only it contains.  Raises :class:`DocumentNotFound` (with the candidates) otherwise."""
+    key = str(doc).strip()
+    # an id as ids are written ("3"); "003" is a part of a name, as in 003_report.txt
+    row = key.isdigit() and key == str(int(key)) and db.execute(
+        "select id from documents where id = ?", [int(key)]).fetchone()
+    row = row or db.execute("select id from documents where path = ?", [key]).fetchone()
+    if row:
+        return row[0]
+    pattern = f"%{like_escape(key)}%"
+    found = _rows(db, "select id, path, title from documents where path like ? escape '\\' "
+                      "or title like ? escape '\\' order by id limit ?", [pattern, pattern, MAX_CANDIDATES + 1])
+    if len(found) == 1 and key:
+        return found[0]["id"]
+    raise DocumentNotFound(key, found[:MAX_CANDIDATES], more=len(found) > MAX_CANDIDATES)
+
+
+def find_document(db, doc: int | str) -> dict:
+    """The row of the one document ``doc`` names (see :func:`resolve_document`)."""
+    return _rows(db, "select * from documents where id = ?", [resolve_document(db, doc)])[0]
+
+
+def outline(db, doc: int | str) -> dict:
+    """One document's title, body, boilerplate, statements and comment tree (raises :class:`DocumentNotFound`)."""
     d = find_document(db, doc)
-    if d is None:
-        return None
     text = d["text"]
     segs = _rows(db, "select kind, start, end, reason from segments where document_id = ? order by start",
                  [d["id"]])
@@ -450,6 +501,34 @@ def stats(db, path: str | Path) -> dict:
 
 
 # -- dates, directed pairs and the statements behind a pair ------------------------------------------
+
+
+_BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?)?)?")
+
+
+def check_bound(value: str) -> str:
+    """``value`` if it is a real date or the start of one (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]);
+    raises ValueError for anything else, such as 2022-13-01 or 2022-02-30."""
+    import datetime as dt
+
+    m = _BOUND.fullmatch(value)
+    if not m:
+        raise ValueError(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    y, mo, d, h, mi, sec = (int(x) if x else None for x in m.groups())
+    try:
+        dt.datetime(y, mo or 1, d or 1, h or 0, mi or 0, sec or 0)
+    except ValueError as e:
+        raise ValueError(f"{value!r} is not a date: {e}") from None
+    return value
+
+
+def check_range(since: str | None, until: str | None) -> None:
+    """Raise ValueError when no date can be on or after ``since`` and on or before ``until``."""
+    for v in (since, until):
+        if v is not None:
+            check_bound(v)
+    if since and until and since[:len(until)] > until:
+        raise ValueError(f"--since {since} is after --until {until}: no date is in between")
 
 
 def _date_clause(alias: str, since: str | None, until: str | None) -> tuple[str, list]:
@@ -553,6 +632,71 @@ def like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+class WithPlaces(str):
+    """A country name that also matches the statements mentioning its cities and regions
+    (mentions of kind ``place`` in that country): ``who_said(db, country=WithPlaces("Ukraine"))``."""
+
+
+class UnknownActor(ValueError):
+    """A name that is no known actor; ``suggestions`` holds the closest known actors."""
+
+    def __init__(self, name: str, suggestions: list[str]):
+        self.name = name
+        self.suggestions = suggestions
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"Unknown actor: {name!r}.{hint}")
+
+
+def actor_key(name: str) -> str:
+    """A name with case, accents and transliteration variants folded ("Zelenskiy" = "Zelenskyy")."""
+    from .entities import name_key
+
+    return " ".join(k for k in (name_key(w) for w in name.replace("-", " ").split()) if k)
+
+
+def resolve_actor(db, name: str) -> list[str]:
+    """The canonical names of the actors ``name`` means: one of whose names or aliases it spells
+    (insensitive to case and transliteration), or, failing that, whose names end with it (a
+    surname), or, failing that, whose surname is a spelling variant of its own.  Raises :class:`UnknownActor` with the closest known actors when none fits."""
+    import difflib
+
+    q = actor_key(name)
+    if not q:  # "%", "--": no letters, no actor
+        raise UnknownActor(name, [])
+    keys: dict[str, set[str]] = {}
+    for actor, aliases in db.execute("select name, aliases from actors where kind not in ('country', 'bloc', 'place')"):
+        ks = keys.setdefault(actor, set())
+        for a in [actor, *json.loads(aliases or "[]")]:
+            ks.add(actor_key(a))
+    exact = [a for a, ks in keys.items() if q in ks]
+    if exact:
+        return sorted(exact)
+    tail = [a for a, ks in keys.items() if q and any(k.endswith(" " + q) for k in ks)]
+    if tail:
+        return sorted(tail)
+    if db.execute("select 1 from statements where speaker = ? limit 1", [name]).fetchone():
+        return [name]
+    from .entities import similar_surnames
+
+    words = q.split()
+    variant = [a for a, ks in keys.items() if words and any(
+        k.split() and similar_surnames(k.split()[-1], words[-1])
+        and (len(words) == 1 or similar_surnames(k.split()[0], words[0]) or k.split()[0] == words[0])
+        for k in ks)]
+    if variant:  # a spelling the corpus does not use ("Lukashenka" for "Lukashenko")
+        return sorted(variant)
+    by_key = {k: a for a, ks in keys.items() for k in ks}
+    close = difflib.get_close_matches(q, list(by_key), n=8, cutoff=0.6)
+    surname = q.split()[-1] if q else ""
+    close += difflib.get_close_matches(surname, list({k.split()[-1]: 0 for k in by_key if k}), n=4, cutoff=0.75)
+    suggestions = []
+    for k in close:
+        a = by_key.get(k) or next((by_key[x] for x in by_key if x.split() and x.split()[-1] == k), None)
+        if a and a not in suggestions:
+            suggestions.append(a)
+    raise UnknownActor(name, suggestions[:3])
+
+
 def _statement_ids(country=None, speaker_country=None, about=None, pair=None) -> tuple[str, list]:
     """SQL for the ids of the statements the indexed filters allow (their intersection), ascending, or ("", []).
 
@@ -566,15 +710,21 @@ def _statement_ids(country=None, speaker_country=None, about=None, pair=None) ->
     parts: list[str] = []
     params: list = []
     mentioning = "select statement_id from mentions where name = ? and statement_id is not null"
+    in_places = " union select statement_id from mentions where kind = 'place' and country = ? and statement_id is not null"
     if country:  # first: the only union, so left-to-right evaluation is what is meant
-        parts.append(f"select id from statements where speaker_country = ? union {mentioning}")
-        params += [country, country]
+        parts.append(f"select id from statements where speaker_country = ? union {mentioning}"
+                     + (in_places if isinstance(country, WithPlaces) else ""))
+        params += [country, country] + ([country] if isinstance(country, WithPlaces) else [])
     if speaker_country:
         parts.append("select id from statements where speaker_country = ?")
         params.append(speaker_country)
     for name in ([about] if about else []) + (list(pair) if pair else []):
-        parts.append(mentioning)
-        params.append(name)
+        if isinstance(name, WithPlaces):
+            parts.append(f"select * from ({mentioning}{in_places})")
+            params += [name, name]
+        else:
+            parts.append(mentioning)
+            params.append(name)
     if not parts:
         return "", []
     return " intersect ".join(parts) + " order by 1", params
@@ -583,10 +733,11 @@ def _statement_ids(country=None, speaker_country=None, about=None, pair=None) ->
 def _mention_tests(country=None, speaker_country=None, about=None, pair=None) -> tuple[str, list]:
     """The filters of :func:`_statement_ids` as row tests on ``statements s`` (SQL starting with ' and')."""
     mentions = "exists (select 1 from mentions m where m.statement_id = s.id and m.name = ?)"
+    places = "exists (select 1 from mentions m where m.statement_id = s.id and m.kind = 'place' and m.country = ?)"
     sql, params = "", []
     if country:
-        sql += f" and (s.speaker_country = ? or {mentions})"
-        params += [country, country]
+        sql += f" and (s.speaker_country = ? or {mentions}" + (f" or {places})" if isinstance(country, WithPlaces) else ")")
+        params += [country, country] + ([country] if isinstance(country, WithPlaces) else [])
     if speaker_country:
         sql += " and s.speaker_country = ?"
         params.append(speaker_country)
@@ -594,3 +745,19 @@ def _mention_tests(country=None, speaker_country=None, about=None, pair=None) ->
         sql += f" and {mentions}"
         params.append(name)
     return sql, params
+
+
+def to_dataframe(rows, columns: list[str] | None = None):
+    """Any query's rows (a list or a generator of dicts) as a pandas DataFrame, one column per key.
+
+    Needs pandas (``pip install 'alliancecli[pandas]'``).  ``columns`` fixes the columns and
+    their order, so that an empty result still has them (e.g. :data:`STATEMENT_COLUMNS`).
+    """
+    try:
+        import pandas as pd
+    except ImportError as e:
+        raise ImportError("to_dataframe needs pandas: pip install 'alliancecli[pandas]'") from e
+    rows = list(rows)
+    if columns is None and rows:
+        columns = list(rows[0])
+    return pd.DataFrame.from_records(rows, columns=columns)

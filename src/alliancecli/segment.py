@@ -5,6 +5,16 @@ offsets into the text as given, so nothing downstream has to re-find anything.
 Boilerplate is recognised by general signals (position, length, punctuation,
 link, credit and label patterns, repetition of the title) kept in
 ``data/boilerplate.json``.
+
+Segmentation never drops the article's own text on a guess:
+
+- the first paragraph is the title unless it reads as prose (a lead dateline; or it ends like
+  a sentence, is not in headline case, and is long, or fairly long with several sentences,
+  running quotation punctuation, a next paragraph of similar length or none): a file without a
+  title line keeps its lead paragraph as body;
+- a paragraph of prose (several sentences or many words, ending like a sentence) is
+  boilerplate only when it repeats the title or shows two independent signals (a label, each
+  distinct prompt, a link); a short paragraph needs one, as before.
 """
 from __future__ import annotations
 
@@ -38,6 +48,22 @@ DELETED = re.compile(r"^the comment (?:was|has been) deleted\.?$", re.I)
 WHO = re.compile(r"^(?P<handle>.+?)(?:\s+\((?P<display>[^()]*)\))?$")
 QUOTE_LINE = re.compile(r"^[ \t]*Quote:[ \t]*(?P<name>\S.*?)[ \t]*$")
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+#: what may follow a sentence's final stop: closing quotes and brackets, and the opening quotes that
+#: scraped text often puts there instead
+CLOSERS = "\"”»’')]“«„"
+#: a sentence end inside a paragraph: the word before it, its punctuation, and a capital or digit after
+INNER_END = re.compile(r"(?P<word>[\w'’.-]+)[.!?…]+[\"”»’')\]]*\s+[\"“«‘(\[]?[A-Z0-9]")
+#: running-text quotation: a comma closing a quotation (",” she said"); headlines quote with colons
+RUNNING_QUOTE = re.compile(r",[\"”’]\s")
+ADDRESS = re.compile(r"\b(?:you|your|us|our|we)\b", re.I)
+#: prose, for boilerplate: this many words ending like a sentence, or PROSE_WORDS_SEVERAL in two sentences
+PROSE_WORDS = 30
+PROSE_WORDS_SEVERAL = 20
+#: a first paragraph this long that ends like a sentence is a lead, not a title, whatever else
+#: (twice a long headline; titles that end with a full stop stay far below it)
+LEAD_WORDS = 30
+#: below LEAD_WORDS, a first paragraph needs this many words and a second sign of prose
+LEAD_WORDS_WITH_SIGN = 20
 
 
 @dataclass(frozen=True)
@@ -124,6 +150,7 @@ def _rules() -> dict:
         "credit": [re.compile(x) for x in raw["photo_credits"]],
         "dateline": comp(raw["datelines"]),
         "signature": re.compile(raw["tweet_signature"]),
+        "lead_dateline": [re.compile(x) for x in raw["lead_datelines"]],
     }
 
 
@@ -300,22 +327,107 @@ def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().lower()
 
 
+def _ends_like_sentence(par: str) -> bool:
+    return par.rstrip().rstrip(CLOSERS).endswith((".", "!", "?", "…"))
+
+
+def _sentences(par: str) -> int:
+    """Sentences in a paragraph: ends followed by a capital, not after an abbreviation ("Sen.", "U.S.")."""
+    n = 0
+    for m in INNER_END.finditer(par):
+        word = m["word"].rstrip(".")
+        if "." in word or (word[:1].isupper() and len(word) <= 4) or len(word) == 1:
+            continue
+        n += 1
+    return n + (1 if _ends_like_sentence(par) else 0)
+
+
+def _headline_case(par: str) -> bool:
+    """Headline case: hardly a longer word in lower case, as in "Ukraine Wins a Key Vote in Brussels".
+
+    Names capitalise many words of a sentence too, but a sentence keeps its verbs and
+    nouns in lower case; headline case leaves at most a few short function words so.
+    """
+    words = [w for w in WORD.findall(par)[1:] if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].islower() for w in words) <= 0.2 * len(words)
+
+
+def _prose(par: str, n: int) -> bool:
+    """Running text: several sentences, or many words ending like a sentence.
+
+    The last sentence need not end with a stop: a paragraph may end with an address or a link.
+    """
+    if n >= PROSE_WORDS_SEVERAL and _sentences(par) >= 2:
+        return True
+    return n >= PROSE_WORDS and _ends_like_sentence(par)
+
+
+def _is_title(par: str, next_par: str | None) -> bool:
+    """Whether a document's first paragraph is its title rather than its lead paragraph.
+
+    A title is what is left when the paragraph does not read as prose.  A lead dateline
+    ("OTTAWA — ", "WASHINGTON (AP) -- ") makes it a lead.  Otherwise prose ends like a
+    sentence, is not in headline case, and has LEAD_WORDS words, or LEAD_WORDS_WITH_SIGN words
+    and a second sign: several sentences, running quotation punctuation ('," she said'), no
+    paragraph after it, or a next paragraph no more than twice as long (a title is far shorter
+    than the lead under it; a lead is about as long as the paragraphs that follow).  A wrong
+    "body" only costs a title; a wrong "title" costs the lead and its quotations.
+    """
+    if _headline_case(par):
+        return True
+    if any(rx.search(par) for rx in _rules()["lead_dateline"]):
+        return False
+    if not _ends_like_sentence(par):
+        return True
+    n = _words(par)
+    if n >= LEAD_WORDS:
+        return False
+    if n < LEAD_WORDS_WITH_SIGN:
+        return True
+    signs = (
+        _sentences(par) >= 2,
+        bool(RUNNING_QUOTE.search(par)),
+        next_par is None,
+        next_par is not None and _words(next_par) <= 2 * n,
+    )
+    return not any(signs)
+
+
+def _signals(par: str, n: int, prose: bool) -> list[str]:
+    """The boilerplate signals one paragraph shows, in order of strength, one entry per independent signal."""
+    r = _rules()
+    out = []
+    if any(rx.search(par) for rx in r["label"]):
+        out.append("label")
+    # each distinct prompt is a signal of its own; in a short paragraph one is enough
+    prompts = sum(1 for rx in r["prompt"] if rx.search(par))
+    if prompts and (prose or n <= 60):
+        out += ["prompt"] * prompts
+    if any(rx.search(par) for rx in r["link"]):
+        # a link in a short line, or one addressed to the reader, is a link block; in prose it is one signal
+        if prose or n <= 12 or ADDRESS.search(par):
+            out.append("link")
+    if not prose and n <= 8 and any(rx.search(par) for rx in r["dateline"]):
+        out.append("dateline")
+    return out
+
+
 def _classify(text: str, s: int, e: int, title: str, multi_line: bool) -> list[Segment]:
-    """Body or boilerplate for one paragraph; a trailing link or photo credit is split off."""
+    """Body or boilerplate for one paragraph; a trailing link or photo credit is split off.
+
+    A short paragraph is boilerplate on one signal; a paragraph of prose needs two
+    independent ones (or to repeat the title), so that a news paragraph that quotes
+    "join us" or ends with a reporter's e-mail address stays body.
+    """
     r = _rules()
     par = text[s:e]
     n = _words(par)
     if title and _norm(par) == _norm(title):
         return [Segment("boilerplate", s, e, "repeats the title")]
-    if any(rx.search(par) for rx in r["label"]):
-        return [Segment("boilerplate", s, e, "label")]
-    if n <= 60 and any(rx.search(par) for rx in r["prompt"]):
-        return [Segment("boilerplate", s, e, "prompt")]
-    has_link = any(rx.search(par) for rx in r["link"])
-    if has_link and (n <= 12 or re.search(r"\b(?:you|your|us|our|we)\b", par, re.I)):
-        return [Segment("boilerplate", s, e, "link")]
-    if n <= 8 and any(rx.search(par) for rx in r["dateline"]):
-        return [Segment("boilerplate", s, e, "dateline")]
+    prose = _prose(par, n)
+    signals = _signals(par, n, prose)
+    if len(signals) >= (2 if prose else 1):
+        return [Segment("boilerplate", s, e, signals[0])]
     for kind in ("trailing_link", "credit"):
         for rx in r[kind]:
             m = rx.search(par)
@@ -324,22 +436,29 @@ def _classify(text: str, s: int, e: int, title: str, multi_line: bool) -> list[S
                 cs, ce = _strip(text, s, cut)
                 body = _classify(text, cs, ce, title, multi_line) if cs < ce else []
                 return body + [Segment("boilerplate", _strip(text, cut, e)[0], e, kind.replace("_", " "))]
-    if not multi_line and 6 <= n <= 20 and not par.rstrip().rstrip("\"”»’')]").endswith(SENTENCE_END):
+    if not multi_line and 6 <= n <= 20 and not par.rstrip().rstrip(CLOSERS).endswith(SENTENCE_END):
         return [Segment("boilerplate", s, e, "headline-like line")]
     return [Segment("body", s, e)]
 
 
-def segment(text: str) -> Outline:
-    """Split ``text`` into an :class:`Outline`.  Never raises on any string."""
+def segment(text: str, title: str | None = None) -> Outline:
+    """Split ``text`` into an :class:`Outline`.  Never raises on any string.
+
+    ``title`` is the title the input gave (a CSV column, an HTML heading): a first paragraph
+    that is that title is the title whatever it looks like.  Otherwise the first paragraph is
+    the title unless it reads as prose (see :func:`_is_title`); then the outline's title is "".
+    """
     lines = _lines(text)
     first_comment = next((i for i in range(len(lines)) if _header_at(text, lines, i)), len(lines))
     paras = _paragraphs(text, lines[:first_comment])
     segments: list[Segment] = []
     signatures: list[Signature] = []
+    given = _norm(title or "")
     title = ""
     sig_rx = _rules()["signature"]
     for k, (s, e) in enumerate(paras):
-        if k == 0:
+        following = text[paras[1][0]:paras[1][1]] if len(paras) > 1 else None
+        if k == 0 and ((given and _norm(text[s:e]) == given) or _is_title(text[s:e], following)):
             title = text[s:e]
             segments.append(Segment("title", s, e))
             continue
@@ -357,7 +476,8 @@ def segment(text: str) -> Outline:
     return Outline(text, title, segments, comments, signatures)
 
 
-def segment_with_comments(text: str, article_end: int, comments: list[tuple]) -> Outline:
+def segment_with_comments(text: str, article_end: int, comments: list[tuple],
+                          title: str | None = None) -> Outline:
     """An outline of ``text`` whose reader comments were already split off by the reader.
 
     ``text[:article_end]`` is segmented as an article.  Each of ``comments`` is a tuple
@@ -366,7 +486,7 @@ def segment_with_comments(text: str, article_end: int, comments: list[tuple]) ->
     paragraphs split at blank lines.  Text between the article and the first comment (a
     "Comments" heading) is boilerplate.
     """
-    article = segment(text[:article_end])
+    article = segment(text[:article_end], title)
     segments = list(article.segments)
     out: list[Comment] = []
     rows = [tuple(c) + (None,) * (5 - len(c)) for c in comments]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from . import dates, reader
+from .reader import CSV_SUFFIXES, HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES  # the formats, listed there once
 from .resources import load_json
 from .segment import Outline, segment, segment_with_comments
 
@@ -32,10 +33,6 @@ from .segment import Outline, segment, segment_with_comments
 #: characters of one text; a longer text is cut into parts no longer than this.
 PART_CHARS = 100_000
 
-HTML_SUFFIXES = (".html", ".htm")
-CSV_SUFFIXES = (".csv",)
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-JSON_SUFFIXES = (".json",)
 STDIN = "-"
 
 
@@ -133,8 +130,8 @@ def read(path: Path | str, fields: Fields | None = None, stdin=None) -> Iterator
 def outline(doc: SourceDocument) -> Outline:
     """Segment a document, keeping reader comments the reader split off as comments."""
     if doc.article_end is None:
-        return segment(doc.text)
-    return segment_with_comments(doc.text, doc.article_end, list(doc.comments))
+        return segment(doc.text, doc.title)
+    return segment_with_comments(doc.text, doc.article_end, list(doc.comments), doc.title)
 
 
 # -- plain text, HTML and stdin ---------------------------------------------------------------------
@@ -357,7 +354,7 @@ def _size(path: Path) -> int:
 def _stream_parts(path: Path) -> Iterator[SourceDocument]:
     """The parts of a big text file, decoded and cut block by block."""
     encoding, warning, blocks = reader.stream_file(path)
-    doc = SourceDocument(str(path), "", "", encoding, warning)
+    doc = SourceDocument(reader.path_str(path), "", "", encoding, warning)
     k = 0
     any_text = False
     buf = ""
@@ -457,9 +454,12 @@ def _decoded(path: Path) -> reader.SourceFile:
 
 
 def _csv(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
+    """The rows of a CSV file.  A row whose quote is never closed would swallow every row after
+    it into one text: it fails, with its line, and the rows after its first line are read again."""
     src = _decoded(path)
     csv.field_size_limit(2**31 - 1)
-    rows = csv.DictReader(io.StringIO(src.text, newline=""))
+    lines = io.StringIO(src.text, newline="").readlines()
+    rows = csv.DictReader(iter(lines))
     try:
         available = [f for f in (rows.fieldnames or []) if f is not None]
     except csv.Error as e:
@@ -467,17 +467,36 @@ def _csv(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
     cols = _columns(available, fields)
     seen: set[str] = set()
     number = 0
+    offset = 0  # the line that the current reader began at
     while True:
+        begin = offset + rows.line_num
         try:
             row = next(rows)
         except StopIteration:
             return
         except csv.Error as e:
             number += 1
-            yield BadRow(src.path, f"line {rows.line_num}: {e}")
+            yield BadRow(src.path, f"line {offset + rows.line_num}: {e}")
             continue
         number += 1
+        end = offset + rows.line_num
+        if end == len(lines) and end - begin > 1 and _unterminated(lines[begin:end]):
+            yield BadRow(src.path, f"line {begin + 1}: a quote that is never closed (the rows after it are read "
+                                   "on their own)")
+            offset = begin + 1
+            rows = csv.DictReader(iter(lines[offset:]), fieldnames=rows.fieldnames)
+            continue
         yield _row(src.path, row, number, cols, src.encoding, src.warning, seen, f"row {number}")
+
+
+def _unterminated(lines: list[str]) -> bool:
+    """True when these lines, read as CSV, end inside a quoted field."""
+    try:
+        for _ in csv.reader(lines, strict=True):
+            pass
+    except csv.Error as e:
+        return "unexpected end of data" in str(e)
+    return False
 
 
 def _jsonl(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
@@ -494,6 +513,9 @@ def _jsonl(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
         except json.JSONDecodeError as e:
             yield BadRow(src.path, f"line {lineno}: malformed JSON ({e.msg})")
             continue
+        except RecursionError:
+            yield BadRow(src.path, f"line {lineno}: {TOO_DEEP}")
+            continue
         if not isinstance(obj, dict):
             yield BadRow(src.path, f"line {lineno}: not a JSON object")
             continue
@@ -503,12 +525,17 @@ def _jsonl(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
         yield _row(src.path, obj, number, cols, src.encoding, src.warning, seen, f"line {lineno}")
 
 
+TOO_DEEP = "JSON nested too deeply to read"
+
+
 def _json(path: Path, fields: Fields) -> Iterator[SourceDocument | BadRow]:
     src = _decoded(path)
     try:
         data = json.loads(src.text)
     except json.JSONDecodeError as e:
         raise reader.ReadError(f"malformed JSON at line {e.lineno}: {e.msg}") from None
+    except RecursionError:
+        raise reader.ReadError(TOO_DEEP) from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):

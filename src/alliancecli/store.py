@@ -7,8 +7,11 @@ mentions) and adds actors, pair counts and full-text search.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,29 +99,144 @@ def m002_formats(db: sqlite_utils.Database):
     db["documents"].add_column("url", str)
 
 
+class Corrupt(DatabaseError):
+    def __init__(self, path, detail: str = "database disk image is malformed"):
+        super().__init__(f"{path} is corrupt ({detail}); nothing was changed. Recover what it holds with "
+                         f"'sqlite3 {path} .recover | sqlite3 recovered.db'")
+
+
+class ReadOnly(DatabaseError):
+    pass
+
+
+class Locked(DatabaseError):
+    pass
+
+
+class DiskFull(DatabaseError):
+    pass
+
+
+def explain(e: sqlite3.Error, path) -> DatabaseError:
+    """The one-line error to show for an SQLite error on the database at ``path``."""
+    msg = str(e)
+    if "malformed" in msg or ("not a database" in msg and _has_sqlite_header(path)):
+        return Corrupt(path, msg)
+    if "readonly" in msg or "read-only" in msg or (
+            "unable to open" in msg and Path(path).exists() and not _writable(Path(path))):
+        return ReadOnly(f"cannot write to {path}: it is read-only (queries still work)")
+    if "locked" in msg or "busy" in msg:
+        return Locked(f"{path} is locked by another process that writes to it; try again when it is done")
+    if "full" in msg or "disk I/O" in msg:
+        return DiskFull(f"cannot write to {path}: {msg} (no space left, or a file size limit); "
+                        "every document written before this one is whole")
+    return DatabaseError(f"{path}: {msg}")
+
+
+def _has_sqlite_header(path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def connect(path: str | Path, create: bool = False) -> sqlite_utils.Database:
     """Open the database; with ``create=False`` a missing file raises NoDatabase (and creates nothing)."""
     path = Path(path)
     if not create and not path.exists():
         raise NoDatabase(path)
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
     import sqlite_utils
 
     try:
+        if path.exists() and path.stat().st_size:
+            check_intact(path)
         db = sqlite_utils.Database(path)
-        db.execute("pragma busy_timeout = 10000")
+        db.execute(f"pragma busy_timeout = {BUSY_MS}")
         if create or path.stat().st_size:
             db.enable_wal()
         migrate(db)
-    except sqlite3.DatabaseError as e:
-        raise DatabaseError(f"{path} is not an alliance database ({e})") from None
+    except DatabaseError:
+        raise
+    except sqlite3.Error as e:
+        err = explain(e, path)
+        if type(err) is DatabaseError:
+            raise DatabaseError(f"{path} is not an alliance database ({e})") from None
+        raise err from None
     return db
 
 
+def check_intact(path: Path) -> None:
+    """Raise Corrupt when SQLite's quick check finds damaged pages in the file (it only reads)."""
+    try:
+        con = _read_only(path)
+        try:
+            problems = [r[0] for r in con.execute("pragma quick_check(3)")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        if "malformed" in str(e) or ("not a database" in str(e) and _has_sqlite_header(path)):
+            raise Corrupt(path, str(e)) from None
+        return  # cannot tell from here (not SQLite, locked, unreadable): the real open will say
+    if problems != ["ok"]:
+        raise Corrupt(path, "; ".join(problems)[:200])
+
+
+#: How long a writer waits quietly for another one (ms), and then, after saying so, how long in all (s).
+BUSY_MS = 2000
+WAIT_S = 600
+
+
+@contextlib.contextmanager
+def transaction(db, on_wait: Callable[[], None] | None = None):
+    """One write transaction, begun with ``BEGIN IMMEDIATE`` so that two writers queue up instead of
+    failing half-way with 'database is locked'.  A writer that waits longer than BUSY_MS calls
+    ``on_wait`` once (to say so), then waits up to WAIT_S before raising Locked."""
+    con = db.conn if hasattr(db, "conn") else db
+    if con.in_transaction:  # nested: part of the caller's transaction
+        with db.atomic():
+            yield db
+        return
+    try:
+        con.execute("begin immediate")
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e) and "busy" not in str(e):
+            raise
+        if on_wait is not None:
+            on_wait()
+        con.execute(f"pragma busy_timeout = {WAIT_S * 1000}")
+        try:
+            con.execute("begin immediate")
+        finally:
+            con.execute(f"pragma busy_timeout = {BUSY_MS}")
+    try:
+        yield db
+    except BaseException:
+        if con.in_transaction:
+            con.execute("rollback")
+        raise
+    else:
+        try:
+            con.execute("commit")
+        except BaseException:
+            if con.in_transaction:
+                con.execute("rollback")
+            raise
+
+
 def migrate(db: sqlite_utils.Database) -> list[str]:
-    """Apply pending migrations in order; refuse a database from a newer version of the tool."""
-    db.execute("create table if not exists _migrations (name text primary key, applied_at text)")
-    done = {r[0] for r in db.execute("select name from _migrations").fetchall()}
+    """Apply pending migrations in order; refuse a database from a newer version of the tool.
+
+    Each migration runs in a write transaction that first checks again whether another process
+    applied it meanwhile, so two ingests that open a new database at once do not collide.
+    """
     known = {name for name, _ in MIGRATIONS}
+    try:
+        done = {r[0] for r in db.execute("select name from _migrations").fetchall()}
+    except sqlite3.OperationalError:
+        done = set()
     if done - known:
         raise DatabaseError(
             f"this database was written by a newer version of alliancecli (migrations {sorted(done - known)}); "
@@ -127,7 +245,10 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     for name, fn in MIGRATIONS:
         if name in done:
             continue
-        with db.atomic():
+        with transaction(db):
+            db.execute("create table if not exists _migrations (name text primary key, applied_at text)")
+            if db.execute("select 1 from _migrations where name = ?", [name]).fetchone():
+                continue
             fn(db)
             db["_migrations"].insert({"name": name, "applied_at": _now()})
         applied.append(name)
@@ -144,6 +265,13 @@ def document_state(db: sqlite_utils.Database, path: str) -> tuple[int, str] | No
 
 
 DERIVED = ("pairs", "mentions", "statements", "comments", "segments")
+
+_PART = re.compile(r"#part-\d+$")
+
+
+def file_of(path: str) -> str:
+    """The file a document path belongs to: ``big.txt`` for ``big.txt#part-3``, else the path itself."""
+    return _PART.sub("", path)
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: int):
@@ -164,11 +292,25 @@ class DocumentRows:
     pairs: list[dict]  # with "_statement"
 
 
-def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: int | None = None) -> int:
-    """Insert one document and its rows in a single transaction, replacing an older version."""
-    with db.atomic():
+def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: int | None = None,
+                   on_wait: Callable[[], None] | None = None) -> int | None:
+    """Insert one document and its rows in a single transaction, replacing an older version.
+
+    What the caller saw before (``replace_id``) is checked again inside the transaction, since
+    another ingest may have written the same document, or the same text under another path,
+    meanwhile: then nothing is written and None is returned.
+    """
+    path, sha = rows.document["path"], rows.document["sha256"]
+    with transaction(db, on_wait):
+        state = document_state(db, path)
+        if state is not None and state[1] == sha:
+            return None
+        if state is None and document_with_text(db, sha, path) is not None:
+            return None
+        replace_id = state[0] if state else None
         if replace_id is not None:
             delete_document(db, replace_id)
+        mark_stale(db)
         doc_id = db["documents"].insert(rows.document).last_pk
         comment_ids: list[int] = []
         for c in rows.comments:
@@ -219,7 +361,8 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
     from . import entities
     from . import overrides as ov
 
-    with db.atomic():
+    with transaction(db):
+        db.execute("delete from _state where key = 'derived'")
         resolve_roles(db)
         for rule in overrides or []:
             db["actor_overrides"].insert({**rule.to_row(), "added_at": _now()})
@@ -269,6 +412,9 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
             a = rows.get((name, "person"))
             if a is not None and a["country"] is None:
                 a["country"] = country
+        for name, country in db.execute("""
+                select name, country from mentions where kind = 'place' group by name, country"""):
+            rows[(name, "place")]["country"] = country
         for (name, kind), a in rows.items():
             if kind in ("country", "bloc"):
                 a["country"] = name if kind == "country" else None
@@ -358,31 +504,65 @@ class Connection(sqlite3.Connection):
 def connect_read(path: str | Path) -> Connection:
     """Open an existing database for the query commands, without importing sqlite_utils.
 
-    Behaves like ``connect(path)``: a missing file raises NoDatabase, a file that is not
-    an alliance database raises DatabaseError, and pending migrations are applied first
-    (through :func:`connect`, which does import sqlite_utils, only then).
+    A query never writes, except to apply pending migrations to an alliance database from an
+    older version (through :func:`connect`, which imports sqlite_utils, only then).  A missing
+    file raises NoDatabase; an empty file, or one that is not an alliance database, raises
+    DatabaseError; a read-only file (or one in a read-only folder) is opened read-only.
     """
     path = Path(path)
     if not path.exists():
         raise NoDatabase(path)
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
     try:
+        if path.stat().st_size == 0:
+            raise DatabaseError(f"{path} is an empty file, not an alliance database: "
+                                "run 'alliance ingest DIR' to build one")
         con = _read_connection(path)
         try:
             done = {r[0] for r in con.execute("select name from _migrations")}
-        except sqlite3.OperationalError:
-            done = set()
+        except sqlite3.OperationalError as e:
+            if "no such table" not in str(e):
+                raise
+            con.close()
+            raise DatabaseError(f"{path} is not an alliance database (it has no _migrations table)") from None
         known = {name for name, _ in MIGRATIONS}
         if done != known:
             con.close()
             connect(path).close()  # migrates, or raises for a newer database / not a database
             con = _read_connection(path)
+    except DatabaseError:
+        raise
     except sqlite3.DatabaseError as e:
-        raise DatabaseError(f"{path} is not an alliance database ({e})") from None
+        err = explain(e, path)
+        if type(err) is DatabaseError:
+            raise DatabaseError(f"{path} is not an alliance database ({e})") from None
+        raise err from None
     return con
 
 
+def _read_only(path: Path, factory=sqlite3.Connection) -> sqlite3.Connection:
+    """A read-only connection; where even that fails (a WAL database in a folder we cannot write, with
+    no -shm file), the file is read as immutable: nobody can be writing it then either."""
+    uri = Path(path).resolve().as_uri()
+    con = sqlite3.connect(f"{uri}?mode=ro", uri=True, factory=factory)
+    try:
+        con.execute("select count(*) from sqlite_master").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        con.close()
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, factory=factory)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
+
+
 def _read_connection(path: Path) -> Connection:
-    con = sqlite3.connect(path, factory=Connection)
+    if _writable(path):
+        con = sqlite3.connect(path, factory=Connection)
+    else:
+        con = _read_only(path, factory=Connection)
     con.execute("pragma busy_timeout = 10000")
     # read pages straight from the OS cache: queries that fetch thousands of rows by id spend much of
     # their time in read() calls otherwise
@@ -462,10 +642,17 @@ def m006_text_hash_index(db: sqlite_utils.Database):
     db["documents"].create_index(["sha256"], if_not_exists=True)
 
 
-def document_with_text(db: sqlite_utils.Database, sha256: str) -> str | None:
-    """The path of a stored document with exactly this text (by hash), if there is one."""
-    row = db.execute("select path from documents where sha256 = ? order by id limit 1", [sha256]).fetchone()
-    return row[0] if row else None
+def document_with_text(db: sqlite_utils.Database, sha256: str, path: str | None = None) -> str | None:
+    """The path of a stored document with exactly this text (by hash), if there is one.
+
+    With ``path``, parts of the same file do not count: a file whose parts repeat (a line of
+    one character, cut every 100,000) keeps every part.
+    """
+    own = file_of(path) if path is not None else None
+    for (other,) in db.execute("select path from documents where sha256 = ? order by id limit 100", [sha256]):
+        if own is None or file_of(other) != own:
+            return other
+    return None
 
 
 @migration
@@ -489,12 +676,18 @@ def source_of(path: str, url: str | None) -> str:
     return str(Path(path).parent)
 
 
+#: the share of a source's documents that must tie a role to one person (:func:`resolve_roles`)
+TIE_SHARE = 0.9
+
+
 def resolve_roles(db: sqlite_utils.Database) -> int:
     """Resolve role speakers that their own document leaves open ('the Head of State' in a release that names
     no one with that role) to the person every other document of the same source ties to that role.
 
-    A tie needs two documents or more that resolve the role to one person, and no document of the source
-    that resolves it to anyone else. Returns the number of statements resolved."""
+    A tie needs two documents or more that resolve the role to one person, and nine in ten of the documents
+    of the source that resolve the role at all (a document that names only a visiting president, or a name
+    taken for a person by mistake, does not undo what hundreds of others say). Returns the number of
+    statements resolved."""
     docs = {i: source_of(p, u) for i, p, u in db.execute(
         "select id, path, url from documents where id in (select document_id from statements "
         "where speaker_role is not null)")}
@@ -511,17 +704,46 @@ def resolve_roles(db: sqlite_utils.Database) -> int:
     updates = []
     for sid, source, role in open_:
         people = held.get((source, role), {})
-        if len(people) == 1:
-            (name, documents), = people.items()
-            if len(documents) >= 2:
-                updates.append((name, name, sid))
+        if not people:
+            continue
+        name, documents = max(people.items(), key=lambda p: len(p[1]))
+        total = len(set().union(*people.values()))
+        if len(documents) >= 2 and len(documents) >= TIE_SHARE * total:
+            updates.append((name, name, sid))
     db.conn.executemany("update statements set speaker = ?, speaker_doc_name = ?, speaker_kind = 'person' "
                         "where id = ?", updates)
     return len(updates)
 
 
 @migration
-def m008_stance_target(db: sqlite_utils.Database):
+def m008_state(db: sqlite_utils.Database):
+    """A place for flags about the whole database: 'derived' = 'stale' while actors and counts lag
+    behind the documents (an ingest was killed between its last document and their rebuild)."""
+    db.execute("create table if not exists _state (key text primary key, value text)")
+
+
+def mark_stale(db) -> None:
+    db.execute("insert or replace into _state (key, value) values ('derived', 'stale')")
+
+
+def derived_stale(db) -> bool:
+    """True when the actors table and counts must be rebuilt from the documents."""
+    try:
+        row = db.execute("select value from _state where key = 'derived'").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return bool(row) and row[0] == "stale"
+
+
+@migration
+def m009_quoted_comment(db: sqlite_utils.Database):
+    """The thread path of the comment a "Quote: NAME" block quotes, when it is in the thread: its words are
+    that comment's statement, not a second one."""
+    db["comments"].add_column("quotes_path", str)
+
+
+@migration
+def m010_stance_target(db: sqlite_utils.Database):
     """Stance with a target, evidence offsets and the classifier that decided it; labels keyed by content.
 
     ``stance_spans`` is a JSON list of [start, end] offsets into the statement's own text;

@@ -1,69 +1,29 @@
-"""Blocks introduced by a colon and transcript turns.
+"""Blocks introduced by a colon.
 
 "X said:" or "X spoke in the same spirit:" at the end of a paragraph introduces the next one; "X said: …"
-inside a paragraph introduces the rest of it; "NAME: …" paragraphs are the turns of a transcript.
+inside a paragraph introduces the rest of it. Transcript turns ("NAME: …") are :mod:`.turns`.
 """
 from __future__ import annotations
 
-import re
-
+from . import turns
 from .speakers import Speaker
 from .state import State
-from .view import MARKS, DocView, Statement, said, words
-
-TRANSCRIPT = re.compile(r"^[\"“«]?(?P<name>(?:[A-Z][A-Za-z'’.\-]+ ){0,2}[A-Z][A-Za-z'’.\-]+):\s+(?=\S)")
+from .view import MARKS, DocView, said, words
 
 
 def events(view: DocView, state: State):
     return [(view.units[k].end - 1, lambda bi=bi: block(view, state, bi)) for bi, k in enumerate(view.body)]
 
 
-def transcript_names(view: DocView) -> set[str]:
-    """Names that open two or more paragraphs as 'NAME: ...' (an interview transcript)."""
-    names = getattr(view, "_transcript_names", None)
-    if names is None:
-        counts: dict[str, int] = {}
-        for k in view.body:
-            m = TRANSCRIPT.match(view.text[view.units[k].start:view.units[k].end])
-            if m:
-                counts[m["name"]] = counts.get(m["name"], 0) + 1
-        names = view._transcript_names = {n for n, c in counts.items() if c >= 2}
-    return names
-
-
-def transcript_turn(view: DocView, k: int):
-    """(match, person or None) when paragraph ``k`` is a 'NAME: ...' turn, else None.
-
-    A turn needs a name that opens several paragraphs, or a person mention at the start, and
-    words that say something: a list under a label ('Subs Not Used: Almunia, Cygan') has no verb."""
-    us = view.units[k].start
-    m = TRANSCRIPT.match(view.text[us:view.units[k].end])
-    if not m:
-        return None
-    if not any(t.pos_ in ("VERB", "AUX") for t in view.docs[k] if t.idx >= m.end()):
-        return None
-    person = next((p for p in view.people if p.unit == k and p.start - us < m.end("name")), None)
-    if person is None and m["name"] not in transcript_names(view):
-        return None
-    return m, person
-
-
 def block(view: DocView, state: State, bi: int) -> None:
-    """Blocks: a paragraph ending in ':' introduces the next one; 'X said: ...' inside a paragraph;
-    'NAME: ...' paragraphs of an interview transcript."""
+    """Blocks: a paragraph ending in ':' introduces the next one; 'X said: ...' inside a paragraph."""
     text = view.text
     k = view.body[bi]
     doc = view.docs[k]
     if not len(doc):
         return
-    turn = transcript_turn(view, k)
-    if turn is not None:
-        m, person = turn
-        us, ue = view.units[k].start, view.units[k].end
-        canonical = person.name if person is not None else state.speakers.by_surname(m["name"])
-        state.add(Statement("block", us + m.end(), ue, canonical, us + m.start("name"), us + m.end("name"),
-                            ":", speaker_kind="person"), bi)
-        return
+    if turns.turn_at_start(view, k) is not None:
+        return  # a transcript turn (turns.py)
     if doc[-1].text == ":" and bi + 1 < len(view.body):
         nk = view.body[bi + 1]
         ns, ne = view.units[nk].start, view.units[nk].end
@@ -80,6 +40,8 @@ def block(view: DocView, state: State, bi: int) -> None:
     for t in doc:
         if t.text != ":" or t.i + 1 >= len(doc) or view.inside(view.abs(k, t)):
             continue
+        if any(u.label_start < view.abs(k, t) < u.start for u in turns.turns(view)):
+            continue  # the label of a transcript turn
         rest_s = view.abs(k, doc[t.i + 1])
         if text[rest_s] in MARKS or words(text[rest_s:view.units[k].end]) < 6:
             continue

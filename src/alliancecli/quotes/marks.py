@@ -5,14 +5,15 @@ all pair), with multi-paragraph quotes and a hard stop at a paragraph end for an
 speaker is read from a cue: a dash signature ("…” ― Name"), the subject of a cue verb next to or around
 the quote (climbing to the outermost report), an inverted cue ("said Burton", "Said Ellis:"), a bare cue
 sentence after it ("… a narrator asks."), "according to X", an introduction ending with a colon, a cue
-in the sentence just before, or the speaker of the previous quote for a follow-on quote.
+in the sentence just before, a cue in the last sentence of the paragraph before for a quote that opens
+its paragraph, or the speaker of the previous quote for a follow-on quote.
 """
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
 
-from . import colon
+from . import colon, turns
 from .speakers import Speaker
 from .state import State
 from .view import DASHES, MARKS, DocView, said, words
@@ -69,12 +70,15 @@ def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             else:
                 out.append(QuoteSpan(cur["open"], None, cur["first"], cur["last"], cur["last_end"]))
                 cur = None
-        for i, r in marks:
+        for n, (i, r) in enumerate(marks):
             if cur is None:
                 if r in ("open", "either"):
                     cur = {"open": i, "first": k, "depth": 1, "ch": text[i]}
             elif r == "open" and cur["ch"] == "«" and text[i] != "«":
                 cur["depth"] += 1
+            elif r == "open" and text[i] == cur["ch"] and len(marks) > n + 2 and all(
+                    rr in ("close", "either") and text[j] == cur["ch"] for j, rr in marks[n + 1:n + 3]):
+                cur["depth"] += 1  # a quote inside a quote in the same marks: '"I believe it is "paving" the way,"'
             elif r == "open":
                 if text[i] == cur["ch"] or text[i] in "«„":
                     cur = {"open": i, "first": k, "depth": 1, "ch": text[i]}
@@ -98,8 +102,10 @@ def events(view: DocView, state: State):
 def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     text = view.text
     k0, k1 = view.body[q.first], view.body[q.last]
-    if q.open == view.units[k0].start and colon.transcript_turn(view, k0) is not None:
+    if q.open == view.units[k0].start and turns.turn_at_start(view, k0) is not None:
         return  # '"PENCE: ...' is a transcript turn, attributed by its name
+    if any(st.start == q.open + 1 and st.kind == "quote" for st in state.statements):
+        return  # a document's words (documents.py)
     inner_s, inner_e = q.open + 1, (q.close if q.close is not None else q.end)
     content = text[inner_s:inner_e]
     n_words = words(content)
@@ -221,10 +227,33 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                 sp = state.speaker(k0, sj, view.abs(k0, sj))
                 state.add(said("quote", inner_s, inner_e, sp, v.text), q.last)
                 return
+    # 5b. a quote that opens its paragraph: the speaker a cue names in the last sentence of the
+    #     paragraph before ('Jones, the mayor, disagreed.\n\n"That is wrong. …"')
+    if open_tok.i == 0 and q.first > 0:
+        sp, v = previous_paragraph_speaker(view, state, view.body[q.first - 1])
+        if sp is not None:
+            state.add(said("quote", inner_s, inner_e, sp, v), q.last)
+            return
     # 6. a follow-on quote continues the previous speaker
     last = state.last
     if last is not None and q.first - last.para <= 1 and last.speaker.name:
         state.add(said("quote", inner_s, inner_e, last.speaker, None), q.last)
+
+
+def previous_paragraph_speaker(view: DocView, state: State, k: int) -> tuple[Speaker | None, str | None]:
+    """The source a cue verb names in the last sentence of paragraph ``k``, when that sentence is
+    narration (no quotation in it: a quote there has its own speaker, which a follow-on continues)."""
+    doc = view.docs[k]
+    if not len(doc):
+        return None, None
+    sent = doc[-1].sent
+    if any(view.inside(view.abs(k, t)) for t in sent) or sent[-1].text == ":":
+        return None, None
+    for v in sorted((t for t in sent if view.is_cue(t) and t.pos_ == "VERB"), key=lambda t: t.dep_ != "ROOT"):
+        sj = view.subject(v)
+        if sj is not None and sj.dep_ == "nsubj" and not view.not_source(k, sj) and view.source_like(sj, k):
+            return state.speaker(k, sj, view.abs(k, sj)), v.text
+    return None, None
 
 
 def dash_signature(view: DocView, k: int, pos: int) -> Speaker | None:

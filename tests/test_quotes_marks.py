@@ -1,0 +1,35 @@
+"""quotes.marks: a quote with no cue next to it, when the paragraph before named the speaker."""
+from __future__ import annotations
+
+from tests.quotes_kit import attribute_text
+
+
+def test_quote_opening_a_paragraph_takes_the_source_of_the_paragraph_before():
+    rows = attribute_text('"We will win this," Anna Smith said.\n\n'
+                          "The mayor, John Jones, disagreed with her on Tuesday.\n\n"
+                          '"That is wrong. The city has no money for it."')
+    assert [(w, s) for k, w, s, _, _ in rows if k == "quote"] == [
+        ("We will win this", "Anna Smith"), ("That is wrong. The city has no money for it.", "John Jones")]
+
+
+def test_a_quote_in_the_paragraph_before_is_continued_not_its_narration():
+    """A quote there has its own speaker: the follow-on continues it, not the subject of a cue around it."""
+    rows = attribute_text('John Jones, the mayor, said: "We will win this."\n\n'
+                          '"The city has no money for anything else."')
+    assert [(w, s) for k, w, s, _, _ in rows if k == "quote"] == [
+        ("We will win this.", "John Jones"), ("The city has no money for anything else.", "John Jones")]
+
+
+def test_a_quote_inside_a_quote_in_the_same_marks_stays_inside():
+    """'"I believe it is "paving" the way to NATO," he said': one quotation, not a scare quote and a loss."""
+    rows = attribute_text('"I believe that the war is "paving" our way to the alliance," Anna Smith said.')
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [
+        ("quote", 'I believe that the war is "paving" our way to the alliance', "Anna Smith")]
+
+
+def test_an_unclosed_quote_still_gives_way_to_the_next_one():
+    from alliancecli.quotes import scan_quotes
+
+    text = 'He left. "It was late. Then "we went home" and "we slept" too.'
+    assert [text[q.open + 1:q.close] for q in scan_quotes(text, [(0, len(text))]) if q.close] == [
+        "we went home", "we slept"]

@@ -1,0 +1,49 @@
+"""quotes.turns: transcript turns with a title and a name, and an interview's dash turns."""
+from __future__ import annotations
+
+from tests.quotes_kit import attribute_text
+
+
+def test_turns_run_on_inside_one_paragraph():
+    """Line breaks lost: each turn ends where the next label starts; the title is not the name."""
+    rows = attribute_text(
+        "Fellow citizens! Today is a special day. Chairman of the Parliament of Ukraine Ruslan Stefanchuk: "
+        "Candidate status is a recognition of our achievements. We can't change geography. "
+        "Prime Minister of Ukraine Denys Shmyhal: Candidate status is a high evaluation of our reforms. "
+        "From now on, our place is in Europe.")
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [
+        ("block", "Candidate status is a recognition of our achievements. We can't change geography.",
+         "Ruslan Stefanchuk"),
+        ("block", "Candidate status is a high evaluation of our reforms. From now on, our place is in Europe.",
+         "Denys Shmyhal")]
+
+
+def test_turn_at_a_paragraph_start_with_a_tagged_name():
+    rows = attribute_text("President of France Emmanuel Macron: Thank you. We are here to support you.\n\n"
+                          "The meeting ended at noon.")
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [
+        ("block", "Thank you. We are here to support you.", "Emmanuel Macron")]
+
+
+def test_a_label_over_a_list_or_without_a_name_is_no_turn():
+    rows = attribute_text("Subs Not Used: Almunia, Cygan, Owusu-Abeyie, Clichy.\n\n"
+                          "Today it is recognized: Ukraine is not a buffer between Europe and Asia.")
+    assert [r for r in rows if r[0] == "block"] == []
+
+
+def test_interview_answers_go_to_the_interviewee_questions_are_left_out():
+    rows = attribute_text(
+        "Interview of Mayor Anna Berg to the newspaper City Daily. - Mrs Berg, are the buses late again? "
+        "- What are the buses late for? The drivers are on strike - nothing else. - Will the strike end? "
+        "- We will talk to the drivers every day. Why would we not? - And the trams? "
+        "- The trams run on time.")
+    assert [(w, s) for k, w, s, _, _ in rows if k == "block"] == [
+        ("What are the buses late for? The drivers are on strike - nothing else.", "Anna Berg"),
+        ("We will talk to the drivers every day. Why would we not?", "Anna Berg"),
+        ("The trams run on time.", "Anna Berg")]
+
+
+def test_dashes_without_an_interview_are_no_turns():
+    rows = attribute_text("The plan is ready. - The first stage starts today. - The second starts in May. "
+                          "- The third is not planned.")
+    assert [r for r in rows if r[0] == "block"] == []
