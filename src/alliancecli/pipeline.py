@@ -168,7 +168,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     mentions = places + people
     statement_rows = []
     classifier = stance.active()
-    topic = stance.topic(getattr(src, "title", None) or outline.title)  # for statements that name no alignment
+    topic = stance.document_topic(getattr(src, "title", None) or outline.title, text)  # for statements that name no alignment
     for st in stmts:
         body = text[st.start:st.end]
         if st.kind == "comment":  # the lines a comment quotes are not its author's words: blank them out

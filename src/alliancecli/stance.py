@@ -111,10 +111,14 @@ def lexicon() -> dict:
         "collective": rx(raw["collective_partners"]),
         "report": [rx(p) for p in raw["report_frames"]],
         "report_factor": raw["report_factor"],
-        "hedge": rx("|".join(raw["hedges"] + raw["conditions"])),
+        "hedge": rx("|".join(raw["hedges"])),
+        "condition": rx("|".join(raw["conditions"])),
         "hedge_factor": raw["hedge_factor"],
         "flip": [rx(p) for p in raw["flip_frames"]],
         "sarcasm": [rx(p) for p in raw["sarcasm"]],
+        "neutral_topics": rx(raw["neutral_topics"]),
+        "neutral_factor": raw["neutral_factor"],
+        "partner_aid": rx(raw["partner_aid"]),
     }
 
 
@@ -254,13 +258,24 @@ def _masked(text: str, a: int, b: int, mentions) -> str:
     return sent
 
 
+def _clause_end(sent: str, i: int) -> int:
+    """Where the clause that starts before ``i`` ends: the next comma, semicolon, colon or dash, else the sentence."""
+    m = re.compile(r"[,;:]|\s[-–—]\s").search(sent, i)
+    return m.start() if m else len(sent)
+
+
 def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
     lx = lexicon()
     a, b = s.start, s.end
     sent = text[a:b]
     cue_text = _masked(text, a, b, mentions)
     report_at = min((m.start() for rx in lx["report"] for m in rx.finditer(sent)), default=None)
-    factor = lx["hedge_factor"] if lx["hedge"].search(sent) else 1.0
+    hedged = bool(lx["hedge"].search(sent))
+    # a condition weakens only its own clause: in "if they want X, they should move closer" the advice stands
+    conditional = [(m.start(), _clause_end(sent, m.end())) for m in lx["condition"].finditer(sent)]
+
+    def factor_at(i: int) -> float:
+        return lx["hedge_factor"] if hedged or any(x <= i < y for x, y in conditional) else 1.0
     question = sent.rstrip("\"'”’») ").endswith("?") or bool(_WHY.match(sent))
     flip_at = min((m.end() for f in lx["flip"] for m in f.finditer(sent)), default=None)
     taken: list[tuple[int, int]] = []
@@ -275,13 +290,17 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
 
     for rx, w in lx["oppose"]:
         for m in rx.finditer(cue_text):
-            w2 = w * (factor if not question else 1.0)
+            w2 = w * (factor_at(m.start()) if not question else 1.0)
             add(w2, m.start(), m.end())
+    # a sentence about the war, crimes, humanitarian matters, peace talks or self-reliance takes no position
+    # on a partnership it happens to name; one that names a bloc, an integration or sanctions still does
+    aside = bool(lx["neutral_topics"].search(cue_text)) and not lx["partner_aid"].search(cue_text) and not any(
+        t.kind in ("bloc+", "bloc", "integration", "sanctions") for t in s.targets)
     for rx, w in lx["support"]:
         for m in rx.finditer(cue_text):
             if question:
                 continue
-            w2 = w * factor
+            w2 = w * factor_at(m.start()) * (lx["neutral_factor"] if aside else 1.0)
             if report_at is not None and not lx["thanks"].fullmatch(m.group(0)):
                 w2 *= lx["report_factor"]
             flipped = _negated(text, a + m.start(), a, lx["window"]) or (flip_at is not None and flip_at <= m.start())
@@ -362,6 +381,24 @@ def topic(title: str | None, mentions=None, speaker_country: str | None = None) 
         return None
     t = min(found, key=lambda t: (_PRIORITY[t.kind], t.span[0]))
     return Topic(t.name, "bloc" if t.kind == "bloc+" else t.kind, t.parties)
+
+
+def document_topic(title: str | None, text: str) -> Topic | None:
+    """The alignment a document is about: its title's (:func:`topic`), else the target its sentences name
+    most often (a bloc joined, an integration, sanctions, a partnership), when one is named at least twice."""
+    t = topic(title)
+    if t is not None:
+        return t
+    counts: dict = {}
+    mentions = find_mentions(text)
+    for a, b in _sentences(text):
+        for x in _targets(text, a, b, mentions, None):
+            key = (x.name, "bloc" if x.kind == "bloc+" else x.kind, x.parties)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    (name, kind, parties), n = max(counts.items(), key=lambda kv: (kv[1], -_PRIORITY.get(kv[0][1], 9)))
+    return Topic(name, kind, parties) if n >= 2 else None
 
 
 def involves(kind: str | None, parties: str | tuple | None, a: str, b: str) -> bool:
