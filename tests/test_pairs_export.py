@@ -249,3 +249,20 @@ def test_pair_stance_is_that_of_the_statements_behind_it(seeds_db, within):
             "where id = ?", [s["id"]]).fetchone()), r["a"], r["b"]) for s in behind)
         assert (r["support"], r["oppose"], r["neutral"], r["other"]) == (
             got["support"], got["oppose"], got["neutral"], got["other"])
+
+
+@pytest.mark.parametrize("within", ["sentence", "paragraph", "statement", "document"])
+def test_pairs_evidence_lists_the_units_behind_count(seeds_db, within):
+    """`count` has evidence too: one row per sentence (paragraph, ...) that names both countries, so that
+    the rows listed are exactly as many as the count, and each row's span holds a mention of each."""
+    rows = as_json(run("pairs", "--within", within, "--evidence", "--all", "--db", seeds_db, "--json"))
+    assert rows
+    con = sqlite3.connect(seeds_db)
+    for r in rows:
+        assert len(r["units"]) == r["count"], (r["a"], r["b"], within)
+        assert len({u["document_id"] for u in r["units"]}) == r["documents"]
+        for u in r["units"]:
+            names = {n for (n,) in con.execute(
+                "select distinct name from mentions where document_id = ? and start >= ? and end <= ?",
+                [u["document_id"], u["start"], u["end"]])}
+            assert {r["a"], r["b"]} <= names, (r["a"], r["b"], u)

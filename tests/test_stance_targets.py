@@ -33,8 +33,15 @@ def test_no_target_is_neutral_and_told_apart_from_neutral_toward_a_bloc():
 
 def test_hedge_condition_and_question_stay_neutral():
     assert stance.classify("Perhaps Ukraine should join NATO.").label == "neutral"
-    assert stance.classify("If the war ends, Ukraine should join NATO.").label == "neutral"
+    assert stance.classify("If Ukraine joins NATO, the border will be longer.").label == "neutral"
     assert stance.classify("Will Ukraine join NATO this year?").label == "neutral"
+
+
+def test_a_condition_weakens_only_its_own_clause():
+    # conditional advice still argues for what it advises; the condition itself takes no position
+    assert stance.classify("If they want to stay sovereign, they should move closer to the Russia Belarus "
+                           "alliance.").label == "support"
+    assert stance.classify("If the war ends, Ukraine should join NATO.").label == "support"
 
 
 def test_refusal_is_oppose():
@@ -119,3 +126,21 @@ def test_pairs_count_support_only_where_the_target_involves_both(seeds_db):
             want = row["stance"] if stance.involves(row["stance_target_kind"], row["stance_parties"],
                                                     r["a"], r["b"]) else "other"
             assert s["counted_as"] == want == queries.pair_stance(row, r["a"], r["b"])
+
+
+def test_a_sentence_about_the_war_takes_no_position_on_a_partnership_it_names():
+    ctx = stance.Context(speaker_country="Ukraine")
+    assert stance.classify("Together with Poland we must hold the Russian soldiers accountable for these crimes.",
+                           ctx).label == "neutral"
+    # aid to the war effort is support: the partnership is what the sentence asks for
+    assert stance.classify("Together with Poland we must provide more weapons and help to our army.",
+                           ctx).label == "support"
+    # a bloc named with what is proposed toward it keeps its stance, whatever the war around it
+    assert stance.classify("Even during the war Ukraine must join the EU.", ctx).label == "support"
+
+
+def test_a_document_names_its_topic_in_its_title_or_else_in_the_alignment_its_sentences_repeat():
+    assert stance.document_topic("Ukraine wants to join NATO", "").target == "NATO membership"
+    body = "The leaders discussed sanctions. New sanctions are ready. The weather was fine."
+    assert stance.document_topic("President met the Chancellor", body).target == "sanctions coalition"
+    assert stance.document_topic("President met the Chancellor", "The sanctions were discussed.") is None

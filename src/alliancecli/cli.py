@@ -413,7 +413,9 @@ def pairs(
     until: UntilOption = None,
     directed: Annotated[bool, typer.Option(
         "--directed", help="Speaker's country -> country mentioned, counted in statements.")] = False,
-    evidence: Annotated[bool, typer.Option("--evidence", help="Add the statements behind each pair.")] = False,
+    evidence: Annotated[bool, typer.Option(
+        "--evidence", help="Add what each pair's numbers count: the sentences (or --within units) behind "
+                           "count, and the statements behind the stance counts.")] = False,
     db: DbOption = DEFAULT_DB,
     out: Output = None,
 ):
@@ -436,7 +438,8 @@ def pairs(
                               include_blocs=include_blocs, country=c, **when)
     rows = every[out.offset:None if out.limit is None else out.offset + out.limit]
     _emit_pairs(database, rows, out, evidence, directed, source.value, since, until,
-                title="speaker's country -> country mentioned" if directed else f"pairs within a {within.value}")
+                title="speaker's country -> country mentioned" if directed else f"pairs within a {within.value}",
+                within=within.value, include_blocs=include_blocs)
     out.note(len(rows), lambda: len(every))
 
 
@@ -810,8 +813,11 @@ def stance_eval(
     Console(highlight=False).print(table)
 
 
-def _emit_pairs(database, rows, out: Output, evidence, directed, source, since, until, title):
-    """Pairs as a table or JSON; with evidence, each pair carries the statements behind it."""
+def _emit_pairs(database, rows, out: Output, evidence, directed, source, since, until, title, within="sentence",
+                include_blocs=False):
+    """Pairs as a table or JSON; with evidence, each pair carries what its numbers count: the sentences
+    (paragraphs, ...) behind ``count`` under ``units`` and the statements behind the stance counts under
+    ``statements`` (directed pairs count statements, so they have only those)."""
     from . import queries
 
     cols = ["a", "b", "count", "documents", "support", "oppose", "neutral", "other"]
@@ -820,18 +826,27 @@ def _emit_pairs(database, rows, out: Output, evidence, directed, source, since, 
         return
     stmt_cols = [*queries.STATEMENT_COLUMNS, "counted_as"]
     for r in rows:
+        if not directed:
+            r["units"] = queries.pair_units(database, r["a"], r["b"], within=within, source=source,
+                                            include_blocs=include_blocs, since=since, until=until)
         r["statements"] = [{c: x[c] for c in stmt_cols} for x in queries.pair_statements(
             database, r["a"], r["b"], directed=directed, source=source, since=since, until=until)]
     if out.fmt != "table":
-        out.rows(rows, cols + ["statements"], title=title)
+        out.rows(rows, cols + ([] if directed else ["units"]) + ["statements"], title=title)
         return
     console = Console(highlight=False)
     for r in rows:
-        unit = "statement" if directed else "co-mention"
         n, d = r["count"], r["documents"]
-        console.print(Text(f"\n{r['a']} {'->' if directed else '-'} {r['b']}: {n} {unit}{'s' if n != 1 else ''} in "
-                       f"{d} document{'s' if d != 1 else ''}; support {r['support']}, oppose {r['oppose']}, "
-                       f"neutral {r['neutral']}, other {r['other']} (target not about the pair)", style="bold"))
+        arrow = "->" if directed else "-"
+        counted = "statement" if directed else within
+        console.print(Text(f"\n{r['a']} {arrow} {r['b']}: {n} {counted}{'s' if n != 1 else ''} in {d} "
+                           f"document{'s' if d != 1 else ''}", style="bold"))
+        if not directed:
+            out.rows(r["units"], ["document_id", "document", "start", "end", "text"])
+        s = len(r["statements"])
+        console.print(Text(f"{r['a']} {arrow} {r['b']}: {s} statement{'s' if s != 1 else ''} naming both; "
+                           f"support {r['support']}, oppose {r['oppose']}, neutral {r['neutral']}, "
+                           f"other {r['other']} (target not about the pair)", style="bold"))
         out.rows(r["statements"], stmt_cols)
 
 

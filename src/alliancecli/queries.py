@@ -613,6 +613,59 @@ def pair_statements(db, a: str, b: str, directed: bool = False, source: str = "a
     return rows
 
 
+#: The columns of a co-mention row of ``pairs --evidence``: one unit (sentence, paragraph, statement or
+#: document) that names both countries, with the offsets of the text shown.
+UNIT_COLUMNS = ["document_id", "document", "date", "url", "path", "unit", "start", "end", "text"]
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s")
+
+
+def pair_units(db, a: str, b: str, within: str = "sentence", source: str = "all", include_blocs: bool = False,
+               since: str | None = None, until: str | None = None, width: int = 400) -> list[dict]:
+    """The units behind a pair's ``count`` in :func:`pairs`: every sentence (paragraph, statement, document)
+    that names both ``a`` and ``b``, in document order, one row each, so that their number is the count.
+
+    ``start``/``end`` are offsets into the document's text: the sentence around the two names (read from
+    the text's punctuation), the paragraph's lines, the statement, or the first to the last name in
+    the document; ``text`` is that span, cut to ``width`` characters around the names.
+    """
+    kinds = ("country", "bloc") if include_blocs else ("country",)
+    unit = {"sentence": "m.sentence", "statement": "m.statement_id", "paragraph": "m.paragraph",
+            "document": "0"}[within]
+    when, when_params = _date_clause("m", since, until)
+    stmt = " and m.statement_id is not null" if within == "statement" else ""
+    rows = _rows(db, f"""
+        select m.document_id, {unit} as unit, min(m.start) as first, max(m.end) as last
+        from mentions m
+        where m.kind in ({",".join("?" for _ in kinds)}) and m.name in (?, ?){_source_clause(source, "m")}{stmt}{when}
+        group by m.document_id, unit having count(distinct m.name) = 2
+        order by m.document_id, first""", [*kinds, a, b, *when_params])
+    docs: dict[int, dict] = {}
+    for r in rows:
+        d = docs.get(r["document_id"]) or docs.setdefault(r["document_id"], _rows(
+            db, "select title, date, url, path, text from documents where id = ?", [r["document_id"]])[0])
+        text, first, last = d["text"], r.pop("first"), r.pop("last")
+        if within == "statement":
+            start, end = db.execute("select start, end from statements where id = ?", [r["unit"]]).fetchone()
+        elif within == "paragraph":
+            start, end = text.rfind("\n", 0, first) + 1, (text.find("\n", last) + 1 or len(text) + 1) - 1
+        elif within == "sentence":
+            before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, first - width), first)]
+            start = max(before[-1] if before else first - width, text.rfind("\n", 0, first) + 1, 0)
+            while start < first and text[start].isspace():
+                start += 1
+            after = _SENTENCE_END.search(text, last)
+            end = min(after.start() + 1 if after else len(text), (text.find("\n", last) + 1 or len(text) + 1) - 1)
+        else:
+            start, end = first, last
+        shown = text[start:end]
+        if len(shown) > width:  # keep the names in view
+            lo = max(start, first - width // 4)
+            shown = ("… " if lo > start else "") + text[lo:lo + width].rstrip() + " …"
+        r.update(document=d["title"], date=d["date"], url=d["url"], path=d["path"], start=start, end=end,
+                 text=shown)
+    return [{c: r[c] for c in UNIT_COLUMNS} for r in rows]
+
+
 def _stance_stats(db, path) -> dict:
     """Stance counts (human label first), how many labels, the model in use, and the WAL file's size."""
     out = {"stance": dict(db.execute("select coalesce(label, stance), count(*) from statements group by 1 "
