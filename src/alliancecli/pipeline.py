@@ -179,7 +179,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
                     body = body[:a] + " " * (b - a) + body[b:]
         context = stance.Context(tuple((m.name, m.kind, m.start - st.start, m.end - st.start) for m in mentions
                                        if m.kind != "person" and st.start <= m.start and m.end <= st.end),
-                                 st.speaker_country, st.kind == "comment", topic)
+                                 st.speaker_country, st.kind == "comment", topic, st.cue)
         sc = classifier.classify(body, context)
         statement_rows.append({
             "_comment": st.comment, "kind": st.kind,

@@ -57,7 +57,8 @@ class Context:
     mentions: tuple[tuple[str, str, int, int], ...] | None = None
     speaker_country: str | None = None
     comment: bool = False
-    topic: "Topic | None" = None  # the document's alignment (see :func:`topic`)
+    topic: "Topic | None" = None  # the document's alignment (see :func:`document_topic`)
+    cue: str | None = None  # the verb that reports the statement ("thanked", "said"), outside its text
 
 
 @dataclass(frozen=True)
@@ -335,8 +336,11 @@ class Rules:
                 sentences.append(s)
         if not sentences:
             return self._by_topic(text, ctx, mentions)
+        thanked = bool(ctx.cue and lexicon()["thanks"].search(ctx.cue))
         score = round(sum(s.score for s in sentences), 3)
         label = "neutral" if abs(score) < lexicon()["threshold"] else "support" if score > 0 else "oppose"
+        if label == "neutral" and thanked:  # "X thanked Y for ...": the reporting verb takes the position
+            label = "support"
         deciding = [s for s in sentences if s.score and (label == "neutral" or (s.score > 0) == (score > 0))]
         pool = deciding or sentences
         target = min((t for s in pool for t in s.targets), key=lambda t: (_PRIORITY[t.kind], t.span[0]))
@@ -362,6 +366,9 @@ class Rules:
             s.cues = [c for c in s.cues if abs(c[0]) >= lexicon()["topic_min_cue"]]  # clear words only
             sentences.append(s)
         score = round(sum(w for s in sentences for w, _ in s.cues), 3)
+        if abs(score) < lexicon()["topic_threshold"] and ctx.cue and lexicon()["thanks"].search(ctx.cue):
+            t = ctx.topic  # thanks or praise for something the text does not name: the document's alignment
+            return Stance("support", score, None, (), t.target, t.kind, t.parties)
         if abs(score) < lexicon()["topic_threshold"]:
             return NO_TARGET
         label = "support" if score > 0 else "oppose"

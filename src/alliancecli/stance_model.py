@@ -233,11 +233,10 @@ def reapply(db: sqlite_utils.Database, classifier: stance.Classifier,
     ``progress(done, total)`` is called after each batch.  Human labels are untouched.
     """
     total = db.execute("select count(*) from statements").fetchone()[0]
-    titles = dict(db.execute("select id, title from documents").fetchall())
     topics: dict[int, stance.Topic | None] = {}
     done, last = 0, 0
     while True:
-        rows = db.execute("select id, document_id, text, start, speaker_country, kind from statements "
+        rows = db.execute("select id, document_id, text, start, speaker_country, kind, cue from statements "
                           "where id > ? order by id limit ?", [last, batch]).fetchall()
         if not rows:
             break
@@ -249,11 +248,12 @@ def reapply(db: sqlite_utils.Database, classifier: stance.Classifier,
                 "and kind != 'person'", ids):
             ments.setdefault(sid, []).append((name, kind, ms, me))
         updates = []
-        for sid, did, text, start, country, kind in rows:
-            if did not in topics:
-                topics[did] = stance.topic(titles.get(did))
+        for sid, did, text, start, country, kind, cue in rows:
+            if did not in topics:  # as ingest reads it (pipeline.analyse)
+                topics[did] = stance.document_topic(*db.execute("select title, text from documents where id = ?",
+                                                                [did]).fetchone())
             ctx = stance.Context(tuple((n, k, a - start, b - start) for n, k, a, b in ments.get(sid, [])),
-                                 country, kind == "comment", topics[did])
+                                 country, kind == "comment", topics[did], cue)
             cols = stance.row(classifier.classify(text or "", ctx), classifier)
             updates.append(list(cols.values()) + [sid])
         cols = list(stance.row(stance.NO_TARGET, classifier))
