@@ -141,6 +141,13 @@ def test_a_sentence_about_the_war_takes_no_position_on_a_partnership_it_names():
 
 def test_a_document_names_its_topic_in_its_title_or_else_in_the_alignment_its_sentences_repeat():
     assert stance.document_topic("Ukraine wants to join NATO", "").target == "NATO membership"
-    body = "The leaders discussed sanctions. New sanctions are ready. The weather was fine."
+    body = "The leaders discussed sanctions. New sanctions are ready. Sanctions work. The weather was fine."
     assert stance.document_topic("President met the Chancellor", body).target == "sanctions coalition"
-    assert stance.document_topic("President met the Chancellor", "The sanctions were discussed.") is None
+    assert stance.document_topic("President met the Chancellor", "Sanctions were discussed. Sanctions work.") is None
+
+
+def test_not_only_and_no_less_are_no_negation():
+    ctx = stance.Context(speaker_country="Ukraine")
+    assert stance.classify("Germany will not only keep its support for Ukraine, but also strengthen it.",
+                           ctx).label == "support"
+    assert stance.classify("Ukraine will not join NATO.", ctx).label == "oppose"

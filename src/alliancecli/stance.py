@@ -79,7 +79,8 @@ class Classifier(Protocol):
 NO_TARGET = Stance("neutral", 0.0, None)
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[\"'”’»)]*(?=\s|$)|$)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|i|my)\b", re.I)
-_ADVERSARY = re.compile(r"\b(?:against|on|from|to stop|deter)\s+(?:the\s+)?$", re.I)
+_ADVERSARY = re.compile(r"\b(?:against|on|from|to stop|deter|(?:aggression|invasion|attacks?|war|troops|occupation|"
+                        r"crimes|atrocities|threats?|blackmail) (?:of|by))\s+(?:the\s+)?$", re.I)
 _ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
                               r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
 _WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
@@ -225,6 +226,8 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
         name = f"{bloc} integration" if bloc else "integration"
         # joining a bloc ("Ukraine's European integration"), or named countries moving closer to each other
         parties = tuple(p for p in (*allies[:1], bloc) if p) if bloc else tuple(sorted(allies))
+        if not bloc and len(parties) < 2 and not lx["collective"].search(sent):
+            continue  # "move closer to a peace agreement": integration needs someone to integrate with
         found.append(_Target("integration", name, (a + m.start(), a + m.end()), parties))
     for m in lx["sanctions"].finditer(sent):
         found.append(_Target("sanctions", "sanctions coalition", (a + m.start(), a + m.end()),
@@ -243,9 +246,13 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
     return found
 
 
+_NOT_NEGATION = re.compile(r"\b(?:not|no) (?:only|just|merely|simply|less|fewer)\b|\bno doubt\b|\bnot least\b", re.I)
+
+
 def _negated(text: str, start: int, sent_start: int, window: int) -> bool:
-    before = text[max(sent_start, start - 40):start].split()[-window:]
-    return bool(lexicon()["negation"].search(" ".join(before)))
+    """Whether a negation is among the ``window`` words before ``start`` ("not only", "no less" are none)."""
+    before = " ".join(text[max(sent_start, start - 40):start].split()[-window:])
+    return bool(lexicon()["negation"].search(_NOT_NEGATION.sub(" ", before)))
 
 
 def _masked(text: str, a: int, b: int, mentions) -> str:
@@ -291,6 +298,8 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
 
     for rx, w in lx["oppose"]:
         for m in rx.finditer(cue_text):
+            if abs(w) < 1.0 and _negated(text, a + m.start(), a, 2):
+                continue  # "not afraid", "no mistake": a negated objection objects to nothing
             w2 = w * (factor_at(m.start()) if not question else 1.0)
             add(w2, m.start(), m.end())
     # a sentence about the war, crimes, humanitarian matters, peace talks or self-reliance takes no position
@@ -366,12 +375,12 @@ class Rules:
             s.cues = [c for c in s.cues if abs(c[0]) >= lexicon()["topic_min_cue"]]  # clear words only
             sentences.append(s)
         score = round(sum(w for s in sentences for w, _ in s.cues), 3)
-        if abs(score) < lexicon()["topic_threshold"] and ctx.cue and lexicon()["thanks"].search(ctx.cue):
-            t = ctx.topic  # thanks or praise for something the text does not name: the document's alignment
-            return Stance("support", score, None, (), t.target, t.kind, t.parties)
+        vague = ctx.topic.kind == "partnership" and len(ctx.topic.parties) < 2
         if abs(score) < lexicon()["topic_threshold"]:
             return NO_TARGET
         label = "support" if score > 0 else "oppose"
+        if label == "support" and vague:
+            return NO_TARGET  # a "partnership" with nobody named is too vague a topic to support
         cues = sorted((c for s in sentences for c in s.cues if (c[0] > 0) == (score > 0)), key=lambda c: -abs(c[0]))
         spans = tuple(sorted({span for _, span in cues[:3]}))
         t = ctx.topic
@@ -405,7 +414,7 @@ def document_topic(title: str | None, text: str) -> Topic | None:
     if not counts:
         return None
     (name, kind, parties), n = max(counts.items(), key=lambda kv: (kv[1], -_PRIORITY.get(kv[0][1], 9)))
-    return Topic(name, kind, parties) if n >= 2 else None
+    return Topic(name, kind, parties) if n >= 3 else None
 
 
 def involves(kind: str | None, parties: str | tuple | None, a: str, b: str) -> bool:
