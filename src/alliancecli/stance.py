@@ -80,7 +80,7 @@ NO_TARGET = Stance("neutral", 0.0, None)
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[\"'”’»)]*(?=\s|$)|$)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|i|my)\b", re.I)
 _ADVERSARY = re.compile(r"\b(?:against|on|from|to stop|deter|(?:aggression|invasion|attacks?|war|troops|occupation|"
-                        r"crimes|atrocities|threats?|blackmail) (?:of|by))\s+(?:the\s+)?$", re.I)
+                        r"crimes|atrocities|threats?|blackmail) (?:of|by|with))\s+(?:the\s+)?$", re.I)
 _ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
                               r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
 _WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
@@ -226,7 +226,7 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
         name = f"{bloc} integration" if bloc else "integration"
         # joining a bloc ("Ukraine's European integration"), or named countries moving closer to each other
         parties = tuple(p for p in (*allies[:1], bloc) if p) if bloc else tuple(sorted(allies))
-        if not bloc and len(parties) < 2 and not lx["collective"].search(sent):
+        if not bloc and not parties and not lx["collective"].search(sent):
             continue  # "move closer to a peace agreement": integration needs someone to integrate with
         found.append(_Target("integration", name, (a + m.start(), a + m.end()), parties))
     for m in lx["sanctions"].finditer(sent):
@@ -237,7 +237,7 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
     # only where the sentence names a country or bloc that takes part
     named = allies if not speaker_country else [c for c in allies if c != speaker_country]
     named = named or blocs or lx["collective"].search(sent)
-    terms = [lx["partnership"]] + ([lx["partnership_weak"]] if named else [])
+    terms = [lx["partnership"], lx["partnership_weak"]] if named else []
     hit = min((m for rx in terms for m in rx.finditer(sent)), key=lambda m: m.start(), default=None)
     if hit is not None:
         parties = tuple(sorted(allies))
@@ -296,9 +296,12 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
         s.score += w
         s.cues.append((w, span))
 
+    # a weak objection ("afraid", "a mistake") objects to an alignment only where the sentence names one
+    # clearly: a bloc, an integration, sanctions, or a partnership of named countries
+    clear = not s.targets or any(t.kind != "partnership" or len(t.parties) >= 2 for t in s.targets)
     for rx, w in lx["oppose"]:
         for m in rx.finditer(cue_text):
-            if abs(w) < 1.0 and _negated(text, a + m.start(), a, 2):
+            if abs(w) < 1.0 and (_negated(text, a + m.start(), a, 2) or not clear):
                 continue  # "not afraid", "no mistake": a negated objection objects to nothing
             w2 = w * (factor_at(m.start()) if not question else 1.0)
             add(w2, m.start(), m.end())
