@@ -82,7 +82,8 @@ def test_train_replaces_the_rules_only_where_it_beats_them(seeds_copy, tmp_path)
     n_labels = sum(1 for _ in csv.DictReader(open(BENCH, encoding="utf-8")))
     assert out["labels"] == n_labels and (model / "config.cfg").exists()
     cv = out["cross_validation"]
-    beats = (cv["model"]["accuracy"] > cv["rules"]["accuracy"] and cv["model"]["macro_f1"] > cv["rules"]["macro_f1"])
+    beats = (cv["model"]["accuracy"] > cv["rules"]["accuracy"] and cv["model"]["macro_f1"] > cv["rules"]["macro_f1"]
+             and cv["model"]["macro_f1"] >= stance_model.settings()["min_macro_f1"])
     assert out["in_use"] is beats and "cross-validated" in out["reason"]
     con = sqlite3.connect(seeds_copy)
     used = {r[0] for r in con.execute("select stance_classifier from statements")}
