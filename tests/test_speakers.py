@@ -350,3 +350,20 @@ def test_a_belief_of_those_named_by_a_relative_clause_follows_its_antecedent(att
     said = {text[st.start:st.end]: st.speaker for st in sts}
     assert any("the trial will take years" in t and "experts" in sp for t, sp in said.items()), said
     assert not any("the verdict will come soon" in t for t in said), said
+
+
+@pytest.mark.parametrize("mention", ["The President's wife", "The wife of the President of Ukraine"])
+def test_the_presidents_wife_is_the_first_lady_the_document_names(attribute_text, mention):
+    text, sts = attribute_text(
+        "First Lady of Ukraine Olena Zelenska met the students of the Kyiv school on Monday.",
+        f"{mention} stressed that every school must have a shelter by September.")
+    st = _said(text, sts, "every school must have a shelter")
+    assert (st.speaker, st.speaker_kind) == ("Olena Zelenska", "person")
+
+
+def test_the_head_of_government_is_the_prime_minister_not_another_minister(attribute_text):
+    text, sts = attribute_text(
+        "Prime Minister of Ukraine Denys Shmyhal and Minister of Finance Serhiy Marchenko met the IMF mission.",
+        "The head of government stressed that the budget deficit will be covered by grants.")
+    st = _said(text, sts, "the budget deficit will be covered")
+    assert (st.speaker, st.speaker_kind) == ("Denys Shmyhal", "person")

@@ -683,7 +683,10 @@ class Registry:
         # 'the Prime Minister' is not the 'Deputy Prime Minister': a modifier that makes another role must be
         # in the mention too
         other = (entry[1] & self.view.rules["role_other_modifiers"]) - mods
-        return entry[0] in heads and not other and all(m in entry[1] or m == country for m in mods)
+        # an equivalent role may need its own modifiers: 'head of government' is a 'minister|prime'
+        head_fits = any(h.partition("|")[0] == entry[0] and set(filter(None, h.partition("|")[2].split(","))) <= entry[1]
+                        for h in heads)
+        return head_fits and not other and all(m in entry[1] or m == country for m in mods)
 
     def role_person(self, tok, key: RoleKey | None = None) -> Mention | None:
         """The person the document has tied to the role ``tok`` names: the one whose title or apposition
