@@ -367,3 +367,15 @@ def test_the_head_of_government_is_the_prime_minister_not_another_minister(attri
         "The head of government stressed that the budget deficit will be covered by grants.")
     st = _said(text, sts, "the budget deficit will be covered")
     assert (st.speaker, st.speaker_kind) == ("Denys Shmyhal", "person")
+
+
+def test_a_joint_statement_by_roles_takes_the_people_its_source_ties_to_them(tmp_path):
+    poland = ("Talks in Warsaw\n\nPresident of the Republic of Poland Andrzej Duda met the Prime Minister of Japan.\n\n"
+              '"We count on the support of our partners in the coming months," the President of Poland said.\n')
+    joint = ("Joint statement by the President of Ukraine and the President of the Republic of Poland\n\n"
+             "The parties stressed that the sanctions against Russia must stay until the war ends.\n")
+    ukraine = RESOLVED.replace("the Head of State", "the President of Ukraine")
+    db = _ingest(tmp_path, {"a.txt": ukraine, "b.txt": ukraine.replace("months", "weeks"), "c.txt": poland,
+                            "d.txt": poland.replace("months", "weeks"), "e.txt": joint})
+    rows = db.execute("select speaker, speaker_kind from statements where text like '%sanctions against Russia%'")
+    assert rows.fetchall() == [("Volodymyr Zelenskyy and Andrzej Duda", "group")]

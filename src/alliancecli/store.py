@@ -686,33 +686,49 @@ def resolve_roles(db: sqlite_utils.Database) -> int:
 
     A tie needs two documents or more that resolve the role to one person, and nine in ten of the documents
     of the source that resolve the role at all (a document that names only a visiting president, or a name
-    taken for a person by mistake, does not undo what hundreds of others say). Returns the number of
-    statements resolved."""
+    taken for a person by mistake, does not undo what hundreds of others say). The open roles of a group
+    ('Joint statement by the President of Ukraine, the President of …') are resolved member by member.
+    Returns the number of statements resolved."""
     docs = {i: source_of(p, u) for i, p, u in db.execute(
         "select id, path, url from documents where id in (select document_id from statements "
         "where speaker_role is not null)")}
+    from .quotes.speakers import GROUP_ROLES
+
     held: dict[tuple[str, str], dict[str, set[int]]] = {}
     open_: list[tuple[int, str, str]] = []
-    for sid, doc_id, role, kind, name in db.execute(
-            "select id, document_id, speaker_role, speaker_kind, speaker_doc_name from statements "
+    groups: list[tuple[int, str, str, str]] = []
+    for sid, doc_id, role, kind, name, speaker in db.execute(
+            "select id, document_id, speaker_role, speaker_kind, speaker_doc_name, speaker from statements "
             "where speaker_role is not null"):
         key = (docs[doc_id], role)
         if kind == "person" and name:
             held.setdefault(key, {}).setdefault(name, set()).add(doc_id)
         elif kind == "role":
             open_.append((sid, *key))
-    updates = []
-    for sid, source, role in open_:
+        elif kind == "group" and speaker:  # 'President of Ukraine and President of …': each open member
+            groups.append((sid, docs[doc_id], role, speaker))
+
+    def tie(source: str, role: str) -> str | None:
         people = held.get((source, role), {})
         if not people:
-            continue
+            return None
         name, documents = max(people.items(), key=lambda p: len(p[1]))
         total = len(set().union(*people.values()))
-        if len(documents) >= 2 and len(documents) >= TIE_SHARE * total:
-            updates.append((name, name, sid))
+        return name if len(documents) >= 2 and len(documents) >= TIE_SHARE * total else None
+
+    updates = [(name, name, sid) for sid, source, role in open_ if (name := tie(source, role))]
     db.conn.executemany("update statements set speaker = ?, speaker_doc_name = ?, speaker_kind = 'person' "
                         "where id = ?", updates)
-    return len(updates)
+    regrouped = []
+    for sid, source, roles, speaker in groups:
+        members, member_roles = speaker.split(" and "), roles.split(GROUP_ROLES)
+        if len(members) != len(member_roles):
+            continue
+        named = [(tie(source, r) if r else None) or m for m, r in zip(members, member_roles)]
+        if named != members:
+            regrouped.append((" and ".join(named), sid))
+    db.conn.executemany("update statements set speaker = ? where id = ?", regrouped)
+    return len(updates) + len(regrouped)
 
 
 @migration

@@ -25,6 +25,8 @@ class Speaker(NamedTuple):
 
 
 RoleKey = tuple[str, frozenset]
+#: a group's speaker_role: its members' open roles in the order of its name's " and " parts ('' for a person)
+GROUP_ROLES = " & "
 #: the small words a title is written with: 'Head of the Office of the President', 'Adviser to the Minister'
 CONNECTORS = ("of", "to", "for", "the", "'s", "’s")
 
@@ -276,10 +278,13 @@ class Registry:
         """The authors of a joint text as one group ('Joint Statement by President of Ukraine Volodymyr
         Zelenskyy and President of the Republic of Estonia Alar Karis'): its 'we', 'the parties', 'the
         leaders'."""
-        found = self.authors()
-        if len(found) < 2:
+        members = list({sp.name: sp for sp in self.authors()}.values())
+        if len(members) < 2:
             return None
-        return Speaker(" and ".join(dict.fromkeys(sp.name for sp in found)), None, None, "group")
+        role = None
+        if any(sp.kind == "role" for sp in members):  # the members' open roles, for store.resolve_roles
+            role = GROUP_ROLES.join(sp.role or "" if sp.kind == "role" else "" for sp in members)
+        return Speaker(" and ".join(sp.name for sp in members), None, None, "group", role=role)
 
     def authors(self) -> list[Speaker]:
         """The people (or roles) the headline says the document is by: the possessor of an authored noun, or
