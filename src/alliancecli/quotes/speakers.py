@@ -522,7 +522,8 @@ class Registry:
                 if t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN"):
                     return self.resolve(kk, t, v.abs(kk, t))
             break
-        return self.named_together(k, tok) or self.meeting_participants(k, tok, max_back=v.rules["they_meeting_sentences"])
+        return self.named_together(k, tok) or self.meeting_participants(
+            k, tok, max_back=v.rules["they_meeting_sentences"])
 
     def _sentences_before(self, k: int, tok):
         """(unit, sentence) pairs before ``tok``, nearest first: its own paragraph, then the body paragraphs
@@ -689,8 +690,8 @@ class Registry:
         # in the mention too
         other = (entry[1] & self.view.rules["role_other_modifiers"]) - mods
         # an equivalent role may need its own modifiers: 'head of government' is a 'minister|prime'
-        head_fits = any(h.partition("|")[0] == entry[0] and set(filter(None, h.partition("|")[2].split(","))) <= entry[1]
-                        for h in heads)
+        head_fits = any(head == entry[0] and set(filter(None, words.split(","))) <= entry[1]
+                        for head, _, words in (h.partition("|") for h in heads))
         return head_fits and not other and all(m in entry[1] or m == country for m in mods)
 
     def role_person(self, tok, key: RoleKey | None = None) -> Mention | None:
