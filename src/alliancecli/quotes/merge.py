@@ -15,8 +15,10 @@ def merge(view: DocView, state: State) -> list[Statement]:
     article = [st for st in article if not (st.kind == "indirect" and st.speaker_kind in excluded)]
     # reported speech that carries the speaker's own words in quotation marks ('Lynch said there remains
     # a "significant difference in private practice and government"') is a (mixed) quotation
+    # (not a learned frame's: it carries the quotation's words but not where the quotation marks place its
+    # speaker, which the quotation's own mechanism reads)
     for st in article:
-        if st.kind != "indirect":
+        if st.kind != "indirect" or st.learned:
             continue
         for q in view.quotes:
             if not (st.start <= q.open < st.end and q.close is not None):
