@@ -162,16 +162,21 @@ def _clause(t, top) -> bool:
     return True
 
 
+def reports(view: DocView, c: Candidate, min_words: int) -> bool:
+    """Whether candidate ``c`` can report something, whatever its frame: content of ``min_words`` words or
+    more that is not only a target (:func:`is_target`), outside the introduction of a block (a sentence
+    that ends with a colon, which is its own statement). Training counts only such candidates, so that a
+    frame's share is the precision of what it adds."""
+    doc = view.docs[c.k]
+    return (words(view.text[c.start:c.end]) >= min_words and not is_target(view, c.parts)
+            and not (doc[-1].text == ":" and c.verb.sent == doc[-1].sent))
+
+
 def paragraph(view: DocView, state: State, k: int) -> None:
     frames, raw = model()
     for c in candidates(view, k):
-        if c.frame not in frames or words(view.text[c.start:c.end]) < raw["min_words"]:
+        if c.frame not in frames or not reports(view, c, raw["min_words"]):
             continue
-        if is_target(view, c.parts):
-            continue
-        doc = view.docs[k]
-        if doc[-1].text == ":" and c.verb.sent == doc[-1].sent:
-            continue  # the introduction of a block, which is its own statement
         state.report("indirect", c.start, c.end, state.speaker(k, c.subject, view.abs(k, c.subject)),
                      c.verb.text)
         state.statements[-1].learned = True
