@@ -74,12 +74,28 @@ def test_the_that_clause_of_the_object_is_the_content(analyse):
          "expressed")]
 
 
-def test_a_frame_with_quoted_words_stays_reported_speech(analyse):
-    # the quotation's own mechanism reads its speaker from around the quotation marks; a learned frame
-    # that carries the quoted words does not turn into a (mixed) quotation
+def test_a_frame_with_quoted_words_is_a_mixed_quotation(analyse):
     body = 'Senator Jane Miller stressed the need to "reopen the library before the winter comes."'
-    assert [(k, t) for k, t, *_ in analyse(body, {"stress|dobj"})] == [
-        ("indirect", 'the need to "reopen the library before the winter comes')]
+    assert [(k, t, sp) for k, t, sp, *_ in analyse(body, {"stress|dobj"})] == [
+        ("quote", 'the need to "reopen the library before the winter comes."', "Jane Miller")]
+
+
+def test_a_quotation_another_mechanism_attributed_keeps_its_speaker():
+    """A learned frame carries the quoted words, not the speaker the quotation marks place: it does not
+    become the quotation (which would displace the quotation's own statement)."""
+    from alliancecli.quotes import State, Statement, Unit
+    from alliancecli.quotes.marks import scan_quotes
+    from alliancecli.quotes.merge import merge
+    from alliancecli.quotes.view import DocView
+
+    text = 'Jane Miller said that, as the mayor put it, "the library must close before the winter."'
+    view = DocView(text, [Unit(0, len(text), "body")], [], [])
+    view.set_quotes(scan_quotes(text, [(0, len(text))]))
+    q = text.index('"')
+    frame = Statement("indirect", text.index("as the"), len(text) - 1, "Jane Miller", 0, 11, "said", learned=True)
+    quote = Statement("quote", q + 1, len(text) - 2, "mayor", text.index("mayor"), text.index("mayor") + 5, "put")
+    got = merge(view, State(view, None, [frame, quote]))
+    assert [(st.kind, st.speaker) for st in got] == [("quote", "mayor")]
 
 
 def test_a_prepositional_frame_attributes_the_object_of_the_preposition(analyse):
