@@ -8,7 +8,9 @@ next command or the end of the block.  The commands run in order, as a reader wo
 folder /tmp/alliance-demo holding links to the repository's data/ and benchmarks/, with the .venv's
 `alliance` first on PATH, stderr shown with stdout, and 110 columns.  A fenced block right after
 `<!-- file: NAME -->` is written to NAME there first; a block right after `<!-- readme-check: skip -->`
-(a server, or files of the reader's own) is not run.  Times and file sizes may differ.
+(a server, or files of the reader's own) is not run.  Times and file sizes may differ, and a line "..."
+in a shown output stands for any number of lines (a long listing cut short; --update keeps it where the
+rest still matches).
 """
 from __future__ import annotations
 
@@ -47,6 +49,16 @@ def normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
 
 
+def matches(shown: str, actual: str) -> bool:
+    """Whether ``actual`` is what ``shown`` says: line for line, where a line "..." (indented or not) in
+    ``shown`` stands for any number of lines, as doctest's ELLIPSIS does (a long listing cut short)."""
+    parts = re.split(r"(?m)^[ \t]*\.\.\.[ \t]*$\n?", shown)
+    if len(parts) == 1:
+        return shown == actual
+    pattern = ".*".join(re.escape(p) for p in parts)
+    return re.fullmatch(pattern, actual, re.S) is not None
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--update", action="store_true", help="write the real output into the README")
@@ -78,7 +90,7 @@ def main() -> int:
             # the README shows them where they appear)
             actual = _interleave(result)
             ran += 1
-            if normalise(actual) != normalise(shown):
+            if not matches(normalise(shown), normalise(actual)):
                 if args.update:
                     replacements.append((k + 1, stop, actual.rstrip("\n").splitlines()))
                 else:

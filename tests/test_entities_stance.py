@@ -258,20 +258,3 @@ def test_stance_rhetorical_question_is_oppose(text):
 
 def test_stance_same_question_without_question_mark_is_not_rhetorical():
     assert stance.classify("Why would we join their bloc at all.").label == "neutral"
-
-
-def test_stance_target_prefers_bloc_then_union_countries():
-    text = "Kazakhstan wants closer ties with the EU."
-    assert stance.target(text, [("Kazakhstan", "country", 0), ("EU", "bloc", 38)]) == "EU"
-    text = "The weather in Minsk was cold. A union of Russia and Belarus is near."
-    mentions = [("Belarus", "country", 15), ("Russia", "country", 42), ("Belarus", "country", 53)]
-    assert stance.target(text, mentions) == "Belarus, Russia"
-    assert stance.target("Russia and China traded oil.", [("Russia", "country", 0), ("China", "country", 11)]) is None
-
-
-def test_utterances_join_quote_parts_of_one_speaker_in_one_paragraph():
-    spans = [(0, 1, "A", "first part"), (1, 1, "A", "second part"), (2, 1, "B", "other"),
-             (3, 2, "A", "new paragraph"), (4, 2, None, "unattributed")]
-    out = stance.utterances(spans)
-    assert out[0] == out[1] == "first part second part"
-    assert out[2] == "other" and out[3] == "new paragraph" and out[4] == "unattributed"

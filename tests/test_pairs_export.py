@@ -56,10 +56,12 @@ def test_pairs_since_until_on_article_dates(dated_db):
 
 def test_pairs_directed_hand_count(dated_db):
     rows = as_json(run("pairs", "--directed", "--db", dated_db, "--json"))
-    got = {(r["a"], r["b"]): (r["count"], r["support"], r["oppose"], r["neutral"]) for r in rows}
-    # Nurtleu (Kazakhstan) names Russia and China and refuses both; Lukashenko (Belarus) names Russia
-    assert got == {("Kazakhstan", "Russia"): (1, 0, 1, 0), ("Kazakhstan", "China"): (1, 0, 1, 0),
-                   ("Belarus", "Russia"): (1, 1, 0, 0)}
+    got = {(r["a"], r["b"]): (r["count"], r["support"], r["oppose"], r["neutral"], r["other"]) for r in rows}
+    # Nurtleu (Kazakhstan) names Russia and China and refuses both; his statement's one target is the
+    # first, a union with Russia, so for Kazakhstan-China it counts as "other"; Lukashenko (Belarus)
+    # says Russia and Belarus move closer
+    assert got == {("Kazakhstan", "Russia"): (1, 0, 1, 0, 0), ("Kazakhstan", "China"): (1, 0, 0, 0, 1),
+                   ("Belarus", "Russia"): (1, 1, 0, 0, 0)}
     assert run("pairs", "--directed", "--within", "document", "--db", dated_db).exit_code == 2
     assert as_json(run("pairs", "--directed", "--since", "2024", "--db", dated_db, "--json")) == []
 
@@ -69,10 +71,12 @@ def test_pairs_evidence_matches_breakdown_and_statements_pair(seeds_db):
                        "--json"))
     assert rows
     for r in rows:
-        stances = Counter(s["stance"] for s in r["statements"])
+        counted = Counter(s["counted_as"] for s in r["statements"])
         assert r["count"] == len(r["statements"])
-        assert (r["support"], r["oppose"], r["neutral"]) == (stances["support"], stances["oppose"],
-                                                             stances["neutral"])
+        assert (r["support"], r["oppose"], r["neutral"], r["other"]) == (
+            counted["support"], counted["oppose"], counted["neutral"], counted["other"])
+        # a statement counts under its stance only where its target involves the pair
+        assert all(s["counted_as"] in ("other", s["stance"]) for s in r["statements"])
         same = as_json(run("statements", "--pair", r["a"], r["b"], "--db", seeds_db, "--json"))
         assert [s["id"] for s in same] == [s["id"] for s in r["statements"]]
 
@@ -230,11 +234,35 @@ def test_ingest_time_pairs_equal_the_mention_join(seeds_copy, source, include_bl
 
 @pytest.mark.parametrize("within", ["statement", "paragraph", "document"])
 def test_pair_stance_is_that_of_the_statements_behind_it(seeds_db, within):
-    """Above the sentence, a pair's stance breakdown counts the statements that mention both
-    countries: the rows 'statements --pair A B' lists."""
+    """A pair's stance breakdown covers the statements that mention both countries (the rows
+    'statements --pair A B' lists): by their stance where their target involves both, else "other"."""
+    from alliancecli import queries as q
+
     rows = as_json(run("pairs", "--within", within, "--min-mentions", "2", "--db", seeds_db, "--json"))
     assert rows
+    con = sqlite3.connect(seeds_db)
+    con.row_factory = sqlite3.Row
     for r in rows:
         behind = as_json(run("statements", "--pair", r["a"], r["b"], "--db", seeds_db, "--json"))
-        got = Counter(s["stance"] for s in behind)
-        assert (r["support"], r["oppose"], r["neutral"]) == (got["support"], got["oppose"], got["neutral"])
+        got = Counter(q.pair_stance(dict(con.execute(
+            "select coalesce(label, stance) as stance, stance_target_kind, stance_parties from statements "
+            "where id = ?", [s["id"]]).fetchone()), r["a"], r["b"]) for s in behind)
+        assert (r["support"], r["oppose"], r["neutral"], r["other"]) == (
+            got["support"], got["oppose"], got["neutral"], got["other"])
+
+
+@pytest.mark.parametrize("within", ["sentence", "paragraph", "statement", "document"])
+def test_pairs_evidence_lists_the_units_behind_count(seeds_db, within):
+    """`count` has evidence too: one row per sentence (paragraph, ...) that names both countries, so that
+    the rows listed are exactly as many as the count, and each row's span holds a mention of each."""
+    rows = as_json(run("pairs", "--within", within, "--evidence", "--all", "--db", seeds_db, "--json"))
+    assert rows
+    con = sqlite3.connect(seeds_db)
+    for r in rows:
+        assert len(r["units"]) == r["count"], (r["a"], r["b"], within)
+        assert len({u["document_id"] for u in r["units"]}) == r["documents"]
+        for u in r["units"]:
+            names = {n for (n,) in con.execute(
+                "select distinct name from mentions where document_id = ? and start >= ? and end <= ?",
+                [u["document_id"], u["start"], u["end"]])}
+            assert {r["a"], r["b"]} <= names, (r["a"], r["b"], u)

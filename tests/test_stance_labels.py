@@ -57,7 +57,8 @@ def test_import_matches_statements_and_keeps_the_rest(seeds_copy, tmp_path):
         w.writerow({"id": "a", "label": "oppose", "text": text})
         w.writerow({"id": "b", "label": "support", "text": "We should join the alliance."})
     out = as_json(run("label", "--import", f, "--db", seeds_copy, "--json"))
-    assert out == {"rows": 2, "matched": 1, "standalone": 1}
+    assert out == {"rows": 2, "matched": 1, "standalone": 1,
+                   "unmatched": [{"id": "b", "text": "We should join the alliance."}]}
     assert as_json(run("label", "--import", f, "--db", seeds_copy, "--json")) == out
     con = sqlite3.connect(seeds_copy)
     assert con.execute("select count(*) from labels").fetchone()[0] == 2
@@ -74,21 +75,55 @@ def test_train_with_too_few_labels_keeps_the_rules(seeds_copy):
     assert stance_model.current(__import__("sqlite_utils").Database(seeds_copy)) is None
 
 
-def test_train_predicts_unlabelled_statements_and_labels_still_win(seeds_copy, tmp_path):
+def test_train_replaces_the_rules_only_where_it_beats_them(seeds_copy, tmp_path):
     as_json(run("label", "--import", BENCH, "--db", seeds_copy, "--json"))
     model = tmp_path / "m"
-    out = as_json(run("stance", "train", "--model-path", model, "--db", seeds_copy, "--json"))
+    out = as_json(run("stance", "train", "--model-path", model, "--folds", "2", "--db", seeds_copy, "--json"))
     n_labels = sum(1 for _ in csv.DictReader(open(BENCH, encoding="utf-8")))
     assert out["labels"] == n_labels and (model / "config.cfg").exists()
+    cv = out["cross_validation"]
+    beats = (cv["model"]["accuracy"] > cv["rules"]["accuracy"] and cv["model"]["macro_f1"] > cv["rules"]["macro_f1"]
+             and cv["model"]["macro_f1"] >= stance_model.settings()["min_macro_f1"])
+    assert out["in_use"] is beats and "cross-validated" in out["reason"]
     con = sqlite3.connect(seeds_copy)
-    assert out["statements_predicted"] == con.execute("select count(*) from statements").fetchone()[0]
-    evidence = {r[0].split("=")[0] for r in con.execute("select stance_evidence from statements")}
-    assert evidence == {"classifier p"}
+    used = {r[0] for r in con.execute("select stance_classifier from statements")}
+    if beats:
+        assert out["statements_predicted"] == con.execute("select count(*) from statements").fetchone()[0]
+        assert used == {"textcat"}
+    else:
+        assert out["statements_predicted"] == 0 and used == {"rules"}
+        assert out["reason"].startswith("the rules stay in use")
     # a human label differing from the prediction still decides what queries show
     sid, pred = con.execute("select id, stance from statements where label is null limit 1").fetchone()
     other = "support" if pred != "support" else "oppose"
     as_json(run("label", sid, other, "--db", seeds_copy, "--json"))
     assert [r["stance"] for r in as_json(run("statements", "--db", seeds_copy, "--json")) if r["id"] == sid] == [other]
+
+
+def test_labels_are_keyed_by_content_and_match_again_in_a_fresh_database(tmp_path):
+    quote = '"We will build the union with Belarus," said John Smith.\n'
+    src = _corpus(tmp_path, quote)
+    first, fresh = tmp_path / "a.db", tmp_path / "b.db"
+    as_json(run("ingest", src, "--db", first, "--json"))
+    st = next(r for r in as_json(run("statements", "--db", first, "--json")) if r["kind"] == "quote")
+    f = tmp_path / "l.csv"
+    with open(f, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["id", "label", "text"])
+        w.writeheader()
+        w.writerow({"id": "q", "label": "oppose", "text": "  " + st["text"].replace(" ", "  ") + " "})
+        w.writerow({"id": "x", "label": "support", "text": "A sentence no document holds."})
+    # the same file, moved, in another database: the folded text finds the statement
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    (moved / "b.txt").write_text((src / "a.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    as_json(run("ingest", moved, "--db", fresh, "--json"))
+    out = as_json(run("label", "--import", f, "--db", fresh, "--json"))
+    assert (out["matched"], [u["id"] for u in out["unmatched"]]) == (1, ["x"])
+    con = sqlite3.connect(fresh)
+    sha = con.execute("select sha256 from documents").fetchone()[0]
+    assert con.execute("select sha256, label from labels where text = ?", [st["text"]]).fetchall() == [(sha, "oppose")]
+    assert [r["stance"] for r in as_json(run("statements", "--db", fresh, "--json")) if r["kind"] == "quote"] \
+        == ["oppose"]
 
 
 def test_eval_on_the_benchmark_compares_classifier_and_rules(seeds_copy):
@@ -116,20 +151,26 @@ def test_scores_macro_f1():
     assert s["macro_f1"] == 0.6
 
 
-def test_ingest_after_training_uses_the_classifier(seeds_copy, tmp_path):
+def test_ingest_after_training_uses_the_classifier_in_use_and_classifies_new_statements_only(seeds_copy, tmp_path):
     as_json(run("label", "--import", BENCH, "--db", seeds_copy, "--json"))
-    as_json(run("stance", "train", "--model-path", tmp_path / "m", "--db", seeds_copy, "--json"))
+    as_json(run("stance", "train", "--model-path", tmp_path / "m", "--folds", "2", "--db", seeds_copy, "--json"))
+    con = sqlite3.connect(seeds_copy)
+    con.execute("update stance_models set in_use = 1")  # as if it had beaten the rules
+    con.commit()
+    before = con.execute("select id, stance_classifier from statements order by id").fetchall()
     src = _corpus(tmp_path, '"We will never join a union with Moscow," said John Smith.\n')
     as_json(run("ingest", src, "--db", seeds_copy, "--json"))
-    con = sqlite3.connect(seeds_copy)
-    new = con.execute("select s.stance_evidence from statements s join documents d on d.id = s.document_id "
-                      "where d.path like '%a.txt'").fetchall()
-    assert new and all(e.startswith("classifier p=") for (e,) in new)
+    new = con.execute("select s.stance_classifier, s.stance_version from statements s join documents d "
+                      "on d.id = s.document_id where d.path like '%a.txt'").fetchall()
+    assert new and all(c == "textcat" and v for c, v in new)
+    # the statements already stored were not classified again
+    assert con.execute(f"select id, stance_classifier from statements where id <= {before[-1][0]} "
+                       "order by id").fetchall() == before
     # without the model folder the rules are back for the next ingest
     import shutil
     shutil.rmtree(tmp_path / "m")
     (src / "a.txt").write_text('Title\n\n"We should join the alliance," said Jane Roe.\n', encoding="utf-8")
     as_json(run("ingest", src, "--db", seeds_copy, "--json"))
-    (evidence,) = con.execute("select s.stance_evidence from statements s join documents d on d.id = s.document_id "
-                              "where d.path like '%a.txt' and s.kind = 'quote'").fetchone()
-    assert evidence and not evidence.startswith("classifier")
+    (used,) = con.execute("select s.stance_classifier from statements s join documents d on d.id = s.document_id "
+                          "where d.path like '%a.txt' and s.kind = 'quote'").fetchone()
+    assert used == "rules"

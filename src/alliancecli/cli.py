@@ -136,7 +136,8 @@ PairOption = Annotated[Optional[tuple[str, str]], typer.Option(
     "--pair", help="Statements that mention both countries.", metavar="A B")]
 StanceOption = Annotated[Optional[StanceName], typer.Option("--stance")]
 TargetOption = Annotated[Optional[str], typer.Option(
-    "--target", help="What the stance is about: a bloc, or a country of a proposed union (e.g. NATO).")]
+    "--target", help="Stance target: 'none' (about no alignment), a target ('NATO membership') or a "
+             "country or bloc it involves ('NATO').")]
 DocOption = Annotated[Optional[str], typer.Option(
     "--doc", help="Document id, path, or a part of its path or title that names only it.")]
 
@@ -166,6 +167,19 @@ def _place(name: str | None, option: str, kinds=("country", "bloc")) -> str | No
         raise typer.BadParameter(str(e), param_hint=option)
 
 
+def _target_name(target: str | None) -> str | None:
+    """A target as stored: 'none', a country or bloc by its canonical name ("nato" -> "NATO"), else as given
+    ("NATO membership")."""
+    from . import gazetteer
+
+    if target is None or target.lower() == "none":
+        return target
+    try:
+        return gazetteer.normalize(target).name
+    except gazetteer.UnknownPlace:
+        return target
+
+
 def _actor(database, name: str | None) -> list[str] | None:
     """The canonical names ``--actor`` means (any alias, any case or transliteration); an unknown
     name is a usage error with the closest known actors."""
@@ -182,7 +196,7 @@ def _actor(database, name: str | None) -> list[str] | None:
 def _statement_filters(actor, country, pair, stance, source, doc, since, until, database=None, target=None) -> dict:
     """The filters of 'statements' (and 'search', 'timeline') as keyword arguments of the queries, names
     normalised and the document resolved to its id (with ``database``)."""
-    return dict(actor=actor, country=_place(country, "--country"), target=_place(target, "--target"),
+    return dict(actor=actor, country=_place(country, "--country"), target=_target_name(target),
                 pair=(_place(pair[0], "--pair"), _place(pair[1], "--pair")) if pair else None,
                 stance=stance.value if stance else None, source=source.value,
                 doc=_doc_id(database, doc) if database is not None else doc, **_when(since, until))
@@ -399,7 +413,9 @@ def pairs(
     until: UntilOption = None,
     directed: Annotated[bool, typer.Option(
         "--directed", help="Speaker's country -> country mentioned, counted in statements.")] = False,
-    evidence: Annotated[bool, typer.Option("--evidence", help="Add the statements behind each pair.")] = False,
+    evidence: Annotated[bool, typer.Option(
+        "--evidence", help="Add what each pair's numbers count: the sentences (or --within units) behind "
+                           "count, and the statements behind the stance counts.")] = False,
     db: DbOption = DEFAULT_DB,
     out: Output = None,
 ):
@@ -422,7 +438,8 @@ def pairs(
                               include_blocs=include_blocs, country=c, **when)
     rows = every[out.offset:None if out.limit is None else out.offset + out.limit]
     _emit_pairs(database, rows, out, evidence, directed, source.value, since, until,
-                title="speaker's country -> country mentioned" if directed else f"pairs within a {within.value}")
+                title="speaker's country -> country mentioned" if directed else f"pairs within a {within.value}",
+                within=within.value, include_blocs=include_blocs)
     out.note(len(rows), lambda: len(every))
 
 
@@ -441,7 +458,7 @@ def statements_cmd(
     db: DbOption = DEFAULT_DB,
     out: Output = None,
 ):
-    """Statements filtered by speaker, country, country pair, stance, source, document or date.
+    """Statements filtered by speaker, country, country pair, stance, stance target, source, document or date.
 
     In the order they were ingested, a page of 100 at a time (stderr says how many there are).
     """
@@ -518,7 +535,7 @@ def timeline(
     With --pair A B --mentions, the sentences that name both, per period.  Every period
     from the first to the last is listed; the terminal shows a bar per period.
     """
-    from . import queries, timeline as tl
+    from . import timeline as tl
 
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         raise typer.BadParameter("give a .png or .svg file", param_hint="--plot")
@@ -695,8 +712,11 @@ def label(
     try:
         if import_ is not None:
             out = vars(labels.import_file(database, import_))
-            err.print(Text(f"{out['rows']} labels: {out['matched']} match stored statements, "
-                           f"{out['standalone']} kept as labelled texts"))
+            err.print(Text(f"{out['rows']} labels: {out['matched']} matched stored statements, "
+                           f"{out['standalone']} matched none (kept as labelled texts for 'stance train'):"))
+            for ref, text in out["unmatched"]:
+                err.print(Text(f"  {ref}: {text[:100]}"))
+            out["unmatched"] = [{"id": ref, "text": text} for ref, text in out["unmatched"]]
         else:
             out = labels.set_label(database, statement_id, None if clear else value.value)
             what = f"label {out['label']}" if out["label"] else "label removed"
@@ -717,22 +737,37 @@ app.add_typer(stance_app, name="stance")
 def stance_train(
     model_path: Annotated[Optional[Path], typer.Option(
         "--model-path", help="Folder to save the model in [default: next to the database, DB.stance-model].")] = None,
+    folds: Annotated[int, typer.Option("--folds", "-k", min=2, help="Cross-validation folds.")] = 5,
     db: DbOption = DEFAULT_DB,
     json_: JsonObjectFlag = False,
 ):
-    """Train a spaCy text classifier on the labels and use it for every statement without a label."""
-    from . import stance_model
+    """Train a spaCy text classifier on the labels; it replaces the rules only where it beats them.
+
+    The model is cross-validated on the labels first; where its accuracy and macro-F1
+    both beat the rules', it is put in use and every statement is classified again
+    with it, in one pass; otherwise the rules stay and the command says why.
+    """
+    from rich.progress import Progress
+
+    from . import stance, stance_model
 
     database = _open(db)
     try:
-        t = stance_model.fit(database, model_path or stance_model.default_path(db))
+        t = stance_model.fit(database, model_path or stance_model.default_path(db), folds=folds)
     except stance_model.TooFewLabels as e:
         err.print(Text(f"Error: {e}", style="red"))
         raise typer.Exit(1)
-    n = stance_model.apply(database, t.path)
-    out = {"model": str(t.path), "labels": t.labels, "classes": t.classes, "statements_predicted": n}
     err.print(Text(f"trained on {t.labels} labels ({', '.join(f'{k} {v}' for k, v in t.classes.items())}); "
-                   f"saved to {t.path}; {n} statements re-predicted"))
+                   f"saved to {t.path}; {t.reason}"))
+    n = 0
+    if t.in_use:
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("classifying statements", total=None)
+            n = stance_model.reapply(database, stance.use(str(t.path)),
+                                     lambda done, total: bar.update(task, completed=done, total=total))
+        err.print(Text(f"{n} statements classified again with the model"))
+    out = {"model": str(t.path), "labels": t.labels, "classes": t.classes, "in_use": t.in_use, "reason": t.reason,
+           "cross_validation": {k: t.cv[k] for k in ("model", "rules", "majority")}, "statements_predicted": n}
     if json_:
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
 
@@ -741,14 +776,23 @@ def stance_train(
 def stance_eval(
     folds: Annotated[int, typer.Option("--folds", "-k", min=2, help="Cross-validation folds.")] = 5,
     seed: Annotated[int, typer.Option("--seed", help="Seed for the folds and the training.")] = 0,
+    labels_file: Annotated[Optional[Path], typer.Option(
+        "--labels", help="Evaluate on this labelled CSV file (text, label) instead of the database's labels.",
+        exists=True, dir_okay=False)] = None,
     db: DbOption = DEFAULT_DB,
     json_: JsonObjectFlag = False,
 ):
-    """Cross-validated accuracy and macro-F1 of the classifier on the labels, next to the rules."""
+    """Cross-validated accuracy and macro-F1 of the classifier on the labels, next to the rules
+    and the majority class."""
     from . import labels, stance_model
 
-    database = _open(db)
-    rows = labels.labelled(database)
+    if labels_file is not None:
+        import csv
+
+        with open(labels_file, newline="", encoding="utf-8") as f:
+            rows = [r for r in csv.DictReader(f) if (r.get("text") or "").strip()]
+    else:
+        rows = labels.labelled(_open(db))
     try:
         r = stance_model.cross_validate([x["text"] for x in rows], [x["label"] for x in rows], k=folds, seed=seed)
     except stance_model.TooFewLabels as e:
@@ -769,28 +813,40 @@ def stance_eval(
     Console(highlight=False).print(table)
 
 
-def _emit_pairs(database, rows, out: Output, evidence, directed, source, since, until, title):
-    """Pairs as a table or JSON; with evidence, each pair carries the statements behind it."""
+def _emit_pairs(database, rows, out: Output, evidence, directed, source, since, until, title, within="sentence",
+                include_blocs=False):
+    """Pairs as a table or JSON; with evidence, each pair carries what its numbers count: the sentences
+    (paragraphs, ...) behind ``count`` under ``units`` and the statements behind the stance counts under
+    ``statements`` (directed pairs count statements, so they have only those)."""
     from . import queries
 
-    cols = ["a", "b", "count", "documents", "support", "oppose", "neutral"]
+    cols = ["a", "b", "count", "documents", "support", "oppose", "neutral", "other"]
     if not evidence:
         out.rows(rows, cols, title=title)
         return
-    stmt_cols = queries.STATEMENT_COLUMNS
+    stmt_cols = [*queries.STATEMENT_COLUMNS, "counted_as"]
     for r in rows:
+        if not directed:
+            r["units"] = queries.pair_units(database, r["a"], r["b"], within=within, source=source,
+                                            include_blocs=include_blocs, since=since, until=until)
         r["statements"] = [{c: x[c] for c in stmt_cols} for x in queries.pair_statements(
             database, r["a"], r["b"], directed=directed, source=source, since=since, until=until)]
     if out.fmt != "table":
-        out.rows(rows, cols + ["statements"], title=title)
+        out.rows(rows, cols + ([] if directed else ["units"]) + ["statements"], title=title)
         return
     console = Console(highlight=False)
     for r in rows:
-        unit = "statement" if directed else "co-mention"
         n, d = r["count"], r["documents"]
-        console.print(Text(f"\n{r['a']} {'->' if directed else '-'} {r['b']}: {n} {unit}{'s' if n != 1 else ''} in "
-                       f"{d} document{'s' if d != 1 else ''}; support {r['support']}, oppose {r['oppose']}, "
-                       f"neutral {r['neutral']}", style="bold"))
+        arrow = "->" if directed else "-"
+        counted = "statement" if directed else within
+        console.print(Text(f"\n{r['a']} {arrow} {r['b']}: {n} {counted}{'s' if n != 1 else ''} in {d} "
+                           f"document{'s' if d != 1 else ''}", style="bold"))
+        if not directed:
+            out.rows(r["units"], ["document_id", "document", "start", "end", "text"])
+        s = len(r["statements"])
+        console.print(Text(f"{r['a']} {arrow} {r['b']}: {s} statement{'s' if s != 1 else ''} naming both; "
+                           f"support {r['support']}, oppose {r['oppose']}, neutral {r['neutral']}, "
+                           f"other {r['other']} (target not about the pair)", style="bold"))
         out.rows(r["statements"], stmt_cols)
 
 

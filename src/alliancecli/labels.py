@@ -1,22 +1,26 @@
 """Human stance labels: set one on a statement, import a labelled file, list them.
 
-A label lives in the ``labels`` table, keyed by the document's path and the
-statement's exact text, and is copied onto ``statements.label`` (see
-:func:`alliancecli.store.apply_labels`), so it survives re-ingest of a changed
-document as long as the statement's words are the same.  Queries read
-``coalesce(label, stance)``: a human label always wins over a prediction.
+A label lives in the ``labels`` table, keyed by what the statement is: the content
+hash of its document (``documents.sha256``) and its exact text.  It is copied onto
+``statements.label`` (see :func:`alliancecli.store.apply_labels`), so it applies to
+the same statement in any database, after a re-ingest and after the file moves.
+Queries read ``coalesce(label, stance)``: a human label always wins over a prediction.
 
 An imported file (CSV with ``text`` and ``label`` columns, optionally ``id``,
-``source``, ``date``, ``note``) labels every stored statement whose text equals a
-row's text; a row that matches none is kept as a labelled text of its own, with
-path ``FILE#ID``, so that ``alliance stance train`` and ``eval`` can use it
-without adding the text to the corpus that queries count.
+``source``, ``date``, ``note``, ``sha256``) labels every stored statement whose
+text equals a row's text (white space and quotation marks folded; only in the
+document with that hash where the row gives one); a row that matches none is
+reported and kept as a labelled text of its own, with path ``FILE#ID`` and no
+hash, so that ``alliance stance train`` and ``eval`` can use it without adding the
+text to the corpus that queries count.  Importing again, after the statement has
+been ingested, matches it.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
@@ -34,12 +38,21 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _upsert(db: sqlite_utils.Database, path: str, text: str, label: str, origin: str, ref: str | None):
-    db.execute("""
-        insert into labels (path, text, label, origin, ref, labelled_at) values (?, ?, ?, ?, ?, ?)
-        on conflict (path, text) do update set label = excluded.label, origin = excluded.origin,
-            ref = excluded.ref, labelled_at = excluded.labelled_at""",
-               [path, text, label, origin, ref, _now()])
+_QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'"})
+
+
+def fold(text: str) -> str:
+    """The form two copies of a statement share: white space and quotation marks folded."""
+    return re.sub(r"\s+", " ", (text or "").translate(_QUOTES)).strip().strip("\"'").strip()
+
+
+def _upsert(db: sqlite_utils.Database, sha256: str | None, path: str, text: str, label: str, origin: str,
+            ref: str | None):
+    if sha256 is not None:
+        db.execute("delete from labels where sha256 = ? and text = ?", [sha256, text])
+    db.execute("delete from labels where path = ? and text = ?", [path, text])
+    db.execute("insert into labels (sha256, path, text, label, origin, ref, labelled_at) values (?, ?, ?, ?, ?, ?, ?)",
+               [sha256, path, text, label, origin, ref, _now()])
 
 
 def set_label(db: sqlite_utils.Database, statement_id: int, label: str | None) -> dict:
@@ -47,18 +60,18 @@ def set_label(db: sqlite_utils.Database, statement_id: int, label: str | None) -
     if label is not None and label not in LABELS:
         raise LabelError(f"label must be one of {', '.join(LABELS)}")
     row = db.execute("""
-        select s.id, s.text, s.stance, d.path from statements s join documents d on d.id = s.document_id
+        select s.id, s.text, s.stance, d.path, d.sha256 from statements s join documents d on d.id = s.document_id
         where s.id = ?""", [statement_id]).fetchone()
     if row is None:
         raise LabelError(f"no statement with id {statement_id}")
-    sid, text, predicted, path = row
+    sid, text, predicted, path, sha = row
     with db.atomic():
         if label is None:
-            db.execute("delete from labels where path = ? and text = ?", [path, text])
+            db.execute("delete from labels where (sha256 = ? or path = ?) and text = ?", [sha, path, text])
         else:
-            _upsert(db, path, text, label, "cli", str(sid))
-        db.execute("update statements set label = ? where document_id = (select document_id from statements "
-                   "where id = ?) and text = ?", [label, sid, text])
+            _upsert(db, sha, path, text, label, "cli", str(sid))
+        db.execute("update statements set label = ? where document_id in (select id from documents where sha256 = ? "
+                   "or path = ?) and text = ?", [label, sha, path, text])
     return {"id": sid, "label": label, "predicted": predicted, "text": text}
 
 
@@ -67,6 +80,7 @@ class ImportSummary:
     rows: int = 0
     matched: int = 0  # rows whose text is a stored statement
     standalone: int = 0  # rows kept as labelled texts of their own
+    unmatched: list = field(default_factory=list)  # (ref, text) of the rows that matched no statement
 
 
 def import_file(db: sqlite_utils.Database, path: str | Path) -> ImportSummary:
@@ -78,6 +92,10 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> ImportSummary:
         if missing:
             raise LabelError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
         rows = list(reader)
+    stored: dict[str, list[tuple[str, str, str]]] = {}  # folded text -> (sha256, path, text)
+    for sha, doc_path, text in db.execute("select distinct d.sha256, d.path, s.text from statements s "
+                                          "join documents d on d.id = s.document_id"):
+        stored.setdefault(fold(text), []).append((sha, doc_path, text))
     summary = ImportSummary()
     with db.atomic():
         for n, r in enumerate(rows, start=2):
@@ -88,21 +106,22 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> ImportSummary:
                 raise LabelError(f"{path}, line {n}: label {label!r} is not one of {', '.join(LABELS)}")
             ref = r.get("id") or str(n)
             summary.rows += 1
-            hits = db.execute("""
-                select distinct d.path, s.text from statements s join documents d on d.id = s.document_id
-                where s.text = ?""", [text]).fetchall()
+            hits = [h for h in stored.get(fold(text), []) if not r.get("sha256") or h[0] == r["sha256"]]
             if hits:
                 summary.matched += 1
-                for doc_path, stext in hits:
-                    _upsert(db, doc_path, stext, label, "import", f"{path.name}#{ref}")
+                db.execute("delete from labels where path = ? and text = ?", [f"{path.name}#{ref}", text])
+                for sha, doc_path, stext in hits:
+                    _upsert(db, sha, doc_path, stext, label, "import", f"{path.name}#{ref}")
             else:
                 summary.standalone += 1
-                _upsert(db, f"{path.name}#{ref}", text, label, "import", r.get("source") or None)
+                summary.unmatched.append((ref, text))
+                _upsert(db, None, f"{path.name}#{ref}", text, label, "import", f"{path.name}#{ref}")
         store.apply_labels(db)
     return summary
 
 
 def labelled(db: sqlite_utils.Database) -> list[dict]:
-    """Every labelled text once: ``text``, ``label``, ``path``."""
-    cur = db.execute("select min(id), text, label, path from labels group by text order by min(id)")
+    """Every labelled text once (a row of an imported file once, whatever it matched): ``text``, ``label``, ``path``."""
+    cur = db.execute("select min(id), min(text), label, path from labels group by case when origin = 'import' "
+                     "then ref else text end order by min(id)")
     return [{"id": r[0], "text": r[1], "label": r[2], "path": r[3]} for r in cur.fetchall()]

@@ -167,21 +167,20 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
 
     mentions = places + people
     statement_rows = []
-    bodies = []
+    classifier = stance.active()
+    topic = stance.document_topic(getattr(src, "title", None) or outline.title, text)  # for statements that name no alignment
     for st in stmts:
         body = text[st.start:st.end]
-        if st.kind == "comment":
+        if st.kind == "comment":  # the lines a comment quotes are not its author's words: blank them out
             c = outline.comments[st.comment]
-            for q in sorted(c.quoted, key=lambda q: -q.line_start):
-                body = body[:q.line_start - st.start] + body[q.end - st.start:]
-        bodies.append(body)
-    whole = stance.utterances(_utterance_spans(stmts, units, bodies))
-    classified: dict[str, stance.Stance] = {}  # the parts of one utterance share its text: classify it once
-    for st, body, i in zip(stmts, bodies, itertools.count()):
-        utterance = whole.get(i, body)
-        sc = classified.get(utterance) or classified.setdefault(utterance, stance.classify(utterance))
-        target = stance.target(text[st.start:st.end], [(m.name, m.kind, m.start - st.start) for m in mentions
-                                                       if m.kind in ("country", "bloc") and st.start <= m.start < st.end])
+            for q in c.quoted:
+                a, b = max(q.line_start, st.start) - st.start, min(q.end, st.end) - st.start
+                if b > a:
+                    body = body[:a] + " " * (b - a) + body[b:]
+        context = stance.Context(tuple((m.name, m.kind, m.start - st.start, m.end - st.start) for m in mentions
+                                       if m.kind != "person" and st.start <= m.start and m.end <= st.end),
+                                 st.speaker_country, st.kind == "comment", topic, st.cue)
+        sc = classifier.classify(body, context)
         statement_rows.append({
             "_comment": st.comment, "kind": st.kind,
             "source": "comments" if st.comment is not None else "article",
@@ -191,8 +190,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             "speaker_kind": st.speaker_kind, "speaker_country": st.speaker_country, "cue": st.cue,
             "speaker_role": st.speaker_role,
             "speaker_doc_name": st.speaker if st.speaker_kind == "person" else None,
-            "stance": sc.label, "stance_score": sc.score, "stance_evidence": sc.evidence,
-            "stance_target": target, "label": None,
+            **stance.row(sc, classifier), "label": None,
             "posted": outline.comments[st.comment].posted if st.comment is not None else None,
         })
 
@@ -242,17 +240,6 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
     return store.DocumentRows(document, segment_rows, comment_rows, statement_rows, mention_rows, pair_rows)
-
-
-def _utterance_spans(stmts: list[quotes.Statement], units: list[quotes.Unit], bodies: list[str]):
-    """(index, paragraph, speaker, text) of the quotations, in order, for :func:`stance.utterances`."""
-    spans = []
-    for i in sorted(range(len(stmts)), key=lambda i: stmts[i].start):
-        st = stmts[i]
-        para = next((k for k, u in enumerate(units) if u.kind == "body" and u.start <= st.start < u.end), None)
-        quoted = st.kind == "quote" and st.comment is None and para is not None
-        spans.append((i, para, st.speaker if quoted else None, bodies[i]))
-    return spans
 
 
 def _quoted_path(text: str, comments, ci: int, c) -> str | None:
@@ -377,6 +364,7 @@ def ingest(
     # half a document, but commits wait for no fsync (FULL cost ~7 ms a document); after a power cut
     # the last documents may be missing, and the next ingest adds them again
     db.execute("pragma synchronous = normal")
+    stance.use(store.stance_model_in_use(db))  # new statements only: ingest never re-classifies the corpus
     summary = Summary()
     for folder, reason in unlisted:  # a folder that cannot be listed is named, not skipped in silence
         summary.failed += 1
@@ -448,20 +436,11 @@ def ingest(
     try:
         if summary.ingested or overrides or store.derived_stale(db):
             store.refresh_actors(db, overrides)
-            _apply_stance_model(db)
     except sqlite3.Error as e:
         raise store.explain(e, db_path) from None
     finally:
         db.close()
     return summary
-
-
-def _apply_stance_model(db):
-    """Predictions of the trained stance classifier, where ``alliance stance train`` made one."""
-    from . import stance_model
-
-    if stance_model.current(db) is not None:
-        stance_model.apply(db)
 
 
 def _stop_reading_on_sigint(summary: Summary) -> Callable[[], None]:

@@ -21,7 +21,7 @@ WITHIN = ("sentence", "statement", "paragraph", "document")
 #: The columns of every statement row, in every command and format: enough to cite it (the document's id,
 #: date and URL, and the character offsets of the statement in the document's text).
 STATEMENT_COLUMNS = ["id", "speaker", "speaker_country", "stance", "kind", "source", "text", "document_id",
-                     "document", "date", "url", "path", "start", "end", "cue", "stance_evidence"]
+                     "document", "date", "url", "path", "start", "end", "cue", "stance_evidence", "stance_target"]
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params) -> list[dict]:
@@ -54,9 +54,12 @@ def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, u
     if kind:
         where.append("s.kind = ?")
         params.append(kind)
-    if target:  # stance_target holds one name, or several joined by ", "
-        where.append("(s.stance_target = ? or ', ' || s.stance_target || ', ' like ? escape '\\')")
-        params += [target, f"%, {like_escape(target)}, %"]
+    if target and target.lower() == "none":  # the statements about no alignment
+        where.append("s.stance_target is null")
+    elif target:  # the target itself ("NATO membership") or one of its parties (NATO, Ukraine)
+        where.append("(s.stance_target = ? or '|' || s.stance_parties || '|' like ? escape '\\' "
+                     "or s.stance_target like ? escape '\\')")
+        params += [target, f"%|{like_escape(target)}|%", f"{like_escape(target)} %"]
     if doc is not None:  # a document id, from resolve_document
         where.append("s.document_id = ?")
         params.append(doc)
@@ -70,7 +73,7 @@ def _statement_where(actor=None, stance=None, kind=None, doc=None, since=None, u
 _STATEMENT_SELECT = """
     select s.id, s.speaker, s.speaker_country, coalesce(s.label, s.stance) as stance, s.kind, s.source,
            s.text, s.document_id, d.title as document, coalesce(s.posted, d.date) as date, d.url, d.path,
-           s.start, s.end, s.cue, s.stance_evidence
+           s.start, s.end, s.cue, s.stance_evidence, s.stance_target
     from statements s join documents d on d.id = s.document_id"""
 
 
@@ -267,11 +270,8 @@ def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "al
         )"""
     sql = f"""{pairs_from}
         select p.a, p.b, count(*) as {within if within != 'document' else 'co'}s_n,
-               count(distinct p.document_id) as documents,
-               count(distinct case when coalesce(s.label, s.stance) = 'support' then s.id end) as support,
-               count(distinct case when coalesce(s.label, s.stance) = 'oppose' then s.id end) as oppose,
-               count(distinct case when coalesce(s.label, s.stance) = 'neutral' then s.id end) as neutral
-        from p left join statements s on s.id = p.statement_id
+               count(distinct p.document_id) as documents
+        from p
         where 1 = 1 {"and (p.a = ? or p.b = ?)" if country else ""}
         group by p.a, p.b having count(*) >= ?
         order by count(*) desc, p.a, p.b
@@ -286,18 +286,30 @@ def pairs(db, min_mentions: int = 1, within: str = "sentence", source: str = "al
     for r in rows:
         r["count"] = r.pop(next(k for k in r if k.endswith("s_n")))
         r["within"] = within
-    if within in ("paragraph", "document") and rows:
-        # a paragraph or a document holds many statements: the stance of a pair there is that of
-        # the statements that mention both, the rows 'statements --pair A B' prints
+    if rows:
+        # the stance of a pair is that of the statements that mention both (the rows 'pairs --evidence'
+        # and 'statements --pair A B' print), counted only where their target involves both
         stances = _pair_stances(db, kinds, source, since, until)
         for r in rows:
-            r.update(stances.get((r["a"], r["b"]), {"support": 0, "oppose": 0, "neutral": 0}))
-    return [{k: r[k] for k in ("a", "b", "count", "documents", "support", "oppose", "neutral", "within")}
-            for r in rows]
+            r.update(stances.get((r["a"], r["b"]), dict.fromkeys(PAIR_STANCES, 0)))
+    return [{k: r[k] for k in ("a", "b", "count", "documents", *PAIR_STANCES, "within")} for r in rows]
+
+
+PAIR_STANCES = ("support", "oppose", "neutral", "other")
+
+
+def pair_stance(row: dict, a: str, b: str) -> str:
+    """How a statement counts for the pair (a, b): its stance where its target involves both
+    (their union or partnership, or one joining a bloc of the other), else "other"."""
+    from . import stance
+
+    if stance.involves(row.get("stance_target_kind"), row.get("stance_parties"), a, b):
+        return row["stance"]
+    return "other"
 
 
 def _pair_stances(db, kinds: tuple, source: str, since: str | None, until: str | None) -> dict:
-    """{(a, b): {support, oppose, neutral}} counted over the statements that mention both a and b."""
+    """{(a, b): {support, oppose, neutral, other}} over the statements that mention both a and b."""
     when, params = _date_clause("m", since, until)
     marks = ",".join("?" for _ in kinds)
     # the second name comes from mentions through its statement_id index: a self-join of the
@@ -309,14 +321,16 @@ def _pair_stances(db, kinds: tuple, source: str, since: str | None, until: str |
             join mentions b on b.statement_id = m.statement_id and +b.kind in ({marks}) and +b.name > m.name
             where m.statement_id is not null and m.kind in ({marks}){_source_clause(source, "m")}{when}
         )
-        select sp.a, sp.b,
-               sum(coalesce(s.label, s.stance) = 'support') as support,
-               sum(coalesce(s.label, s.stance) = 'oppose') as oppose,
-               sum(coalesce(s.label, s.stance) = 'neutral') as neutral
+        select sp.a, sp.b, coalesce(s.label, s.stance) as stance, s.stance_target_kind, s.stance_parties,
+               count(*) as n
         from sp join statements s on s.id = sp.statement_id
-        group by sp.a, sp.b
+        group by 1, 2, 3, 4, 5
     """
-    return {(r.pop("a"), r.pop("b")): r for r in _rows(db, sql, list(kinds) + list(kinds) + params)}
+    out: dict = {}
+    for r in _rows(db, sql, list(kinds) + list(kinds) + params):
+        counts = out.setdefault((r["a"], r["b"]), dict.fromkeys(PAIR_STANCES, 0))
+        counts[pair_stance(r, r["a"], r["b"])] += r["n"]
+    return out
 
 
 def _actor_where(country: str | None, kind: str | None) -> tuple[str, list]:
@@ -557,21 +571,26 @@ def directed_pairs(db, min_mentions: int = 1, source: str = "all", include_blocs
     sql = f"""
         with p as (
             select distinct s.speaker_country as a, m.name as b, s.id, s.document_id,
-                   coalesce(s.label, s.stance) as stance
+                   coalesce(s.label, s.stance) as stance, s.stance_target_kind, s.stance_parties
             from statements s join mentions m on m.statement_id = s.id
             where s.speaker_country is not null and m.name != s.speaker_country
               and m.kind in ({",".join("?" for _ in kinds)}){_source_clause(source)}{when}{extra}
-        )
-        select a, b, count(*) as count, count(distinct document_id) as documents,
-               sum(stance = 'support') as support, sum(stance = 'oppose') as oppose,
-               sum(stance = 'neutral') as neutral
-        from p group by a, b having count(*) >= ? order by count(*) desc, a, b
+        ), n as (select a, b from p group by a, b having count(*) >= ? order by count(*) desc, a, b{" limit ?" if limit else ""})
+        select p.a, p.b, p.id, p.document_id, p.stance, p.stance_target_kind, p.stance_parties
+        from p join n on n.a = p.a and n.b = p.b
     """
     params.append(min_mentions)
     if limit:
-        sql += " limit ?"
         params.append(limit)
-    return [dict(r, within="statement", directed=True) for r in _rows(db, sql, params)]
+    out: dict = {}
+    for r in _rows(db, sql, params):
+        row = out.setdefault((r["a"], r["b"]), {"a": r["a"], "b": r["b"], "count": 0, "documents": set(),
+                                                **dict.fromkeys(PAIR_STANCES, 0)})
+        row["count"] += 1
+        row["documents"].add(r["document_id"])
+        row[pair_stance(r, r["a"], r["b"])] += 1
+    rows = sorted(out.values(), key=lambda r: (-r["count"], r["a"], r["b"]))
+    return [dict(r, documents=len(r["documents"]), within="statement", directed=True) for r in rows]
 
 
 def pair_statements(db, a: str, b: str, directed: bool = False, source: str = "all", since: str | None = None,
@@ -581,8 +600,70 @@ def pair_statements(db, a: str, b: str, directed: bool = False, source: str = "a
     ``alliance statements --pair A B`` prints the same rows.
     """
     if directed:
-        return statements(db, speaker_country=a, about=b, source=source, since=since, until=until, limit=limit)
-    return statements(db, pair=(a, b), source=source, since=since, until=until, limit=limit)
+        rows = statements(db, speaker_country=a, about=b, source=source, since=since, until=until, limit=limit)
+    else:
+        rows = statements(db, pair=(a, b), source=source, since=since, until=until, limit=limit)
+    if rows:
+        marks = ",".join("?" for _ in rows)
+        targets = {r[0]: {"stance_target_kind": r[1], "stance_parties": r[2]} for r in db.execute(
+            f"select id, stance_target_kind, stance_parties from statements where id in ({marks})",
+            [r["id"] for r in rows]).fetchall()}
+        for r in rows:
+            r["counted_as"] = pair_stance({**r, **targets[r["id"]]}, a, b)
+    return rows
+
+
+#: The columns of a co-mention row of ``pairs --evidence``: one unit (sentence, paragraph, statement or
+#: document) that names both countries, with the offsets of the text shown.
+UNIT_COLUMNS = ["document_id", "document", "date", "url", "path", "unit", "start", "end", "text"]
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s")
+
+
+def pair_units(db, a: str, b: str, within: str = "sentence", source: str = "all", include_blocs: bool = False,
+               since: str | None = None, until: str | None = None, width: int = 400) -> list[dict]:
+    """The units behind a pair's ``count`` in :func:`pairs`: every sentence (paragraph, statement, document)
+    that names both ``a`` and ``b``, in document order, one row each, so that their number is the count.
+
+    ``start``/``end`` are offsets into the document's text: the sentence around the two names (read from
+    the text's punctuation), the paragraph's lines, the statement, or the first to the last name in
+    the document; ``text`` is that span, cut to ``width`` characters around the names.
+    """
+    kinds = ("country", "bloc") if include_blocs else ("country",)
+    unit = {"sentence": "m.sentence", "statement": "m.statement_id", "paragraph": "m.paragraph",
+            "document": "0"}[within]
+    when, when_params = _date_clause("m", since, until)
+    stmt = " and m.statement_id is not null" if within == "statement" else ""
+    rows = _rows(db, f"""
+        select m.document_id, {unit} as unit, min(m.start) as first, max(m.end) as last
+        from mentions m
+        where m.kind in ({",".join("?" for _ in kinds)}) and m.name in (?, ?){_source_clause(source, "m")}{stmt}{when}
+        group by m.document_id, unit having count(distinct m.name) = 2
+        order by m.document_id, first""", [*kinds, a, b, *when_params])
+    docs: dict[int, dict] = {}
+    for r in rows:
+        d = docs.get(r["document_id"]) or docs.setdefault(r["document_id"], _rows(
+            db, "select title, date, url, path, text from documents where id = ?", [r["document_id"]])[0])
+        text, first, last = d["text"], r.pop("first"), r.pop("last")
+        if within == "statement":
+            start, end = db.execute("select start, end from statements where id = ?", [r["unit"]]).fetchone()
+        elif within == "paragraph":
+            start, end = text.rfind("\n", 0, first) + 1, (text.find("\n", last) + 1 or len(text) + 1) - 1
+        elif within == "sentence":
+            before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, first - width), first)]
+            start = max(before[-1] if before else first - width, text.rfind("\n", 0, first) + 1, 0)
+            while start < first and text[start].isspace():
+                start += 1
+            after = _SENTENCE_END.search(text, last)
+            end = min(after.start() + 1 if after else len(text), (text.find("\n", last) + 1 or len(text) + 1) - 1)
+        else:
+            start, end = first, last
+        shown = text[start:end]
+        if len(shown) > width:  # keep the names in view
+            lo = max(start, first - width // 4)
+            shown = ("… " if lo > start else "") + text[lo:lo + width].rstrip() + " …"
+        r.update(document=d["title"], date=d["date"], url=d["url"], path=d["path"], start=start, end=end,
+                 text=shown)
+    return [{c: r[c] for c in UNIT_COLUMNS} for r in rows]
 
 
 def _stance_stats(db, path) -> dict:
@@ -593,8 +674,9 @@ def _stance_stats(db, path) -> dict:
     out["wal_bytes"] = wal.stat().st_size if wal.exists() else 0
     if db["labels"].exists():
         out["labels"] = db.execute("select count(*) from labels").fetchone()[0]
-        row = db.execute("select path from stance_models order by id desc limit 1").fetchone()
-        out["stance_model"] = row[0] if row else None
+        from . import store
+
+        out["stance_model"] = store.stance_model_in_use(db)  # None: the rules decide
     return out
 
 

@@ -1,124 +1,478 @@
-"""Stance of a statement toward the alliance, union or rapprochement it is about.
+"""Stance of a statement: the alignment it is about (its target) and the speaker's position toward it.
 
-Rule-based and explainable: cues from ``data/stance.json`` add up to a score; a
-negation just before a support cue turns it into opposition; the matched words are
-kept as evidence.  Sentiment is not stance: "integration is the only way to survive
-NATO pressure" scores as support, whatever its tone.
+One seam for classifiers: a :class:`Classifier` has a ``name``, a ``version`` and
+``classify(text, context) -> Stance``.  :class:`Rules` (this module) and the trained
+model of :mod:`alliancecli.stance_model` are its two implementations; ingest asks
+:func:`active` for the one to use and calls it once per statement.
+
+The rules, with every word list in ``data/stance.json``:
+
+- **Target.** Each sentence of the statement is searched for an alignment: a bloc of
+  the gazetteer (or "the alliance", "the union") with what is proposed toward it
+  (membership, accession, enlargement, withdrawal), an integration process, a
+  sanctions coalition, or a union or partnership of named countries.  A statement
+  with none is ``neutral`` with no target, so that a query can tell "no target" from
+  "neutral toward NATO".
+- **Polarity.** Only sentences with a target count.  Support and oppose cues add up;
+  a negation or refusal just before a support cue, or a disqualifying frame ("only a
+  fool ...") earlier in the sentence, turns it into opposition; hedges and conditions
+  weaken the cues of their sentence; what follows a report frame ("discussed", "the
+  issue of") is a topic, not a position; a question is neutral unless a rhetorical
+  pattern claims it; a reader comment with a sarcasm marker never counts as support.
+- **Evidence.** Character offsets, into the statement's own text, of the words that
+  decided: the decisive cues and the target.  They never point outside the statement.
 """
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
+from . import gazetteer
 from .resources import load_json
+
+LABELS = ("support", "oppose", "neutral")
 
 
 @dataclass(frozen=True)
 class Stance:
     label: str  # support, oppose, neutral
     score: float  # > 0 support, < 0 oppose
-    evidence: str | None  # the words that decided it
+    evidence: str | None  # the words at ``spans``, joined with "; "
+    spans: tuple[tuple[int, int], ...] = ()  # offsets into the statement's text, end exclusive
+    target: str | None = None  # "NATO membership", "Poland–Ukraine partnership", "sanctions coalition", ...
+    target_kind: str | None = None  # bloc, integration, sanctions, partnership
+    parties: tuple[str, ...] = ()  # canonical countries and blocs the target involves
+
+
+@dataclass(frozen=True)
+class Context:
+    """What ingest knows about a statement besides its text.
+
+    ``mentions`` are ``(name, kind, start, end)`` of the countries and blocs inside the
+    statement, offsets into its text (``None``: the rules find them with the gazetteer).
+    """
+    mentions: tuple[tuple[str, str, int, int], ...] | None = None
+    speaker_country: str | None = None
+    comment: bool = False
+    topic: "Topic | None" = None  # the document's alignment (see :func:`document_topic`)
+    cue: str | None = None  # the verb that reports the statement ("thanked", "said"), outside its text
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The alignment a document is about, read from its title: the target of statements that name none."""
+    target: str
+    kind: str
+    parties: tuple[str, ...] = ()
+
+
+class Classifier(Protocol):
+    name: str
+    version: str
+
+    def classify(self, text: str, context: Context | None = None) -> Stance: ...
+
+
+NO_TARGET = Stance("neutral", 0.0, None)
+_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[\"'”’»)]*(?=\s|$)|$)")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|i|my)\b", re.I)
+_ADVERSARY = re.compile(r"\b(?:against|on|from|to stop|deter|(?:aggression|invasion|attacks?|war|troops|occupation|"
+                        r"crimes|atrocities|threats?|blackmail) (?:of|by|with))\s+(?:the\s+)?$", re.I)
+_ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
+                              r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
+_WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
+_PRIORITY = {"bloc+": 0, "integration": 1, "sanctions": 2, "bloc": 3, "partnership": 4}
 
 
 @lru_cache(maxsize=1)
-def _rules():
+def lexicon() -> dict:
     raw = load_json("stance.json")
+    rx = lambda p: re.compile(p, re.I)  # noqa: E731
+    negs = [n for n in raw["negations"] if not n.startswith("n'")]
     return {
-        "support": [(re.compile(p, re.I), w) for p, w in raw["support"]],
-        "oppose": [(re.compile(p, re.I), w) for p, w in raw["oppose"]],
-        "negation": re.compile(r"(?:\b(?:%s)\b|n[’']t\b)" % "|".join(re.escape(n) for n in raw["negations"]
-                                                              if not n.startswith("n'")), re.I),
-        "window": raw["negation_window"],
+        "version": raw["version"],
         "threshold": raw["threshold"],
-        "topic": re.compile(raw["topic"], re.I),
-        "flip": [re.compile(p, re.I) for p in raw.get("flip_frames", [])],
-        "hedge": re.compile("|".join(raw.get("hedges", [])) or r"(?!x)x", re.I),
-        "hedge_factor": raw.get("hedge_factor", 1.0),
+        "topic_threshold": raw["topic_threshold"],
+        "topic_min_cue": raw["topic_min_cue"],
+        "flip_min": raw["flip_min_cue"],
+        "window": raw["negation_window"],
+        "negation": re.compile(r"(?:\b(?:%s)\b|n[’']t\b)" % "|".join(re.escape(n) for n in negs), re.I),
+        "support": [(rx(p), w) for p, w in raw["support"]],
+        "oppose": [(rx(p), w) for p, w in raw["oppose"]],
+        "blocs_generic": rx(raw["blocs_generic"]),
+        "actions": [(name, rx(p)) for name, p in raw["actions"].items()],
+        "integration": rx(raw["integration"]),
+        "sanctions": rx(raw["sanctions"]),
+        "partnership": rx(raw["partnership"]),
+        "partnership_weak": rx(raw["partnership_weak"]),
+        "masks": re.compile(raw["cue_masks"]),
+        "thanks": rx(raw["thanks"]),
+        "collective": rx(raw["collective_partners"]),
+        "report": [rx(p) for p in raw["report_frames"]],
+        "report_factor": raw["report_factor"],
+        "hedge": rx("|".join(raw["hedges"])),
+        "condition": rx("|".join(raw["conditions"])),
+        "hedge_factor": raw["hedge_factor"],
+        "flip": [rx(p) for p in raw["flip_frames"]],
+        "sarcasm": [rx(p) for p in raw["sarcasm"]],
+        "neutral_topics": rx(raw["neutral_topics"]),
+        "neutral_factor": raw["neutral_factor"],
+        "partner_aid": rx(raw["partner_aid"]),
     }
 
 
-SENTENCE_WINDOW = 1000
-_SENTENCE_END = re.compile(r"[.!?]\s")
+@lru_cache(maxsize=1)
+def _gazetteer_scan():
+    """One case-sensitive regex over the unambiguous gazetteer forms, for texts that come without mentions."""
+    forms = {}
+    for f in gazetteer.load().forms:
+        if not f.ambiguous and len(f.text) > 1:
+            forms.setdefault(f.text, f.place)
+    alts = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:%s)(?:['’]s)?(?!\w)" % alts), forms
 
 
-def _sentence_before(text: str, pos: int) -> str:
-    """The text of the sentence that contains ``pos``, up to ``pos`` (looking back at most
-    SENTENCE_WINDOW characters, so that a long utterance is read in linear time)."""
-    start = max(0, pos - SENTENCE_WINDOW)
-    for m in _SENTENCE_END.finditer(text, start, pos):
-        start = m.end()
-    return text[start:pos]
+def find_mentions(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """Countries and blocs named in ``text`` by the gazetteer: ``(name, kind, start, end)``."""
+    rx, forms = _gazetteer_scan()
+    out = []
+    for m in rx.finditer(text):
+        form = re.sub(r"['’]s$", "", m.group(0))
+        place = forms.get(form)
+        if place is not None:
+            out.append((place.name, place.kind, m.start(), m.start() + len(form)))
+    return tuple(out)
 
 
-def classify(text: str) -> Stance:
-    r = _rules()
-    score = 0.0
-    evidence: list[tuple[float, str]] = []
-    for rx, w in r["support"]:
-        for m in rx.finditer(text):
-            before = " ".join(text[max(0, m.start() - 40):m.start()].split()[-r["window"]:])
-            flipped = bool(r["negation"].search(before))
-            if any(f.search(_sentence_before(text, m.start())) for f in r["flip"]):
-                flipped = True  # the frame's own "no" ("who has no brains") is not a second negation
-            w2 = -abs(w) if flipped else w
-            if r["hedge"].search(_sentence_before(text, m.start())):
-                w2 *= r["hedge_factor"]
-            score += w2
-            evidence.append((w2, m.group(0)))
-    for rx, w in r["oppose"]:
-        for m in rx.finditer(text):
-            w2 = w * r["hedge_factor"] if r["hedge"].search(_sentence_before(text, m.start())) else w
-            score += w2
-            evidence.append((w2, m.group(0)))
-    if abs(score) < r["threshold"]:
-        return Stance("neutral", round(score, 3), None)
-    label = "support" if score > 0 else "oppose"
-    decisive = [e for w, e in sorted(evidence, key=lambda x: -abs(x[0])) if (w > 0) == (score > 0)]
-    return Stance(label, round(score, 3), "; ".join(decisive[:3]) or None)
+@dataclass
+class _Target:
+    kind: str  # bloc+ (a bloc with an action), bloc, integration, sanctions, partnership
+    name: str
+    span: tuple[int, int]
+    parties: tuple[str, ...] = ()
 
 
-def target(text: str, mentions: list[tuple[str, str, int]]) -> str | None:
-    """What the statement's stance is about, where the text names it.
-
-    ``mentions`` are ``(name, kind, offset into text)`` of the countries and blocs in the
-    statement.  A named bloc is the target; otherwise the countries named in the
-    sentences that speak of an alliance, union or integration (the proposed union).
-    """
-    blocs = sorted({n for n, k, _ in mentions if k == "bloc"})
-    if blocs:
-        return ", ".join(blocs)
-    topic = _rules()["topic"]
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
-    names: set[str] = set()
-    for a, b in zip(bounds, bounds[1:]):
-        if topic.search(text[a:b]):
-            names.update(n for n, k, at in mentions if k == "country" and a <= at < b)
-    return ", ".join(sorted(names)) if len(names) >= 2 else None
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    targets: list[_Target] = field(default_factory=list)
+    score: float = 0.0
+    cues: list[tuple[float, tuple[int, int]]] = field(default_factory=list)
 
 
-def utterances(spans: list[tuple[int, object, str | None, str]]) -> dict[int, str]:
-    """Join the parts of one utterance so that stance is read from all of it.
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if text[m.start():m.end()].strip()]
 
-    ``spans`` are ``(index, paragraph key, speaker, text)`` in document order; a
-    quotation interrupted by its attribution ("...," he said. "...") comes as two
-    consecutive spans with the same paragraph and speaker.  Returns index -> the
-    text of the whole utterance it belongs to.
-    """
-    out: dict[int, str] = {}
-    group: list[tuple[int, str]] = []
-    key = None
-    for i, para, speaker, text in list(spans) + [(None, object(), None, "")]:
-        k = (para, speaker) if speaker else None
-        if group and (k is None or k != key):
-            whole = " ".join(t for _, t in group)
-            for j, _ in group:
-                out[j] = whole
-            group = []
-        if i is not None:
-            if k is None:
-                out[i] = text
-            else:
-                group.append((i, text))
-                key = k
-    return out
+
+def _members(bloc: str) -> set[str]:
+    place = gazetteer.load().places.get(bloc)
+    if place is None:
+        return set()
+    by_iso = gazetteer.load().by_iso3
+    return {by_iso[i].name for i in place.members if i in by_iso}
+
+
+def _allies(text: str, a: int, b: int, mentions, speaker_country: str | None) -> list[str]:
+    """Countries of the sentence that take part (not the adversary: 'against Russia', 'Russian aggression')."""
+    out = []
+    for name, kind, s, e in mentions:
+        if kind != "country" or not (a <= s < b):
+            continue
+        if _ADVERSARY.search(text[max(a, s - 20):s]) or _ADVERSARY_AFTER.match(text[e:e + 30]):
+            continue
+        out.append(name)
+    if speaker_country and _FIRST_PERSON.search(text[a:b]):
+        out.append(speaker_country)
+    return list(dict.fromkeys(out))
+
+
+def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -> list[_Target]:
+    lx = lexicon()
+    sent = text[a:b]
+    found: list[_Target] = []
+    allies = _allies(text, a, b, mentions, speaker_country)
+    blocs = [(name, s, e) for name, kind, s, e in mentions if kind == "bloc" and a <= s < b]
+    blocs += [(m.group(0).lower().removeprefix("the ").strip(), a + m.start(), a + m.end())
+              for m in lx["blocs_generic"].finditer(sent)
+              if not any(s <= a + m.start() < e or a + m.start() <= s < a + m.end() for _, s, e in blocs)]
+    for bloc, s, e in blocs:
+        named, members = bloc[:1].isupper(), _members(bloc)
+        if not named:  # "the union of Russia and Belarus": a union of the countries it names
+            after = re.match(r"\s+(of|between|with)\s+(.{0,60})", text[e:b])
+            members = {n for n, k, ms, _ in mentions if k == "country" and after and e < ms <= e + after.end()}
+            if members and after.group(1) == "with":  # "we do not need an alliance with China": us and China
+                members |= set(allies)
+            if members:
+                bloc = "–".join(sorted(members)) + " " + bloc.split()[-1]
+        near = []
+        for action, rx in lx["actions"]:
+            for m in rx.finditer(sent):
+                near.append((abs(a + m.start() - s), action))
+        own = (bloc,) if named else tuple(sorted(members))
+        if near:
+            action = min(near)[1]
+            joiner = next((c for c in allies if c not in members), None)
+            found.append(_Target("bloc+", f"{bloc} {action}", (s, e), tuple(p for p in (joiner, *own) if p)))
+        else:
+            found.append(_Target("bloc", bloc, (s, e), own))
+    for m in lx["integration"].finditer(sent):
+        words = m.group(0).lower()
+        bloc = "EU" if "european" in words else "NATO" if "atlantic" in words else None
+        bloc = bloc or (blocs[0][0] if blocs else None)
+        name = f"{bloc} integration" if bloc else "integration"
+        # joining a bloc ("Ukraine's European integration"), or named countries moving closer to each other
+        parties = tuple(p for p in (*allies[:1], bloc) if p) if bloc else tuple(sorted(allies))
+        if not bloc and not parties and not lx["collective"].search(sent):
+            continue  # "move closer to a peace agreement": integration needs someone to integrate with
+        found.append(_Target("integration", name, (a + m.start(), a + m.end()), parties))
+    for m in lx["sanctions"].finditer(sent):
+        found.append(_Target("sanctions", "sanctions coalition", (a + m.start(), a + m.end()),
+                             tuple(sorted(set(allies) | {x for x, _, _ in blocs if x[:1].isupper()}))))
+        break
+    # a strong term (allies, partnership, thanks) is a target alone; a weak one (help, weapons, ties)
+    # only where the sentence names a country or bloc that takes part
+    named = allies if not speaker_country else [c for c in allies if c != speaker_country]
+    named = named or blocs or lx["collective"].search(sent)
+    terms = [lx["partnership"], lx["partnership_weak"]] if named else []
+    hit = min((m for rx in terms for m in rx.finditer(sent)), key=lambda m: m.start(), default=None)
+    if hit is not None:
+        parties = tuple(sorted(allies))
+        name = ("–".join(parties) + " partnership") if len(parties) >= 2 else "partnership"
+        found.append(_Target("partnership", name, (a + hit.start(), a + hit.end()), parties))
+    return found
+
+
+_NOT_NEGATION = re.compile(r"\b(?:not|no) (?:only|just|merely|simply|less|fewer)\b|\bno doubt\b|\bnot least\b", re.I)
+
+
+def _negated(text: str, start: int, sent_start: int, window: int) -> bool:
+    """Whether a negation is among the ``window`` words before ``start`` ("not only", "no less" are none)."""
+    before = " ".join(text[max(sent_start, start - 40):start].split()[-window:])
+    return bool(lexicon()["negation"].search(_NOT_NEGATION.sub(" ", before)))
+
+
+def _masked(text: str, a: int, b: int, mentions) -> str:
+    """The sentence with names blanked out, so that "United States" or "Union" in a name is no cue."""
+    spans = [(s, e) for _, _, s, e in mentions if a <= s < b]
+    spans += [m.span() for m in lexicon()["masks"].finditer(text, a, b)]
+    sent = text[a:b]
+    for s, e in spans:
+        s, e = max(s, a) - a, min(e, b) - a
+        sent = sent[:s] + " " * (e - s) + sent[e:]
+    return sent
+
+
+def _clause_end(sent: str, i: int) -> int:
+    """Where the clause that starts before ``i`` ends: the next comma, semicolon, colon or dash, else the sentence."""
+    m = re.compile(r"[,;:]|\s[-–—]\s").search(sent, i)
+    return m.start() if m else len(sent)
+
+
+def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
+    lx = lexicon()
+    a, b = s.start, s.end
+    sent = text[a:b]
+    cue_text = _masked(text, a, b, mentions)
+    report_at = min((m.start() for rx in lx["report"] for m in rx.finditer(sent)), default=None)
+    hedged = bool(lx["hedge"].search(sent))
+    # a condition weakens only its own clause: in "if they want X, they should move closer" the advice stands
+    conditional = [(m.start(), _clause_end(sent, m.end())) for m in lx["condition"].finditer(sent)]
+
+    def factor_at(i: int) -> float:
+        return lx["hedge_factor"] if hedged or any(x <= i < y for x, y in conditional) else 1.0
+    question = sent.rstrip("\"'”’») ").endswith("?") or bool(_WHY.match(sent))
+    flip_at = min((m.end() for f in lx["flip"] for m in f.finditer(sent)), default=None)
+    taken: list[tuple[int, int]] = []
+
+    def add(w: float, m0: int, m1: int):
+        span = (a + m0, a + m1)
+        if any(x < span[1] and span[0] < y for x, y in taken):
+            return
+        taken.append(span)
+        s.score += w
+        s.cues.append((w, span))
+
+    # a weak objection ("afraid", "a mistake") objects to an alignment only where the sentence names one
+    # clearly: a bloc, an integration, sanctions, or a partnership of named countries
+    clear = not s.targets or any(t.kind != "partnership" or len(t.parties) >= 2 for t in s.targets)
+    for rx, w in lx["oppose"]:
+        for m in rx.finditer(cue_text):
+            if abs(w) < 1.0 and (_negated(text, a + m.start(), a, 2) or not clear):
+                continue  # "not afraid", "no mistake": a negated objection objects to nothing
+            w2 = w * (factor_at(m.start()) if not question else 1.0)
+            add(w2, m.start(), m.end())
+    # a sentence about the war, crimes, humanitarian matters, peace talks or self-reliance takes no position
+    # on a partnership it happens to name; one that names a bloc, an integration or sanctions still does
+    aside = bool(lx["neutral_topics"].search(cue_text)) and not lx["partner_aid"].search(cue_text) and not any(
+        t.kind in ("bloc+", "bloc", "integration", "sanctions") for t in s.targets)
+    for rx, w in lx["support"]:
+        for m in rx.finditer(cue_text):
+            if question:
+                continue
+            w2 = w * factor_at(m.start()) * (lx["neutral_factor"] if aside else 1.0)
+            if report_at is not None and not lx["thanks"].fullmatch(m.group(0)):
+                w2 *= lx["report_factor"]
+            flipped = _negated(text, a + m.start(), a, lx["window"]) or (flip_at is not None and flip_at <= m.start())
+            if flipped:  # "will not join" opposes; "not by common threats" only loses its weak cue
+                w2 = -abs(w) if abs(w) >= lx["flip_min"] else 0.0
+            if w2:
+                add(w2, m.start(), m.end())
+    if any(w < 0 for w, _ in s.cues):  # a refusal or rejection decides its sentence, whatever praise is around it
+        s.cues = [c for c in s.cues if c[0] < 0]
+        s.score = sum(w for w, _ in s.cues)
+    if comment and s.score > 0 and any(rx.search(sent) for rx in lx["sarcasm"]):
+        s.score = 0.0
+
+
+class Rules:
+    """The rule classifier; its version is the lexicon's, so a changed data file is a new version."""
+
+    name = "rules"
+
+    @property
+    def version(self) -> str:
+        return lexicon()["version"]
+
+    def classify(self, text: str, context: Context | None = None) -> Stance:
+        ctx = context or Context()
+        mentions = ctx.mentions if ctx.mentions is not None else find_mentions(text)
+        sentences = []
+        for a, b in _sentences(text):
+            s = _Sentence(a, b, _targets(text, a, b, mentions, ctx.speaker_country))
+            if s.targets:
+                _score_sentence(text, s, ctx.comment, mentions)
+                sentences.append(s)
+        if not sentences:
+            return self._by_topic(text, ctx, mentions)
+        thanked = bool(ctx.cue and lexicon()["thanks"].search(ctx.cue))
+        score = round(sum(s.score for s in sentences), 3)
+        label = "neutral" if abs(score) < lexicon()["threshold"] else "support" if score > 0 else "oppose"
+        if label == "neutral" and thanked:  # "X thanked Y for ...": the reporting verb takes the position
+            label = "support"
+        deciding = [s for s in sentences if s.score and (label == "neutral" or (s.score > 0) == (score > 0))]
+        pool = deciding or sentences
+        target = min((t for s in pool for t in s.targets), key=lambda t: (_PRIORITY[t.kind], t.span[0]))
+        spans = [target.span]
+        if label != "neutral":
+            cues = sorted((c for s in pool for c in s.cues if (c[0] > 0) == (score > 0)), key=lambda c: -abs(c[0]))
+            spans += [span for _, span in cues[:3]]
+        spans = tuple(sorted(set(spans)))
+        evidence = "; ".join(text[x:y] for x, y in spans)
+        kind = "bloc" if target.kind == "bloc+" else target.kind
+        return Stance(label, score, evidence, spans, target.name, kind, target.parties)
+
+
+    def _by_topic(self, text: str, ctx: Context, mentions) -> Stance:
+        """A statement that names no alignment ("The Chinese don't need it") takes the document's, where
+        its own words take a clear position; the evidence is then those words alone."""
+        if ctx.topic is None:
+            return NO_TARGET
+        sentences = []
+        for a, b in _sentences(text):
+            s = _Sentence(a, b)
+            _score_sentence(text, s, ctx.comment, mentions)
+            s.cues = [c for c in s.cues if abs(c[0]) >= lexicon()["topic_min_cue"]]  # clear words only
+            sentences.append(s)
+        score = round(sum(w for s in sentences for w, _ in s.cues), 3)
+        vague = ctx.topic.kind == "partnership" and len(ctx.topic.parties) < 2
+        if abs(score) < lexicon()["topic_threshold"]:
+            return NO_TARGET
+        label = "support" if score > 0 else "oppose"
+        if label == "support" and vague:
+            return NO_TARGET  # a "partnership" with nobody named is too vague a topic to support
+        cues = sorted((c for s in sentences for c in s.cues if (c[0] > 0) == (score > 0)), key=lambda c: -abs(c[0]))
+        spans = tuple(sorted({span for _, span in cues[:3]}))
+        t = ctx.topic
+        return Stance(label, score, "; ".join(text[x:y] for x, y in spans), spans, t.target, t.kind, t.parties)
+
+
+def topic(title: str | None, mentions=None, speaker_country: str | None = None) -> Topic | None:
+    """The alignment a document's title names, if any (the first, by the rules' order of kinds)."""
+    if not title:
+        return None
+    mentions = mentions if mentions is not None else find_mentions(title)
+    found = [t for a, b in _sentences(title) for t in _targets(title, a, b, mentions, speaker_country)]
+    if not found:
+        return None
+    t = min(found, key=lambda t: (_PRIORITY[t.kind], t.span[0]))
+    return Topic(t.name, "bloc" if t.kind == "bloc+" else t.kind, t.parties)
+
+
+def document_topic(title: str | None, text: str) -> Topic | None:
+    """The alignment a document is about: its title's (:func:`topic`), else the target its sentences name
+    most often (a bloc joined, an integration, sanctions, a partnership), when one is named at least twice."""
+    t = topic(title)
+    if t is not None:
+        return t
+    counts: dict = {}
+    mentions = find_mentions(text)
+    for a, b in _sentences(text):
+        for x in _targets(text, a, b, mentions, None):
+            key = (x.name, "bloc" if x.kind == "bloc+" else x.kind, x.parties)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    (name, kind, parties), n = max(counts.items(), key=lambda kv: (kv[1], -_PRIORITY.get(kv[0][1], 9)))
+    return Topic(name, kind, parties) if n >= 3 else None
+
+
+def involves(kind: str | None, parties: str | tuple | None, a: str, b: str) -> bool:
+    """Whether a target is about the relation of ``a`` and ``b``: their union or partnership (both are
+    parties), or one of them joining (leaving, ...) a bloc that the other belongs to or is."""
+    if not kind or not parties:
+        return False
+    names = parties.split("|") if isinstance(parties, str) else list(parties)
+    if kind in ("partnership", "integration", "sanctions"):
+        if kind == "integration":  # "Ukraine's European integration", or "Russia and Belarus are moving closer"
+            return _joins(names, a, b) or _joins(names, b, a) or (a in names and b in names)
+        return a in names and b in names
+    return _joins(names, a, b) or _joins(names, b, a) or (a in names and b in names)
+
+
+def _joins(names: list[str], joiner: str, other: str) -> bool:
+    if joiner not in names:
+        return False
+    blocs = [n for n in names if n in gazetteer.load().places and gazetteer.load().places[n].kind == "bloc"]
+    return any(other == bloc or other in _members(bloc) for bloc in blocs if joiner not in _members(bloc))
+
+
+RULES = Rules()
+_in_use: list = [None, RULES]  # (model path, classifier) that ingest uses in this process
+
+
+def classify(text: str, context: Context | None = None) -> Stance:
+    """The rules' stance of ``text`` (see :class:`Rules`)."""
+    return RULES.classify(text, context)
+
+
+def use(model_path: str | None) -> Classifier:
+    """Make ingest in this process (and the worker processes it forks) classify with the trained
+    model at ``model_path``, or with the rules when it is None; returns that classifier."""
+    if model_path != _in_use[0]:
+        if model_path:
+            from . import stance_model
+
+            _in_use[:] = [model_path, stance_model.load(model_path)]
+        else:
+            _in_use[:] = [None, RULES]
+    return _in_use[1]
+
+
+def active() -> Classifier:
+    """The classifier chosen by :func:`use` (the rules unless a trained model was put in use)."""
+    return _in_use[1]
+
+
+def row(s: Stance, classifier: Classifier) -> dict:
+    """The ``statements`` columns of a stance decided by ``classifier``."""
+    return {
+        "stance": s.label, "stance_score": s.score, "stance_evidence": s.evidence,
+        "stance_spans": json.dumps([list(x) for x in s.spans]) if s.spans else None,
+        "stance_target": s.target, "stance_target_kind": s.target_kind,
+        "stance_parties": "|".join(s.parties) if s.parties else None,
+        "stance_classifier": classifier.name, "stance_version": classifier.version,
+    }

@@ -599,14 +599,18 @@ def m004_stance(db: sqlite_utils.Database):
 
 
 def apply_labels(db: sqlite_utils.Database, document_id: int | None = None) -> int:
-    """Copy human labels onto the statements they belong to (one document, or all); returns how many carry one."""
+    """Copy human labels onto the statements they belong to (one document, or all); returns how many carry one.
+
+    A label belongs to the statement with its text in a document with its content hash, in any
+    database; and, in the database it was set in, to the same words after the file changed."""
     where, params = "", []
     if document_id is not None:
         where, params = " where statements.document_id = ?", [document_id]
     db.execute(f"""
         update statements set label = (
-            select l.label from labels l join documents d on d.path = l.path
-            where d.id = statements.document_id and l.text = statements.text){where}""", params)
+            select l.label from labels l join documents d on d.sha256 = l.sha256 or d.path = l.path
+            where d.id = statements.document_id and l.text = statements.text order by l.id desc limit 1){where}""",
+               params)
     sql = "select count(*) from statements where label is not null"
     return db.execute(sql + (" and document_id = ?" if params else ""), params).fetchone()[0]
 
@@ -736,3 +740,33 @@ def m009_quoted_comment(db: sqlite_utils.Database):
     """The thread path of the comment a "Quote: NAME" block quotes, when it is in the thread: its words are
     that comment's statement, not a second one."""
     db["comments"].add_column("quotes_path", str)
+
+
+@migration
+def m010_stance_target(db: sqlite_utils.Database):
+    """Stance with a target, evidence offsets and the classifier that decided it; labels keyed by content.
+
+    ``stance_spans`` is a JSON list of [start, end] offsets into the statement's own text;
+    ``stance_parties`` the countries and blocs of the target, separated by ``|``;
+    ``stance_classifier``/``stance_version`` name the classifier that decided.  A label
+    is now keyed by the document's content hash and the statement's text, so that it
+    applies to the same statement in any database (and after a document moves).
+    """
+    for col in ("stance_spans", "stance_target_kind", "stance_parties", "stance_classifier", "stance_version"):
+        db["statements"].add_column(col, str)
+    db.execute("update statements set stance_classifier = 'rules', stance_version = '1'")
+    db["labels"].add_column("sha256", str)
+    db.execute("update labels set sha256 = (select d.sha256 from documents d where d.path = labels.path)")
+    db.execute("drop index if exists idx_labels_path_text")
+    db["labels"].create_index(["sha256", "text"])
+    for col, kind in (("classifier_version", str), ("cv_model", str), ("cv_rules", str), ("in_use", int)):
+        db["stance_models"].add_column(col, kind)
+    db.execute("update stance_models set in_use = 0")
+
+
+def stance_model_in_use(db: sqlite_utils.Database) -> str | None:
+    """The path of the trained stance model that replaced the rules (``stance train``), if it still exists."""
+    if not db["stance_models"].exists() or "in_use" not in db["stance_models"].columns_dict:
+        return None
+    row = db.execute("select path from stance_models where in_use = 1 order by id desc limit 1").fetchone()
+    return row[0] if row and Path(row[0], "config.cfg").exists() else None

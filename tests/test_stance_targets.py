@@ -1,0 +1,153 @@
+"""Stance targets, evidence offsets, the classifier seam and what 'pairs' counts."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from alliancecli import stance
+
+LABELS = Path(__file__).resolve().parent.parent / "benchmarks" / "stance" / "labels.csv"
+
+
+@pytest.mark.parametrize("text, label, target", [
+    ("Ukraine must become a member of NATO as soon as possible.", "support", "NATO membership"),
+    ("Kazakhstan will never join the Eurasian Economic Union.", "oppose", "EAEU membership"),
+    ("We are grateful to Poland for its support.", "support", "Poland–Ukraine partnership"),
+    ("The EU must impose new sanctions against Russia.", "support", "sanctions coalition"),
+    ("The weather in Kyiv was cold on Tuesday.", "neutral", None),
+])
+def test_target_and_polarity(text, label, target):
+    s = stance.classify(text, stance.Context(speaker_country="Ukraine"))
+    assert (s.label, s.target) == (label, target)
+
+
+def test_no_target_is_neutral_and_told_apart_from_neutral_toward_a_bloc():
+    none = stance.classify("Russia shelled the city again last night.")
+    nato = stance.classify("The parties discussed Ukraine's accession to NATO.")
+    assert none.label == nato.label == "neutral"
+    assert none.target is None and nato.target == "NATO accession"
+
+
+def test_hedge_condition_and_question_stay_neutral():
+    assert stance.classify("Perhaps Ukraine should join NATO.").label == "neutral"
+    assert stance.classify("If Ukraine joins NATO, the border will be longer.").label == "neutral"
+    assert stance.classify("Will Ukraine join NATO this year?").label == "neutral"
+
+
+def test_a_condition_weakens_only_its_own_clause():
+    # conditional advice still argues for what it advises; the condition itself takes no position
+    assert stance.classify("If they want to stay sovereign, they should move closer to the Russia Belarus "
+                           "alliance.").label == "support"
+    assert stance.classify("If the war ends, Ukraine should join NATO.").label == "support"
+
+
+def test_refusal_is_oppose():
+    assert stance.classify("Armenia refuses to join the CSTO mission.").label == "oppose"
+
+
+def test_sarcasm_in_a_comment_is_never_support():
+    text = 'Oh sure, the union with our "brotherly" neighbours is a great idea!!!'
+    assert stance.classify(text).label == "support"
+    assert stance.classify(text, stance.Context(comment=True)).label == "neutral"
+
+
+def test_a_statement_naming_no_alignment_takes_the_documents_where_it_is_clear():
+    topic = stance.topic("Can Kazakhstan join the union of Russia and Belarus")
+    assert topic is not None and topic.parties == ("Kazakhstan", "Belarus", "Russia")
+    s = stance.classify("We categorically reject it.", stance.Context(topic=topic))
+    assert s.label == "oppose" and s.target == topic.target
+    assert stance.classify("It rained.", stance.Context(topic=topic)).target is None
+
+
+def _evidence_inside(text: str, s: stance.Stance) -> bool:
+    return all(0 <= a < b <= len(text) for a, b in s.spans) and \
+        (s.evidence or "") == "; ".join(text[a:b] for a, b in s.spans)
+
+
+def test_evidence_offsets_always_lie_inside_the_statement():
+    with open(LABELS, newline="", encoding="utf-8") as f:
+        texts = [r["text"] for r in csv.DictReader(f)]
+    topic = stance.topic("Ukraine's accession to NATO")
+    for text in texts:
+        for ctx in (None, stance.Context(speaker_country="Ukraine", topic=topic)):
+            s = stance.classify(text, ctx)
+            assert _evidence_inside(text, s), text
+            assert (s.target is None) == (not s.spans) or s.label != "neutral" or s.target is not None
+
+
+@pytest.mark.parametrize("kind, parties, a, b, want", [
+    ("bloc", "Ukraine|NATO", "Poland", "Ukraine", True),  # Ukraine joining a bloc Poland belongs to
+    ("bloc", "Ukraine|NATO", "Russia", "Ukraine", False),
+    ("partnership", "Poland|Ukraine", "Poland", "Ukraine", True),
+    ("partnership", "Poland|Ukraine", "Russia", "Ukraine", False),
+    ("sanctions", "Ukraine", "Russia", "Ukraine", False),
+    (None, None, "Poland", "Ukraine", False),
+])
+def test_involves(kind, parties, a, b, want):
+    assert stance.involves(kind, parties, a, b) is want
+
+
+def test_rules_are_a_classifier_and_rows_name_it():
+    row = stance.row(stance.classify("Ukraine must join NATO."), stance.RULES)
+    assert row["stance_classifier"] == "rules" and row["stance_version"] == stance.RULES.version
+    assert json.loads(row["stance_spans"]) and row["stance_parties"] == "Ukraine|NATO"
+
+
+@pytest.mark.parametrize("args", [[], ["--within", "document"], ["--directed"]])
+def test_pairs_evidence_lists_exactly_the_statements_behind_each_count(seeds_db, args):
+    from helpers import as_json, run
+
+    rows = as_json(run("pairs", *args, "--evidence", "--all", "--db", seeds_db, "--json"))
+    assert rows
+    counted = 0
+    for r in rows:
+        listed = [s["counted_as"] for s in r["statements"]]
+        assert {k: listed.count(k) for k in ("support", "oppose", "neutral", "other")} == \
+            {k: r[k] for k in ("support", "oppose", "neutral", "other")}, (r["a"], r["b"])
+        counted += r["support"] + r["oppose"] + r["neutral"]
+    assert counted  # some statements are about a pair's own relation
+
+
+def test_pairs_count_support_only_where_the_target_involves_both(seeds_db):
+    import sqlite3
+
+    from alliancecli import queries
+    from helpers import as_json, run
+
+    con = sqlite3.connect(seeds_db)
+    con.row_factory = sqlite3.Row
+    for r in as_json(run("pairs", "--evidence", "--all", "--db", seeds_db, "--json")):
+        for s in r["statements"]:
+            row = dict(con.execute("select coalesce(label, stance) as stance, stance_target_kind, stance_parties "
+                                   "from statements where id = ?", [s["id"]]).fetchone())
+            want = row["stance"] if stance.involves(row["stance_target_kind"], row["stance_parties"],
+                                                    r["a"], r["b"]) else "other"
+            assert s["counted_as"] == want == queries.pair_stance(row, r["a"], r["b"])
+
+
+def test_a_sentence_about_the_war_takes_no_position_on_a_partnership_it_names():
+    ctx = stance.Context(speaker_country="Ukraine")
+    assert stance.classify("Together with Poland we must hold the Russian soldiers accountable for these crimes.",
+                           ctx).label == "neutral"
+    # aid to the war effort is support: the partnership is what the sentence asks for
+    assert stance.classify("Together with Poland we must provide more weapons and help to our army.",
+                           ctx).label == "support"
+    # a bloc named with what is proposed toward it keeps its stance, whatever the war around it
+    assert stance.classify("Even during the war Ukraine must join the EU.", ctx).label == "support"
+
+
+def test_a_document_names_its_topic_in_its_title_or_else_in_the_alignment_its_sentences_repeat():
+    assert stance.document_topic("Ukraine wants to join NATO", "").target == "NATO membership"
+    body = "The leaders discussed sanctions. New sanctions are ready. Sanctions work. The weather was fine."
+    assert stance.document_topic("President met the Chancellor", body).target == "sanctions coalition"
+    assert stance.document_topic("President met the Chancellor", "Sanctions were discussed. Sanctions work.") is None
+
+
+def test_not_only_and_no_less_are_no_negation():
+    ctx = stance.Context(speaker_country="Ukraine")
+    assert stance.classify("Germany will not only keep its support for Ukraine, but also strengthen it.",
+                           ctx).label == "support"
+    assert stance.classify("Ukraine will not join NATO.", ctx).label == "oppose"
