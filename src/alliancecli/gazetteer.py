@@ -31,14 +31,22 @@ class Form:
     ambiguous: bool = False
 
 
-class UnknownPlace(ValueError):
-    """A name that is not a known country or bloc; ``suggestions`` holds the closest known names."""
+class UnknownName(ValueError):
+    """A name that is not known as a ``what``; ``suggestions`` holds the closest known names."""
+
+    what = "name"
 
     def __init__(self, name: str, suggestions: list[str]):
         self.name = name
         self.suggestions = suggestions
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"Unknown country or bloc: {name!r}.{hint}")
+        super().__init__(f"Unknown {self.what}: {name!r}.{hint}")
+
+
+class UnknownPlace(UnknownName):
+    """A name that is not a known country or bloc."""
+
+    what = "country or bloc"
 
 
 def _strings(values) -> list[str]:

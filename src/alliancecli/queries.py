@@ -12,6 +12,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import gazetteer
+
 if TYPE_CHECKING:  # queries run on any connection with .execute; sqlite_utils is slow to import
     import sqlite_utils
 
@@ -690,14 +692,10 @@ class WithPlaces(str):
     (mentions of kind ``place`` in that country): ``who_said(db, country=WithPlaces("Ukraine"))``."""
 
 
-class UnknownActor(ValueError):
+class UnknownActor(gazetteer.UnknownName):
     """A name that is no known actor; ``suggestions`` holds the closest known actors."""
 
-    def __init__(self, name: str, suggestions: list[str]):
-        self.name = name
-        self.suggestions = suggestions
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"Unknown actor: {name!r}.{hint}")
+    what = "actor"
 
 
 def actor_key(name: str) -> str:

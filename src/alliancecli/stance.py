@@ -237,7 +237,7 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
     # only where the sentence names a country or bloc that takes part
     named = allies if not speaker_country else [c for c in allies if c != speaker_country]
     named = named or blocs or lx["collective"].search(sent)
-    terms = [lx["partnership"], lx["partnership_weak"]] if named else []
+    terms = [lx["partnership"]] + ([lx["partnership_weak"]] if named else [])
     hit = min((m for rx in terms for m in rx.finditer(sent)), key=lambda m: m.start(), default=None)
     if hit is not None:
         parties = tuple(sorted(allies))

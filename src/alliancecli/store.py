@@ -161,10 +161,7 @@ def connect(path: str | Path, create: bool = False) -> sqlite_utils.Database:
     except DatabaseError:
         raise
     except sqlite3.Error as e:
-        err = explain(e, path)
-        if type(err) is DatabaseError:
-            raise DatabaseError(f"{path} is not an alliance database ({e})") from None
-        raise err from None
+        raise _not_ours(e, path) from None
     return db
 
 
@@ -534,11 +531,17 @@ def connect_read(path: str | Path) -> Connection:
     except DatabaseError:
         raise
     except sqlite3.DatabaseError as e:
-        err = explain(e, path)
-        if type(err) is DatabaseError:
-            raise DatabaseError(f"{path} is not an alliance database ({e})") from None
-        raise err from None
+        raise _not_ours(e, path) from None
     return con
+
+
+def _not_ours(e: sqlite3.Error, path) -> Exception:
+    """The error to raise for ``e`` met while opening ``path``: a plain database error means the file is
+    no alliance database; anything :func:`explain` knows (locked, read-only, full) keeps its own message."""
+    err = explain(e, path)
+    if type(err) is DatabaseError:
+        return DatabaseError(f"{path} is not an alliance database ({e})")
+    return err
 
 
 def _read_only(path: Path, factory=sqlite3.Connection) -> sqlite3.Connection:
