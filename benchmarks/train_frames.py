@@ -7,7 +7,8 @@ Usage::
                                      [--min-share X] [--min-count N]
 
 Each article of ``DIR/text/`` is ingested (parses from the cache of ``benchmarks/parsecache.py``, as
-``devscore.py`` does); every candidate of :func:`alliancecli.quotes.frames.candidates` is counted under its
+``devscore.py`` does); every candidate of :func:`alliancecli.quotes.frames.candidates` that could report
+(:func:`alliancecli.quotes.frames.reports`: not only a target, not a block's introduction) is counted under its
 frame ("criticize|dobj", "complain|prep:about"), and counted as a hit when it matches a gold attribution
 end to end as ``benchmarks/polnear.py`` scores it: at least half of the content's characters inside the
 gold content, the subject token overlapping the gold Source. The counts of every frame seen ``--min-seen``
@@ -36,7 +37,7 @@ sys.path.insert(0, str(REPO / "src"))
 import polnear  # noqa: E402
 
 
-def collect(folder: Path, counts: dict) -> None:
+def collect(folder: Path, counts: dict, min_words: int) -> None:
     from alliancecli import pipeline, quotes
     from alliancecli.quotes import frames
     from alliancecli.quotes.marks import scan_quotes
@@ -58,6 +59,8 @@ def collect(folder: Path, counts: dict) -> None:
         view.set_quotes(scan_quotes(text, [(units[k].start, units[k].end) for k in view.body]))
         for k in view.body:
             for c in frames.candidates(view, k):
+                if not frames.reports(view, c, min_words):
+                    continue
                 seen = counts.setdefault(c.frame, [0, 0])
                 seen[1] += 1
                 s0 = view.abs(k, c.subject)
@@ -89,7 +92,7 @@ def main(argv=None) -> int:
                                                          or REPO / ".devscore" / "parses.sqlite"))
     ap.add_argument("--out", type=Path, default=REPO / "src" / "alliancecli" / "data" / "attribution_frames.json")
     ap.add_argument("--min-seen", type=int, default=3, help="write frames seen this often or more")
-    ap.add_argument("--min-share", type=float, default=0.5, help="use frames that attributed this share")
+    ap.add_argument("--min-share", type=float, default=0.6, help="use frames that attributed this share")
     ap.add_argument("--min-count", type=int, default=3, help="... and were seen this often")
     ap.add_argument("--min-words", type=int, default=2, help="the shortest content used")
     args = ap.parse_args(argv)
@@ -98,7 +101,7 @@ def main(argv=None) -> int:
     parsecache.install(args.cache)
     counts: dict[str, list[int]] = {}
     for folder in args.dirs:
-        collect(folder, counts)
+        collect(folder, counts, args.min_words)
     kept = {f: v for f, v in sorted(counts.items()) if v[1] >= args.min_seen}
     out = {
         "about": ("Attribution frames (verb lemma | first complement) learned by benchmarks/train_frames.py "

@@ -41,6 +41,16 @@ def test_reported_speech(run):
     assert sts == [("indirect", "that Europe must stand with Ukraine for as long as it takes", "Emmanuel Macron")]
 
 
+def test_learned_frames(run):
+    # what a noun's 'that'-clause holds is said (and a comma inside the clause's own subject does not end
+    # it); an act aimed at someone is not a statement
+    _, sts = run("Emmanuel Macron expressed hope that a free, sovereign, independent Ukraine would soon join "
+                  "the union.", "Emmanuel Macron thanked the people of Kyiv for their welcome.",
+                  mechanisms=_only({"learned attribution frames"}))
+    assert sts == [("indirect", "a free, sovereign, independent Ukraine would soon join the union",
+                    "Emmanuel Macron")]
+
+
 def test_headline(run):
     _, sts = run("Emmanuel Macron arrived in Kyiv on Monday for talks.",
                   title="Macron: Europe will stand with Ukraine", mechanisms=_only({"headlines"}))

@@ -33,3 +33,13 @@ def test_an_unclosed_quote_still_gives_way_to_the_next_one():
     text = 'He left. "It was late. Then "we went home" and "we slept" too.'
     assert [text[q.open + 1:q.close] for q in scan_quotes(text, [(0, len(text))]) if q.close] == [
         "we went home", "we slept"]
+
+
+def test_a_quote_after_a_sentence_without_a_cue_takes_the_person_it_is_about():
+    """'X identified … as a reason. "…"': no cue in the sentence before, but its subject names a person, who
+    is a better speaker than the last one quoted."""
+    rows = attribute_text('"We will win this," Anna Smith said on Sunday.\n\n'
+                          "On the radio, Senator John Jones identified the budget as the main reason for the "
+                          'delay. "The city has no money for anything else this year."')
+    assert [(w, s) for k, w, s, _, _ in rows if k == "quote"] == [
+        ("We will win this", "Anna Smith"), ("The city has no money for anything else this year.", "John Jones")]

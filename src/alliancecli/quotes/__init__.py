@@ -9,8 +9,8 @@ A document is read by an ordered list of mechanisms (:data:`MECHANISMS`), one mo
 * :mod:`.signatures`: embedded posts signed with a dash;
 * :mod:`.reported`: reported speech (kind ``indirect``);
 * :mod:`.objects`: reported speech whose content is the cue's object ("stressed the need to …");
-* :mod:`.frames`: attribution frames learned from annotated news ("criticized the deal"), kind ``indirect``
-  (:data:`FRAMES`, not in :data:`MECHANISMS`: off by default);
+* :mod:`.frames`: attribution frames learned from annotated news ("expressed hope that …", "wants to …"),
+  kind ``indirect``, where what the frame carries is something said, not only its target;
 * :mod:`.headlines`: headlines that attribute;
 * :mod:`.comments`: reader comments and the "Quote: NAME" blocks in them.
 
@@ -51,6 +51,11 @@ class Mechanism:
     reported: bool = False  # reported speech: off with ``attribute(..., indirect=False)``
 
 
+#: verbs and complements that attributed in annotated news, learned (:mod:`.frames`); an act aimed at a
+#: target ("criticized the deal", "discussed the situation") is not a statement, so a frame
+#: whose complement is only a noun phrase attributes nothing
+FRAMES = Mechanism("learned attribution frames", frames.events, stage=2, reported=True)
+
 #: direct speech in reading order first, so that a follow-on quote or a "he" can continue the last speaker
 MECHANISMS: list[Mechanism] = [
     Mechanism("transcript turns", turns.events, stage=0),
@@ -60,14 +65,10 @@ MECHANISMS: list[Mechanism] = [
     Mechanism("signatures", signatures.events, stage=1),
     Mechanism("reported speech", reported.events, stage=2, reported=True),
     Mechanism("reported speech with the content as object", objects.events, stage=2, reported=True),
+    FRAMES,
     Mechanism("headlines", headlines.events, stage=3, reported=True),
     Mechanism("reader comments", comments.events, stage=4),
 ]
-
-#: attitudes and acts with a plain object ("criticized the deal", "discussed the situation"), learned from
-#: PolNeAR: they raise PolNeAR recall but are not statements in the sample articles' or the press releases'
-#: sense (their precision falls), so they are off unless passed: ``mechanisms=MECHANISMS + [FRAMES]``
-FRAMES = Mechanism("learned attribution frames", frames.events, stage=2, reported=True)
 
 
 def find_people(units: list[Unit], docs: list) -> list[Mention]:

@@ -227,6 +227,14 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                 sp = state.speaker(k0, sj, view.abs(k0, sj))
                 state.add(said("quote", inner_s, inner_e, sp, v.text), q.last)
                 return
+        # 5c. no cue there: the person the sentence before is about, its main subject when that names a
+        #     person ('Sanders identified young voters' exhaustion as a reason. "The younger people …"')
+        root = prev.root
+        sj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root.pos_ in ("VERB", "AUX") else None
+        if sj is not None and not view.inside_tok(sj) and view.person_at(k0, sj) is not None:
+            sp = state.speaker(k0, sj, view.abs(k0, sj))
+            state.add(said("quote", inner_s, inner_e, sp, None), q.last)
+            return
     # 5b. a quote that opens its paragraph: the speaker a cue names in the last sentence of the
     #     paragraph before ('Jones, the mayor, disagreed.\n\n"That is wrong. …"')
     if open_tok.i == 0 and q.first > 0:

@@ -18,11 +18,16 @@ def merge(view: DocView, state: State) -> list[Statement]:
     article = [st for st in article if not generic_belief(view, st)]
     # reported speech that carries the speaker's own words in quotation marks ('Lynch said there remains
     # a "significant difference in private practice and government"') is a (mixed) quotation
+    # (a learned frame's only for a quotation no other mechanism attributed: it carries the quotation's
+    # words, not the speaker the quotation marks place, which the quotation's own mechanism reads)
+    quoted = [st for st in article if st.kind == "quote"]
     for st in article:
         if st.kind != "indirect":
             continue
         for q in view.quotes:
             if not (st.start <= q.open < st.end and q.close is not None):
+                continue
+            if st.learned and any(o.start <= q.open + 1 < o.end for o in quoted):
                 continue
             if st.end <= q.close and q.first == q.last and "\n" not in view.text[st.end:q.close]:
                 st.end = q.close + 1  # content that opens a quotation carries it to its end

@@ -92,7 +92,9 @@ def content_end(view: DocView, doc, lo: int, hi: int, clauses_only: bool = False
                 or any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in nxt.children))
         if t.text == "," and i < hi:
             # what the comma opens is headed near it; a bounded look keeps a run-on sentence linear
-            attached = [y for y in doc[i + 1:min(hi, i + ATTACH_WINDOW) + 1] if y.head.i < i]
+            # (not the content's own head, whose phrase starts before the comma: "that a free, sovereign
+            # Ukraine would …" is one clause)
+            attached = [y for y in doc[i + 1:min(hi, i + ATTACH_WINDOW) + 1] if y.head.i < i and y.left_edge.i > lo]
             cut = any((not clauses_only and (y.dep_ in ("appos", "relcl", "acl")
                                               or y.lower_ in RELATIVES - {"that"})
                        and _trails(doc, y.head if y.lower_ in RELATIVES else y, hi))
