@@ -149,6 +149,10 @@ class DocView:
         return self.inside(self.units[self.unit_of(tok)].start + tok.idx)
 
     def token_at(self, k: int, pos: int):
+        """The token of unit ``k`` at document offset ``pos``, or None (no token there, or a view built
+        without parses of its units, as tests of the final merge build them)."""
+        if k >= len(self.docs):
+            return None
         doc = self.docs[k]
         rel = pos - self.units[k].start
         span = doc.char_span(rel, rel + 1, alignment_mode="expand")
