@@ -43,3 +43,15 @@ def test_a_quote_after_a_sentence_without_a_cue_takes_the_person_it_is_about():
                           'delay. "The city has no money for anything else this year."')
     assert [(w, s) for k, w, s, _, _ in rows if k == "quote"] == [
         ("We will win this", "Anna Smith"), ("The city has no money for anything else this year.", "John Jones")]
+
+
+def test_an_inverted_cue_whose_subject_the_parser_took_for_an_object_keeps_the_whole_noun():
+    """'," added the Head of the Office': the speaker is the role, never the determiner 'the'."""
+    rows = attribute_text('"This support is important to us," added the Head of the President\'s Office.')
+    assert [(k, w, s, kind) for k, w, s, _, kind in rows] == [
+        ("quote", "This support is important to us", "Head of the President's Office", "role")]
+
+
+def test_lets_reports_no_one():
+    rows = attribute_text("This is one of the main tasks for today. Let's see if we can go further.")
+    assert rows == []

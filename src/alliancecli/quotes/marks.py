@@ -150,7 +150,9 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
         a = words_after
         first = a[0]
         if (first.pos_ == "VERB" or view.is_cue(first)) and len(a) > 1:
-            cue, subj = first, view.subject(first) or a[1]
+            # the parser may take the inverted subject for an object ('," added the Head of the Office'):
+            # the noun a leading determiner belongs to, not the determiner
+            cue, subj = first, view.subject(first) or (a[1].head if a[1].dep_ == "det" else a[1])
         else:
             v = next((t for t in a[:8] if t.pos_ in ("VERB",) or view.is_cue(t)), None)
             if v is not None:

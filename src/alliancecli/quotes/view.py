@@ -21,7 +21,8 @@ PERSONAL = {"he", "she", "him", "her"}
 RELATIVES = {"who", "which", "that", "whom"}
 # subjects of a cue verb that are not sources of reported speech: expletives, relatives, and the
 # author's own voice ("we can say that ...")
-NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "we", "i", "you", "one"}
+# "'s" is the "us" of "let's": "Let's see if we can go further" reports no one
+NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "we", "i", "you", "one", "'s", "’s"}
 SOURCE_NOUNS = {"source", "official", "report", "survey", "poll", "data", "study", "people", "person", "witness",
                 "media", "estimate", "figure", "account"}
 
