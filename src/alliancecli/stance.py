@@ -266,9 +266,12 @@ def _masked(text: str, a: int, b: int, mentions) -> str:
     return sent
 
 
+_CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
+
+
 def _clause_end(sent: str, i: int) -> int:
     """Where the clause that starts before ``i`` ends: the next comma, semicolon, colon or dash, else the sentence."""
-    m = re.compile(r"[,;:]|\s[-–—]\s").search(sent, i)
+    m = _CLAUSE_END.search(sent, i)
     return m.start() if m else len(sent)
 
 
@@ -284,6 +287,7 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
 
     def factor_at(i: int) -> float:
         return lx["hedge_factor"] if hedged or any(x <= i < y for x, y in conditional) else 1.0
+
     question = sent.rstrip("\"'”’») ").endswith("?") or bool(_WHY.match(sent))
     flip_at = min((m.end() for f in lx["flip"] for m in f.finditer(sent)), default=None)
     taken: list[tuple[int, int]] = []
