@@ -55,3 +55,21 @@ def test_an_inverted_cue_whose_subject_the_parser_took_for_an_object_keeps_the_w
 def test_lets_reports_no_one():
     rows = attribute_text("This is one of the main tasks for today. Let's see if we can go further.")
     assert rows == []
+
+
+def test_a_quote_in_the_other_style_nests_and_a_paragraph_opened_in_another_style_starts_afresh():
+    """A straight-quoted passage holding a curly-quoted title runs on past the title's closing mark; a
+    straight quote left open at its paragraph's end is not continued by a paragraph opening with '“'."""
+    from alliancecli.quotes import scan_quotes
+
+    text = ('"He thinks this is “Shark Tank.” But it is serious," she said.\n\n'
+            '"He walked onto the stage, chanting “U-S-A! U-S-A!”\n\n'
+            '“That is right, Donald,” Melanie said.')
+    paras, pos = [], 0
+    for p in text.split("\n\n"):
+        paras.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    spans = [text[q.open:(q.close if q.close is not None else q.end - 1) + 1] for q in scan_quotes(text, paras)]
+    assert spans == ['"He thinks this is “Shark Tank.” But it is serious,"',
+                     '"He walked onto the stage, chanting “U-S-A! U-S-A!”',
+                     "“That is right, Donald,”"]

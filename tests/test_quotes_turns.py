@@ -47,3 +47,18 @@ def test_dashes_without_an_interview_are_no_turns():
     rows = attribute_text("The plan is ready. - The first stage starts today. - The second starts in May. "
                           "- The third is not planned.")
     assert [r for r in rows if r[0] == "block"] == []
+
+
+def test_a_transcript_quoted_whole_keeps_its_turns():
+    """'"WALLACE: … ¶ "PENCE: …': each paragraph of the transcript opens with a straight mark that is never
+    closed (the multi-paragraph convention), and a turn quotes a title in curly marks. The colons lie
+    inside the quotation, yet every label is a turn."""
+    rows = attribute_text(
+        "Mike Pence spoke to Chris Wallace on Sunday. Partial transcript as follows:\n\n"
+        '"WALLACE: Let us start with the debate. Why would Trump do that?\n\n'
+        '"PENCE: Well, look, she thinks this is an episode of “Shark Tank.” But this is serious business.\n\n'
+        '"WALLACE: Will she be there tomorrow night?\n\n'
+        '"PENCE: She will not be attending the debate tomorrow night."')
+    assert [(k, s) for k, w, s, _, _ in rows] == [
+        ("block", "Chris Wallace"), ("block", "Mike Pence"), ("block", "Chris Wallace"), ("block", "Mike Pence")]
+    assert rows[1][1] == "Well, look, she thinks this is an episode of “Shark Tank.” But this is serious business."

@@ -19,6 +19,8 @@ from .state import State
 from .view import DASHES, MARKS, DocView, said, words
 
 OPEN_CTX = "([{/:;" + DASHES
+#: the marks that close a quotation opened by each mark
+CLOSERS = {'"': '"', "“": "”“", "”": "”", "«": "»", "„": "“”"}
 CLOSE_CTX = ".,;:!?)]}…" + DASHES
 
 
@@ -56,8 +58,9 @@ def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     """Pair quotation marks over a run of paragraphs.
 
     A quote left open at a paragraph end continues only if the next paragraph opens
-    with a quotation mark (the multi-paragraph convention); otherwise it stops at the
-    paragraph end, so an unbalanced mark never swallows the rest of a document.
+    with the mark it opened with (the multi-paragraph convention); otherwise it stops at the
+    paragraph end, so an unbalanced mark never swallows the rest of a document. A quote in the
+    other style inside a quote ('"… “Shark Tank.” …') nests when its own closing mark follows.
     """
     out: list[QuoteSpan] = []
     cur: dict | None = None
@@ -65,7 +68,8 @@ def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
         marks = [(i, _role(text, i, s, e)) for i in range(s, e) if text[i] in MARKS]
         marks = [(i, r) for i, r in marks if r]
         if cur is not None:
-            if marks and marks[0][0] == s and marks[0][1] in ("open", "either") and k - cur["first"] < 12:
+            if (marks and marks[0][0] == s and marks[0][1] in ("open", "either") and text[s] == cur["ch"]
+                    and k - cur["first"] < 12):
                 marks = marks[1:]
             else:
                 out.append(QuoteSpan(cur["open"], None, cur["first"], cur["last"], cur["last_end"]))
@@ -79,6 +83,12 @@ def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             elif r == "open" and text[i] == cur["ch"] and len(marks) > n + 2 and all(
                     rr in ("close", "either") and text[j] == cur["ch"] for j, rr in marks[n + 1:n + 3]):
                 cur["depth"] += 1  # a quote inside a quote in the same marks: '"I believe it is "paving" the way,"'
+            elif r == "open" and text[i] != cur["ch"] and text[i] not in "«„" and any(
+                    rr in ("close", "either") and text[j] in CLOSERS[text[i]] for j, rr in marks[n + 1:]):
+                # a quote in the other style inside this one, closed in its own style later in the
+                # paragraph: '"PENCE: … an episode of “Shark Tank.” But …' (its '”' is not the end of the
+                # straight-quoted turn)
+                cur["depth"] += 1
             elif r == "open":
                 if text[i] == cur["ch"] or text[i] in "«„":
                     cur = {"open": i, "first": k, "depth": 1, "ch": text[i]}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..resources import load_json
 from .speakers import Speaker
 from .state import State
-from .view import DocView, said
+from .view import MARKS, DocView, said
 
 CONNECTORS = r"of|the|and|for|de|da|del|di|der|van|von|al|bin|la|le"
 WORD = rf"(?:[A-ZÀ-Þ][\w'’.\-]*|{CONNECTORS})"
@@ -72,10 +72,12 @@ def labelled(view: DocView) -> list[Turn]:
         para = text[us:ue]
         labels = []  # (label start, words start, person or None, name)
         for c in COLON.finditer(para):
-            if view.inside(us + c.start()):
-                continue
             m = LABEL.search(para, max(0, c.start() - 200), c.start())
             if m is None:
+                continue
+            # a colon inside a quotation is the speaker's own, unless the label opens a paragraph that a
+            # quotation mark opens: a transcript quoted whole, '"WALLACE: … ¶ "PENCE: …'
+            if view.inside(us + c.start()) and not (m.start("label") == 1 and para[0] in MARKS):
                 continue
             ls, le = us + m.start("label"), us + m.end("label")
             person = next((p for p in view.people if ls <= p.start < le and abs(p.end - le) <= 1), None)
