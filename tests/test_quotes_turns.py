@@ -62,3 +62,10 @@ def test_a_transcript_quoted_whole_keeps_its_turns():
     assert [(k, s) for k, w, s, _, _ in rows] == [
         ("block", "Chris Wallace"), ("block", "Mike Pence"), ("block", "Chris Wallace"), ("block", "Mike Pence")]
     assert rows[1][1] == "Well, look, she thinks this is an episode of “Shark Tank.” But this is serious business."
+
+
+def test_a_label_after_a_spaced_dash_is_a_turn():
+    """A digest's items: 'HEADLINE IN CAPITALS - Name Surname: “…”'."""
+    rows = attribute_text("IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal: “Although the polls failed to predict "
+                          "the result, it isn't because they were dead wrong. They just ended too early.”")
+    assert [(k, s) for k, w, s, _, _ in rows] == [("block", "Mark Blumenthal")]

@@ -24,8 +24,9 @@ from .view import MARKS, DocView, said
 
 CONNECTORS = r"of|the|and|for|de|da|del|di|der|van|von|al|bin|la|le"
 WORD = rf"(?:[A-ZÀ-Þ][\w'’.\-]*|{CONNECTORS})"
-#: a label at the end of the text before a colon, after a paragraph start or a sentence end
-LABEL = re.compile(rf"(?:^[\"“«]?|(?<=[.!?…])[\"”»)]?\s+)(?P<label>[A-ZÀ-Þ][\w'’.\-]*(?: {WORD}){{0,14}})$")
+#: a label at the end of the text before a colon, after a paragraph start, a sentence end or a spaced dash
+#: ('IOWA POLLS NOT WRONG - Mark Blumenthal: “…”')
+LABEL = re.compile(rf"(?:^[\"“«]?|(?<=[.!?…])[\"”»)]?\s+|(?<=\s[-–—])\s)(?P<label>[A-ZÀ-Þ][\w'’.\-]*(?: {WORD}){{0,14}})$")
 COLON = re.compile(r":[ \t]+(?=[\"“«]?[A-ZÀ-Þ0-9])")
 BARE = re.compile(r"^[\"“«]?(?P<name>(?:[A-Z][A-Za-z'’.\-]+ ){0,2}[A-Z][A-Za-z'’.\-]+):\s+(?=\S)")
 #: a dash turn: at a paragraph start, or after a sentence end
