@@ -256,3 +256,49 @@ def test_ingest_aliases_applies_now_and_on_later_ingests(tmp_path):
 def test_ingest_aliases_missing_file_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--aliases", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2
+
+
+def _doc(path: str, text: str, statements=(), people=()) -> "store.DocumentRows":
+    """A document whose ``statements`` are (speaker, speaker kind) and ``people`` (written, doc name)."""
+    return store.DocumentRows(
+        document={"path": path, "sha256": path, "title": None, "text": text, "encoding": "utf-8", "date": None,
+                  "words": len(text.split()), "ingested_at": "2024-01-01T00:00:00+00:00"},
+        segments=[{"kind": "body", "start": 0, "end": len(text), "reason": None}],
+        comments=[],
+        statements=[{"_comment": None, "kind": "quote", "source": "article", "text": text, "start": 0,
+                     "end": len(text), "speaker": sp, "speaker_start": None, "speaker_end": None,
+                     "speaker_text": sp, "speaker_kind": kind, "speaker_doc_name": sp if kind == "person" else None,
+                     "speaker_country": None, "cue": "said", "stance": "neutral", "stance_score": 0.0,
+                     "stance_evidence": None, "stance_target": None, "label": None, "posted": None}
+                    for sp, kind in statements],
+        mentions=[{"_statement": None, "_comment": None, "kind": "person", "name": name, "doc_name": name,
+                   "text": written, "start": 0, "end": 1, "sentence": 0, "paragraph": 0, "country": None,
+                   "iso3": None} for written, name in people],
+        pairs=[])
+
+
+def test_a_speaker_the_model_missed_is_the_person_the_corpus_names_so(tmp_path):
+    """'"…," Kovalenko said.' where the tagger saw no entity goes to Anna Kovalenko, the one full name the
+    corpus gives the surname it writes for a person elsewhere. A surname two full names share, a name
+    written for a person in one document only, and a name the tagger took for an organisation stay."""
+    db = store.connect(tmp_path / "a.db", create=True)
+    docs = [
+        _doc("1.txt", "Anna Kovalenko spoke. Kovalenko left. Harrison Ford spoke.",
+             people=[("Anna Kovalenko", "Anna Kovalenko"), ("Kovalenko", "Anna Kovalenko"),
+                     ("Harrison Ford", "Harrison Ford")]),
+        _doc("2.txt", "Kovalenko spoke. Ford spoke. Gerald Ford spoke.",
+             people=[("Kovalenko", "Kovalenko"), ("Ford", "Ford"), ("Gerald Ford", "Gerald Ford")]),
+        _doc("3.txt", "We will go on, Kovalenko said.", statements=[("Kovalenko", "unnamed")]),
+        _doc("4.txt", "We go on, Kovalenko said. Ford spoke.", statements=[("Kovalenko", "organization")],
+             people=[("Ford", "Ford")]),
+        _doc("5.txt", "Sales fell, Ford said.", statements=[("Ford", "unnamed")]),
+        _doc("6.txt", "A one-off, Bravo said. Tom Bravo left.", statements=[("Bravo", "unnamed")],
+             people=[("Bravo", "Bravo"), ("Tom Bravo", "Tom Bravo")]),
+    ]
+    for d in docs:
+        store.write_document(db, d)
+    store.refresh_actors(db)
+    speakers = db.execute("select d.path, s.speaker, s.speaker_kind from statements s "
+                          "join documents d on d.id = s.document_id order by d.path").fetchall()
+    assert speakers == [("3.txt", "Anna Kovalenko", "person"), ("4.txt", "Kovalenko", "organization"),
+                        ("5.txt", "Ford", "unnamed"), ("6.txt", "Bravo", "unnamed")]
