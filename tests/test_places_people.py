@@ -87,6 +87,13 @@ def test_names_stay_whole_over_particles(nlp, text, name):
     assert name in _people(nlp, text)
 
 
+def test_an_award_the_model_calls_a_person_is_no_person_nor_its_tail(nlp):
+    """'the Order of the Golden Star' tagged PERSON: not a person, and not 'of the Golden Star' either
+    (the first word is the head of a longer name, not a word before a person's name)."""
+    people = _people(nlp, "The President awarded him the Order of the Golden Star. Ivan Petrenko thanked him.")
+    assert people == ["Ivan Petrenko"]
+
+
 def test_places_the_model_calls_people(nlp):
     text = "Near Kharkiv, the troops advanced. Kherson was shelled again. Sumy and Mykolaiv were hit."
     found = {t for t, _, _ in _places(nlp, text)}

@@ -400,7 +400,9 @@ def _strip_leading_non_name(toks: list) -> list:
     from . import gazetteer
 
     not_name = _people_rules_raw()["not_name_words"]
-    while len(toks) >= 3 and len("".join(t.text_with_ws for t in toks[1:]).split()) >= 2 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
+    # a lower-case preposition, article or conjunction next ("Order of the Golden Star", "Os du Randt")
+    # makes the first word the head of a longer name, not a word before a person's name: nothing is stripped
+    while len(toks) >= 3 and not (toks[1].is_lower and toks[1].pos_ in ("ADP", "DET", "CCONJ")) and len("".join(t.text_with_ws for t in toks[1:]).split()) >= 2 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
                               or toks[0].lower_ in not_name or toks[0].ent_type_ in ("GPE", "LOC")
                               or gazetteer.places().lookup(toks[0].text, alternates=False) is not None):
         toks = toks[1:]
