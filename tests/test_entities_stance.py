@@ -206,6 +206,14 @@ def test_stance_support():
     assert "move closer" in s.evidence
 
 
+@pytest.mark.parametrize("verb", ["become", "becomes", "became", "becoming"])
+def test_stance_becoming_a_member_in_any_tense_is_support(verb):
+    s = stance.classify(f"Georgia is {verb} a full member of the European Union." if verb == "becoming"
+                        else f"Georgia {verb} a full member of the European Union.")
+    assert s.label == "support", s
+    assert verb in s.evidence
+
+
 def test_stance_neutral_fact():
     s = stance.classify("The delegation arrived in Astana on Tuesday and met the foreign minister.")
     assert s == stance.Stance("neutral", 0.0, None)
