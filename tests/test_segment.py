@@ -385,3 +385,14 @@ def test_segment_properties(text):
     for sig in o.signatures:
         assert 0 <= sig.line_start <= sig.name_start <= sig.name_end <= sig.line_end <= n
     _assert_tiles(o)
+
+
+def test_a_quotation_signed_with_a_dash_is_body_not_a_headline():
+    """'“…” ― Name' ends in a name without a full stop and is short, like a headline; it is a statement."""
+    text = ("Readers on the debate\n\n"
+            "“The most unqualified child to ever run for president.” ― Francisco Herrero\n\n"
+            "Why Moscow wants a gas union with its Central Asian neighbours")
+    o = segment(text)
+    assert _reason(o, "“The most unqualified child to ever run for president.” ― Francisco Herrero") == ("body", None)
+    assert _reason(o, "Why Moscow wants a gas union with its Central Asian neighbours") == (
+        "boilerplate", "headline-like line")

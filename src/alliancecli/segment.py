@@ -26,6 +26,9 @@ from .resources import load_json
 
 TERMINAL = tuple('.!?…"”»’)\']:;')
 SENTENCE_END = tuple(".!?…:;")
+#: a quotation signed with a dash, '“The most unqualified child ever.” ― Francisco Herrero': a line that
+#: ends in a name without a full stop, like a headline, but a statement
+SIGNED_QUOTE = re.compile(r"[\"“«].*[.!?…,]?[\"”»]\s*[―—–]\s*[A-ZÀ-Þ]", re.S)
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -436,7 +439,8 @@ def _classify(text: str, s: int, e: int, title: str, multi_line: bool) -> list[S
                 cs, ce = _strip(text, s, cut)
                 body = _classify(text, cs, ce, title, multi_line) if cs < ce else []
                 return body + [Segment("boilerplate", _strip(text, cut, e)[0], e, kind.replace("_", " "))]
-    if not multi_line and 6 <= n <= 20 and not par.rstrip().rstrip(CLOSERS).endswith(SENTENCE_END):
+    if (not multi_line and 6 <= n <= 20 and not par.rstrip().rstrip(CLOSERS).endswith(SENTENCE_END)
+            and not SIGNED_QUOTE.match(par)):
         return [Segment("boilerplate", s, e, "headline-like line")]
     return [Segment("body", s, e)]
 
