@@ -73,3 +73,11 @@ def test_a_quote_in_the_other_style_nests_and_a_paragraph_opened_in_another_styl
     assert spans == ['"He thinks this is “Shark Tank.” But it is serious,"',
                      '"He walked onto the stage, chanting “U-S-A! U-S-A!”',
                      "“That is right, Donald,”"]
+
+
+def test_a_curly_quote_inside_a_curly_quote_stays_inside_and_a_dash_is_no_part_of_the_name():
+    rows = attribute_text("Readers wrote to us.\n\n"
+                          "“As a young woman, I’d rather live in what he calls “hell” than in his country.” ― Ana Lopez")
+    assert [(k, w, s, written) for k, w, s, written, _ in rows] == [
+        ("quote", "As a young woman, I’d rather live in what he calls “hell” than in his country.", "Ana Lopez",
+         "Ana Lopez")]

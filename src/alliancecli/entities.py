@@ -263,6 +263,7 @@ def clean_name(tokens) -> list:
     not_starts = _place_rules()["not_starts"]
     while toks and (toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"] or toks[0].lower_ in prefixes
                     or toks[0].ent_type_ in PLACE_LABELS or toks[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
+                    or toks[0].is_punct  # '― Ana Lopez': the tagger calls a horizontal bar a verb
                     or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts):
         toks.pop(0)
     while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):

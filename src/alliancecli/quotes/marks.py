@@ -81,8 +81,9 @@ def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
             elif r == "open" and cur["ch"] == "«" and text[i] != "«":
                 cur["depth"] += 1
             elif r == "open" and text[i] == cur["ch"] and len(marks) > n + 2 and all(
-                    rr in ("close", "either") and text[j] == cur["ch"] for j, rr in marks[n + 1:n + 3]):
-                cur["depth"] += 1  # a quote inside a quote in the same marks: '"I believe it is "paving" the way,"'
+                    rr in ("close", "either") and text[j] in CLOSERS[cur["ch"]] for j, rr in marks[n + 1:n + 3]):
+                cur["depth"] += 1  # a quote inside a quote in the same marks: '"I believe it is "paving" the way,"' or
+                # '“I'd rather live in what he calls “hell” than …”'
             elif r == "open" and text[i] != cur["ch"] and text[i] not in "«„" and any(
                     rr in ("close", "either") and text[j] in CLOSERS[text[i]] for j, rr in marks[n + 1:]):
                 # a quote in the other style inside this one, closed in its own style later in the
