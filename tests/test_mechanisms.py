@@ -41,6 +41,16 @@ def test_reported_speech(run):
     assert sts == [("indirect", "that Europe must stand with Ukraine for as long as it takes", "Emmanuel Macron")]
 
 
+def test_reported_speech_whose_subject_the_parser_lost(run):
+    """'at the convention Sen. Elizabeth Warren (D-MA) said …': the parser made the name an apposition of
+    'convention' and gave 'said' no subject; the person named right before the cue is its source."""
+    _, sts = run("Saturday at the Massachusetts Democratic state’s party convention Sen. Elizabeth Warren (D-MA) "
+                 "said presumptive Republican presidential nominee Donald Trump was a “proven failure” in business.",
+                 mechanisms=_only({"reported speech"}))
+    assert sts == [("indirect", "presumptive Republican presidential nominee Donald Trump was a “proven failure” "
+                    "in business", "Elizabeth Warren")]
+
+
 def test_learned_frames(run):
     # what a noun's 'that'-clause holds is said (and a comma inside the clause's own subject does not end
     # it); an act aimed at someone is not a statement

@@ -214,6 +214,21 @@ class DocView:
                     if c.dep_ == "dobj" and not self.inside_tok(c):
                         return c
             return self.subject(v.head, depth + 1)
+        return self.lost_subject(v)
+
+    def lost_subject(self, v):
+        """The person named right before a cue verb that the parser gave no subject, past a parenthesis:
+        'at the convention Sen. Elizabeth Warren (D-MA) said …', where 'Warren' became an apposition of
+        'convention'."""
+        if v.pos_ != "VERB" or not self.is_cue(v):
+            return None
+        doc, start, j = v.doc, v.sent.start, v.i - 1
+        if j > start and doc[j].text == ")":
+            while j > start and doc[j].text != "(":
+                j -= 1
+            j -= 1
+        if j >= start and doc[j].ent_type_ == "PERSON" and doc[j].pos_ == "PROPN" and not self.inside_tok(doc[j]):
+            return doc[j]
         return None
 
     def outermost_cue(self, t):
