@@ -379,3 +379,13 @@ def test_a_joint_statement_by_roles_takes_the_people_its_source_ties_to_them(tmp
                             "d.txt": poland.replace("months", "weeks"), "e.txt": joint})
     rows = db.execute("select speaker, speaker_kind from statements where text like '%sanctions against Russia%'")
     assert rows.fetchall() == [("Volodymyr Zelenskyy and Andrzej Duda", "group")]
+
+
+def test_a_seat_of_government_speaks_as_an_institution_a_country_name_does_not(attribute_text):
+    """'The Kremlin said that …' is the presidential administration's statement, filed under 'Kremlin' with
+    Russia as its country; 'Russia said that …' (a country name for its government) is no statement, as
+    the sample articles' annotation has it."""
+    text, sts = attribute_text("The Kremlin said that Kazakhstan would join the union next year.",
+                               "Russia said that Kazakhstan would join the union next year.")
+    assert [(text[st.start:st.end], st.speaker, st.speaker_kind, st.speaker_country) for st in sts] == [
+        ("that Kazakhstan would join the union next year", "Kremlin", "organization", "Russia")]

@@ -147,6 +147,13 @@ def load() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def metonyms() -> frozenset[str]:
+    """The forms that name a country by an institution or its seat ("Kremlin", "White House"), not by its
+    name, demonym or capital: a speaker so named is that institution."""
+    return frozenset(f.text for f in load().forms if f.field == "metonyms")
+
+
+@lru_cache(maxsize=1)
 def _lookup() -> dict[str, Place]:
     return load().lookup()
 

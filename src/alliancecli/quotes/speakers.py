@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .. import gazetteer
 from ..entities import Mention
 from .view import DASHES, PERSONAL, RELATIVES, DocView, joined
 
@@ -131,6 +132,8 @@ class Registry:
         if tok.ent_type_ == "COUNTRY":
             ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
             if ent is not None:
+                if ent.text in gazetteer.metonyms():  # "the Kremlin said": an institution speaks
+                    return Speaker(ent.text, *v.span(k, ent[0], ent[-1]), "organization", ent.ent_id_)
                 return Speaker(ent.ent_id_, *v.span(k, ent[0], ent[-1]), "country", ent.ent_id_)
         # a noun phrase: "the state TV guest", "the analysis"
         left = tok
