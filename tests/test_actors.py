@@ -302,3 +302,27 @@ def test_a_speaker_the_model_missed_is_the_person_the_corpus_names_so(tmp_path):
                           "join documents d on d.id = s.document_id order by d.path").fetchall()
     assert speakers == [("3.txt", "Anna Kovalenko", "person"), ("4.txt", "Kovalenko", "organization"),
                         ("5.txt", "Ford", "unnamed"), ("6.txt", "Bravo", "unnamed")]
+
+
+def test_a_speaker_country_the_corpus_gives_later_classifies_the_statement_again(tmp_path):
+    """At ingest the rules read the speaker's side from their own document; when the corpus names it later
+    (here from another document's title), the statement is classified again: thanks to 'the defenders of
+    Ukraine' by a Ukrainian speaker is no partnership. A statement whose country did not change keeps
+    what it had (here a stance no rule would give, so a re-classification would show)."""
+    db = store.connect(tmp_path / "a.db", create=True)
+    thanks = "Thank you for defending the sovereignty and territorial integrity of Ukraine."
+    a = _doc("1.txt", thanks, statements=[("Anna Kovalenko", "person")])
+    a.statements[0].update(stance="support", stance_score=1.3, stance_evidence="Thank; defending",
+                           stance_target="partnership")
+    a.mentions = [{"_statement": 0, "_comment": None, "kind": "country", "name": "Ukraine", "doc_name": None,
+                   "text": "Ukraine", "start": thanks.index("Ukraine"), "end": thanks.index("Ukraine") + 7,
+                   "sentence": 0, "paragraph": 0, "country": "Ukraine", "iso3": "UKR"}]
+    b = _doc("2.txt", "Minister of Ukraine Anna Kovalenko spoke.", people=[("Anna Kovalenko", "Anna Kovalenko")])
+    b.mentions[0]["country"] = "Ukraine"
+    c = _doc("3.txt", "We will win.", statements=[("Bob Smith", "person")])
+    c.statements[0].update(stance="oppose", stance_score=-9.0, stance_evidence="win")
+    for d in (a, b, c):
+        store.write_document(db, d)
+    store.refresh_actors(db)
+    rows = db.execute("select speaker, speaker_country, stance, stance_evidence from statements order by id").fetchall()
+    assert rows == [("Anna Kovalenko", "Ukraine", "neutral", None), ("Bob Smith", None, "oppose", "win")]

@@ -364,7 +364,8 @@ def ingest(
     # half a document, but commits wait for no fsync (FULL cost ~7 ms a document); after a power cut
     # the last documents may be missing, and the next ingest adds them again
     db.execute("pragma synchronous = normal")
-    stance.use(store.stance_model_in_use(db))  # new statements only: ingest never re-classifies the corpus
+    # new statements; refresh_actors classifies again those whose speaker's country the corpus changes
+    stance.use(store.stance_model_in_use(db))
     summary = Summary()
     for folder, reason in unlisted:  # a folder that cannot be listed is named, not skipped in silence
         summary.failed += 1

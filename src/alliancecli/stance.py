@@ -79,8 +79,11 @@ class Classifier(Protocol):
 NO_TARGET = Stance("neutral", 0.0, None)
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[\"'”’»)]*(?=\s|$)|$)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|i|my)\b", re.I)
-_ADVERSARY = re.compile(r"\b(?:against|on|from|to stop|deter|(?:aggression|invasion|attacks?|war|troops|occupation|"
-                        r"crimes|atrocities|threats?|blackmail) (?:of|by|with))\s+(?:the\s+)?$", re.I)
+#: before a country that is the adversary: "against Russia", "protect Europe from Russia" (but "support from the
+#: United States" comes from a partner)
+_ADVERSARY = re.compile(r"\b(?:against|on|(?:protect\w*|defen[cd]\w*|sav(?:e|es|ed|ing)|shield\w*|secur\w*|"
+                        r"safe|safety|away)(?: \w+){0,2} from|to stop|deter|(?:aggression|invasion|attacks?|war|troops|"
+                        r"occupation|crimes|atrocities|threats?|blackmail) (?:of|by|with|from))\s+(?:the\s+)?$", re.I)
 _ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
                               r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
 _WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
@@ -182,7 +185,7 @@ def _allies(text: str, a: int, b: int, mentions, speaker_country: str | None) ->
     for name, kind, s, e in mentions:
         if kind != "country" or not (a <= s < b):
             continue
-        if _ADVERSARY.search(text[max(a, s - 20):s]) or _ADVERSARY_AFTER.match(text[e:e + 30]):
+        if _ADVERSARY.search(text[max(a, s - 40):s]) or _ADVERSARY_AFTER.match(text[e:e + 30]):
             continue
         out.append(name)
     if speaker_country and _FIRST_PERSON.search(text[a:b]):

@@ -243,31 +243,43 @@ def reapply(db: sqlite_utils.Database, classifier: stance.Classifier,
     topics: dict[int, stance.Topic | None] = {}
     done, last = 0, 0
     while True:
-        rows = db.execute("select id, document_id, text, start, speaker_country, kind, cue from statements "
-                          "where id > ? order by id limit ?", [last, batch]).fetchall()
-        if not rows:
+        ids = [r[0] for r in db.execute("select id from statements where id > ? order by id limit ?", [last, batch])]
+        if not ids:
             break
-        ids = [r[0] for r in rows]
-        marks = ",".join("?" for _ in ids)
-        ments: dict[int, list] = {}
-        for sid, name, kind, ms, me in db.execute(
-                f"select statement_id, name, kind, start, end from mentions where statement_id in ({marks}) "
-                "and kind != 'person'", ids):
-            ments.setdefault(sid, []).append((name, kind, ms, me))
-        updates = []
-        for sid, did, text, start, country, kind, cue in rows:
-            if did not in topics:  # as ingest reads it (pipeline.analyse)
-                topics[did] = stance.document_topic(*db.execute("select title, text from documents where id = ?",
-                                                                [did]).fetchone())
-            ctx = stance.Context(tuple((n, k, a - start, b - start) for n, k, a, b in ments.get(sid, [])),
-                                 country, kind == "comment", topics[did], cue)
-            cols = stance.row(classifier.classify(text or "", ctx), classifier)
-            updates.append(list(cols.values()) + [sid])
-        cols = list(stance.row(stance.NO_TARGET, classifier))
         with db.atomic():
-            db.conn.executemany(f"update statements set {', '.join(c + ' = ?' for c in cols)} where id = ?", updates)
-        done += len(rows)
+            reclassify(db, ids, classifier, topics)
+        done += len(ids)
         last = ids[-1]
         if progress:
             progress(done, total)
     return done
+
+
+def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Classifier,
+               topics: dict | None = None) -> None:
+    """Classify statements ``ids`` again, with the context ingest gives them (their mentions, speaker
+    country, kind, cue and the document's topic); in the caller's transaction. ``topics`` caches the
+    document topics across calls."""
+    topics = {} if topics is None else topics
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" for _ in chunk)
+        rows = db.execute(f"select id, document_id, text, start, end, speaker_country, kind, cue from statements "
+                          f"where id in ({marks})", chunk).fetchall()
+        docs = sorted({r[1] for r in rows})
+        ments: dict[int, list] = {}  # every country, bloc and place inside the statement, as ingest gives them
+        for did, name, kind, ms, me in db.execute(
+                f"select document_id, name, kind, start, end from mentions where document_id in "
+                f"({','.join('?' for _ in docs)}) and kind != 'person' order by start", docs):
+            ments.setdefault(did, []).append((name, kind, ms, me))
+        updates = []
+        for sid, did, text, start, end, country, kind, cue in rows:
+            if did not in topics:  # as ingest reads it (pipeline.analyse)
+                topics[did] = stance.document_topic(*db.execute("select title, text from documents where id = ?",
+                                                                [did]).fetchone())
+            inside = [(n, k, a - start, b - start) for n, k, a, b in ments.get(did, []) if start <= a and b <= end]
+            ctx = stance.Context(tuple(inside), country, kind == "comment", topics[did], cue)
+            cols = stance.row(classifier.classify(text or "", ctx), classifier)
+            updates.append(list(cols.values()) + [sid])
+        cols = list(stance.row(stance.NO_TARGET, classifier))
+        db.conn.executemany(f"update statements set {', '.join(c + ' = ?' for c in cols)} where id = ?", updates)

@@ -360,6 +360,9 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
 
     with transaction(db):
         db.execute("delete from _state where key = 'derived'")
+        db.execute("drop table if exists temp._country_before")
+        db.execute("""create temp table _country_before as select id, speaker_country as country from statements
+                      where kind != 'comment'""")
         resolve_roles(db)
         for rule in overrides or []:
             db["actor_overrides"].insert({**rule.to_row(), "added_at": _now()})
@@ -436,7 +439,24 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
             update statements set speaker_country = (
                 select country from actors where actors.name = statements.speaker and actors.kind = 'person')
             where speaker_country is null and speaker_kind = 'person' and kind != 'comment'""")
+        restance_changed_countries(db)
         refresh_counts(db)
+
+
+def restance_changed_countries(db: sqlite_utils.Database) -> int:
+    """Classify again the statements whose speaker's country this refresh changed (in its transaction):
+    the stance rules read the speaker's side ('our partners' of a Ukrainian speaker name Ukraine), and at
+    ingest a speaker's country is what their own document says, before the corpus names it. A human
+    label is untouched (it is another column). Returns how many were classified."""
+    from . import stance, stance_model
+
+    ids = [r[0] for r in db.execute("""
+        select s.id from statements s join temp._country_before b on b.id = s.id
+        where coalesce(s.speaker_country, '') != coalesce(b.country, '')""")]
+    db.execute("drop table temp._country_before")
+    if ids:
+        stance_model.reclassify(db, ids, stance.use(stance_model_in_use(db)))  # the database's classifier
+    return len(ids)
 
 
 @migration
