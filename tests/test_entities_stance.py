@@ -266,3 +266,12 @@ def test_stance_rhetorical_question_is_oppose(text):
 
 def test_stance_same_question_without_question_mark_is_not_rhetorical():
     assert stance.classify("Why would we join their bloc at all.").label == "neutral"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Kazakhstan distanced itself from the union with Russia.", "oppose"),
+    ("Minsk is distancing from the Union State.", "oppose"),
+    ("The missiles have shown that the distance between the countries of the union is conditional.", "neutral"),
+])
+def test_stance_distancing_objects_the_noun_distance_does_not(text, label):
+    assert stance.classify(text).label == label
