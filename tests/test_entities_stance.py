@@ -275,3 +275,9 @@ def test_stance_same_question_without_question_mark_is_not_rhetorical():
 ])
 def test_stance_distancing_objects_the_noun_distance_does_not(text, label):
     assert stance.classify(text).label == label
+
+
+def test_stance_mentions_skip_the_gazetteers_not_country_phrases():
+    """'the former Soviet states' names no Soviet Union, 'New Mexico' no Mexico, as in the pipeline's mentions."""
+    found = stance.find_mentions("the former Soviet states, New Mexico and Mexico")
+    assert [(name, kind) for name, kind, _, _ in found] == [("Mexico", "country")]

@@ -129,11 +129,14 @@ def lexicon() -> dict:
 
 @lru_cache(maxsize=1)
 def _gazetteer_scan():
-    """One case-sensitive regex over the unambiguous gazetteer forms, for texts that come without mentions."""
+    """One case-sensitive regex over the unambiguous gazetteer forms, for texts that come without mentions; the
+    gazetteer's not-country phrases are in it too, mapped to None, so that the longer phrase wins."""
     forms = {}
     for f in gazetteer.load().forms:
         if not f.ambiguous and len(f.text) > 1:
             forms.setdefault(f.text, f.place)
+    for phrase in gazetteer.load().not_countries:  # "former Soviet", "New Mexico": matched whole, and no country
+        forms[phrase] = None
     alts = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
     return re.compile(r"(?<!\w)(?:%s)(?:['’]s)?(?!\w)" % alts), forms
 
