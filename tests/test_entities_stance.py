@@ -281,3 +281,11 @@ def test_stance_mentions_skip_the_gazetteers_not_country_phrases():
     """'the former Soviet states' names no Soviet Union, 'New Mexico' no Mexico, as in the pipeline's mentions."""
     found = stance.find_mentions("the former Soviet states, New Mexico and Mexico")
     assert [(name, kind) for name, kind, _, _ in found] == [("Mexico", "country")]
+
+
+def test_stance_im_afraid_as_a_hedge_is_no_objection():
+    """'I'm afraid to make a mistake in the exact quotation' hedges the speaker's words; it objects to nothing."""
+    s = stance.classify("Only a person who has no brains, I'm afraid to make a mistake in the exact quotation, "
+                        "can desire the restoration of this union.")
+    assert "afraid" not in (s.evidence or "") and "mistake" not in (s.evidence or "")
+    assert stance.classify("We are afraid of NATO expansion to the east.").label == "oppose"
