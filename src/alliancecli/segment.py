@@ -28,7 +28,7 @@ TERMINAL = tuple('.!?…"”»’)\']:;')
 SENTENCE_END = tuple(".!?…:;")
 #: a quotation signed with a dash, '“The most unqualified child ever.” ― Francisco Herrero': a line that
 #: ends in a name without a full stop, like a headline, but a statement
-SIGNED_QUOTE = re.compile(r"[\"“«].*[.!?…,]?[\"”»]\s*[―—–]\s*[A-ZÀ-Þ]", re.S)
+SIGNED_QUOTE = re.compile(r"[\"“«].*[\"”»]\s*[―—–]\s*[A-ZÀ-Þ]", re.S)
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
