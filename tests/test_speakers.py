@@ -389,3 +389,53 @@ def test_a_seat_of_government_speaks_as_an_institution_a_country_name_does_not(a
                                "Russia said that Kazakhstan would join the union next year.")
     assert [(text[st.start:st.end], st.speaker, st.speaker_kind, st.speaker_country) for st in sts] == [
         ("that Kazakhstan would join the union next year", "Kremlin", "organization", "Russia")]
+
+
+def test_an_i_the_tagger_read_as_a_name_is_still_the_author(attribute_text):
+    text, sts = attribute_text(
+        "Therefore, hope for victory. Today, I, our parliament and the entire Ukrainian people can say one thing: "
+        "thank you, Britain! "
+        "Thank you, friends!",
+        title="Speech by President of Ukraine Volodymyr Zelenskyy in the Verkhovna Rada")
+    st = _said(text, sts, "thank you, Britain")
+    assert (st.speaker, st.speaker_kind) == ("Volodymyr Zelenskyy", "person")
+    assert text[st.speaker_start:st.speaker_end] == "I"
+
+
+def test_he_continues_a_person_the_text_does_not_name(attribute_text):
+    text, sts = attribute_text(
+        "Many Ukrainians have learned about one of our boys. This little boy was very grateful to all those who "
+        "sheltered his family. He really wanted to thank those who helped. He said that everyone should come to "
+        "visit his city next summer.")
+    st = _said(text, sts, "everyone should come")
+    assert (st.speaker, st.speaker_kind) == ("little boy", "unnamed")
+
+
+def test_a_thing_before_he_is_no_antecedent(attribute_text):
+    text, sts = attribute_text(
+        "The meeting in the capital lasted two hours. He said that the talks in Istanbul would continue next week.")
+    st = _said(text, sts, "the talks in Istanbul")
+    assert (st.speaker, st.speaker_kind) == ("He", "pronoun")
+
+
+def test_a_pronoun_is_resolved_alike_in_every_statement_it_speaks():
+    from alliancecli.quotes.merge import one_mention_one_speaker
+    from alliancecli.quotes.view import Statement
+
+    quote = Statement("quote", 0, 40, "Volodymyr Zelenskyy", 42, 44, "said", "Ukraine", speaker_kind="person")
+    added = Statement("indirect", 60, 90, "he", 42, 44, "adding", speaker_kind="pronoun")
+    other = Statement("indirect", 120, 150, "he", 100, 102, "said", speaker_kind="pronoun")
+    one_mention_one_speaker([quote, added, other])
+    assert (added.speaker, added.speaker_kind, added.speaker_country) == ("Volodymyr Zelenskyy", "person", "Ukraine")
+    assert (other.speaker, other.speaker_kind) == ("he", "pronoun")  # another mention: nothing resolved it
+
+
+def test_a_name_tagged_a_person_once_is_a_person_throughout_the_document(tmp_path):
+    db = _ingest(tmp_path, {"award.txt": (
+        "A film award in Vilnius\n\n"
+        "These are the words of Mantas Kvedaravičius. He told them when he spoke about his film on the city.\n\n"
+        "The director Mantas Kvedaravičius was killed in the city in April.\n")})
+    found = [r[0] for r in db.execute(
+        "SELECT m.text FROM mentions m JOIN documents d ON d.id = m.document_id "
+        "WHERE m.kind = 'person' AND m.start < instr(d.text, 'He told') ORDER BY m.start")]
+    assert found == ["Mantas Kvedaravičius"]

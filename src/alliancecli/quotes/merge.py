@@ -9,6 +9,7 @@ from .view import DocView, Statement, words
 def merge(view: DocView, state: State) -> list[Statement]:
     rules = view.rules
     article = [st for st in state.statements if st.comment is None]
+    one_mention_one_speaker(article)
     # reported speech needs someone who speaks: not a country standing for its government, nor a
     # survey or report without an author (data the article cites, not a statement)
     excluded = rules["indirect_excluded_speaker_kinds"]
@@ -40,6 +41,19 @@ def merge(view: DocView, state: State) -> list[Statement]:
         out.append(st)
     out.sort(key=lambda x: x.start)
     return out + [st for st in state.statements if st.comment is not None]
+
+
+def one_mention_one_speaker(statements: list[Statement]) -> None:
+    """A pronoun one mechanism resolved is resolved for all: in '"…," he said, adding that …' the quotation
+    reads 'he' as the speaker quoted before, which the reported speech, read paragraph by paragraph, cannot
+    see."""
+    resolved = {(st.speaker_start, st.speaker_end): st for st in statements
+                if st.speaker_start is not None and st.speaker_kind not in (None, "pronoun")}
+    for st in statements:
+        src = resolved.get((st.speaker_start, st.speaker_end)) if st.speaker_kind == "pronoun" else None
+        if src is not None:
+            st.speaker, st.speaker_kind = src.speaker, src.speaker_kind
+            st.speaker_country, st.speaker_role = src.speaker_country, src.speaker_role
 
 
 def generic_belief(view: DocView, st: Statement) -> bool:

@@ -94,7 +94,8 @@ class Registry:
                 return Speaker(p.name, v.abs(k, chain[0]), v.abs(k, tok) + len(tok), "person")
         s, e = v.abs(k, tok), v.abs(k, tok) + len(tok)
         low = tok.lower_
-        if tok.pos_ == "PRON":
+        # 'Today, I, our parliament and the people can say …': the tagger may take a subject 'I' for a name
+        if tok.pos_ == "PRON" or (tok.text == "I" and tok.dep_ in ("nsubj", "nsubjpass")):
             if low == "it":
                 ante = v.it_antecedent(k, tok)
                 if ante is not None:
@@ -332,6 +333,20 @@ class Registry:
                 found = [sp for sp in self._named_parts(k, dash.i + 1, len(doc)) if sp.kind == "person"]
                 if found:
                     return found
+            # '… our victory - President': a role alone, left open for the corpus to tie to its holder
+            if dash is not None and dash.i + 1 < len(doc):
+                tail = [t for t in doc[dash.i + 1:] if not t.is_punct]
+                heads = [t for t in tail if t.lemma_.lower() in v.lex["roles"] and t.pos_ in ("NOUN", "PROPN")]
+                if len(heads) == 1 and tail and all(
+                        t is heads[0] or t.lower_ in v.lex["titles"] or t.pos_ in ("DET", "ADP")
+                        or (t.ent_type_ == "COUNTRY" and t.ent_id_) for t in tail):
+                    mods = frozenset(m for t in tail if t is not heads[0] and (m := self._modifier(t)))
+                    key = (heads[0].lemma_.lower(), mods)
+                    p = self.role_person(heads[0], key)
+                    s, e = v.span(k, tail[0], tail[-1])
+                    if p is not None:
+                        return [Speaker(p.name, s, e, "person", role=role_string(key))]
+                    return [Speaker(v.text[s:e], s, e, "role", role=role_string(key))]
         return []
 
     def _named_parts(self, k: int, lo: int, end: int) -> list[Speaker]:
@@ -418,6 +433,9 @@ class Registry:
                         return Speaker(p.name, p.start, p.end, "person")
                 if t.lemma_.lower() in v.lex["roles"] and t.pos_ in ("NOUN", "PROPN"):
                     # a role, held by someone the document names or not: "the state TV guest"
+                    return self.resolve(kk, t, v.abs(kk, t))
+                if t.lemma_.lower() in v.rules["person_nouns"] and t.pos_ == "NOUN" and tok.lower_ in PERSONAL:
+                    # "This little boy was grateful … He said …": a person the text does not name
                     return self.resolve(kk, t, v.abs(kk, t))
             seen += 1
             if seen >= 3:

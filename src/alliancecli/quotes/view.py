@@ -86,6 +86,7 @@ def rules() -> dict:
         "act_min_words": raw["act_min_words"],
         "act_clausal_deps": set(raw["act_clausal_deps"]),
         "belief_verbs": set(raw["belief_verbs"]),
+        "person_nouns": set(raw["person_nouns"]),
         "content_nouns": set(raw["content_nouns"]),
         "mixed_quote_min_words": raw["mixed_quote_min_words"],
         "cut_marks": set(raw["cut_marks"]),
