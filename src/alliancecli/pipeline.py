@@ -131,15 +131,21 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     people: list[entities.Mention] = []
     sent_base = 0
     sent_of_unit = []
+    spans = []
     for k, (u, doc) in enumerate(zip(units, docs)):
         sent_of_unit.append(sent_base)
         places += entities.place_mentions(doc, u.start, k, sent_base, ambiguous, text)
-        for s, e in entities.person_spans(doc, handles):
+        spans.append(entities.person_spans(doc, handles))
+        sent_base += entities.sentence_count(doc)
+    # a name the document gives a person once is a person wherever the model tagged it otherwise
+    known = entities.known_people(docs, spans)
+    for k, (u, doc) in enumerate(zip(units, docs)):
+        found = entities.person_spans(doc, handles, known) if known and u.kind == "body" else spans[k]
+        for s, e in found:
             span = doc[s:e]
             people.append(entities.Mention(
                 "person", span.text, span.text, u.start + span.start_char, u.start + span.end_char, k,
-                sent_base + entities._sent_index(doc, s), span.root.i, entities.country_for(doc, s, e)))
-        sent_base += entities.sentence_count(doc)
+                sent_of_unit[k] + entities._sent_index(doc, s), span.root.i, entities.country_for(doc, s, e)))
     places += entities.passing_places(docs, [u.start for u in units], sent_of_unit)
     below = entities.sub_places(docs, [u.start for u in units], sent_of_unit)
     places += [m for m in below if not any(p.start < m.end and m.start < p.end for p in places)]
