@@ -51,6 +51,35 @@ def test_reported_speech_whose_subject_the_parser_lost(run):
                     "in business", "Elizabeth Warren")]
 
 
+def test_reported_speech_before_an_inverted_cue_that_ends_the_sentence(run):
+    """'…, said Geert Wilders, founder of …': what comes before the cue is reported, however the parser hung
+    it (here 'signals' is read as a noun and 'rejection' as the cue's second subject). Its four quoted words
+    make it a (mixed) quotation."""
+    _, sts = run("The rejection of the treaty signals \"the beginning of the end\" for the EU, said Geert Wilders, "
+                 "founder of the right-wing Dutch Party for Freedom.", mechanisms=_only({"reported speech"}))
+    assert sts == [("quote", 'The rejection of the treaty signals "the beginning of the end" for the EU',
+                    "Geert Wilders")]
+
+
+def test_a_cue_after_a_quotation_past_a_participle_phrase(run):
+    _, sts = run("Not everyone was claiming success.",
+                 "“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a "
+                 "cowboy hat and “Ted Cruz” campaign pins, said matter-of-factly as confetti fluttered down.",
+                 mechanisms=_only({"quotation marks"}))
+    assert sts == [("quote", "We’ve had more successful conventions than this one", "Bill Eastland")]
+
+
+@pytest.mark.parametrize("quoted, kept", [("“for their support in my campaign”", True),
+                                           ("for their support in my campaign", False)])
+def test_a_speech_act_that_quotes_the_speakers_words(run, quoted, kept):
+    """'thanked its members “for their support in my campaign”' reports the speaker's own words; without the
+    quotation marks it is an act toward a target, not a statement."""
+    _, sts = run(f"Bernie Sanders thanked its members {quoted} on Monday.",
+                 mechanisms=_only({"reported speech"}))
+    assert bool(sts) is kept
+    assert not sts or sts[0][2] == "Bernie Sanders"
+
+
 def test_learned_frames(run):
     # what a noun's 'that'-clause holds is said (and a comma inside the clause's own subject does not end
     # it); an act aimed at someone is not a statement

@@ -165,14 +165,20 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
             # the noun a leading determiner belongs to, not the determiner
             cue, subj = first, view.subject(first) or (a[1].head if a[1].dep_ == "det" else a[1])
         else:
+            # the first verb, else a cue past a participle ('," Bill Eastland, wearing a cowboy hat, said')
             v = next((t for t in a[:8] if t.pos_ in ("VERB",) or view.is_cue(t)), None)
+            if v is not None and not view.is_cue(v):
+                sj = view.subject(v)
+                if sj is None or view.abs(k1, sj) < (q.close or q.end):
+                    v = next((t for t in a[:12] if view.is_cue(t) and t.pos_ == "VERB"), v)
             if v is not None:
                 sj = view.subject(v)
                 if sj is not None and view.abs(k1, sj) > (q.close or q.end):
                     cue, subj = v, sj
                 elif sj is None and view.is_cue(v) and (first.pos_ == "PROPN" or view.person_at(k1, first)):
-                    # '…," Flynn, a top Trump surrogate, said': the parser lost the subject
-                    cue, subj = v, first
+                    # '…," Flynn, a top Trump surrogate, said': the parser lost the subject; the person
+                    # named before the cue ('," Texas delegate Bill Eastland, …, said')
+                    cue, subj = v, next((t for t in a if t.i < v.i and view.person_at(k1, t)), first)
         if cue is not None and not view.is_cue(cue):
             if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or view.person_at(k1, subj)):
                 cue = subj = None

@@ -157,7 +157,10 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
     # or an object that is itself something said or held: "cited derogatory comments", "outlined his plan"
     said = any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in rules["content_nouns"]
                for p in parts for c in [p] + [g for g in p.children if g.dep_ == "pobj"])
-    if not parts or not (clausal_ or said):
+    if not parts:
+        return
+    # or one that quotes the speaker's words: 'mocked Marco Rubio for “having a tough night”'
+    if not (clausal_ or said or quotes_words(view, *complement_span(view, k, parts))):
         return
     sj = view.subject(t)
     if sj is None or view.not_source(k, sj) or sj.i > t.i or not view.source_like(sj, k):
@@ -170,6 +173,13 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
     if words(view.text[s:e]) < rules["act_min_words"]:
         return
     state.report("indirect", s, e, state.speaker(k, sj, view.abs(k, sj)), t.text)
+
+
+def quotes_words(view: DocView, s: int, e: int) -> bool:
+    """Whether ``[s, e)`` holds a quotation of at least ``mixed_quote_min_words`` words."""
+    n = view.rules["mixed_quote_min_words"]
+    return any(s <= q.open and q.close is not None and q.close < e and words(view.text[q.open + 1:q.close]) >= n
+               for q in view.quotes)
 
 
 def complement_span(view: DocView, k: int, parts: list) -> tuple[int, int]:
@@ -214,13 +224,16 @@ def parenthetical(view: DocView, state: State, k: int, t) -> None:
         return  # introduces a block or a quotation, handled with it
     if not view.source_like(sj, k):
         return
+    # '…, said Geert Wilders, founder of the party.': a cue that ends the sentence with its subject after it
+    # reports all that comes before it, however the parser hung that ('signals' read as a noun)
+    inverted = sj.i > t.i and lo == t.i and not [x for x in after if not x.is_punct]
     # what it reports is a finite clause: a verb with its own subject outside the cue clause
-    if not any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.head.i not in clause and x.i not in clause
-               for x in sent):
+    if not inverted and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") and x.head.i not in clause
+                                and x.i not in clause for x in sent):
         return
     # a cue that heads the sentence reports what comes before it only if that is a clause of its
     # own ("Though the transition was smooth, he said, ..."), not an opening phrase ("In his book, ...")
-    if t.dep_ != "parataxis" and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in before):
+    if not inverted and t.dep_ != "parataxis" and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in before):
         return
     last = content_end(view, doc, sent.start, sent.end - 1, clauses_only=True).i if after else sent.end - 1
     if last < hi:
