@@ -439,3 +439,13 @@ def test_a_name_tagged_a_person_once_is_a_person_throughout_the_document(tmp_pat
         "SELECT m.text FROM mentions m JOIN documents d ON d.id = m.document_id "
         "WHERE m.kind = 'person' AND m.start < instr(d.text, 'He told') ORDER BY m.start")]
     assert found == ["Mantas Kvedaravičius"]
+
+
+def test_an_author_the_model_did_not_tag_as_a_person_is_kept_as_written(attribute_text):
+    """'… by Olena Zelenska' tagged ORG in a title-case headline: the 'I' is hers, kind unnamed (it may be an
+    organisation as well; the corpus decides)."""
+    text, sts = attribute_text(
+        "I want to say one thing: the war in Ukraine is not a war somewhere out there, it is a war in Europe.",
+        title="An Open Letter to the Global Media by Olena Zelenska")
+    st = _said(text, sts, "the war in Ukraine is not a war")
+    assert (st.speaker, st.speaker_kind) == ("Olena Zelenska", "unnamed")
