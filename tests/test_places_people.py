@@ -175,3 +175,18 @@ def test_one_name_in_two_romanisations_joins_even_in_one_document():
     counts = {"Mykhailo Podolyak": 5, "Mykhailo Podoliak": 3}
     mapping = entities.join_people(counts, {"Mykhailo Podolyak": {1, 2}, "Mykhailo Podoliak": {2}})
     assert mapping["Mykhailo Podolyak"] == mapping["Mykhailo Podoliak"]
+
+
+@pytest.mark.parametrize("written, lower, kept", [
+    ("Atlantic Integration Olga Stefanishyna", {"integration"}, "Olga Stefanishyna"),
+    ("Policy Josep Borrell", {"policy"}, "Josep Borrell"),
+    ("Ursula von der Leyen", {"von", "der", "ursula"}, "Ursula von der Leyen"),  # no cut before a particle
+    ("Missiles against Odesa", {"missiles", "against"}, "Missiles against Odesa"),
+    ("Recep Tayyip Erdoğan", {"foreign"}, "Recep Tayyip Erdoğan"),
+    ("Josep Borrell", {"josep"}, "Josep Borrell"),
+])
+def test_a_title_tail_the_document_writes_in_lower_case_is_cut_off_a_name(written, lower, kept):
+    m = entities.Mention("person", written, written, 10, 10 + len(written), 0, 0)
+    got = entities.without_common_words(m, lower)
+    assert (got.text, got.name, got.end) == (kept, kept, m.end)
+    assert got.start == m.end - len(kept)

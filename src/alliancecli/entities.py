@@ -430,6 +430,20 @@ def _strip_leading_non_name(toks: list) -> list:
     return toks
 
 
+def without_common_words(m: Mention, lower: set[str]) -> Mention:
+    """A name of three words or more cut after the last capitalised word, among all but its last two, that the
+    document also writes in lower case: the tail of a title the model ran into the name ('Deputy Prime
+    Minister for European and Euro-Atlantic Integration Olga Stefanishyna' -> 'Olga Stefanishyna'). Particles
+    are lower case and never cut at ('Ursula von der Leyen')."""
+    words = m.text.split()
+    cut = max((j for j in range(len(words) - 2) if words[j][:1].isupper() and words[j].lower() in lower), default=-1)
+    if cut < 0 or not words[cut + 1][:1].isupper():  # 'Missiles against Odesa' is no name cut short
+        return m
+    start = m.start + m.text.index(words[cut + 1], len(" ".join(words[:cut + 1])))
+    text = m.text[start - m.start:]
+    return Mention(m.kind, text, text, start, m.end, m.unit, m.sentence, m.head, m.country)
+
+
 def lower_case_words(docs) -> set[str]:
     """The words a document writes in lower case ("boycott", "statement", "missiles")."""
     return {t.text for doc in docs for t in doc if t.is_lower and t.is_alpha and len(t) > 2}

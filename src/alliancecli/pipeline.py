@@ -152,6 +152,7 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     place_texts = {m.text for m in below}
     not_people = entities.non_people(docs)
     lower = entities.lower_case_words(docs)  # "Boycott", "Joint Statement": words the text also writes in lower case
+    people = [entities.without_common_words(m, lower) for m in people]
     people = [m for m in people if not (" " not in m.text and m.text in not_people) and m.text not in place_texts
               and m.text.split()[-1].lower() not in lower
               and not any(p.start < m.end and m.start < p.end for p in below)]
