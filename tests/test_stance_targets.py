@@ -151,3 +151,25 @@ def test_not_only_and_no_less_are_no_negation():
     assert stance.classify("Germany will not only keep its support for Ukraine, but also strengthen it.",
                            ctx).label == "support"
     assert stance.classify("Ukraine will not join NATO.", ctx).label == "oppose"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("We support the expansion of practical cooperation between our country and NATO.", "NATO"),
+    ("We support NATO expansion to the east of Europe.", "NATO enlargement"),
+    ("We welcome the enlargement of the European Union to the Western Balkans.", "EU enlargement"),
+])
+def test_enlargement_is_of_the_bloc_not_of_cooperation_with_it(text, target):
+    assert stance.classify(text, stance.Context(speaker_country="Ukraine")).target == target
+
+
+def test_strategic_alone_is_no_partnership_term():
+    ctx = stance.Context(speaker_country="Ukraine")
+    assert stance.classify("Poland and Russia discussed the strategic situation on the border.", ctx).target is None
+    assert stance.classify("Poland and Ukraine are strategic partners.", ctx).target_kind == "partnership"
+
+
+def test_the_country_whose_brutality_a_sentence_names_is_no_party_to_the_support():
+    s = stance.classify("The brutality of the Russian military means that millions of Ukrainians need urgent "
+                        "help. I am very grateful for the support of Poland.", stance.Context(speaker_country="Ukraine"))
+    assert s.label == "support"
+    assert "Russia" not in s.parties

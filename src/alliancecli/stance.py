@@ -83,7 +83,7 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|i|my)\b", re.I)
 #: United States" comes from a partner)
 _ADVERSARY = re.compile(r"\b(?:against|on|(?:protect\w*|defen[cd]\w*|sav(?:e|es|ed|ing)|shield\w*|secur\w*|"
                         r"safe|safety|away)(?: \w+){0,2} from|to stop|deter|(?:aggression|invasion|attacks?|war|troops|"
-                        r"occupation|crimes|atrocities|threats?|blackmail) (?:of|by|with|from))\s+(?:the\s+)?$", re.I)
+                        r"occupation|crimes|atrocities|brutality|cruelty|barbarism|threats?|blackmail) (?:of|by|with|from))\s+(?:the\s+)?$", re.I)
 _ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
                               r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
 _WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
