@@ -37,8 +37,8 @@ removed afterwards. Words are ``len(text.split())`` summed over the decoded text
 
 (e) unless ``--skip-workers``/``--skip-dask`` (or without dask.distributed): the
     same ingest through ``--scheduler`` on a ``LocalCluster`` of 1, then 2 worker
-    processes (one thread each) started in the child, each worker's pipeline loaded
-    before the timing; speed-up over (b), the client's and each worker's peak RSS
+    processes (one thread each, Dask's statistical profiler off, as the README advises)
+    started in the child, each worker's pipeline loaded before the timing; speed-up over (b), the client's and each worker's peak RSS
     and CPU seconds (``client.run``). (e') the 2-worker run again on the first N
     files (``--memory-probe``), to show that neither peak grows with the corpus.
 (f) the single writer's ceiling: the first 40 documents analysed once, untimed; their
@@ -110,7 +110,11 @@ def warm():
 t0 = time.perf_counter()
 client = None
 if mode.startswith("dask"):  # a LocalCluster of N worker processes, each with the pipeline loaded
+    import dask
     from distributed import Client, LocalCluster
+    # Dask samples each worker's task thread every 10 ms for its dashboard profile, which cost the parse
+    # 14-30% of its CPU here; the README tells users to start workers without it, and so does this
+    dask.config.set({"distributed.worker.profile.enabled": False})
     cluster = LocalCluster(n_workers=int(mode[4:]), threads_per_worker=1, processes=True,
                            dashboard_address=None, silence_logs=40)
     client = Client(cluster)
