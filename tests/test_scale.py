@@ -22,10 +22,12 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def cluster():
+    import dask
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=40) as c:
+    # workers as the README starts them: without the statistical profiler, which slows the parse
+    with dask.config.set({"distributed.worker.profile.enabled": False}), LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40) as c:
         yield c
 
 
