@@ -173,3 +173,18 @@ def test_the_country_whose_brutality_a_sentence_names_is_no_party_to_the_support
                         "help. I am very grateful for the support of Poland.", stance.Context(speaker_country="Ukraine"))
     assert s.label == "support"
     assert "Russia" not in s.parties
+
+
+@pytest.mark.parametrize("text", [
+    "The true goals of Russia move even further into the past, to the pre-bloc era of the Vienna Congress.",
+    "The financial and economic bloc of the government is working with the central bank on critical imports.",
+])
+def test_a_bloc_inside_a_word_or_a_government_is_no_alliance(text):
+    assert stance.classify(text, stance.Context(speaker_country="Ukraine")).target is None
+
+
+def test_friends_of_ones_family_are_no_partners():
+    ctx = stance.Context(speaker_country="Ukraine")
+    assert stance.classify("Thank you for your great work. I wish you and your family and friends good health!",
+                           ctx).target is None
+    assert stance.classify("We are grateful to our friends for their help.", ctx).label == "support"
