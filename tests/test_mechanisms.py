@@ -125,3 +125,14 @@ def test_mechanisms_are_listed_in_stage_order():
     stages = [m.stage for m in quotes.MECHANISMS]
     assert stages == sorted(stages)
     assert len({m.name for m in quotes.MECHANISMS}) == len(quotes.MECHANISMS)
+
+
+def test_a_speech_act_whose_quotation_the_parser_hangs_elsewhere(run):
+    """'described the email controversy as “…”': the quotation hangs on 'as', not on the object; 'called the
+    decision “…”': on an adverb of the verb. Both are the speaker's quoted words."""
+    _, sts = run("A former law enforcement official described the email controversy as “a lesser set of "
+                 "circumstances.”", mechanisms=_only({"reported speech"}))
+    assert [(k, w) for k, w, _ in sts] == [("quote", "the email controversy as “a lesser set of circumstances.”")]
+    _, sts = run("She called the decision “a crucial step forward on gun violence.”",
+                 mechanisms=_only({"reported speech"}))
+    assert [(k, w) for k, w, _ in sts] == [("quote", "the decision “a crucial step forward on gun violence.”")]

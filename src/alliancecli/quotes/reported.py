@@ -159,9 +159,13 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
                for p in parts for c in [p] + [g for g in p.children if g.dep_ == "pobj"])
     if not parts:
         return
-    # or one that quotes the speaker's words: 'mocked Marco Rubio for “having a tough night”'
-    if not (clausal_ or said or quotes_words(view, *complement_span(view, k, parts))):
-        return
+    # or one that quotes the speaker's words: 'mocked Marco Rubio for “having a tough night”', 'described the
+    # controversy as “a lesser set of circumstances”', wherever the parser hangs the quotation after the verb
+    if not (clausal_ or said):
+        rest = [c for c in t.children if c.i > t.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "ccomp")]
+        if not rest or not quotes_words(view, complement_span(view, k, rest)[0], view.span(k, t, t.right_edge)[1]):
+            return
+        parts = rest
     sj = view.subject(t)
     if sj is None or view.not_source(k, sj) or sj.i > t.i or not view.source_like(sj, k):
         return
