@@ -26,3 +26,17 @@ def test_no_author_the_document_speaks():
         ("quote", "We demand an end to the war", "letter", "letter", "document")]
     assert attribute_text("According to the decree, \"the ministry must report within ten days.\"") == [
         ("quote", "the ministry must report within ten days.", "decree", "decree", "document")]
+
+
+def test_a_document_cue_the_parser_read_as_a_noun():
+    """'…," the email read.': the parser makes 'read' a noun with 'email' its compound."""
+    rows = attribute_text("Anna Berg sent an email to her supporters on Friday. \"Friend, let me be blunt. "
+                          "I can win this race. My rival can't,\" the email read.")
+    assert [(k, w, s, x) for k, w, s, x, _ in rows] == [
+        ("quote", "Friend, let me be blunt. I can win this race. My rival can't", "Anna Berg", "email")]
+
+
+def test_a_document_cue_right_before_the_quotation_without_a_colon():
+    rows = attribute_text("A welcome message on the website reads “Hello, neighbours! You are welcome to "
+                          "move here if the election goes wrong!”")
+    assert [(k, s, x) for k, _, s, x, _ in rows] == [("quote", "welcome message", "welcome message")]

@@ -15,6 +15,8 @@ from .speakers import Speaker
 from .state import State
 from .view import DocView, joined, said, words
 
+#: the forms of a document's cue that the parser may tag as a noun after a document noun ('the email read')
+DOCUMENT_CUE_FORMS = {"read", "reads", "says", "said", "states", "stated", "notes", "noted"}
 #: how far back an earlier mention of the document may tie it to its author (characters)
 AUTHOR_WINDOW = 3000
 
@@ -50,8 +52,10 @@ def quotation(view: DocView, state: State, q: QuoteSpan, lex: dict) -> None:
             prev = doc0[open_tok.sent.start - 1].sent
             if prev[-1].text == ":":
                 before = list(prev)
-        if before and before[-1].text == ":" or any(t.lower_ == "according" for t in before):
-            found = cue_in(view, k0, before, lex)
+        words_before = [t for t in before if not t.is_punct]
+        if before and before[-1].text == ":" or any(t.lower_ == "according" for t in before) or (
+                words_before and words_before[-1].lemma_.lower() in lex["cues"] and words_before[-1].pos_ == "VERB"):
+            found = cue_in(view, k0, before, lex)  # '… the website reads “…”': the cue right before it
         k = k0
     else:
         k = k1
@@ -74,6 +78,12 @@ def cue_in(view: DocView, k: int, toks: list, lex: dict):
             sj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if sj is not None and sj.lemma_.lower() in lex["nouns"] and sj.pos_ == "NOUN":
                 return t.text, sj
+    # '…," the email read.': a document noun and its cue ending the sentence, which the parser may read as
+    # a compound of two nouns
+    words_ = [t for t in toks if not t.is_punct]
+    if len(words_) >= 2 and words_[-2].pos_ == "NOUN" and words_[-2].lemma_.lower() in lex["nouns"] and (
+            words_[-1].lower_ in DOCUMENT_CUE_FORMS):
+        return words_[-1].text, words_[-2]
     return None
 
 
