@@ -81,3 +81,13 @@ def test_a_curly_quote_inside_a_curly_quote_stays_inside_and_a_dash_is_no_part_o
     assert [(k, w, s, written) for k, w, s, written, _ in rows] == [
         ("quote", "As a young woman, I’d rather live in what he calls “hell” than in his country.", "Ana Lopez",
          "Ana Lopez")]
+
+
+def test_a_person_named_right_before_the_colon_that_opens_a_quotation_speaks_it(attribute_text):
+    text, sts = attribute_text("The timing of the surge does not surprise Republican pollster Daron Shaw: "
+                               "“Historically, lesser-known candidates beating establishment candidates in early "
+                               "contests have seen the biggest boost.”")
+    assert [(st.kind, st.speaker) for st in sts] == [("quote", "Daron Shaw")]
+    # a name the colon follows as the object of a preposition is no speaker
+    text, sts = attribute_text("The meeting was held with Joe Biden: “We agreed on many things today in the capital.”")
+    assert not sts

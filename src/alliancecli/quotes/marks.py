@@ -217,6 +217,12 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                         break
             if cue is not None:
                 break
+    # 2c. a person named right before the colon that opens the quotation: '… doesn't surprise Republican
+    #     pollster Daron Shaw: “Historically, …”'
+    if cue is None and len(words_before) >= 2 and before[-1].text == ":" and view.abs(k0, before[-1]) + 3 > q.open:
+        name = before[-2]
+        if view.person_at(k0, name) is not None and name.dep_ != "pobj":
+            cue, subj, ck = before[-1], name, k0
     if cue is not None and subj is not None:
         if not substantial(view, k0, q, n_words, ends_sentence):
             return
