@@ -91,3 +91,17 @@ def test_a_person_named_right_before_the_colon_that_opens_a_quotation_speaks_it(
     # a name the colon follows as the object of a preposition is no speaker
     text, sts = attribute_text("The meeting was held with Joe Biden: “We agreed on many things today in the capital.”")
     assert not sts
+
+
+def test_a_quotation_signed_with_a_dash_in_the_next_paragraph(attribute_text):
+    text, sts = attribute_text(
+        "Following are some claims culled from a longer list.",
+        "\"Almost all new income and wealth is going to the top 1 percent of the country.\"",
+        "- Bernie Sanders.",
+        "The senator is relying on an outdated statistic.")
+    assert [(st.kind, st.speaker) for st in sts] == [("quote", "Bernie Sanders")]
+    # a paragraph that goes on after the name is no signature
+    text, sts = attribute_text(
+        "\"Almost all new income and wealth is going to the top 1 percent of the country.\"",
+        "- Bernie Sanders and his team then left the hall for the airport.")
+    assert not sts

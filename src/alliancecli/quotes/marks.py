@@ -152,6 +152,12 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     # 0. a dash signature after the quote: '"…" ― Pamela Padilla'
     if q.close is not None:
         sig = dash_signature(view, k1, q.close + 1)
+        nxt = q.last + 1  # '"…"' ending its paragraph, and '- Bernie Sanders.' alone in the next one
+        if sig is None and nxt < len(view.body) and not view.text[q.close + 1:view.units[k1].end].strip(" .,\n"):
+            k2 = view.body[nxt]
+            sig = dash_signature(view, k2, view.units[k2].start)
+            if sig is not None and sig.end is not None and view.text[sig.end:view.units[k2].end].strip(" .\n"):
+                sig = None  # the whole paragraph must be the signature
         if sig is not None:
             if substantial(view, k0, q, n_words, ends_sentence):
                 state.add(said("quote", inner_s, inner_e, sig, "―"), q.last)
