@@ -396,3 +396,14 @@ def test_a_quotation_signed_with_a_dash_is_body_not_a_headline():
     assert _reason(o, "“The most unqualified child to ever run for president.” ― Francisco Herrero") == ("body", None)
     assert _reason(o, "Why Moscow wants a gas union with its Central Asian neighbours") == (
         "boilerplate", "headline-like line")
+
+
+def test_a_share_of_something_is_no_prompt_to_share():
+    """'has his share of support in our district' reads like 'share … our': a short quoted paragraph was
+    dropped as boilerplate on that one signal."""
+    text = ("Delegates meet\n\nThe district saw 30 applicants for delegate slots.\n\n"
+            "“Donald Trump has his share of support in our district,” he said.\n\nShare this with our readers\n")
+    o = segment(text)
+    kinds = {text[s.start:s.end]: s.kind for s in o.segments}
+    assert kinds["“Donald Trump has his share of support in our district,” he said."] == "body"
+    assert kinds["Share this with our readers"] == "boilerplate"
