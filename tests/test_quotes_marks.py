@@ -105,3 +105,22 @@ def test_a_quotation_signed_with_a_dash_in_the_next_paragraph(attribute_text):
         "\"Almost all new income and wealth is going to the top 1 percent of the country.\"",
         "- Bernie Sanders and his team then left the hall for the airport.")
     assert not sts
+
+
+def test_two_apostrophes_are_a_quotation_mark(attribute_text):
+    """''…'' for “…” (the New York Times' archive, TeX-like wire copy); an apostrophe is still none."""
+    text, sts = attribute_text(
+        "In Las Vegas, Mr. Trump said, ''I'd like to punch him in the face.'' Then he left the stage.",
+        "''The animosity is like I've never seen before,'' he told a reporter on Tuesday.",
+        "It's the players' day, isn't it? Nobody's quoting anyone here at all.")
+    assert [(st.kind, text[st.start:st.end], st.speaker) for st in sts] == [
+        ("quote", "I'd like to punch him in the face.", "Trump"),
+        ("quote", "The animosity is like I've never seen before", "Trump")]
+
+
+def test_scan_pairs_two_apostrophes_around_the_words_only():
+    from alliancecli.quotes import scan_quotes
+
+    text = "He said, ''We will win.'' Then he left."
+    [q] = scan_quotes(text, [(0, len(text))])
+    assert text[q.open + 1:q.close] == "We will win."

@@ -20,7 +20,9 @@ from .view import DASHES, MARKS, DocView, said, words
 
 OPEN_CTX = "([{/:;" + DASHES
 #: the marks that close a quotation opened by each mark
-CLOSERS = {'"': '"', "“": "”“", "”": "”", "«": "»", "„": "“”"}
+CLOSERS = {'"': '"', "“": "”“", "”": "”", "«": "»", "„": "“”", "'": "'"}
+#: two apostrophes written for a double quotation mark (''…'', the New York Times' archive, TeX-like wire copy)
+APOSTROPHES = "''"
 CLOSE_CTX = ".,;:!?)]}…" + DASHES
 
 
@@ -54,6 +56,32 @@ def _role(text: str, i: int, s: int, e: int) -> str | None:
     return "either" if left and right else None
 
 
+def _marks(text: str, s: int, e: int) -> list[tuple[int, str]]:
+    """The quotation marks of one paragraph with their roles. Two apostrophes ('') count as one mark, placed
+    on the apostrophe next to the quoted words (the second of an opening pair, the first of a closing one), so
+    that the words between two marks are the quotation, as for every other mark."""
+    out = []
+    i = s
+    while i < e:
+        c = text[i]
+        if c in MARKS:
+            r = _role(text, i, s, e)
+            if r:
+                out.append((i, r))
+        elif text.startswith(APOSTROPHES, i) and i + 2 <= e and (i == s or text[i - 1] != "'") and (
+                i + 2 == e or text[i + 2] != "'"):
+            left = i == s or text[i - 1].isspace() or text[i - 1] in OPEN_CTX
+            right = i + 2 == e or text[i + 2].isspace() or text[i + 2] in CLOSE_CTX
+            if left and not right:
+                out.append((i + 1, "open"))
+            elif right and not left:
+                out.append((i, "close"))
+            i += 2
+            continue
+        i += 1
+    return out
+
+
 def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Pair quotation marks over a run of paragraphs.
 
@@ -65,11 +93,10 @@ def scan_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     out: list[QuoteSpan] = []
     cur: dict | None = None
     for k, (s, e) in enumerate(paragraphs):
-        marks = [(i, _role(text, i, s, e)) for i in range(s, e) if text[i] in MARKS]
-        marks = [(i, r) for i, r in marks if r]
+        marks = _marks(text, s, e)
         if cur is not None:
-            if (marks and marks[0][0] == s and marks[0][1] in ("open", "either") and text[s] == cur["ch"]
-                    and k - cur["first"] < 12):
+            if (marks and marks[0][0] == s + (cur["ch"] == "'") and marks[0][1] in ("open", "either")
+                    and text[s] == cur["ch"] and k - cur["first"] < 12):
                 marks = marks[1:]
             else:
                 out.append(QuoteSpan(cur["open"], None, cur["first"], cur["last"], cur["last_end"]))
