@@ -449,3 +449,22 @@ def test_an_author_the_model_did_not_tag_as_a_person_is_kept_as_written(attribut
         title="An Open Letter to the Global Media by Olena Zelenska")
     st = _said(text, sts, "the war in Ukraine is not a war")
     assert (st.speaker, st.speaker_kind) == ("Olena Zelenska", "unnamed")
+
+
+def test_a_headline_ending_in_a_role_gives_the_i_that_role(attribute_text):
+    """'… our victory - President': the parse hangs 'our victory' on 'President'; the role is the tail's."""
+    text, sts = attribute_text("Free people of a free country! I repeat again and again: everyone must hold on "
+                               "and fight for our freedom.",
+                               title="We are moving towards our goal, our victory - President")
+    st = _said(text, sts, "everyone must hold on")
+    assert (st.speaker, st.speaker_kind, st.speaker_role) == ("President", "role", "president")
+
+
+def test_the_corpus_ties_a_headline_role_to_its_holder(tmp_path):
+    resolved = ("Talks in Kyiv\n\nPresident of Ukraine Volodymyr Zelenskyy met the Prime Minister of Japan.\n\n"
+                '"We count on the support of our partners in the coming months," the President said.\n')
+    address = ("We are moving towards our goal, our victory - President\n\nFree people of a free country! I repeat "
+               "again and again: everyone must hold on and fight for our freedom.\n")
+    db = _ingest(tmp_path, {"a.txt": resolved, "b.txt": resolved.replace("months", "weeks"), "c.txt": address})
+    rows = db.execute("select speaker, speaker_kind from statements where text like 'everyone must%'").fetchall()
+    assert rows == [("Volodymyr Zelenskyy", "person")]
