@@ -190,3 +190,12 @@ def test_a_title_tail_the_document_writes_in_lower_case_is_cut_off_a_name(writte
     got = entities.without_common_words(m, lower)
     assert (got.text, got.name, got.end) == (kept, kept, m.end)
     assert got.start == m.end - len(kept)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ihor Zhovkva had a phone conversation with the Minister of Foreign Affairs Smiljana Knez.", "Smiljana Knez"),
+    ("The talks were joined by the EU High Representative for Foreign Affairs and Security Policy Josep Borrell.",
+     "Josep Borrell"),
+])
+def test_the_words_of_a_title_that_names_a_portfolio_are_no_part_of_the_name(nlp_pipeline, text, name):
+    assert _people(nlp_pipeline, text)[-1] == name
