@@ -140,7 +140,7 @@ COUNTRIES: dict[str, dict] = {
     "MLT": dict(name="Malta", dem="Maltese", cap="Valletta"),
     "MCO": dict(name="Monaco", dem="Monegasque+|Monégasque+", cap="Monaco"),
     "MNE": dict(name="Montenegro", dem="Montenegrin+", cap="Podgorica"),
-    "NLD": dict(name="Netherlands", names="Holland", dem="Dutch|Dutchman|Dutchmen",
+    "NLD": dict(name="Netherlands", names="Holland", amb="Holland", dem="Dutch|Dutchman|Dutchmen",
                 cap="Amsterdam"),
     "MKD": dict(name="North Macedonia", dem="Macedonian+", cap="Skopje", abbr="FYROM",
                 former=[("Macedonia", 1991, 2019), ("Republic of Macedonia", 1991, 2019),

@@ -57,6 +57,10 @@ def _countries(nlp, ambiguous, text: str, document: str | None = None) -> list[t
     ("President Washington crossed the Delaware in 1776.", "Washington", False),
     ("Washington Irving wrote the story in 1820.", "Washington", False),
     ("The Washington Post reported the story first.", "Washington", False),
+    # Holland: the surname or the Netherlands
+    ("England beat Holland 2-0 in Amsterdam on Saturday.", "Holland", True),
+    ("The pianist Jools Holland said the new album was his best.", "Holland", False),
+    ("Matt Holland had put the visitors ahead in the 14th minute.", "Holland", False),
     # forms that left the gazetteer because they are nearly always something else
     ("Male life expectancy is much higher than originally estimated.", "Male", False),
     ("Victoria Beckham launched a fashion line.", "Victoria", False),
