@@ -199,3 +199,13 @@ def test_a_title_tail_the_document_writes_in_lower_case_is_cut_off_a_name(writte
 ])
 def test_the_words_of_a_title_that_names_a_portfolio_are_no_part_of_the_name(nlp_pipeline, text, name):
     assert _people(nlp_pipeline, text)[-1] == name
+
+
+def test_a_place_name_written_after_an_honorific_is_a_person_throughout_the_document(nlp_pipeline):
+    def places(text):
+        return {m.text for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}
+
+    assert places("Ministers met in Houston on Tuesday to discuss oil.") == {"Houston"}
+    assert "Houston" not in places("Mr Houston said the party was wrong. Houston was suspended on Friday.")
+    # 'miss' the verb is no honorific
+    assert "England" in places("He might miss England's trip to Ireland next weekend.")

@@ -856,6 +856,9 @@ def _place_rules() -> dict:
 
 
 PLACE_ENT_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"}
+#: the titles that only a person takes
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "prof", "professor", "rev", "mister",
+              "madam", "monsieur", "herr", "frau", "senor", "señor"}
 
 
 def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Mention]:
@@ -867,7 +870,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     it, it is no word of a longer person name in the document and follows no title, and either a
     word beside it marks a place ("in Kherson", "Kherson region"), the place is large or a region,
     or the document names the country it lies in.  Once a form is a place in a document, every span so written there is.
-    A one-word form the document also writes in lower case ("the Alliance") is no place there.
+    A one-word form the document also writes in lower case ("the Alliance") is no place there, nor one it
+    writes after a personal title ("Mr Hague").
     """
     from . import gazetteer
 
@@ -905,10 +909,17 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
             if place is None or place.country is None and place.kind != "region":
                 continue
             cands.append((k, span, place, ent.label_))
+    # a form written after an honorific anywhere in the document is a person's name there ('Mr Hague'); a role
+    # word is not enough ('England coach … Wales manager')
+    titled = {span.text for k, span, _, _ in cands if span.start > 0 and (
+        (t := docs[k][span.start - 1]).is_title and t.lower_.rstrip(".") in HONORIFICS)}  # not 'might miss England's'
+
     for k, span, place, label in cands:
         doc = docs[k]
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
+        if span.text in titled:
+            continue
         if len(span) == 1 and place.kind == "city" and prev is not None and prev.lower_ == "the" and not (
                 nxt is not None and nxt.lower_ in rules["after"]):
             continue  # "the Alliance", "the Dome": a town takes no article ("the Kharkiv region" does)
