@@ -35,12 +35,14 @@ class QuoteSpan:
     end: int  # end of the quoted text (exclusive)
 
 
-def _role(text: str, i: int, s: int, e: int) -> str | None:
+def _role(text: str, i: int, s: int, e: int, width: int = 1) -> str | None:
+    """Open, close, either or None for the mark of ``width`` characters at ``i`` of paragraph ``[s, e)``, from
+    what stands on each side of it."""
     c = text[i]
     p = text[i - 1] if i > s else " "
-    n = text[i + 1] if i + 1 < e else " "
+    n = text[i + width] if i + width < e else " "
     left = i == s or p.isspace() or p in OPEN_CTX
-    right = i + 1 == e or n.isspace() or n in CLOSE_CTX
+    right = i + width == e or n.isspace() or n in CLOSE_CTX
     if c in "«„":
         return "open"
     if c == "»":
@@ -70,11 +72,10 @@ def _marks(text: str, s: int, e: int) -> list[tuple[int, str]]:
                 out.append((i, r))
         elif text.startswith(APOSTROPHES, i) and i + 2 <= e and (i == s or text[i - 1] != "'") and (
                 i + 2 == e or text[i + 2] != "'"):
-            left = i == s or text[i - 1].isspace() or text[i - 1] in OPEN_CTX
-            right = i + 2 == e or text[i + 2].isspace() or text[i + 2] in CLOSE_CTX
-            if left and not right:
+            r = _role(text, i, s, e, width=2)
+            if r == "open":
                 out.append((i + 1, "open"))
-            elif right and not left:
+            elif r == "close":
                 out.append((i, "close"))
             i += 2
             continue
