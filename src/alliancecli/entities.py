@@ -378,6 +378,13 @@ def known_people(docs, spans: list[list[tuple[int, int]]]) -> frozenset[str]:
     return frozenset(n for n in names if person.get(n, 0) >= other.get(n, 0))
 
 
+def misses_known(doc, spans: list[tuple[int, int]], known: frozenset[str]) -> bool:
+    """Whether unit ``doc`` writes a known name (:func:`known_people`) more often than its person ``spans`` hold
+    it: only then can :func:`person_spans` with ``known`` find more there."""
+    held = Counter(doc[s:e].text for s, e in spans)
+    return any(doc.text.count(n) > held[n] for n in known)
+
+
 def whole_name(doc, s: int, e: int) -> tuple[int, int]:
     """Token span (s, e) of a name grown over the particles that join its parts ("Ursula von der"
     + "Leyen", "von der Leyen" + "Ursula", "Mohammed bin" + "Salman"), and cut of any particles

@@ -140,7 +140,9 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     # a name the document gives a person once is a person wherever the model tagged it otherwise
     known = entities.known_people(docs, spans)
     for k, (u, doc) in enumerate(zip(units, docs)):
-        found = entities.person_spans(doc, handles, known) if known and u.kind == "body" else spans[k]
+        found = spans[k]
+        if u.kind == "body" and entities.misses_known(doc, found, known):
+            found = entities.person_spans(doc, handles, known)
         for s, e in found:
             span = doc[s:e]
             people.append(entities.Mention(
