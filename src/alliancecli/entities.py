@@ -859,13 +859,11 @@ def _place_rules() -> dict:
     raw = load_json("people.json")
     r = raw["places"]
     return {"before": set(r["before"]), "after": set(r["after"]), "min_population": int(r["min_population"]),
-            "not_starts": set(raw["not_name_starts"]), "particles": set(raw["name_particles"])}
+            "honorifics": set(r["honorifics"]), "not_starts": set(raw["not_name_starts"]),
+            "particles": set(raw["name_particles"])}
 
 
 PLACE_ENT_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"}
-#: the titles that only a person takes
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "prof", "professor", "rev", "mister",
-              "madam", "monsieur", "herr", "frau", "senor", "señor"}
 
 
 def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Mention]:
@@ -919,7 +917,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     # a form written after an honorific anywhere in the document is a person's name there ('Mr Hague'); a role
     # word is not enough ('England coach … Wales manager')
     titled = {span.text for k, span, _, _ in cands if span.start > 0 and (
-        (t := docs[k][span.start - 1]).is_title and t.lower_.rstrip(".") in HONORIFICS)}  # not 'might miss England's'
+        (t := docs[k][span.start - 1]).is_title and t.lower_.rstrip(".") in rules["honorifics"])}  # not 'might miss England's'
 
     for k, span, place, label in cands:
         doc = docs[k]

@@ -5,7 +5,8 @@ The words are kept. The document is the speaker mention; the speaker is its auth
 one: a possessor or an 'of' ("the group's statement", "the statement of the group"), or an earlier
 mention of a document with one, the nearest first ("In its statement, the group …", "the President
 sent a message …", "X published commentary … the analysis said"). Otherwise the speaker is the document phrase, of kind ``document``. The words are in
-``data/attribution.json`` (``quoting_documents``, ``document_cue_verbs``, ``document_author_verbs``).
+``data/attribution.json`` (``quoting_documents``, ``document_cue_verbs``, ``document_cue_forms``,
+``document_author_verbs``).
 """
 from __future__ import annotations
 
@@ -15,8 +16,6 @@ from .speakers import Speaker
 from .state import State
 from .view import DocView, joined, said, words
 
-#: the forms of a document's cue that the parser may tag as a noun after a document noun ('the email read')
-DOCUMENT_CUE_FORMS = {"read", "reads", "says", "said", "states", "stated", "notes", "noted"}
 #: how far back an earlier mention of the document may tie it to its author (characters)
 AUTHOR_WINDOW = 3000
 
@@ -24,7 +23,9 @@ AUTHOR_WINDOW = 3000
 def lexicon() -> dict:
     raw = load_json("attribution.json")
     return {"nouns": set(raw["quoting_documents"]) | set(raw["document_nouns"]),
-            "cues": set(raw["document_cue_verbs"]), "authors": set(raw["document_author_verbs"])}
+            "cues": set(raw["document_cue_verbs"]), "authors": set(raw["document_author_verbs"]),
+            # the forms of a cue the parser may tag as a noun after a document noun ('the email read')
+            "cue_forms": set(raw["document_cue_forms"])}
 
 
 def events(view: DocView, state: State):
@@ -82,7 +83,7 @@ def cue_in(view: DocView, k: int, toks: list, lex: dict):
     # a compound of two nouns
     words_ = [t for t in toks if not t.is_punct]
     if len(words_) >= 2 and words_[-2].pos_ == "NOUN" and words_[-2].lemma_.lower() in lex["nouns"] and (
-            words_[-1].lower_ in DOCUMENT_CUE_FORMS):
+            words_[-1].lower_ in lex["cue_forms"]):
         return words_[-1].text, words_[-2]
     return None
 
