@@ -163,7 +163,8 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
     # controversy as “a lesser set of circumstances”', wherever the parser hangs the quotation after the verb
     if not (clausal_ or said):
         rest = [c for c in t.children if c.i > t.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "ccomp")]
-        if not rest or not quotes_words(view, complement_span(view, k, rest)[0], view.span(k, t, t.right_edge)[1]):
+        if not rest or not quotes_words(view, view.abs(k, min((c.left_edge for c in rest), key=lambda x: x.i)),
+                                        view.span(k, t, t.right_edge)[1]):
             return
         parts = rest
     sj = view.subject(t)
