@@ -269,3 +269,21 @@ def test_statements_are_written_in_reading_order_with_their_links(db):
     m = dict(db.execute("select name, statement_id from mentions where document_id = ?", [doc_id]).fetchall())
     assert m == {"Kazakhstan": article_st[0], "Russia": comment_st[0]}
     assert db.execute("select statement_id from pairs").fetchone()[0] == article_st[0]
+
+
+def test_opening_a_database_another_process_writes_waits_for_it(tmp_path, monkeypatch):
+    """A second ingest that opens the file while the first holds the lock past BUSY_MS (its schema, its
+    actors' refresh) waits for it, as a transaction does, and does not fail with 'locked'."""
+    import sqlite3
+    import threading
+    import time
+
+    path = tmp_path / "a.db"
+    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    con.execute("create table t (x)")  # a rollback-journal file, as the first writer leaves it
+    con.execute("begin exclusive")
+    threading.Thread(target=lambda: (time.sleep(store.BUSY_MS / 1000 + 1), con.execute("commit")), daemon=True).start()
+    monkeypatch.setattr(store, "check_intact", lambda path: None)  # its read waits too: the switch to WAL is tested
+    db = store.connect(path)
+    assert db.journal_mode == "wal"
+    con.close()

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -156,7 +157,10 @@ def connect(path: str | Path, create: bool = False) -> sqlite_utils.Database:
         db = sqlite_utils.Database(path)
         db.execute(f"pragma busy_timeout = {BUSY_MS}")
         if create or path.stat().st_size:
-            db.enable_wal()
+            # switching to WAL (or reading that it is on) takes a lock: a second ingest that opens the new file
+            # while the first one writes its schema waits for it as a transaction does, instead of failing
+            # after BUSY_MS
+            waiting(db.conn, "pragma journal_mode = wal")
         migrate(db)
     except DatabaseError:
         raise
@@ -186,6 +190,34 @@ BUSY_MS = 2000
 WAIT_S = 600
 
 
+def waiting(con: sqlite3.Connection, sql: str, on_wait: Callable[[], None] | None = None) -> None:
+    """Run ``sql``, which takes the write lock; when another writer holds it past BUSY_MS, call ``on_wait``
+    once (to say so), then wait up to WAIT_S in all before raising SQLite's 'database is locked'. SQLite
+    answers 'locked' at once, without waiting, where waiting could deadlock (a journal mode switch while
+    another connection writes), so the statement is tried again until the time is up."""
+    try:
+        con.execute(sql)
+        return
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e) and "busy" not in str(e):
+            raise
+    if on_wait is not None:
+        on_wait()
+    deadline = time.monotonic() + WAIT_S
+    con.execute(f"pragma busy_timeout = {WAIT_S * 1000}")
+    try:
+        while True:
+            try:
+                con.execute(sql)
+                return
+            except sqlite3.OperationalError as e:
+                if ("locked" not in str(e) and "busy" not in str(e)) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+    finally:
+        con.execute(f"pragma busy_timeout = {BUSY_MS}")
+
+
 @contextlib.contextmanager
 def transaction(db, on_wait: Callable[[], None] | None = None):
     """One write transaction, begun with ``BEGIN IMMEDIATE`` so that two writers queue up instead of
@@ -196,18 +228,7 @@ def transaction(db, on_wait: Callable[[], None] | None = None):
         with db.atomic():
             yield db
         return
-    try:
-        con.execute("begin immediate")
-    except sqlite3.OperationalError as e:
-        if "locked" not in str(e) and "busy" not in str(e):
-            raise
-        if on_wait is not None:
-            on_wait()
-        con.execute(f"pragma busy_timeout = {WAIT_S * 1000}")
-        try:
-            con.execute("begin immediate")
-        finally:
-            con.execute(f"pragma busy_timeout = {BUSY_MS}")
+    waiting(con, "begin immediate", on_wait)
     try:
         yield db
     except BaseException:
