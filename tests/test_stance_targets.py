@@ -188,3 +188,17 @@ def test_friends_of_ones_family_are_no_partners():
     assert stance.classify("Thank you for your great work. I wish you and your family and friends good health!",
                            ctx).target is None
     assert stance.classify("We are grateful to our friends for their help.", ctx).label == "support"
+
+
+def test_a_speaker_on_their_own_countrys_accession_supports_it():
+    ukraine, poland = stance.Context(speaker_country="Ukraine"), stance.Context(speaker_country="Poland")
+    own = stance.classify("Ukraine has chosen the course of NATO membership.", ukraine)
+    assert (own.label, own.target) == ("support", "NATO membership")
+    assert {own.evidence.split("; ")[0], own.evidence.split("; ")[1]} == {"Ukraine", "NATO"}
+    assert stance.classify("Our membership in the European Union is a matter of time, and we count on "
+                           "Spain.").label == "support"  # 'our membership', with no speaker known
+    # another country's accession, a negation, a question: no position of the speaker's own
+    assert stance.classify("Ukraine has chosen the course of NATO membership.", poland).label == "neutral"
+    assert stance.classify("Ukraine is not yet a member of NATO.", ukraine).label == "neutral"
+    assert stance.classify("Will Ukraine's membership in NATO come this year?", ukraine).label == "neutral"
+    assert stance.classify("The parties discussed Ukraine's accession to NATO.", ukraine).label == "neutral"

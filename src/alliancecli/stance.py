@@ -124,6 +124,8 @@ def lexicon() -> dict:
         "neutral_topics": rx(raw["neutral_topics"]),
         "neutral_factor": raw["neutral_factor"],
         "partner_aid": rx(raw["partner_aid"]),
+        "own_course": rx(raw["own_course"]),
+        "own_course_weight": raw["own_course_weight"],
     }
 
 
@@ -159,6 +161,7 @@ class _Target:
     name: str
     span: tuple[int, int]
     parties: tuple[str, ...] = ()
+    action: str | None = None  # of a bloc+: membership, accession, enlargement, withdrawal
 
 
 @dataclass
@@ -222,7 +225,7 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
         if near:
             action = min(near)[1]
             joiner = next((c for c in allies if c not in members), None)
-            found.append(_Target("bloc+", f"{bloc} {action}", (s, e), tuple(p for p in (joiner, *own) if p)))
+            found.append(_Target("bloc+", f"{bloc} {action}", (s, e), tuple(p for p in (joiner, *own) if p), action))
         else:
             found.append(_Target("bloc", bloc, (s, e), own))
     for m in lx["integration"].finditer(sent):
@@ -338,6 +341,34 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
         s.score = 0.0
 
 
+def _own_course(text: str, sentences: list[_Sentence], ctx: Context, mentions):
+    """A speaker on their own country's accession or integration, with no cue either way ("Ukraine has chosen
+    the course of NATO membership", "our European integration path"): the course their government pursues, so
+    support, unless the sentence negates or asks.  Returns the target and the words naming the joiner."""
+    lx = lexicon()
+    for s in sentences:
+        sent = text[s.start:s.end]
+        if any(w < 0 for w, _ in s.cues) or sent.rstrip("\"'”’») ").endswith("?") or _WHY.match(sent):
+            continue
+        if lx["negation"].search(_NOT_NEGATION.sub(" ", sent)) or any(rx.search(sent) for rx in lx["report"]):
+            continue  # "not yet a member"; "the parties discussed Ukraine's accession" is a topic, not a position
+        for t in s.targets:
+            if not (t.kind == "integration" or (t.kind == "bloc+" and t.action in ("membership", "accession"))):
+                continue
+            m = lx["own_course"].search(sent)
+            if m is not None:
+                return t, (s.start + m.start(), s.start + m.end())
+            if ctx.speaker_country and len(t.parties) >= 2 and t.parties[0] == ctx.speaker_country:
+                # the joiner as named, else the first person that made it the speaker's country
+                m = next((m for m in mentions if m[0] == ctx.speaker_country and s.start <= m[2] < s.end), None)
+                if m is not None:
+                    return t, (m[2], m[3])
+                m = _FIRST_PERSON.search(sent)
+                if m is not None:
+                    return t, (s.start + m.start(), s.start + m.end())
+    return None
+
+
 class Rules:
     """The rule classifier; its version is the lexicon's, so a changed data file is a new version."""
 
@@ -363,6 +394,12 @@ class Rules:
         label = "neutral" if abs(score) < lexicon()["threshold"] else "support" if score > 0 else "oppose"
         if label == "neutral" and thanked:  # "X thanked Y for ...": the reporting verb takes the position
             label = "support"
+        own = _own_course(text, sentences, ctx, mentions) if label == "neutral" and score >= 0 else None
+        if own is not None:  # "Ukraine has chosen the course of NATO membership": a country's own accession
+            t, span = own
+            spans = tuple(sorted({t.span, span}))
+            return Stance("support", score + lexicon()["own_course_weight"], "; ".join(text[x:y] for x, y in spans), spans,
+                          t.name, "bloc" if t.kind == "bloc+" else t.kind, t.parties)
         deciding = [s for s in sentences if s.score and (label == "neutral" or (s.score > 0) == (score > 0))]
         pool = deciding or sentences
         target = min((t for s in pool for t in s.targets), key=lambda t: (_PRIORITY[t.kind], t.span[0]))
