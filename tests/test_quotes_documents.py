@@ -40,3 +40,26 @@ def test_a_document_cue_right_before_the_quotation_without_a_colon():
     rows = attribute_text("A welcome message on the website reads “Hello, neighbours! You are welcome to "
                           "move here if the election goes wrong!”")
     assert [(k, s, x) for k, _, s, x, _ in rows] == [("quote", "welcome message", "welcome message")]
+
+
+def test_a_document_cue_split_off_into_its_own_sentence():
+    """'"… country!" a welcome message on the website reads.': the quotation ends its sentence with '!'."""
+    rows = attribute_text("“Hello, neighbours! Your new home may be closer than you think!” a welcome message on "
+                          "the website reads.")
+    assert [(k, w, s, x) for k, w, s, x, _ in rows] == [
+        ("quote", "Hello, neighbours! Your new home may be closer than you think!", "welcome message",
+         "welcome message")]
+
+
+def test_a_document_noun_the_parser_read_as_an_adjective():
+    rows = attribute_text("“If she wants to be the next governor, she should come to the coast and see it,” "
+                          "the editorial read.")
+    assert [(k, w, x, kind) for k, w, _, x, kind in rows] == [
+        ("quote", "If she wants to be the next governor, she should come to the coast and see it", "editorial",
+         "document")]
+
+
+def test_a_name_in_front_of_the_document_is_its_author():
+    rows = attribute_text("Her rivals paint him as a danger. “If he wins, they could be running the country,” "
+                          "one Clinton ad declared.")
+    assert [(k, s, x) for k, _, s, x, _ in rows if k == "quote"] == [("quote", "Clinton", "Clinton ad")]

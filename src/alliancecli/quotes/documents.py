@@ -14,10 +14,12 @@ from ..resources import load_json
 from .marks import QuoteSpan, substantial
 from .speakers import Speaker
 from .state import State
-from .view import DocView, joined, said, words
+from .view import MARKS, DocView, joined, said, words
 
 #: how far back an earlier mention of the document may tie it to its author (characters)
 AUTHOR_WINDOW = 3000
+#: the longest sentence after a quotation that may be its cue alone ('a welcome message on the website reads.')
+SPLIT_CUE_TOKENS = 12
 
 
 def lexicon() -> dict:
@@ -44,6 +46,13 @@ def quotation(view: DocView, state: State, q: QuoteSpan, lex: dict) -> None:
     found = None
     # after the quote, in its sentence: '"…," the statement reads.'
     after = [t for t in close_tok.sent if view.abs(k1, t) > inner_e and not view.inside_tok(t)]
+    doc1 = view.docs[k1]
+    if not [t for t in after if not t.is_punct] and close_tok.sent.end < len(doc1):
+        # the cue split off into a short sentence of its own: '"… your country!" a welcome message on the
+        # website reads.'
+        nxt = doc1[close_tok.sent.end].sent
+        if len(nxt) <= SPLIT_CUE_TOKENS and not any(view.inside_tok(t) or t.text in MARKS for t in nxt):
+            after = list(nxt)
     found = cue_in(view, k1, after, lex)
     # before it, in its sentence or an introduction ending with a colon: 'The message reads, in part: "…"'
     if found is None:
@@ -82,7 +91,8 @@ def cue_in(view: DocView, k: int, toks: list, lex: dict):
     # '…," the email read.': a document noun and its cue ending the sentence, which the parser may read as
     # a compound of two nouns
     words_ = [t for t in toks if not t.is_punct]
-    if len(words_) >= 2 and words_[-2].pos_ == "NOUN" and words_[-2].lemma_.lower() in lex["nouns"] and (
+    # (or the noun as an adjective: 'the editorial read')
+    if len(words_) >= 2 and words_[-2].pos_ in ("NOUN", "ADJ") and words_[-2].lemma_.lower() in lex["nouns"] and (
             words_[-1].lower_ in lex["cue_forms"]):
         return words_[-1].text, words_[-2]
     return None
@@ -130,11 +140,15 @@ def author_of(view: DocView, state: State, k: int, noun, lex: dict) -> Speaker |
 
 
 def tied(view: DocView, state: State, k: int, noun) -> Speaker | None:
-    """The author a mention names itself: 'the group's statement', 'the statement of the group', or 'its
-    statement' in the clause of its author ('In its statement, the group emphasizes …')."""
+    """The author a mention names itself: 'the group's statement', 'the statement of the group', 'one Clinton
+    ad', or 'its statement' in the clause of its author ('In its statement, the group emphasizes …')."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None and poss.pos_ in ("NOUN", "PROPN"):
         return state.speaker(k, poss, view.abs(k, poss))
+    # a name in front of it: 'one Clinton ad declared', 'the Trump campaign statement'
+    name = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if name is not None and (view.person_at(k, name) is not None or name.ent_type_ in ("PERSON", "ORG")):
+        return state.speaker(k, name, view.abs(k, name))
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG")
