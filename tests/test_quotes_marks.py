@@ -124,3 +124,15 @@ def test_scan_pairs_two_apostrophes_around_the_words_only():
     text = "He said, ''We will win.'' Then he left."
     [q] = scan_quotes(text, [(0, len(text))])
     assert text[q.open + 1:q.close] == "We will win."
+
+
+def test_as_someone_put_it_is_a_cue_and_put_it_into_play_is_none():
+    rows = attribute_text('As Senator John Cornyn put it: "This person will not be confirmed. There is no reason '
+                          'to go through the motions."')
+    assert [(k, s, c) for k, _, s, _, c in rows] == [("quote", "John Cornyn", "person")]
+    # 'put it' with a goal or a manner reports no words
+    from alliancecli.quotes.view import DocView
+    from tests.quotes_kit import nlp
+    doc = nlp()("He promised to put it into play. I will put it this way. As she put it on Wednesday, we won.")
+    view = DocView(doc.text, [], [doc], [])
+    assert [view.is_cue(t) for t in doc if t.lower_ == "put"] == [False, False, True]

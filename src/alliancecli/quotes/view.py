@@ -106,6 +106,8 @@ def rules() -> dict:
         "named_speaker_kinds": set(raw["named_speaker_kinds"]),
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
         "role_other_modifiers": set(raw["role_other_modifiers"]),
+        "it_cue_verbs": set(raw["it_cue_verbs"]),
+        "it_cue_not_preps": set(raw["it_cue_not_preps"]),
     }
 
 
@@ -196,7 +198,15 @@ class DocView:
 
     # -- syntax ------------------------------------------------------------------
     def is_cue(self, t) -> bool:
-        return t.lemma_.lower() in self.lex["cues"] and t.pos_ in ("VERB", "AUX", "NOUN")
+        if t.lemma_.lower() in self.lex["cues"] and t.pos_ in ("VERB", "AUX", "NOUN"):
+            return True
+        # 'as Senator Cornyn put it, "…"': a verb that reports words with the object 'it' and nothing else
+        # ('put it into play', 'let's put it that way' report nothing)
+        return t.pos_ == "VERB" and t.lemma_.lower() in self.rules["it_cue_verbs"] and any(
+            c.dep_ == "dobj" and c.lower_ == "it" for c in t.children) and not any(
+            c.dep_ in ("prt", "npadvmod", "dative") or (c.dep_ == "prep" and c.lower_ in self.rules["it_cue_not_preps"])
+            or (c.dep_ == "advmod" and c.lower_ not in ("best", "well", "so", "once", "recently", "later"))
+            for c in t.children)
 
     def is_cue_word(self, t) -> bool:
         """A cue verb in a headline, where title case hides the part of speech ('Says')."""
