@@ -136,3 +136,12 @@ def test_as_someone_put_it_is_a_cue_and_put_it_into_play_is_none():
     doc = nlp()("He promised to put it into play. I will put it this way. As she put it on Wednesday, we won.")
     view = DocView(doc.text, [], [doc], [])
     assert [view.is_cue(t) for t in doc if t.lower_ == "put"] == [False, False, True]
+
+
+def test_saying_after_a_preposition_or_describing_a_noun_has_a_speaker():
+    rows = attribute_text('Anna Berg answered a question about trust. She followed that by saying, "I am not a '
+                          'natural politician, in case you have not noticed."')
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Anna Berg")]
+    rows = attribute_text('Lori Bernstein held up a sign saying "Teachers Against the Plan - Because We Have Seen '
+                          'This Before."')
+    assert [(k, x) for k, _, _, x, _ in rows] == [("quote", "sign")]

@@ -107,6 +107,7 @@ def rules() -> dict:
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
         "role_other_modifiers": set(raw["role_other_modifiers"]),
         "it_cue_verbs": set(raw["it_cue_verbs"]),
+        "quoting_documents": set(raw["quoting_documents"]),
         "it_cue_not_preps": set(raw["it_cue_not_preps"]),
     }
 
@@ -225,6 +226,17 @@ class DocView:
                     if c.dep_ == "dobj" and not self.inside_tok(c):
                         return c
             return self.subject(v.head, depth + 1)
+        # 'She followed that by saying, "…"', 'upon saying': the subject of the verb the preposition hangs on
+        if depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            return self.subject(v.head.head, depth + 1)
+        # 'held up a sign saying "…"': the noun a participle of saying describes
+        # (a name, a role, a document or a group: not 'results showing', 'the share of Republicans saying')
+        h = v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and self.is_cue(v) and not self.inside_tok(h) and (
+                h.pos_ == "PROPN" or h.ent_type_ in ("PERSON", "ORG") or h.lemma_.lower() in (
+                    self.lex["roles"] | self.lex["documents"] | self.rules["quoting_documents"] | SOURCE_NOUNS
+                    | self.rules["person_nouns"])):
+            return h
         return self.lost_subject(v)
 
     def lost_subject(self, v):
