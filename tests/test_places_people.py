@@ -209,3 +209,16 @@ def test_a_place_name_written_after_an_honorific_is_a_person_throughout_the_docu
     assert "Houston" not in places("Mr Houston said the party was wrong. Houston was suspended on Friday.")
     # 'miss' the verb is no honorific
     assert "England" in places("He might miss England's trip to Ireland next weekend.")
+
+
+def test_a_town_a_document_writes_after_the_is_no_place_anywhere_in_it(nlp_pipeline):
+    def places(text):
+        return {m.text for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}
+
+    # 'the Alliance' is NATO, so 'any Alliance country' is no town in Ohio either; 'the Halifax' is a bank
+    assert "Alliance" not in places("The decision to admit us to the Alliance is made by others. It is not the "
+                                    "choice of any Alliance country, and it is the strongest Alliance for us today.")
+    assert "Halifax" not in places("Prices rose by 1.1% in December, the Halifax has said. Halifax said prices rose.")
+    # a town the document also writes as a place; The Hague
+    assert "Odesa" in places("Most of the sick are in the Odesa. Shelling hit the Odesa region again.")
+    assert "Hague" in places("The court sits in The Hague. The judges of the Hague court ruled.")

@@ -875,8 +875,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     it, it is no word of a longer person name in the document and follows no title, and either a
     word beside it marks a place ("in Kherson", "Kherson region"), the place is large or a region,
     or the document names the country it lies in.  Once a form is a place in a document, every span so written there is.
-    A one-word form the document also writes in lower case ("the Alliance") is no place there, nor one it
-    writes after a personal title ("Mr Hague").
+    A one-word form the document also writes in lower case ("alliance") is no place there, nor one it
+    writes after a personal title ("Mr Hague") or, as a town, after "the" ("the Alliance").
     """
     from . import gazetteer
 
@@ -918,15 +918,29 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     # word is not enough ('England coach … Wales manager')
     titled = {span.text for k, span, _, _ in cands if span.start > 0 and (
         (t := docs[k][span.start - 1]).is_title and t.lower_.rstrip(".") in rules["honorifics"])}  # not 'might miss England's'
+    # a one-word town the document writes after 'the' is a capitalised common noun there ('the Alliance',
+    # 'the Dome'), also where the article is missing ('any Alliance country'); a town takes no article
+    # ('the Kharkiv region' does, and 'The Hague' has one in its name)
+    # (the head of its noun phrase: 'the Kherson, Zaporizhzhia and Sumy regions', 'the Magdeburg law' name towns)
+    articled = {span.text for k, span, place, _ in cands if len(span) == 1 and place.kind == "city" and span.start > 0
+                and docs[k][span.start - 1].lower_ == "the" and span.root.dep_ != "compound" and not (
+                    span.root.head.i > span.root.i and span.root.head.pos_ in ("NOUN", "PROPN")) and not (
+                    span.end < len(docs[k]) and (docs[k][span.end].lower_ in rules["after"] | {",", "and", "or"}
+                                                 or docs[k][span.end].pos_ in ("NOUN", "PROPN", "ADJ")))
+                and gaz.lookup("The " + span.text) is None}
+    # unless the document also writes it as a place ('in Odesa', 'the Odesa region')
+    articled -= {span.text for k, span, _, _ in cands if (
+        span.start > 0 and docs[k][span.start - 1].lower_ in rules["before"]) or (
+        span.end < len(docs[k]) and docs[k][span.end].lower_ in rules["after"])}
 
     for k, span, place, label in cands:
         doc = docs[k]
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
-        if span.text in titled:
+        if span.text in titled or span.text in articled:
             continue
         if len(span) == 1 and place.kind == "city" and prev is not None and prev.lower_ == "the" and not (
-                nxt is not None and nxt.lower_ in rules["after"]):
+                nxt is not None and nxt.lower_ in rules["after"]) and gaz.lookup("The " + span.text) is None:
             continue  # "the Alliance", "the Dome": a town takes no article ("the Kharkiv region" does)
         if label in ("GPE", "LOC", "FAC"):
             found[span.text] = place
