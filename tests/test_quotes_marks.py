@@ -145,3 +145,13 @@ def test_saying_after_a_preposition_or_describing_a_noun_has_a_speaker():
     rows = attribute_text('Lori Bernstein held up a sign saying "Teachers Against the Plan - Because We Have Seen '
                           'This Before."')
     assert [(k, x) for k, _, _, x, _ in rows] == [("quote", "sign")]
+
+
+def test_a_colon_ending_a_clause_whose_subject_is_a_person_introduces_their_words():
+    rows = attribute_text("Boos rained down. Donald Trump gestured as if to stop the ruckus, then leaned in and "
+                          "boomed: “Let’s defeat her in November, all of us together.”")
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [
+        ("quote", "Let’s defeat her in November, all of us together.", "Donald Trump")]
+    # a subject that is no person introduces no one's words
+    assert attribute_text("The demands of the Kremlin were clear: “Ukraine must never join NATO, and the troops "
+                          "must stay.”") == []

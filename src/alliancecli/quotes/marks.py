@@ -253,10 +253,24 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                 break
     # 2c. a person named right before the colon that opens the quotation: '… doesn't surprise Republican
     #     pollster Daron Shaw: “Historically, …”'
-    if cue is None and len(words_before) >= 2 and before[-1].text == ":" and view.abs(k0, before[-1]) + 3 > q.open:
+    colon_opens = bool(before) and before[-1].text == ":" and not text[view.abs(k0, before[-1]) + 1:q.open].strip()
+    if cue is None and len(words_before) >= 2 and colon_opens:
         name = before[-2]
         if view.person_at(k0, name) is not None and name.dep_ != "pobj":
             cue, subj, ck = before[-1], name, k0
+    # 2d. a colon that ends a clause whose subject is a person: 'Trump leaned in and boomed: "…"', 'In a Fox
+    #     interview, Trump went even further: "…"' (a speaker reproducing others' words keeps the quotation)
+    if cue is None and len(words_before) >= 2 and colon_opens:
+        v = before[-1].head  # the verb the colon ends, up to the first verb with a subject ('boomed' -> 'gestured')
+        for _ in range(4):
+            if any(c.dep_ == "nsubj" for c in v.children) or v.head.i == v.i or v.head.i > before[-1].i or (
+                    v.dep_ not in ("conj", "dep", "xcomp")):  # never out of a clause of its own ('so upset that I …')
+                break
+            v = v.head
+        sj = view.subject(v) if v.pos_ in ("VERB", "AUX") and v.i < before[-1].i else None
+        if sj is not None and (view.person_at(k0, sj) is not None or sj.lower_ in ("he", "she")) and (
+                not view.inside_tok(sj)):
+            cue, subj, ck = v, sj, k0
     if cue is not None and subj is not None:
         if not substantial(view, k0, q, n_words, ends_sentence):
             return
