@@ -172,7 +172,7 @@ def test_the_country_whose_brutality_a_sentence_names_is_no_party_to_the_support
     s = stance.classify("The brutality of the Russian military means that millions of Ukrainians need urgent "
                         "help. I am very grateful for the support of Poland.", stance.Context(speaker_country="Ukraine"))
     assert s.label == "support"
-    assert "Russia" not in s.parties
+    assert s.label == "support" and "Russia" not in s.parties
 
 
 @pytest.mark.parametrize("text", [
@@ -202,3 +202,11 @@ def test_a_speaker_on_their_own_countrys_accession_supports_it():
     assert stance.classify("Ukraine is not yet a member of NATO.", ukraine).label == "neutral"
     assert stance.classify("Will Ukraine's membership in NATO come this year?", ukraine).label == "neutral"
     assert stance.classify("The parties discussed Ukraine's accession to NATO.", ukraine).label == "neutral"
+
+
+def test_the_country_whose_aggression_a_possessive_names_is_no_party():
+    ctx = stance.Context(speaker_country="Ukraine")
+    s = stance.classify("Poland supports Ukraine and condemns Russia's full-scale aggression.", ctx)
+    assert s.label == "support" and "Russia" not in s.parties
+    # a possessive of one's own forces is no aggression: the country stays a party
+    assert "Ukraine" in stance.classify("Ukraine's armed forces thank Poland for its support.", ctx).parties
