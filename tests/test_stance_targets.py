@@ -210,3 +210,18 @@ def test_the_country_whose_aggression_a_possessive_names_is_no_party():
     assert s.label == "support" and "Russia" not in s.parties
     # a possessive of one's own forces is no aggression: the country stays a party
     assert "Ukraine" in stance.classify("Ukraine's armed forces thank Poland for its support.", ctx).parties
+
+
+@pytest.mark.parametrize("text", [
+    "Why are there still political skeptics who are hesitant to allow us to move to the European Union?",
+    "The chancellor should be clearer about Ukraine's membership in the European Union and not be afraid of the "
+    "states that oppose it.",
+    "It is afraid of a strong union, that the EU and the United States will act as one organism.",
+])
+def test_an_objection_the_speaker_reports_of_others_is_not_the_speakers(text):
+    assert stance.classify(text, stance.Context(speaker_country="Ukraine")).label != "oppose"
+
+
+def test_the_speakers_own_objection_still_opposes():
+    assert stance.classify("We reject any membership in the Eurasian union.").label == "oppose"
+    assert stance.classify("Armenia refuses to join the CSTO mission.").label == "oppose"

@@ -128,6 +128,7 @@ def lexicon() -> dict:
         "neutral_factor": raw["neutral_factor"],
         "partner_aid": rx(raw["partner_aid"]),
         "own_course": rx(raw["own_course"]),
+        "reported_objections": [rx(p) for p in raw["reported_objections"]],
         "own_course_weight": raw["own_course_weight"],
     }
 
@@ -316,10 +317,15 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
     # a weak objection ("afraid", "a mistake") objects to an alignment only where the sentence names one
     # clearly: a bloc, an integration, sanctions, or a partnership of named countries
     clear = not s.targets or any(t.kind != "partnership" or len(t.parties) >= 2 for t in s.targets)
+    # someone else's objection the speaker reports ('skeptics who are hesitant', 'the states that oppose it',
+    # 'Europe has feared Ukraine's accession') is no objection of the speaker's
+    others = [m.span() for rx in lx["reported_objections"] for m in rx.finditer(cue_text)]
     for rx, w in lx["oppose"]:
         for m in rx.finditer(cue_text):
             if abs(w) < 1.0 and (_negated(text, a + m.start(), a, 2) or not clear):
                 continue  # "not afraid", "no mistake": a negated objection objects to nothing
+            if any(x <= m.start() < y or m.start() <= x < m.end() for x, y in others):
+                continue
             w2 = w * (factor_at(m.start()) if not question else 1.0)
             add(w2, m.start(), m.end())
     # a sentence about the war, crimes, humanitarian matters, peace talks or self-reliance takes no position
