@@ -155,3 +155,10 @@ def test_a_colon_ending_a_clause_whose_subject_is_a_person_introduces_their_word
     # a subject that is no person introduces no one's words
     assert attribute_text("The demands of the Kremlin were clear: “Ukraine must never join NATO, and the troops "
                           "must stay.”") == []
+
+
+def test_a_perception_after_a_preposition_reports_no_words():
+    assert attribute_text("Brian Harvey broke down in tears after learning that his grandmother had died.") == []
+    assert [(k, s) for k, _, s, _, _ in attribute_text(
+        "Jack Straw answered the question by saying that the party had been out of power for a decade.")] == [
+        ("indirect", "Jack Straw")]

@@ -107,6 +107,7 @@ def rules() -> dict:
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
         "role_other_modifiers": set(raw["role_other_modifiers"]),
         "it_cue_verbs": set(raw["it_cue_verbs"]),
+        "perception_verbs": set(raw["perception_verbs"]),
         "quoting_documents": set(raw["quoting_documents"]),
         "it_cue_not_preps": set(raw["it_cue_not_preps"]),
     }
@@ -227,7 +228,9 @@ class DocView:
                         return c
             return self.subject(v.head, depth + 1)
         # 'She followed that by saying, "…"', 'upon saying': the subject of the verb the preposition hangs on
-        if depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+        # (a verb of saying: 'after learning that …', 'on seeing …' report a perception, not words)
+        if depth < 3 and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX") and (
+                v.lemma_.lower() not in self.rules["belief_verbs"] | self.rules["perception_verbs"]):
             return self.subject(v.head.head, depth + 1)
         # 'held up a sign saying "…"': the noun a participle of saying describes
         # (a name, a role, a document or a group: not 'results showing', 'the share of Republicans saying')
