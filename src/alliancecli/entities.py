@@ -473,7 +473,8 @@ def _after_title_chain(doc, i: int, reach: int = 10) -> bool:
 @lru_cache(maxsize=1)
 def _people_rules_raw() -> dict:
     raw = load_json("people.json")
-    return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns")}
+    return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns",
+                                       "body_roles", "person_org_nouns", "person_org_modifiers")}
 
 
 def _person_context(doc, toks, rules) -> bool:
@@ -494,6 +495,50 @@ def _person_context(doc, toks, rules) -> bool:
     return True
 
 
+def bodies_described(docs) -> set[str]:
+    """Names, of any length, that the document itself describes as a company, club, band, work or place the
+    model called a person: in apposition ('Diageo, the world's biggest spirits company'), as the subject of
+    'be' ('Sohu is a "yellow edition"'), after the noun that names what it is ('the British bank Abbey
+    National', 'analyst firm Gartner', 'the rock band Deep Purple'), or after a role and 'of' ('director
+    general of Elspa', 'chief executive of BT Wholesale': a person holds a role of a body, not of a person)."""
+    rules = _people_rules_raw()
+    org, body_roles, not_before = set(rules["org_nouns"]), set(rules["body_roles"]), {"side", "team"}  # 'open-side X'
+    out: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            # (one word only: a list the parser reads as an apposition, 'Kelly Clarkson, The Game and the
+            # Killers', would take a person's full name)
+            if len(ent) == 1 and (any(c.dep_ == "appos" and c.lemma_.lower() in org for c in root.children) or (
+                    root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+                        c.dep_ == "attr" and c.lemma_.lower() in org for c in root.head.children))):
+                out.add(ent.text)
+            elif before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in org - not_before and (
+                    root.head.i == before.i or before.head.i == root.i) and not _names_a_person(before, rules) and (
+                    not _after_title_chain(doc, before.i)):  # 'mayor of the city Ivan Fedorov'
+                out.add(ent.text)
+            elif before is not None and before.lower_ == "of" and root.head.i == before.i and (
+                    before.head.lemma_.lower() in body_roles):
+                out.add(ent.text)  # not 'over the head of Mr Brown', 'the wife of Johnny Cash', 'director of rugby X
+    return out
+
+
+def _names_a_person(noun, rules) -> bool:
+    """'producer Andi Peters', 'film-maker Spike Lee': an org noun that, so modified, is a person's job."""
+    if noun.lemma_.lower() not in rules["person_org_nouns"]:
+        return False
+    # what kind of producer: 'car maker' is a company, 'film-maker', 'fellow producer' a person; a name or a
+    # nationality says nothing ('Final Wars producer', 'Dutch film maker')
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+            and c.pos_ != "PROPN" and c.ent_type_ != "NORP"}
+    if noun.i > 1 and noun.doc[noun.i - 1].text == "-":
+        mods.add(noun.doc[noun.i - 2].lower_)
+    return not mods or bool(mods & rules["person_org_modifiers"])
+
+
 def non_people(docs) -> set[str]:
     """Words the model calls a person somewhere in one document but more often something else
     there (an organization, a place, a work: 'Altria', 'Konami'), or that the document describes
@@ -503,19 +548,13 @@ def non_people(docs) -> set[str]:
     labels = rules["other_labels"]
     person: Counter = Counter()
     other: Counter = Counter()
-    described: set[str] = set()
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 person[ent.text] += 1
-                root = ent.root
-                if any(c.dep_ == "appos" and c.lemma_.lower() in rules["org_nouns"] for c in root.children) or (
-                        root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
-                            c.dep_ == "attr" and c.lemma_.lower() in rules["org_nouns"] for c in root.head.children)):
-                    described.add(ent.text)
             elif ent.label_ in labels:
                 other[ent.text] += 1
-    return described | {t for t, n in other.items() if n > person[t]}
+    return bodies_described(docs) | {t for t, n in other.items() if n > person[t]}
 
 
 def _namey(t) -> bool:

@@ -153,9 +153,11 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     places += [m for m in below if not any(p.start < m.end and m.start < p.end for p in places)]
     place_texts = {m.text for m in below}
     not_people = entities.non_people(docs)
+    bodies = entities.bodies_described(docs)  # 'the British bank Abbey National': whatever its length
     lower = entities.lower_case_words(docs)  # "Boycott", "Joint Statement": words the text also writes in lower case
     people = [entities.without_common_words(m, lower) for m in people]
-    people = [m for m in people if not (" " not in m.text and m.text in not_people) and m.text not in place_texts
+    people = [m for m in people if not (" " not in m.text and m.text in not_people) and m.text not in bodies
+              and m.text not in place_texts
               and m.text.split()[-1].lower() not in lower
               and not any(p.start < m.end and m.start < p.end for p in below)]
     canon = entities.canonical_people([m.name for m in people])
