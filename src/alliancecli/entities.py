@@ -432,9 +432,19 @@ def _strip_leading_non_name(toks: list) -> list:
     # makes the first word the head of a longer name, not a word before a person's name: nothing is stripped
     while len(toks) >= 3 and not (toks[1].is_lower and toks[1].pos_ in ("ADP", "DET", "CCONJ")) and len("".join(t.text_with_ws for t in toks[1:]).split()) >= 2 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
                               or toks[0].lower_ in not_name or toks[0].ent_type_ in ("GPE", "LOC")
-                              or gazetteer.places().lookup(toks[0].text, alternates=False) is not None):
+                              or _place_word(toks[0].text)):
         toks = toks[1:]
     return toks
+
+
+def _place_word(word: str) -> bool:
+    """A word that is a place's name, for cutting it off the front of a person's name: a region or a town of
+    ``small_town_population`` people or more (a small town named like a first name, 'Vitali' in the
+    Philippines, must not cut 'Vitaliy Kim')."""
+    from . import gazetteer
+
+    place = gazetteer.places().lookup(word, alternates=False)
+    return place is not None and (place.kind == "region" or place.population >= _place_rules()["small_town_population"])
 
 
 def without_common_words(m: Mention, lower: set[str]) -> Mention:
@@ -898,6 +908,7 @@ def _place_rules() -> dict:
     raw = load_json("people.json")
     r = raw["places"]
     return {"before": set(r["before"]), "after": set(r["after"]), "min_population": int(r["min_population"]),
+            "small_town_population": int(r["small_town_population"]),
             "honorifics": set(r["honorifics"]), "not_starts": set(raw["not_name_starts"]),
             "particles": set(raw["name_particles"])}
 
@@ -981,6 +992,11 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
         if len(span) == 1 and place.kind == "city" and prev is not None and prev.lower_ == "the" and not (
                 nxt is not None and nxt.lower_ in rules["after"]) and gaz.lookup("The " + span.text) is None:
             continue  # "the Alliance", "the Dome": a town takes no article ("the Kharkiv region" does)
+        marked = (prev is not None and prev.lower_ in rules["before"] | rules["not_starts"]) or (
+            nxt is not None and nxt.lower_ in rules["after"])
+        small = place.kind == "city" and place.population < rules["small_town_population"]
+        if small and place.country not in named:
+            continue  # a town of a few thousand in a country the text never names: 'Rossignol' the ski maker
         if label in ("GPE", "LOC", "FAC"):
             found[span.text] = place
             continue
@@ -992,8 +1008,6 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
             continue
         if prev is not None and prev.lower_.rstrip(".") in lex["titles"]:
             continue
-        marked = (prev is not None and prev.lower_ in rules["before"] | rules["not_starts"]) or (
-            nxt is not None and nxt.lower_ in rules["after"])
         # a town the document's own country names make likely ("Bucha" in a text about Ukraine):
         # this decides place or person, never the place's country, which is the gazetteer's
         if marked or place.kind == "region" or place.population >= rules["min_population"] or place.country in named:
