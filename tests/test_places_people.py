@@ -240,3 +240,12 @@ def test_a_small_town_named_like_a_first_name_does_not_cut_a_persons_name(nlp_pi
     # 'Vitali' is a town of the Philippines; 'Vitaliy' before a patronymic is a first name
     assert _people(nlp_pipeline, "Commander Vitaliy Petrovych Melnyk said the city held.") == [
         "Vitaliy Petrovych Melnyk"]
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling damaged houses along Belgorod Highway in the north of the city.",
+    "The inspectors reached Zaporizhzhia NPP on Thursday.",
+    "The expedition returned to Vernadsky Research Base in April.",
+])
+def test_a_road_a_plant_or_a_base_is_no_person(nlp_pipeline, text):
+    assert _people(nlp_pipeline, text) == []
