@@ -86,9 +86,6 @@ _ADVERSARY = re.compile(r"\b(?:against|on|(?:protect\w*|defen[cd]\w*|sav(?:e|es|
                         r"occupation|crimes|atrocities|brutality|cruelty|barbarism|threats?|blackmail) (?:of|by|with|from))\s+(?:the\s+)?$", re.I)
 _ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
                               r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
-#: a possessive that names the aggressor: "Russia's full-scale aggression", "Russia's brutal invasion"
-_ADVERSARY_POSS = re.compile(r"^['’]s(?:\s+[\w-]+){0,2}?\s+(?:aggress\w*|invasion|war|attacks?|occup\w*|shelling|strikes?|"
-                             r"terror\w*|propaganda|blockade|crimes|atrocities|brutality)\b", re.I)
 _WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
 _PRIORITY = {"bloc+": 0, "integration": 1, "sanctions": 2, "bloc": 3, "partnership": 4}
 
@@ -129,6 +126,7 @@ def lexicon() -> dict:
         "partner_aid": rx(raw["partner_aid"]),
         "own_course": rx(raw["own_course"]),
         "reported_objections": [rx(p) for p in raw["reported_objections"]],
+        "adversary_possessive": rx(raw["adversary_possessive"]),
         "own_course_weight": raw["own_course_weight"],
     }
 
@@ -196,7 +194,7 @@ def _allies(text: str, a: int, b: int, mentions, speaker_country: str | None) ->
         if kind != "country" or not (a <= s < b):
             continue
         if _ADVERSARY.search(text[max(a, s - 40):s]) or _ADVERSARY_AFTER.match(text[e:e + 30]) or (
-                _ADVERSARY_POSS.match(text[e:e + 40])):
+                lexicon()["adversary_possessive"].match(text[e:e + 40])):  # "Russia's full-scale aggression"
             continue
         out.append(name)
     if speaker_country and _FIRST_PERSON.search(text[a:b]):

@@ -110,6 +110,7 @@ def rules() -> dict:
         "perception_verbs": set(raw["perception_verbs"]),
         "quoting_documents": set(raw["quoting_documents"]),
         "it_cue_not_preps": set(raw["it_cue_not_preps"]),
+        "it_cue_advmods": set(raw["it_cue_advmods"]),
     }
 
 
@@ -207,7 +208,7 @@ class DocView:
         return t.pos_ == "VERB" and t.lemma_.lower() in self.rules["it_cue_verbs"] and any(
             c.dep_ == "dobj" and c.lower_ == "it" for c in t.children) and not any(
             c.dep_ in ("prt", "npadvmod", "dative") or (c.dep_ == "prep" and c.lower_ in self.rules["it_cue_not_preps"])
-            or (c.dep_ == "advmod" and c.lower_ not in ("best", "well", "so", "once", "recently", "later"))
+            or (c.dep_ == "advmod" and c.lower_ not in self.rules["it_cue_advmods"])
             for c in t.children)
 
     def is_cue_word(self, t) -> bool:
