@@ -149,6 +149,11 @@ def test_surname_alone_resolves_to_full_name():
         "Vladimir Putin": "Vladimir Putin", "Putin": "Vladimir Putin"}
 
 
+def test_a_surname_with_a_particle_capitalised_at_its_front_resolves():
+    out = entities.canonical_people(["Robin van Persie", "Van Persie", "Anna de Groot", "De Groot"])
+    assert out["Van Persie"] == "Robin van Persie" and out["De Groot"] == "Anna de Groot"
+
+
 def test_possessive_surname_resolves():
     out = entities.canonical_people(["Kassym-Jomart Tokayev", "Tokayev's"])
     assert out["Tokayev's"] == "Kassym-Jomart Tokayev"

@@ -725,8 +725,9 @@ def canonical_people(names: list[str]) -> dict[str, str]:
         elif len(parts) == 1:
             cands = by_last.get(_key(parts[0])) or by_first.get(_key(parts[0]), [])
         else:
+            # (a particle capitalised where the first name is dropped: "Van Persie" <- "Robin van Persie")
             longer = [f for f in by_last.get(_key(parts[-1]), []) if len(f.split()) > len(parts)
-                      and f.endswith(n)]
+                      and f.lower().endswith(" " + n.lower())]
             cands = longer
         if cands:
             out[n] = max(cands, key=lambda f: (counts[f], len(f)))
