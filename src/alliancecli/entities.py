@@ -484,7 +484,8 @@ def _after_title_chain(doc, i: int, reach: int = 10) -> bool:
 def _people_rules_raw() -> dict:
     raw = load_json("people.json")
     return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns",
-                                       "body_roles", "person_org_nouns", "person_org_modifiers")}
+                                       "body_roles", "person_org_nouns", "person_org_modifiers",
+                                       "org_nouns_not_before_names")}
 
 
 def _person_context(doc, toks, rules) -> bool:
@@ -512,7 +513,7 @@ def bodies_described(docs) -> set[str]:
     National', 'analyst firm Gartner', 'the rock band Deep Purple'), or after a role and 'of' ('director
     general of Elspa', 'chief executive of BT Wholesale': a person holds a role of a body, not of a person)."""
     rules = _people_rules_raw()
-    org, body_roles, not_before = set(rules["org_nouns"]), set(rules["body_roles"]), {"side", "team"}  # 'open-side X'
+    org, body_roles, not_before = rules["org_nouns"], rules["body_roles"], rules["org_nouns_not_before_names"]
     out: set[str] = set()
     for doc in docs:
         for ent in doc.ents:
@@ -549,11 +550,12 @@ def _names_a_person(noun, rules) -> bool:
     return not mods or bool(mods & rules["person_org_modifiers"])
 
 
-def non_people(docs) -> set[str]:
+def non_people(docs, bodies: set[str] | None = None) -> set[str]:
     """Words the model calls a person somewhere in one document but more often something else
     there (an organization, a place, a work: 'Altria', 'Konami'), or that the document describes
     as a company, club, film... in apposition ('Diageo, the world's biggest spirits company') or
-    as the subject of 'be' ('Sohu is a "yellow edition"')."""
+    as the subject of 'be' ('Sohu is a "yellow edition"'): :func:`bodies_described`, or ``bodies`` where the
+    caller has it already."""
     rules = _people_rules_raw()
     labels = rules["other_labels"]
     person: Counter = Counter()
@@ -564,7 +566,7 @@ def non_people(docs) -> set[str]:
                 person[ent.text] += 1
             elif ent.label_ in labels:
                 other[ent.text] += 1
-    return bodies_described(docs) | {t for t, n in other.items() if n > person[t]}
+    return (bodies_described(docs) if bodies is None else bodies) | {t for t, n in other.items() if n > person[t]}
 
 
 def _namey(t) -> bool:
@@ -969,16 +971,22 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     # word is not enough ('England coach … Wales manager')
     titled = {span.text for k, span, _, _ in cands if span.start > 0 and (
         (t := docs[k][span.start - 1]).is_title and t.lower_.rstrip(".") in rules["honorifics"])}  # not 'might miss England's'
-    # a one-word town the document writes after 'the' is a capitalised common noun there ('the Alliance',
-    # 'the Dome'), also where the article is missing ('any Alliance country'); a town takes no article
-    # ('the Kharkiv region' does, and 'The Hague' has one in its name)
-    # (the head of its noun phrase: 'the Kherson, Zaporizhzhia and Sumy regions', 'the Magdeburg law' name towns)
-    articled = {span.text for k, span, place, _ in cands if len(span) == 1 and place.kind == "city" and span.start > 0
-                and docs[k][span.start - 1].lower_ == "the" and span.root.dep_ != "compound" and not (
+
+    def after_the(doc, span, place) -> bool:
+        """A one-word town written after 'the' with no place word after it: 'the Alliance', 'the Dome' (a town
+        takes no article: 'the Kharkiv region' does, and 'The Hague' has one in its name)."""
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return (len(span) == 1 and place.kind == "city" and span.start > 0 and doc[span.start - 1].lower_ == "the"
+                and not (nxt is not None and nxt.lower_ in rules["after"]) and gaz.lookup("The " + span.text) is None)
+
+    # such a town as the head of its noun phrase is a capitalised common noun in the whole document, also where
+    # the article is missing ('any Alliance country'); not as a modifier or in a list ('the Magdeburg law', 'the
+    # Kherson, Zaporizhzhia and Sumy regions')
+    articled = {span.text for k, span, place, _ in cands if after_the(docs[k], span, place)
+                and span.root.dep_ != "compound" and not (
                     span.root.head.i > span.root.i and span.root.head.pos_ in ("NOUN", "PROPN")) and not (
-                    span.end < len(docs[k]) and (docs[k][span.end].lower_ in rules["after"] | {",", "and", "or"}
-                                                 or docs[k][span.end].pos_ in ("NOUN", "PROPN", "ADJ")))
-                and gaz.lookup("The " + span.text) is None}
+                    span.end < len(docs[k]) and (docs[k][span.end].lower_ in {",", "and", "or"}
+                                                 or docs[k][span.end].pos_ in ("NOUN", "PROPN", "ADJ")))}
     # unless the document also writes it as a place ('in Odesa', 'the Odesa region')
     articled -= {span.text for k, span, _, _ in cands if (
         span.start > 0 and docs[k][span.start - 1].lower_ in rules["before"]) or (
@@ -988,13 +996,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
         doc = docs[k]
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
-        if span.text in titled or span.text in articled:
+        if span.text in titled or span.text in articled or after_the(doc, span, place):
             continue
-        if len(span) == 1 and place.kind == "city" and prev is not None and prev.lower_ == "the" and not (
-                nxt is not None and nxt.lower_ in rules["after"]) and gaz.lookup("The " + span.text) is None:
-            continue  # "the Alliance", "the Dome": a town takes no article ("the Kharkiv region" does)
-        marked = (prev is not None and prev.lower_ in rules["before"] | rules["not_starts"]) or (
-            nxt is not None and nxt.lower_ in rules["after"])
         small = place.kind == "city" and place.population < rules["small_town_population"]
         if small and place.country not in named:
             continue  # a town of a few thousand in a country the text never names: 'Rossignol' the ski maker
@@ -1009,6 +1012,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
             continue
         if prev is not None and prev.lower_.rstrip(".") in lex["titles"]:
             continue
+        marked = (prev is not None and prev.lower_ in rules["before"] | rules["not_starts"]) or (
+            nxt is not None and nxt.lower_ in rules["after"])
         # a town the document's own country names make likely ("Bucha" in a text about Ukraine):
         # this decides place or person, never the place's country, which is the gazetteer's
         if marked or place.kind == "region" or place.population >= rules["min_population"] or place.country in named:

@@ -152,8 +152,8 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     below = entities.sub_places(docs, [u.start for u in units], sent_of_unit)
     places += [m for m in below if not any(p.start < m.end and m.start < p.end for p in places)]
     place_texts = {m.text for m in below}
-    not_people = entities.non_people(docs)
     bodies = entities.bodies_described(docs)  # 'the British bank Abbey National': whatever its length
+    not_people = entities.non_people(docs, bodies)
     lower = entities.lower_case_words(docs)  # "Boycott", "Joint Statement": words the text also writes in lower case
     people = [entities.without_common_words(m, lower) for m in people]
     people = [m for m in people if not (" " not in m.text and m.text in not_people) and m.text not in bodies

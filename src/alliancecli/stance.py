@@ -258,6 +258,11 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
     return found
 
 
+def _is_question(sent: str) -> bool:
+    """A sentence that asks: it ends with a question mark, or opens with 'why', 'who needs', 'what for'."""
+    return sent.rstrip("\"'”’») ").endswith("?") or bool(_WHY.match(sent))
+
+
 _NOT_NEGATION = re.compile(r"\b(?:not|no) (?:only|just|merely|simply|less|fewer)\b|\bno doubt\b|\bnot least\b", re.I)
 
 
@@ -300,7 +305,7 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
     def factor_at(i: int) -> float:
         return lx["hedge_factor"] if hedged or any(x <= i < y for x, y in conditional) else 1.0
 
-    question = sent.rstrip("\"'”’») ").endswith("?") or bool(_WHY.match(sent))
+    question = _is_question(sent)
     flip_at = min((m.end() for f in lx["flip"] for m in f.finditer(sent)), default=None)
     taken: list[tuple[int, int]] = []
 
@@ -356,7 +361,7 @@ def _own_course(text: str, sentences: list[_Sentence], ctx: Context, mentions):
     lx = lexicon()
     for s in sentences:
         sent = text[s.start:s.end]
-        if any(w < 0 for w, _ in s.cues) or sent.rstrip("\"'”’») ").endswith("?") or _WHY.match(sent):
+        if any(w < 0 for w, _ in s.cues) or _is_question(sent):
             continue
         if lx["negation"].search(_NOT_NEGATION.sub(" ", sent)) or any(rx.search(sent) for rx in lx["report"]):
             continue  # "not yet a member"; "the parties discussed Ukraine's accession" is a topic, not a position
@@ -406,8 +411,8 @@ class Rules:
         if own is not None:  # "Ukraine has chosen the course of NATO membership": a country's own accession
             t, span = own
             spans = tuple(sorted({t.span, span}))
-            return Stance("support", score + lexicon()["own_course_weight"], "; ".join(text[x:y] for x, y in spans), spans,
-                          t.name, "bloc" if t.kind == "bloc+" else t.kind, t.parties)
+            return Stance("support", score + lexicon()["own_course_weight"], "; ".join(text[x:y] for x, y in spans),
+                          spans, t.name, "bloc" if t.kind == "bloc+" else t.kind, t.parties)
         deciding = [s for s in sentences if s.score and (label == "neutral" or (s.score > 0) == (score > 0))]
         pool = deciding or sentences
         target = min((t for s in pool for t in s.targets), key=lambda t: (_PRIORITY[t.kind], t.span[0]))
