@@ -287,3 +287,16 @@ def test_opening_a_database_another_process_writes_waits_for_it(tmp_path, monkey
     db = store.connect(path)
     assert db.journal_mode == "wal"
     con.close()
+
+
+def test_opening_a_database_does_not_import_pandas_which_stays_importable(tmp_path):
+    """sqlite_utils imports pandas (0.5 s) whenever it is installed; the store loads it without."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("pandas")
+    code = ("import sys; from alliancecli import store; store.connect(sys.argv[1], create=True)['t'].insert({'a': 1});"
+            "assert 'pandas' not in sys.modules, 'pandas imported'; import pandas; print(pandas.DataFrame)")
+    p = subprocess.run([sys.executable, "-c", code, str(tmp_path / "x.db")], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert "DataFrame" in p.stdout

@@ -8,11 +8,12 @@ sits in memory.
 from __future__ import annotations
 
 import json
-from typing import IO
-
-import sqlite_utils
+from typing import IO, TYPE_CHECKING
 
 from . import output, queries
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 TABLES = ("statements", "comments", "mentions")
 GRAPH_FORMATS = ("gexf", "graphml")

@@ -22,10 +22,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from . import store
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 LABELS = ("support", "oppose", "neutral")
 

@@ -17,13 +17,14 @@ import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Callable
 
 from . import labels as labels_mod
 from . import stance
 from .resources import load_json
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 CLASSES = ("support", "oppose", "neutral")
 
