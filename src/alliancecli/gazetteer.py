@@ -183,7 +183,7 @@ class Places:
         self._places = data["places"]
         self._forms = data["forms"]
         self._alternates = data.get("alternates", {})
-        self._folded: dict[str, str] | None = None
+        self._folded: dict[str, str] | None = data.get("folded")  # built with the data; else at first need
 
     def place(self, name: str) -> SubPlace | None:
         p = self._places.get(name)
@@ -200,15 +200,20 @@ class Places:
             name = self._alternates.get(text)
         if name is None and len(text) >= 6:  # short words fold into other short words ("Bar", "Baar")
             if self._folded is None:
-                folded: dict[str, str] = {}
-                for form, n in self._forms.items():
-                    folded.setdefault(place_key(form), n)
-                self._folded = folded
+                self._folded = folded_forms(self._forms)
             name = self._folded.get(place_key(text))
         return self.place(name) if name else None
 
     def __contains__(self, text: str) -> bool:
         return self.lookup(text) is not None
+
+
+def folded_forms(forms: dict[str, str]) -> dict[str, str]:
+    """:func:`place_key` of each form -> its place, the first form of a key winning."""
+    folded: dict[str, str] = {}
+    for form, name in forms.items():
+        folded.setdefault(place_key(form), name)
+    return folded
 
 
 def place_key(text: str) -> str:
