@@ -108,8 +108,8 @@ def other_sense(ent, document: str | None = None) -> bool:
     for seq in rules["after"]:
         if tuple(t.text for t in doc[ent.end:ent.end + len(seq)]) == seq:
             return True
-    sent = ent.sent.text if doc.has_annotation("SENT_START") else doc.text
-    for context in (sent, doc.text, document):
+    sent = ent.sent.text if doc.has_annotation("SENT_START") else doc_text(doc)
+    for context in (sent, doc_text(doc), document):
         if not context:
             continue
         low = context.lower()
@@ -382,7 +382,16 @@ def misses_known(doc, spans: list[tuple[int, int]], known: frozenset[str]) -> bo
     """Whether unit ``doc`` writes a known name (:func:`known_people`) more often than its person ``spans`` hold
     it: only then can :func:`person_spans` with ``known`` find more there."""
     held = Counter(doc[s:e].text for s, e in spans)
-    return any(doc.text.count(n) > held[n] for n in known)
+    text = doc_text(doc)
+    return any(text.count(n) > held[n] for n in known)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, which spaCy joins anew from the tokens on every call, kept in the doc's user data."""
+    text = doc.user_data.get("alliance.text")
+    if text is None:
+        text = doc.user_data["alliance.text"] = doc.text
+    return text
 
 
 def whole_name(doc, s: int, e: int) -> tuple[int, int]:
@@ -463,7 +472,15 @@ def without_common_words(m: Mention, lower: set[str]) -> Mention:
 
 def lower_case_words(docs) -> set[str]:
     """The words a document writes in lower case ("boycott", "statement", "missiles")."""
-    return {t.text for doc in docs for t in doc if t.is_lower and t.is_alpha and len(t) > 2}
+    from spacy.attrs import IS_ALPHA, IS_LOWER, LENGTH, ORTH
+
+    words = set()
+    for doc in docs:  # the lexical flags as one array: no Token object made per word
+        if len(doc):
+            strings = doc.vocab.strings
+            words.update(strings[orth] for orth, lower, alpha, n in
+                         doc.to_array([ORTH, IS_LOWER, IS_ALPHA, LENGTH]).tolist() if lower and alpha and n > 2)
+    return words
 
 
 def _after_title_chain(doc, i: int, reach: int = 10) -> bool:

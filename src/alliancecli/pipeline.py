@@ -121,6 +121,8 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     """Turn one segmented, parsed document into database rows."""
     src, outline, units = prep.source, prep.outline, prep.units
     text = src.text
+    for u, doc in zip(units, docs):  # each doc's text is its unit's: spaCy would join it from the tokens
+        doc.user_data["alliance.text"] = text[u.start:u.end]
     gaz = gazetteer.load()
     ambiguous = gaz.ambiguous_forms()
     handles = set()

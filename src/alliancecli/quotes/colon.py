@@ -37,6 +37,8 @@ def block(view: DocView, state: State, bi: int) -> None:
             state.add(said("block", ns, ne, sp, cue), bi + 1)
         return
     # "Putin said: at present, ..." inside one paragraph
+    if ":" not in text[view.units[k].start:view.units[k].end]:
+        return
     for t in doc:
         if t.text != ":" or t.i + 1 >= len(doc) or view.inside(view.abs(k, t)):
             continue

@@ -33,8 +33,8 @@ def events(view: DocView, state: State):
 
 def paragraph(view: DocView, state: State, k: int, lex: dict) -> None:
     doc = view.docs[k]
-    for t in doc:
-        if t.pos_ != "VERB" or view.inside(view.abs(k, t)):
+    for t in view.verbs(k):
+        if view.inside(view.abs(k, t)):
             continue
         if any(c.dep_ == "ccomp" for c in t.children):
             continue  # "said that …": a clausal report (reported.py)

@@ -233,14 +233,12 @@ class Registry:
 
     def introduced_country(self, lemma: str) -> str | None:
         """The country in the phrase that first introduced an unnamed actor ('a guest on Russian state TV')."""
-        v = self.view
-        for k in v.body:
-            for t in v.docs[k]:
-                if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
-                    for d in t.subtree:
-                        if d.ent_type_ == "COUNTRY" and d.i != t.i and len(list(d.ancestors)) - len(list(t.ancestors)) <= 4:
-                            return d.ent_id_
-                    return None
+        t = self.view.first_noun(lemma)
+        if t is None:
+            return None
+        for d in t.subtree:
+            if d.ent_type_ == "COUNTRY" and d.i != t.i and len(list(d.ancestors)) - len(list(t.ancestors)) <= 4:
+                return d.ent_id_
         return None
 
     def org_descriptors(self) -> dict[str, set[str]]:
