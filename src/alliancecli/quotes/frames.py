@@ -83,9 +83,8 @@ def candidates(view: DocView, k: int):
     """Every verb of body unit ``k`` with a source and a content: a subject before it and a complement after
     it; a noun that a participle describes ("a tweet attacking the mayor"); or, in the passive, the agent
     ("the nominee has been endorsed by dozens of papers": frame ``lemma|passive``)."""
-    doc = view.docs[k]
-    for t in doc:
-        if t.pos_ != "VERB" or view.inside(view.abs(k, t)):
+    for t in view.verbs(k):
+        if view.inside(view.abs(k, t)):
             continue
         passive = _passive(t)
         if passive is not None:

@@ -132,6 +132,7 @@ class DocView:
         self._unit_of = {id(d): k for k, d in enumerate(docs)}
         self._token_starts: dict[int, list[int]] = {}
         self._first_noun: dict[str, tuple[int, int]] | None = None
+        self._selected: dict[tuple, list] = {}
         self.quotes: list = []
         self.intervals: list[tuple[int, int]] = []
 
@@ -142,14 +143,26 @@ class DocView:
         self.intervals = sorted((q.open, (q.close if q.close is not None else q.end) + 1) for q in quotes)
 
     def verbs(self, k: int) -> list:
-        """The tokens of unit ``k`` tagged VERB, found in one array (no Token object made for the rest)."""
-        from spacy.attrs import POS
-        from spacy.symbols import VERB
+        """The tokens of unit ``k`` tagged VERB."""
+        return self.select(k, ("VERB",))
 
-        doc = self.docs[k]
-        if not len(doc):
-            return []
-        return [doc[i] for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == VERB]
+    def select(self, k: int, pos: tuple[str, ...] = (), lower: tuple[str, ...] = ()) -> list:
+        """The tokens of unit ``k``, in order, whose part of speech is one of ``pos`` or whose lower-cased
+        text is one of ``lower``: read from one array, so that no Token object is made for the others
+        (spaCy makes one on every access); kept for the next mechanism that asks."""
+        key = (k, pos, lower)
+        hit = self._selected.get(key)
+        if hit is None:
+            from spacy.attrs import LOWER, POS
+
+            doc = self.docs[k]
+            strings = doc.vocab.strings
+            want_pos = {strings[p] for p in pos}
+            want_lower = {strings.add(w) for w in lower}
+            hit = [doc[i] for i, (p, w) in enumerate(doc.to_array([POS, LOWER]).tolist())
+                   if p in want_pos or w in want_lower] if len(doc) else []
+            self._selected[key] = hit
+        return hit
 
     def first_noun(self, lemma: str):
         """The first body token tagged NOUN whose lower-cased lemma is ``lemma``, or None."""
