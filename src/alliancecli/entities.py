@@ -54,7 +54,7 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
     the US state, "Jordan" the person, "Turkey" the bird) is kept only where its context does not
     point to the other sense (:func:`other_sense`); ``document`` is the whole text, the widest context."""
     out = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ("COUNTRY", "BLOC"):
             continue
         if ent.text in ambiguous and other_sense(ent, document):
@@ -171,7 +171,7 @@ def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[
     before_town = set(rules["preps_before_town"])
     learned: dict[str, str] = {}
     for doc in docs:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ != "COUNTRY":
                 continue
             i = ent.start - 1
@@ -208,7 +208,7 @@ def passing_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[
     # person's name is never a place
     from . import gazetteer
 
-    people = {e.text for doc in docs for e in doc.ents if e.label_ == "PERSON"}
+    people = {e.text for doc in docs for e in doc_ents(doc) if e.label_ == "PERSON"}
     people |= {w for p in people for w in p.split()}
     learned = {k: v for k, v in learned.items() if k not in people and gazetteer.places().lookup(k) is None}
     if not learned:
@@ -328,7 +328,7 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         taken.update(range(s, e))
         spans.append((s, e))
 
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON":
             add(ent.start, ent.end)
     # Name-shaped runs the model missed or called ORG: accept them with a title before
@@ -371,7 +371,7 @@ def known_people(docs, spans: list[list[tuple[int, int]]]) -> frozenset[str]:
     person: dict[str, int] = {}
     other: dict[str, int] = {}
     for d in docs:
-        for ent in d.ents:
+        for ent in doc_ents(d):
             if ent.text in names:
                 counts = person if ent.label_ == "PERSON" else other
                 counts[ent.text] = counts.get(ent.text, 0) + 1
@@ -392,6 +392,15 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["alliance.text"] = doc.text
     return text
+
+
+def doc_ents(doc) -> tuple:
+    """``doc.ents``, which spaCy builds anew (a Span per entity, a scan of every token) on every call,
+    kept in the doc's user data: nothing here changes a doc's entities after the pipeline."""
+    ents = doc.user_data.get("alliance.ents")
+    if ents is None:
+        ents = doc.user_data["alliance.ents"] = doc.ents
+    return ents
 
 
 def whole_name(doc, s: int, e: int) -> tuple[int, int]:
@@ -533,7 +542,7 @@ def bodies_described(docs) -> set[str]:
     org, body_roles, not_before = rules["org_nouns"], rules["body_roles"], rules["org_nouns_not_before_names"]
     out: set[str] = set()
     for doc in docs:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
             root = ent.root
@@ -578,7 +587,7 @@ def non_people(docs, bodies: set[str] | None = None) -> set[str]:
     person: Counter = Counter()
     other: Counter = Counter()
     for doc in docs:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "PERSON":
                 person[ent.text] += 1
             elif ent.label_ in labels:
@@ -675,7 +684,7 @@ def body_of(t) -> str | None:
     if t.ent_type_ not in ("ORG", "NORP", ""):
         return None
     bodies = _bodies()
-    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None) if t.ent_type_ else None
+    ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None) if t.ent_type_ else None
     texts = [t.text]
     if ent is not None:
         toks = [x for x in ent if x.lower_ != "the"]
@@ -955,17 +964,17 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     lex = lexicon()
     name_words: set[str] = set()
     for doc in docs:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "PERSON":
                 toks = [t for t in clean_name(ent) if t.text[:1].isupper()]
                 if len(toks) >= 2 and gaz.lookup(" ".join(t.text for t in toks)) is None:
                     name_words.update(t.text for t in toks)
-    named = {e.ent_id_ for doc in docs for e in doc.ents if e.label_ == "COUNTRY"}
+    named = {e.ent_id_ for doc in docs for e in doc_ents(doc) if e.label_ == "COUNTRY"}
     lower = lower_case_words(docs)  # "the Alliance" is no town in Ohio where the text says "alliance"
     found: dict[str, object] = {}  # text -> SubPlace, for forms judged places in this document
     cands = []
     for k, doc in enumerate(docs):
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in PLACE_ENT_LABELS:
                 continue
             toks = list(ent)

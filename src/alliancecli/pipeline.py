@@ -119,6 +119,14 @@ def plan_units(outline: Outline) -> list[quotes.Unit]:
 
 def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     """Turn one segmented, parsed document into database rows."""
+    try:
+        return _analyse(prep, docs)
+    finally:
+        for doc in docs:  # the entity spans kept on each doc refer to it: drop them, or only the cycle
+            doc.user_data.pop("alliance.ents", None)  # collector would free the doc
+
+
+def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     src, outline, units = prep.source, prep.outline, prep.units
     text = src.text
     for u, doc in zip(units, docs):  # each doc's text is its unit's: spaCy would join it from the tokens

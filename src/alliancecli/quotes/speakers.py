@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .. import gazetteer
-from ..entities import Mention
+from ..entities import Mention, doc_ents
 from .view import DASHES, PERSONAL, RELATIVES, DocView, joined
 
 
@@ -127,11 +127,11 @@ class Registry:
             return Speaker(tok.text, s, e, "pronoun" if low in v.lex["pronouns"] else None)
         is_role = tok.lemma_.lower() in v.lex["roles"] and tok.pos_ in ("NOUN", "PROPN")
         if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY") and not is_role:
-            ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
+            ent = next((x for x in doc_ents(doc) if x.start <= tok.i < x.end), None)
             if ent is not None:
                 return Speaker(ent.text, *v.span(k, ent[0], ent[-1]), "organization")
         if tok.ent_type_ == "COUNTRY":
-            ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
+            ent = next((x for x in doc_ents(doc) if x.start <= tok.i < x.end), None)
             if ent is not None:
                 if ent.text in gazetteer.metonyms():  # "the Kremlin said": an institution speaks
                     return Speaker(ent.text, *v.span(k, ent[0], ent[-1]), "organization", ent.ent_id_)
@@ -249,7 +249,7 @@ class Registry:
             self._orgs = {}
             v = self.view
             for k in v.body:
-                for ent in v.docs[k].ents:
+                for ent in doc_ents(v.docs[k]):
                     if ent.label_ in ("COUNTRY", "BLOC", "NOT_COUNTRY", "GPE", "DATE", "CARDINAL"):
                         continue
                     r = ent.root
@@ -406,7 +406,7 @@ class Registry:
         doc = v.docs[k]
         if hi <= lo:
             return None
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "PERSON" and lo <= ent.start and ent.end <= hi:
                 toks = [x for x in ent if x.dep_ != "case" and x.text not in ("'s", "’s")]
                 s, e = v.span(k, toks[0], toks[-1])
