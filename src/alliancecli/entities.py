@@ -388,18 +388,24 @@ def misses_known(doc, spans: list[tuple[int, int]], known: frozenset[str]) -> bo
 
 def doc_text(doc) -> str:
     """``doc.text``, which spaCy joins anew from the tokens on every call, kept in the doc's user data."""
-    text = doc.user_data.get("alliance.text")
+    data = getattr(doc, "user_data", None)
+    if data is None:
+        return doc.text
+    text = data.get("alliance.text")
     if text is None:
-        text = doc.user_data["alliance.text"] = doc.text
+        text = data["alliance.text"] = doc.text
     return text
 
 
 def doc_ents(doc) -> tuple:
     """``doc.ents``, which spaCy builds anew (a Span per entity, a scan of every token) on every call,
     kept in the doc's user data: nothing here changes a doc's entities after the pipeline."""
-    ents = doc.user_data.get("alliance.ents")
+    data = getattr(doc, "user_data", None)  # None: a doc-like object that is not spaCy's
+    if data is None:
+        return doc.ents
+    ents = data.get("alliance.ents")
     if ents is None:
-        ents = doc.user_data["alliance.ents"] = doc.ents
+        ents = data["alliance.ents"] = doc.ents
     return ents
 
 
