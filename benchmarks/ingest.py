@@ -416,7 +416,7 @@ def render(r: dict) -> str:
                                 f"{r['a_lean']['a_over']:.2f}x (a))"),
         ("(b) ingest", f"{b['words_per_s']:,.0f} words/s ({b['seconds']:.1f} s)"),
         ("b/a (speed)", f"{b['b_over_a']:.2f} wall clock, {b['b_over_a_cpu']:.2f} in CPU seconds "
-                        f"(goal: 1.30); medians of {r['rounds']} rounds"),
+                        f"(goal: 1.30)" + (f"; medians of {r['rounds']} rounds" if r["rounds"] > 1 else "; one round")),
         ("    each round", "wall " + ", ".join(f"{x:.2f}" for x in b["b_over_a_rounds"])
          + "; CPU " + ", ".join(f"{x:.2f}" for x in b["b_over_a_cpu_rounds"])),
         ("(c) unchanged re-ingest", f"{cc['seconds']:.2f} s, c/b = {cc['c_over_b']:.3f} "
