@@ -388,25 +388,26 @@ def misses_known(doc, spans: list[tuple[int, int]], known: frozenset[str]) -> bo
 
 def doc_text(doc) -> str:
     """``doc.text``, which spaCy joins anew from the tokens on every call, kept in the doc's user data."""
-    data = getattr(doc, "user_data", None)
-    if data is None:
-        return doc.text
-    text = data.get("alliance.text")
-    if text is None:
-        text = data["alliance.text"] = doc.text
-    return text
+    return _kept(doc, "text")
 
 
 def doc_ents(doc) -> tuple:
     """``doc.ents``, which spaCy builds anew (a Span per entity, a scan of every token) on every call,
     kept in the doc's user data: nothing here changes a doc's entities after the pipeline."""
-    data = getattr(doc, "user_data", None)  # None: a doc-like object that is not spaCy's
+    return _kept(doc, "ents")
+
+
+def _kept(doc, attr: str):
+    """``getattr(doc, attr)``, computed once and kept in ``doc.user_data`` (a doc-like object without
+    user data, as tests build, is simply asked)."""
+    data = getattr(doc, "user_data", None)
     if data is None:
-        return doc.ents
-    ents = data.get("alliance.ents")
-    if ents is None:
-        ents = data["alliance.ents"] = doc.ents
-    return ents
+        return getattr(doc, attr)
+    key = f"alliance.{attr}"
+    value = data.get(key)
+    if value is None:
+        value = data[key] = getattr(doc, attr)
+    return value
 
 
 def whole_name(doc, s: int, e: int) -> tuple[int, int]:
