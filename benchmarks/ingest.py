@@ -72,6 +72,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path, PurePosixPath
+from statistics import median
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "bbc-fulltext.zip"
@@ -164,21 +165,19 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "cpu_s": time.process_tim
 
 
 def child_ceiling(texts_json: Path, lean: bool) -> dict:
+    return run_child(CEILING, [texts_json, "lean" if lean else "full"], "nlp.pipe child")
+
+
+def run_child(code: str, args: list, what: str) -> dict:
+    """Run ``code`` in a fresh interpreter that imports this checkout's alliancecli; its last line, as JSON."""
     env = dict(os.environ)
     src = str(REPO / "src")
     env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    p = subprocess.run([sys.executable, "-c", CEILING, str(texts_json), "lean" if lean else "full"],
-                       capture_output=True, text=True, env=env)
+    p = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, env=env)
     if p.returncode != 0:
         sys.stderr.write(p.stderr[-4000:])
-        raise SystemExit(f"nlp.pipe child failed with exit status {p.returncode}")
+        raise SystemExit(f"{what} failed with exit status {p.returncode}")
     return json.loads(p.stdout.strip().splitlines()[-1])
-
-
-def median(xs: list[float]) -> float:
-    xs = sorted(xs)
-    n = len(xs)
-    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
 
 
 def extract(corpus: Path, dest: Path, limit: int | None) -> list[Path]:
@@ -205,15 +204,7 @@ def loadavg() -> float | None:
 
 
 def child_ingest(folder: Path, db: Path, workers) -> dict:
-    env = dict(os.environ)
-    src = str(REPO / "src")
-    env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    p = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(db), str(workers)],
-                       capture_output=True, text=True, env=env)
-    if p.returncode != 0:
-        sys.stderr.write(p.stderr[-4000:])
-        raise SystemExit(f"ingest child (workers={workers}) failed with exit status {p.returncode}")
-    out = json.loads(p.stdout.strip().splitlines()[-1])
+    out = run_child(CHILD, [folder, db, workers], f"ingest child (workers={workers})")
     out["loadavg_after"] = loadavg()
     return out
 
