@@ -397,13 +397,27 @@ def doc_ents(doc) -> tuple:
     return _kept(doc, "ents")
 
 
+def keep_text(doc, text: str) -> None:
+    """Give :func:`doc_text` the text ``doc`` was made from, which the caller has (a unit's slice)."""
+    doc.user_data[_KEPT + "text"] = text
+
+
+def drop_kept(doc) -> None:
+    """Forget the entity spans :func:`doc_ents` kept: they refer back to the doc, and would leave its freeing
+    to the cycle collector."""
+    doc.user_data.pop(_KEPT + "ents", None)
+
+
+_KEPT = "alliance."  # the prefix of what this module keeps in a doc's user data
+
+
 def _kept(doc, attr: str):
     """``getattr(doc, attr)``, computed once and kept in ``doc.user_data`` (a doc-like object without
     user data, as tests build, is simply asked)."""
     data = getattr(doc, "user_data", None)
     if data is None:
         return getattr(doc, attr)
-    key = f"alliance.{attr}"
+    key = _KEPT + attr
     value = data.get(key)
     if value is None:
         value = data[key] = getattr(doc, attr)

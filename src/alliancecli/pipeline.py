@@ -122,15 +122,15 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     try:
         return _analyse(prep, docs)
     finally:
-        for doc in docs:  # the entity spans kept on each doc refer to it: drop them, or only the cycle
-            doc.user_data.pop("alliance.ents", None)  # collector would free the doc
+        for doc in docs:
+            entities.drop_kept(doc)
 
 
 def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     src, outline, units = prep.source, prep.outline, prep.units
     text = src.text
     for u, doc in zip(units, docs):  # each doc's text is its unit's: spaCy would join it from the tokens
-        doc.user_data["alliance.text"] = text[u.start:u.end]
+        entities.keep_text(doc, text[u.start:u.end])
     gaz = gazetteer.load()
     ambiguous = gaz.ambiguous_forms()
     handles = set()

@@ -131,7 +131,7 @@ class DocView:
         self._body_index = {k: i for i, k in enumerate(self.body)}
         self._unit_of = {id(d): k for k, d in enumerate(docs)}
         self._token_starts: dict[int, list[int]] = {}
-        self._first_noun: dict[str, tuple[int, int]] | None = None
+        self._first_noun: dict[str, object] | None = None
         self._selected: dict[tuple, list] = {}
         self.quotes: list = []
         self.intervals: list[tuple[int, int]] = []
@@ -167,20 +167,11 @@ class DocView:
     def first_noun(self, lemma: str):
         """The first body token tagged NOUN whose lower-cased lemma is ``lemma``, or None."""
         if self._first_noun is None:
-            from spacy.attrs import LEMMA, POS
-            from spacy.symbols import NOUN
-
             self._first_noun = {}
             for k in self.body:
-                doc = self.docs[k]
-                if not len(doc):
-                    continue
-                strings = doc.vocab.strings
-                for i, (pos, lem) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
-                    if pos == NOUN:
-                        self._first_noun.setdefault(strings[lem].lower(), (k, i))
-        hit = self._first_noun.get(lemma)
-        return None if hit is None else self.docs[hit[0]][hit[1]]
+                for t in self.select(k, ("NOUN",)):
+                    self._first_noun.setdefault(t.lemma_.lower(), t)
+        return self._first_noun.get(lemma)
 
     # -- offsets -------------------------------------------------------------
     def abs(self, k: int, tok) -> int:
