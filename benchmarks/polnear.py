@@ -36,7 +36,8 @@ Gold
 
 Predictions
     Read from the database: ``documents(id, path, text)``, matched to an article
-    by the file name of ``path``, and ``statements(id, document_id, comment_id,
+    by the file name of ``path`` (an article the ingest stored no document for,
+    because another file has its exact text, shares that document's statements), and ``statements(id, document_id, comment_id,
     kind, text, start, end, speaker, speaker_start, speaker_end, cue)``.
     ``start``/``end`` and ``speaker_start``/``speaker_end`` are Python string
     offsets into ``documents.text``, which must equal the .txt decoded as UTF-8
@@ -335,6 +336,13 @@ def load_predictions(db: Path, articles: dict[str, str]) -> tuple[list[Predictio
             if doc_text[stem] != articles[stem]:
                 warn(f"documents.text differs from the .txt file (first: {stem}.txt); "
                      "offsets may not line up with the gold", key="text-mismatch")
+        # the ingest stores one copy of identical files: an article without a document of its own shares the
+        # statements of the document with its exact text (two annotations of one syndicated story)
+        copies: dict[str, list[str]] = {}
+        by_text = {t: stem for stem, t in doc_text.items()}
+        for stem, t in articles.items():
+            if stem not in doc_text and t in by_text:
+                copies.setdefault(by_text[t], []).append(stem)
         cols = ", ".join(f'"{c}"' for c in _STATEMENT_COLUMNS)
         preds: list[Prediction] = []
         counts = {stem: 0 for stem in articles}
@@ -342,15 +350,16 @@ def load_predictions(db: Path, articles: dict[str, str]) -> tuple[list[Predictio
             stem = doc_of.get(row["document_id"])
             if stem is None:
                 continue
-            counts[stem] += 1
             ss, se = row["speaker_start"], row["speaker_end"]
             text = doc_text[stem]
-            preds.append(Prediction(
-                doc=stem, id=row["id"], kind=row["kind"], start=row["start"], end=row["end"],
-                speaker_start=ss, speaker_end=se, comment_id=row["comment_id"],
-                text=row["text"] or "", speaker=row["speaker"],
-                speaker_text=text[ss:se] if ss is not None and se is not None else "",
-            ))
+            for name in [stem] + copies.get(stem, []):
+                counts[name] += 1
+                preds.append(Prediction(
+                    doc=name, id=row["id"], kind=row["kind"], start=row["start"], end=row["end"],
+                    speaker_start=ss, speaker_end=se, comment_id=row["comment_id"],
+                    text=row["text"] or "", speaker=row["speaker"],
+                    speaker_text=text[ss:se] if ss is not None and se is not None else "",
+                ))
     finally:
         con.close()
     return preds, counts

@@ -169,6 +169,19 @@ def test_score_from_files_and_db(corpus):
     assert d["missed"] == []
 
 
+def test_an_article_the_ingest_stored_once_shares_its_copys_statements(corpus):
+    """Two annotated files with one text: the ingest keeps one document, and both files are scored on it."""
+    directory, db = corpus
+    (directory / "text" / "copy.txt").write_text(TEXT, encoding="utf-8")
+    (directory / "attributions" / "copy_aa.ann").write_text(ANN, encoding="utf-8")
+    articles, gold = pn.load_gold(directory)
+    preds, counts = pn.load_predictions(db, articles)
+    assert counts == {"art": 6, "copy": 6, "other": 0}
+    res = pn.score(gold, preds)
+    q = res["tracks"]["quotations"]["end_to_end"]
+    assert (q["tp_gold"], q["gold"]) == (2, 2)
+
+
 def test_match_threshold_and_null_speaker():
     g = pn.Gold(doc="d", id="E1", content=[(10, 20), (30, 40)], source=[(0, 5)],
                 content_text="x", quote=False)
