@@ -63,3 +63,22 @@ def test_a_name_in_front_of_the_document_is_its_author():
     rows = attribute_text("Her rivals paint him as a danger. “If he wins, they could be running the country,” "
                           "one Clinton ad declared.")
     assert [(k, s, x) for k, _, s, x, _ in rows if k == "quote"] == [("quote", "Clinton", "Clinton ad")]
+
+
+def test_the_issuer_of_a_statement_saying_speaks_with_its_own_mention():
+    """'X issued a statement saying "…"': X speaks, and X is the mention, whether named, a pronoun or a body."""
+    [(kind, _, speaker, written, _)] = attribute_text(
+        'Anna Berg issued a statement saying that the deal was "a disaster for the whole country and its people."')
+    assert (kind, speaker, written) == ("quote", "Anna Berg", "Anna Berg")
+    rows = attribute_text('Anna Berg lost the vote. She released a statement saying the result was '
+                          '"a betrayal of every voter who trusted the party."')
+    assert [(s, w) for k, _, s, w, _ in rows if k == "quote"] == [("Anna Berg", "She")]
+    [(_, _, speaker, written, _)] = attribute_text(
+        'His office put out a statement saying the country "does not have the capacity to vet every refugee."')
+    assert (speaker, written) == ("His office", "His office")
+
+
+def test_a_statement_nobody_is_said_to_issue_stays_the_mention():
+    [(_, _, _, written, _)] = attribute_text(
+        'Anna Berg spoke on Monday. A statement saying the deal was "a disaster for the whole country" circulated.')
+    assert written == "statement"

@@ -163,6 +163,10 @@ class Registry:
             p = self.role_person(tok, key)
             if p is not None:
                 return Speaker(p.name, s, e, "person", role=role)
+        if lemma in v.lex["documents"] or lemma in v.rules["quoting_documents"]:
+            sp = self.issuer(k, tok, pos, last)
+            if sp is not None:  # 'the group issued a statement saying …': the group speaks
+                return sp
         if lemma in v.lex["documents"]:
             p = v.person_before(pos, max_back=1500)
             if p is not None:
@@ -181,6 +185,24 @@ class Registry:
             self.unnamed[known] = (phrase, country)
             return Speaker(phrase, s, e, kind, country, role)
         return Speaker(phrase, s, e, None)
+
+    def issuer(self, k: int, tok, pos: int, last=None) -> Speaker | None:
+        """The source a document's own clause names as its issuer: the subject of the verb the document is the
+        object of ('Black Lives Matter issued a statement saying …', 'she released a video that said …',
+        'His office put out a statement saying …'), with that subject's mention."""
+        v = self.view
+        h = tok.head
+        if tok.dep_ != "dobj" or h.i == tok.i or h.pos_ != "VERB":
+            return None
+        lemma = h.lemma_.lower()
+        prt = next((c.lower_ for c in h.children if c.dep_ == "prt"), None)
+        if lemma not in v.rules["document_author_verbs"] and f"{lemma} {prt}" not in v.rules["document_author_verbs"]:
+            return None
+        sj = v.subject(h)
+        if sj is None or sj.i == tok.i or v.not_source(k, sj) or not (
+                v.source_like(sj, k) or sj.lemma_.lower() in v.lex["org_words"]):
+            return None
+        return self.resolve(k, sj, pos, last)
 
     def person_in_apposition(self, k: int, tok) -> Mention | None:
         """A person named right after a role: 'the press secretary of the President of Russia Dmitry Peskov'."""

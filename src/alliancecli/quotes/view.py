@@ -93,6 +93,7 @@ def rules() -> dict:
         "role_generic": raw["role_generic"],
         "role_equivalents": raw["role_equivalents"],
         "authored_nouns": set(raw["authored_nouns"]),
+        "document_author_verbs": set(raw["document_author_verbs"]),
         "first_person": set(raw["first_person"]),
         "first_person_plural": set(raw["first_person_plural"]),
         "group_nouns": set(raw["group_nouns"]),
