@@ -162,3 +162,15 @@ def test_a_perception_after_a_preposition_reports_no_words():
     assert [(k, s) for k, _, s, _, _ in attribute_text(
         "Jack Straw answered the question by saying that the party had been out of power for a decade.")] == [
         ("indirect", "Jack Straw")]
+
+
+def test_a_verb_of_the_manner_of_speaking_cues_a_quotation_but_reports_nothing_itself():
+    rows = attribute_text('"Go back to the studio and ask them yourself," Donald Trump barked at the reporter.')
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [
+        ("quote", "Go back to the studio and ask them yourself", "Donald Trump")]
+    rows = attribute_text('The marchers crossed the bridge. "Hey, hey! Ho, ho! The mayor has got to go!" some '
+                          'protesters chanted as they walked.')
+    assert [(k, x) for k, _, _, x, _ in rows] == [("quote", "protesters")]
+    # they cue quotations only: 'roared back' is a comeback, with no words reported
+    assert attribute_text("After Anna Berg lost the first vote by ten points in 2000, the governor roared back "
+                          "in the southern states.") == []

@@ -164,10 +164,10 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     if not words_after and s_close.end < len(doc1):
         nxt = doc1[s_close.end].sent
         lead = [t for t in nxt if not t.is_punct][:3]
-        inverted = bool(lead) and (view.is_cue(lead[0]) or (
-            len(lead) > 1 and lead[0].pos_ in ("PROPN", "PRON") and view.is_cue(lead[1])))
+        inverted = bool(lead) and (view.is_quote_cue(lead[0]) or (
+            len(lead) > 1 and lead[0].pos_ in ("PROPN", "PRON") and view.is_quote_cue(lead[1])))
         # or a short sentence that is only a cue and its subject: '… pay his?” a narrator in the ad asks.'
-        bare = view.is_cue(nxt.root) and not any(
+        bare = view.is_quote_cue(nxt.root) and not any(
             c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children) and len(nxt) <= 12
         if (len(nxt) <= 8 and inverted or bare) and not any(ch in MARKS for ch in nxt.text):
             after = list(nxt)
@@ -194,33 +194,33 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     if words_after and set_off:
         a = words_after
         first = a[0]
-        if (first.pos_ == "VERB" or view.is_cue(first)) and len(a) > 1:
+        if (first.pos_ == "VERB" or view.is_quote_cue(first)) and len(a) > 1:
             # the parser may take the inverted subject for an object ('," added the Head of the Office'):
             # the noun a leading determiner belongs to, not the determiner
             cue, subj = first, view.subject(first) or (a[1].head if a[1].dep_ == "det" else a[1])
         else:
             # the first verb, else a cue past a participle ('," Bill Eastland, wearing a cowboy hat, said')
-            v = next((t for t in a[:8] if t.pos_ in ("VERB",) or view.is_cue(t)), None)
-            if v is not None and not view.is_cue(v):
+            v = next((t for t in a[:8] if t.pos_ in ("VERB",) or view.is_quote_cue(t)), None)
+            if v is not None and not view.is_quote_cue(v):
                 sj = view.subject(v)
                 if sj is None or view.abs(k1, sj) < (q.close or q.end):
-                    v = next((t for t in a[:12] if view.is_cue(t) and t.pos_ == "VERB"), v)
+                    v = next((t for t in a[:12] if view.is_quote_cue(t) and t.pos_ == "VERB"), v)
             if v is not None:
                 sj = view.subject(v)
                 if sj is not None and view.abs(k1, sj) > (q.close or q.end):
                     cue, subj = v, sj
-                elif sj is None and view.is_cue(v) and (first.pos_ == "PROPN" or view.person_at(k1, first)):
+                elif sj is None and view.is_quote_cue(v) and (first.pos_ == "PROPN" or view.person_at(k1, first)):
                     # '…," Flynn, a top Trump surrogate, said': the parser lost the subject; the person
                     # named before the cue ('," Texas delegate Bill Eastland, …, said')
                     cue, subj = v, next((t for t in a if t.i < v.i and view.person_at(k1, t)), first)
-        if cue is not None and not view.is_cue(cue):
+        if cue is not None and not view.is_quote_cue(cue):
             if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or view.person_at(k1, subj)):
                 cue = subj = None
     # 2. a cue verb before the quote, or anywhere else around it
     if cue is None:
         for toks, k in ((list(reversed(before)), k0), (after, k1)):
             for t in toks:
-                if view.is_cue(t) and t.pos_ != "NOUN":
+                if view.is_quote_cue(t) and t.pos_ != "NOUN":
                     t = view.outermost_cue(t)
                     sj = view.subject(t)
                     if sj is not None:

@@ -108,6 +108,7 @@ def rules() -> dict:
         "role_ignored_modifiers": set(raw["role_ignored_modifiers"]),
         "role_other_modifiers": set(raw["role_other_modifiers"]),
         "it_cue_verbs": set(raw["it_cue_verbs"]),
+        "quote_cue_verbs": set(raw["quote_cue_verbs"]),
         "perception_verbs": set(raw["perception_verbs"]),
         "quoting_documents": set(raw["quoting_documents"]),
         "it_cue_not_preps": set(raw["it_cue_not_preps"]),
@@ -244,6 +245,12 @@ class DocView:
             c.dep_ in ("prt", "npadvmod", "dative") or (c.dep_ == "prep" and c.lower_ in self.rules["it_cue_not_preps"])
             or (c.dep_ == "advmod" and c.lower_ not in self.rules["it_cue_advmods"])
             for c in t.children)
+
+    def is_quote_cue(self, t) -> bool:
+        """A cue of a quotation in marks: a cue, or a verb of the manner of speaking ('"Out!" he yelled'), with
+        no particle that makes it something else ('roared back', 'snapped up')."""
+        return self.is_cue(t) or (t.pos_ == "VERB" and t.lemma_.lower() in self.rules["quote_cue_verbs"] and not any(
+            c.dep_ == "prt" for c in t.children))
 
     def is_cue_word(self, t) -> bool:
         """A cue verb in a headline, where title case hides the part of speech ('Says')."""
