@@ -174,3 +174,10 @@ def test_a_verb_of_the_manner_of_speaking_cues_a_quotation_but_reports_nothing_i
     # they cue quotations only: 'roared back' is a comeback, with no words reported
     assert attribute_text("After Anna Berg lost the first vote by ten points in 2000, the governor roared back "
                           "in the southern states.") == []
+
+
+def test_a_participle_after_a_partial_quote_is_no_inverted_cue():
+    """'X insisted that he has "…," claiming …': the quote is part of what X insisted, not said by 'he'."""
+    rows = attribute_text('Anna Berg insisted that she has "expanded the party beyond its old borders," claiming '
+                          'that she is responsible for the higher turnout.')
+    assert [(s, x) for k, _, s, x, _ in rows if k == "quote"] == [("Anna Berg", "Anna Berg")]

@@ -194,7 +194,8 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     if words_after and set_off:
         a = words_after
         first = a[0]
-        if (first.pos_ == "VERB" or view.is_quote_cue(first)) and len(a) > 1:
+        # (an inverted cue is finite: '," claiming that …' is a clause of the sentence the quote is part of)
+        if (first.pos_ == "VERB" or view.is_quote_cue(first)) and first.tag_ != "VBG" and len(a) > 1:
             # the parser may take the inverted subject for an object ('," added the Head of the Office'):
             # the noun a leading determiner belongs to, not the determiner
             cue, subj = first, view.subject(first) or (a[1].head if a[1].dep_ == "det" else a[1])
