@@ -181,3 +181,13 @@ def test_a_participle_after_a_partial_quote_is_no_inverted_cue():
     rows = attribute_text('Anna Berg insisted that she has "expanded the party beyond its old borders," claiming '
                           'that she is responsible for the higher turnout.')
     assert [(s, x) for k, _, s, x, _ in rows if k == "quote"] == [("Anna Berg", "Anna Berg")]
+
+
+def test_a_sentence_that_opens_with_a_subject_and_its_cue_tags_the_quote_before_it():
+    rows = attribute_text('"You think I am going to change my mind?" Anna Berg asked reporters rhetorically during '
+                          'a news conference late last month. "I am not changing."')
+    assert [(w, s) for k, w, s, _, _ in rows] == [
+        ("You think I am going to change my mind?", "Anna Berg"), ("I am not changing.", "Anna Berg")]
+    # a sentence that reports something of its own is no tag of the quote before it
+    assert attribute_text('"Will the count ever end before the winter comes?" Anna Berg asked for a recount in '
+                          'three of the districts on Monday.') == []

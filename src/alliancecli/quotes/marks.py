@@ -169,7 +169,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
         # or a short sentence that is only a cue and its subject: '… pay his?” a narrator in the ad asks.'
         bare = view.is_quote_cue(nxt.root) and not any(
             c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children) and len(nxt) <= 12
-        if (len(nxt) <= 8 and inverted or bare) and not any(ch in MARKS for ch in nxt.text):
+        if (len(nxt) <= 8 and inverted or bare or tag_sentence(view, nxt)) and not any(ch in MARKS for ch in nxt.text):
             after = list(nxt)
             words_after = [t for t in after if not t.is_punct]
     ends_sentence = content.rstrip()[-1:] in ".!?…" if content.strip() else False
@@ -320,6 +320,28 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     last = state.last
     if last is not None and q.first - last.para <= 1 and last.speaker.name:
         state.add(said("quote", inner_s, inner_e, last.speaker, None), q.last)
+
+
+def tag_sentence(view: DocView, sent) -> bool:
+    """A sentence that opens with a subject and its cue and reports nothing of its own, however long it runs on:
+    '"You think I'm going to change?" Trump asked reporters rhetorically during a news conference last month.'
+    (an object other than a listener, or a clause, makes it a report of its own: 'Trump asked for a recount.')"""
+    root = sent.root
+    if root.pos_ != "VERB" or not view.is_quote_cue(root):
+        return False
+    sj = view.subject(root)
+    if sj is None or sj.dep_ != "nsubj" or min(x.i for x in sj.subtree) != sent.start:
+        return False
+    if any(x.dep_ not in ("advmod", "aux", "neg") for x in sent.doc[max(x.i for x in sj.subtree) + 1:root.i]):
+        return False
+    for c in root.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl", "dative", "prt") or (c.dep_ == "prep" and c.lower_ in view.rules[
+                "tag_not_preps"]):
+            return False
+        if c.dep_ == "dobj" and not (c.pos_ in ("PRON", "PROPN") or c.ent_type_ in ("PERSON", "ORG", "NORP") or (
+                c.lemma_.lower() in view.rules["listener_nouns"] | view.rules["person_nouns"])):
+            return False
+    return True
 
 
 def previous_paragraph_speaker(view: DocView, state: State, k: int) -> tuple[Speaker | None, str | None]:

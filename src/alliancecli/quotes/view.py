@@ -109,6 +109,8 @@ def rules() -> dict:
         "role_other_modifiers": set(raw["role_other_modifiers"]),
         "it_cue_verbs": set(raw["it_cue_verbs"]),
         "quote_cue_verbs": set(raw["quote_cue_verbs"]),
+        "listener_nouns": set(raw["listener_nouns"]),
+        "tag_not_preps": set(raw["tag_not_preps"]),
         "perception_verbs": set(raw["perception_verbs"]),
         "quoting_documents": set(raw["quoting_documents"]),
         "it_cue_not_preps": set(raw["it_cue_not_preps"]),
