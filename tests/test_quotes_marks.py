@@ -191,3 +191,20 @@ def test_a_sentence_that_opens_with_a_subject_and_its_cue_tags_the_quote_before_
     # a sentence that reports something of its own is no tag of the quote before it
     assert attribute_text('"Will the count ever end before the winter comes?" Anna Berg asked for a recount in '
                           'three of the districts on Monday.') == []
+
+
+def test_a_colon_hung_on_the_quotations_verb_still_ends_the_clause_whose_subject_speaks():
+    rows = attribute_text('Hillary Clinton has since apologized for what happened: "Yes, I should have used two '
+                          'email addresses, one for personal matters and one for my work."')
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Hillary Clinton")]
+
+
+def test_words_tagged_with_their_cue_right_after_them_are_a_quote_verb_or_not():
+    rows = attribute_text('While it is unclear how delegates are assigned, they are asked to rank their choices, and '
+                          'the foreign policy group is less likely to be "overrun with social conservatives," '
+                          'Margaret Hoover said.')
+    assert [(k, w, s) for k, w, s, _, _ in rows if k == "quote"] == [
+        ("quote", "overrun with social conservatives", "Margaret Hoover")]
+    # a title so tagged is still no statement
+    rows = attribute_text('The next film is "Guardians of the Galaxy and Friends," Anna Berg said, and it opens in May.')
+    assert "Guardians of the Galaxy and Friends" not in [w.strip(',"') for _, w, *_ in rows]

@@ -217,6 +217,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
         if cue is not None and not view.is_quote_cue(cue):
             if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or view.person_at(k1, subj)):
                 cue = subj = None
+    tagged = cue is not None and view.is_quote_cue(cue)  # '… to be "overrun with social conservatives," Hoover said.'
     # 2. a cue verb before the quote, or anywhere else around it
     if cue is None:
         for toks, k in ((list(reversed(before)), k0), (after, k1)):
@@ -263,6 +264,9 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     #     interview, Trump went even further: "…"' (a speaker reproducing others' words keeps the quotation)
     if cue is None and len(words_before) >= 2 and colon_opens:
         v = before[-1].head  # the verb the colon ends, up to the first verb with a subject ('boomed' -> 'gestured')
+        if v.i > before[-1].i:  # the parser hung the colon on the quotation's verb: the clause before the colon
+            # is headed by its verb that hangs there too ('Sanders delivered a snappy retort: "No one is …"')
+            v = next((t for t in before if t.pos_ in ("VERB", "AUX") and t.head.i > before[-1].i), v)
         for _ in range(4):
             if any(c.dep_ == "nsubj" for c in v.children) or v.head.i == v.i or v.head.i > before[-1].i or (
                     v.dep_ not in ("conj", "dep", "xcomp")):  # never out of a clause of its own ('so upset that I …')
@@ -273,7 +277,12 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                 not view.inside_tok(sj)):
             cue, subj, ck = v, sj, k0
     if cue is not None and subj is not None:
-        if not substantial(view, k0, q, n_words, ends_sentence):
+        # words set off by a comma and tagged with their cue right after them are someone's words, verb or not
+        # (a scare quote or a title is not tagged so): 'less likely to be "overrun with social conservatives,"
+        # Hoover said.'
+        if not substantial(view, k0, q, n_words, ends_sentence) and not (
+                tagged and n_words >= view.rules["tagged_fragment_min_words"] and content.rstrip().endswith(",")
+                and not title_cased(content)):
             return
         sp = state.speaker(ck, subj, q.open)
         cue_text = "according to" if cue.lower_ == "according" else cue.text
@@ -374,6 +383,12 @@ def dash_signature(view: DocView, k: int, pos: int) -> Speaker | None:
         p = view.people[i]
         return Speaker(p.name, p.start, p.end, "person")
     return Speaker(view.text[ns:ne], ns, ne, "person")
+
+
+def title_cased(text: str) -> bool:
+    """Most longer words capitalised, as a title is written ('Guardians of the Galaxy', 'State of the Union')."""
+    long_words = [w for w in text.split() if len(w.strip(",.;:!?'\"’”")) >= 4]
+    return bool(long_words) and sum(w[:1].isupper() for w in long_words) > len(long_words) / 2
 
 
 def substantial(view: DocView, k: int, q: QuoteSpan, n_words: int, ends_sentence: bool) -> bool:

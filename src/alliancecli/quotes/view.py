@@ -110,6 +110,7 @@ def rules() -> dict:
         "it_cue_verbs": set(raw["it_cue_verbs"]),
         "quote_cue_verbs": set(raw["quote_cue_verbs"]),
         "listener_nouns": set(raw["listener_nouns"]),
+        "tagged_fragment_min_words": raw["tagged_fragment_min_words"],
         "tag_not_preps": set(raw["tag_not_preps"]),
         "perception_verbs": set(raw["perception_verbs"]),
         "quoting_documents": set(raw["quoting_documents"]),
