@@ -136,3 +136,11 @@ def test_a_speech_act_whose_quotation_the_parser_hangs_elsewhere(run):
     _, sts = run("She called the decision “a crucial step forward on gun violence.”",
                  mechanisms=_only({"reported speech"}))
     assert [(k, w) for k, w, _ in sts] == [("quote", "the decision “a crucial step forward on gun violence.”")]
+
+
+def test_a_clause_coordinated_inside_the_reported_clause_is_reported_too(run):
+    _, rows = run("For her part, the President of Moldova Anna Berg noted that Ukraine is part of the European "
+                  "family, and the leaders of the four countries support granting Ukraine the status of a candidate.")
+    assert [(k, w) for k, w, _ in rows] == [
+        ("indirect", "that Ukraine is part of the European family, and the leaders of the four countries support "
+                     "granting Ukraine the status of a candidate")]

@@ -71,8 +71,9 @@ def content_end(view: DocView, doc, lo: int, hi: int, clauses_only: bool = False
     """The last token of reported content running from ``lo`` to ``hi``, cut before what the
     report does not carry: a second clause after a semicolon or a dash, or, after a comma, a
     non-restrictive relative clause (', which …'), a participle clause (', arguing …'), an
-    apposition (', the presumed favorite'), a coordinated clause with its own subject or a
-    concessive clause (', although …'; cut_marks); a second speech act ('… and warned …').
+    apposition (', the presumed favorite') or a concessive clause (', although …'; cut_marks); a
+    second speech act ('… and warned …'). A clause coordinated inside the reported clause is part of
+    it ('noted that Ukraine is part of the European family, and the leaders support …').
     ``clauses_only`` keeps relative clauses and appositions (for a parenthetical cue, whose
     content is the whole sentence around it)."""
     rules = view.rules
@@ -98,7 +99,6 @@ def content_end(view: DocView, doc, lo: int, hi: int, clauses_only: bool = False
             cut = any((not clauses_only and (y.dep_ in ("appos", "relcl", "acl")
                                               or y.lower_ in RELATIVES - {"that"})
                        and _trails(doc, y.head if y.lower_ in RELATIVES else y, hi))
-                      or (y.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children))
                       or (y.tag_ == "VBG" and y.dep_ in ("advcl", "xcomp", "conj"))
                       or (y.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in rules["cut_marks"]
                                                     for g in y.children))
