@@ -144,3 +144,11 @@ def test_a_clause_coordinated_inside_the_reported_clause_is_reported_too(run):
     assert [(k, w) for k, w, _ in rows] == [
         ("indirect", "that Ukraine is part of the European family, and the leaders of the four countries support "
                      "granting Ukraine the status of a candidate")]
+
+
+def test_a_progressive_after_a_comma_is_no_participle_clause(run):
+    _, rows = run("Anna Berg noted that Moldova has chosen the course of EU membership for its own security, and has "
+                  "been moving in this direction for a long time.")
+    assert [(k, w) for k, w, _ in rows] == [
+        ("indirect", "that Moldova has chosen the course of EU membership for its own security, and has been moving "
+                     "in this direction for a long time")]

@@ -99,7 +99,8 @@ def content_end(view: DocView, doc, lo: int, hi: int, clauses_only: bool = False
             cut = any((not clauses_only and (y.dep_ in ("appos", "relcl", "acl")
                                               or y.lower_ in RELATIVES - {"that"})
                        and _trails(doc, y.head if y.lower_ in RELATIVES else y, hi))
-                      or (y.tag_ == "VBG" and y.dep_ in ("advcl", "xcomp", "conj"))
+                      or (y.tag_ == "VBG" and y.dep_ in ("advcl", "xcomp", "conj")  # not 'and has been moving'
+                          and not any(c.dep_ in ("aux", "auxpass") for c in y.children))
                       or (y.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in rules["cut_marks"]
                                                     for g in y.children))
                       for y in attached)
