@@ -152,3 +152,9 @@ def test_a_progressive_after_a_comma_is_no_participle_clause(run):
     assert [(k, w) for k, w, _ in rows] == [
         ("indirect", "that Moldova has chosen the course of EU membership for its own security, and has been moving "
                      "in this direction for a long time")]
+
+
+def test_reminded_that_reports_speech(run):
+    _, rows = run("Anna Berg reminded that Moldova had asked the alliance to close the skies over the border.")
+    assert [(k, w, s) for k, w, s in rows] == [
+        ("indirect", "that Moldova had asked the alliance to close the skies over the border", "Anna Berg")]
