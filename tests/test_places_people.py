@@ -63,6 +63,19 @@ def test_spelling_folds_shipped_with_the_places_are_the_ones_place_key_gives():
     assert gazetteer.places().lookup("Zaporizhzhya").name == gazetteer.places().lookup("Zaporizhzhia").name
 
 
+@pytest.mark.parametrize("written, place", [("Zaporizhia", "Zaporizhzhya"), ("Kryvyy Rih", "Kryvyi Rih"),
+                                            ("Andriyivka", "Andriivka"), ("Mykolayiv", "Mykolaiv")])
+def test_a_spelling_variant_finds_its_place(written, place):
+    found = gazetteer.places().lookup(written)
+    assert found is not None and gazetteer.place_key(found.name) == gazetteer.place_key(place)
+
+
+def test_a_doubled_vowel_is_no_spelling_variant():
+    """'Bloomberg writes' is the news agency, not Blomberg in Germany: a doubled consonant folds, a doubled 'o' not."""
+    assert gazetteer.places().lookup("Blomberg") is not None
+    assert gazetteer.places().lookup("Bloomberg") is None
+
+
 def test_disputed_regions_keep_the_gazetteer_country_and_are_flagged():
     crimea = gazetteer.places().lookup("Crimea")
     assert crimea.country == "Ukraine" and crimea.disputed and crimea.kind == "region"

@@ -224,7 +224,9 @@ def place_key(text: str) -> str:
     s = "".join(ch for ch in s if ch.isalpha() or ch == " ")
     for a, b in (("zh", "j"), ("kh", "h"), ("yi", "i"), ("ya", "ia"), ("yu", "iu"), ("y", "i"), ("w", "v")):
         s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", " ".join(s.split()))
+    # a doubled consonant is one sound ('Odessa', 'Zaporizhzhia' -> 'jj'), and so is an 'i' doubled by the folds
+    # above ('Kryvyy' -> 'krivii'); another doubled vowel is not ('Bloomberg' is no spelling of 'Blomberg')
+    return re.sub(r"([^aeou ])\1+", r"\1", " ".join(s.split()))
 
 
 @lru_cache(maxsize=1)
