@@ -191,6 +191,12 @@ def test_a_sentence_that_opens_with_a_subject_and_its_cue_tags_the_quote_before_
     # a sentence that reports something of its own is no tag of the quote before it
     assert attribute_text('"Will the count ever end before the winter comes?" Anna Berg asked for a recount in '
                           'three of the districts on Monday.') == []
+    for narration in ("The two task forces will report back to the council at its April meeting.",
+                      "The coach also praised winger Stewart Downing and the strikers.",
+                      "Some 8% of the population described themselves as coming from a minority."):
+        rows = attribute_text('"Once we got the third goal it should have been four or five, but we nearly paid '
+                              'for it in the end." ' + narration)
+        assert [k for k, *_ in rows if k == "quote"] == [], narration
 
 
 def test_a_colon_hung_on_the_quotations_verb_still_ends_the_clause_whose_subject_speaks():

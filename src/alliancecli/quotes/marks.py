@@ -344,11 +344,16 @@ def tag_sentence(view: DocView, sent) -> bool:
     if any(x.dep_ not in ("advmod", "aux", "neg") for x in sent.doc[max(x.i for x in sj.subtree) + 1:root.i]):
         return False
     for c in root.children:
-        if c.dep_ in ("ccomp", "xcomp", "advcl", "dative", "prt") or (c.dep_ == "prep" and c.lower_ in view.rules[
-                "tag_not_preps"]):
+        # no clause, no second verb, no future ('The two task forces will report back to the Council')
+        if c.dep_ in ("ccomp", "xcomp", "advcl", "dative", "prt", "conj") or c.tag_ == "MD" or (
+                c.dep_ == "prep" and c.lower_ in view.rules["tag_not_preps"]):
             return False
-        if c.dep_ == "dobj" and not (c.pos_ in ("PRON", "PROPN") or c.ent_type_ in ("PERSON", "ORG", "NORP") or (
-                c.lemma_.lower() in view.rules["listener_nouns"] | view.rules["person_nouns"])):
+        # an object only where it is the one told ('asked reporters'), not what is said or praised ('praised
+        # winger Stewart Downing', 'described themselves as …')
+        if c.dep_ == "dobj" and not (root.lemma_.lower() in view.rules["addressee_cue_verbs"] and (
+                c.pos_ in ("PRON", "PROPN") and not c.lower_.endswith(("self", "selves"))
+                or c.ent_type_ in ("PERSON", "ORG", "NORP")
+                or c.lemma_.lower() in view.rules["listener_nouns"] | view.rules["person_nouns"])):
             return False
     return True
 
