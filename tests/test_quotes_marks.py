@@ -188,12 +188,17 @@ def test_a_sentence_that_opens_with_a_subject_and_its_cue_tags_the_quote_before_
                           'a news conference late last month. "I am not changing."')
     assert [(w, s) for k, w, s, _, _ in rows] == [
         ("You think I am going to change my mind?", "Anna Berg"), ("I am not changing.", "Anna Berg")]
+    rows = attribute_text('"Perpetual motion, all day and all night!" Rep. Anna Berg, R-Pa., said of the swirl of '
+                          'convention activities on the floor of the arena.')
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Anna Berg")]
     # a sentence that reports something of its own is no tag of the quote before it
     assert attribute_text('"Will the count ever end before the winter comes?" Anna Berg asked for a recount in '
                           'three of the districts on Monday.') == []
     for narration in ("The two task forces will report back to the council at its April meeting.",
                       "The coach also praised winger Stewart Downing and the strikers.",
-                      "Some 8% of the population described themselves as coming from a minority."):
+                      "Some 8% of the population described themselves as coming from a minority.",
+                      "Some delegates even spoke of the next election being like the one in 1970.",
+                      "Mr Valentine, who was born in the United States but grew up in Argentina, agreed."):
         rows = attribute_text('"Once we got the third goal it should have been four or five, but we nearly paid '
                               'for it in the end." ' + narration)
         assert [k for k, *_ in rows if k == "quote"] == [], narration

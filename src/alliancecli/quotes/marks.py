@@ -336,8 +336,8 @@ def tag_sentence(view: DocView, sent) -> bool:
     '"You think I'm going to change?" Trump asked reporters rhetorically during a news conference last month.'
     (an object other than a listener, or a clause, makes it a report of its own: 'Trump asked for a recount.')"""
     root = sent.root
-    if root.pos_ != "VERB" or not view.is_quote_cue(root):
-        return False
+    if root.pos_ != "VERB" or not view.is_quote_cue(root) or root.lemma_.lower() in view.rules["tag_not_verbs"]:
+        return False  # ('"…" Mr Valentine, who was born in the US, agreed.' agrees with the words, he does not say them)
     sj = view.subject(root)
     if sj is None or sj.dep_ != "nsubj" or min(x.i for x in sj.subtree) != sent.start:
         return False
@@ -347,6 +347,9 @@ def tag_sentence(view: DocView, sent) -> bool:
         # no clause, no second verb, no future ('The two task forces will report back to the Council')
         if c.dep_ in ("ccomp", "xcomp", "advcl", "dative", "prt", "conj") or c.tag_ == "MD" or (
                 c.dep_ == "prep" and c.lower_ in view.rules["tag_not_preps"]):
+            return False
+        # 'spoke of the next election' names a topic; '"Perpetual motion!" Thompson said of the convention' tags
+        if c.dep_ == "prep" and c.lower_ == "of" and root.lemma_.lower() not in view.rules["tag_of_verbs"]:
             return False
         # an object only where it is the one told ('asked reporters'), not what is said or praised ('praised
         # winger Stewart Downing', 'described themselves as …')

@@ -113,6 +113,8 @@ def rules() -> dict:
         "tagged_fragment_min_words": raw["tagged_fragment_min_words"],
         "tag_not_preps": set(raw["tag_not_preps"]),
         "addressee_cue_verbs": set(raw["addressee_cue_verbs"]),
+        "tag_not_verbs": set(raw["tag_not_verbs"]),
+        "tag_of_verbs": set(raw["tag_of_verbs"]),
         "perception_verbs": set(raw["perception_verbs"]),
         "quoting_documents": set(raw["quoting_documents"]),
         "it_cue_not_preps": set(raw["it_cue_not_preps"]),
