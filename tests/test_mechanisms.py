@@ -138,20 +138,21 @@ def test_a_speech_act_whose_quotation_the_parser_hangs_elsewhere(run):
     assert [(k, w) for k, w, _ in sts] == [("quote", "the decision “a crucial step forward on gun violence.”")]
 
 
-def test_a_clause_coordinated_inside_the_reported_clause_is_reported_too(run):
-    _, rows = run("For her part, the President of Moldova Anna Berg noted that Ukraine is part of the European "
-                  "family, and the leaders of the four countries support granting Ukraine the status of a candidate.")
-    assert [(k, w) for k, w, _ in rows] == [
-        ("indirect", "that Ukraine is part of the European family, and the leaders of the four countries support "
-                     "granting Ukraine the status of a candidate")]
-
-
-def test_a_progressive_after_a_comma_is_no_participle_clause(run):
-    _, rows = run("Anna Berg noted that Moldova has chosen the course of EU membership for its own security, and has "
-                  "been moving in this direction for a long time.")
-    assert [(k, w) for k, w, _ in rows] == [
-        ("indirect", "that Moldova has chosen the course of EU membership for its own security, and has been moving "
-                     "in this direction for a long time")]
+@pytest.mark.parametrize("sentence, content", [
+    # a clause coordinated inside the reported clause is reported too
+    ("For her part, the President of Moldova Anna Berg noted that Ukraine is part of the European family, and the "
+     "leaders of the four countries support granting Ukraine the status of a candidate.",
+     "that Ukraine is part of the European family, and the leaders of the four countries support granting Ukraine "
+     "the status of a candidate"),
+    # a progressive after a comma is no participle clause (', arguing …')
+    ("Anna Berg noted that Moldova has chosen the course of EU membership for its own security, and has been moving "
+     "in this direction for a long time.",
+     "that Moldova has chosen the course of EU membership for its own security, and has been moving in this "
+     "direction for a long time"),
+])
+def test_the_content_runs_on_over_what_the_report_carries(run, sentence, content):
+    _, rows = run(sentence)
+    assert [(k, w) for k, w, _ in rows] == [("indirect", content)]
 
 
 def test_reminded_that_reports_speech(run):
