@@ -155,6 +155,22 @@ def test_the_content_runs_on_over_what_the_report_carries(run, sentence, content
     assert [(k, w) for k, w, _ in rows] == [("indirect", content)]
 
 
+@pytest.mark.parametrize("sentence, content", [
+    # present or modal after a past cue: what was said goes on
+    ("Anna Berg stressed that all these crimes must be investigated, and they must be taken into account when "
+     "the new sanctions are drawn up.",
+     "that all these crimes must be investigated, and they must be taken into account when the new sanctions are "
+     "drawn up"),
+    # the narration's own tense, or someone named, is the narration going on
+    ("Anna Berg said that the vote was rigged, and the crowd cheered loudly.", "that the vote was rigged"),
+    ("Anna Berg said that she will not call on Mr. Sanders to withdraw, but she has bristled at the implication.",
+     "that she will not call on Mr. Sanders to withdraw"),
+])
+def test_a_clause_coordinated_with_the_cue_carries_on_the_report_only_in_the_speakers_tense(run, sentence, content):
+    _, rows = run(sentence)
+    assert [(k, w) for k, w, _ in rows] == [("indirect", content)]
+
+
 def test_reminded_that_reports_speech(run):
     _, rows = run("Anna Berg reminded that Moldova had asked the alliance to close the skies over the border.")
     assert [(k, w, s) for k, w, s in rows] == [

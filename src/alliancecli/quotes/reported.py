@@ -60,11 +60,46 @@ def clausal(view: DocView, state: State, k: int, t, c) -> None:
         return  # "soldiers are welcomed who ...", "he was told that ...": not the source
     if doc[-1].text == ":" and t.sent == doc[-1].sent:
         return  # the introduction of a block, which is its own statement
+    right = continued(view, t, right)
     right = content_end(view, doc, left.i, right.i)
     s, e = view.span(k, left, right)
     if words(view.text[s:e]) < 4:
         return
     state.report("indirect", s, e, state.speaker(k, sj, view.abs(k, sj)), t.text)
+
+
+PRESENT = ("VBZ", "VBP", "MD")
+
+
+def continued(view: DocView, t, right):
+    """The end of a report that a clause coordinated with its cue carries on in the speaker's tense: 'Alar Karis
+    stressed that all these crimes must be investigated, and they must be taken into account …', 'He noted that
+    the situation is still difficult, but the military is succeeding …'. The parser hangs the second clause on
+    the cue; with its own subject, no cue of its own, and present or modal where the narration is past, it is
+    still what was said (a clause in the narration's tense is the narration's: '…, and the crowd cheered')."""
+    if not _past(t):
+        return right
+    for y in t.children:
+        if y.dep_ != "conj" or y.i <= right.i or y.pos_ not in ("VERB", "AUX"):
+            continue
+        between = t.doc[right.i + 1:y.left_edge.i]
+        if not between or between[0].text != "," or not any(x.dep_ == "cc" for x in between):
+            return right
+        sj = next((c for c in y.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # (a named subject or 'he'/'she' is the narration going on about someone: '…, but she has bristled at …',
+        # '…, but Democrats have pushed for …')
+        if sj is None or sj.pos_ == "PROPN" or sj.lower_ in ("he", "she") or view.is_cue(y) or any(
+                c.dep_ == "ccomp" for c in y.children):
+            return right
+        if y.tag_ in PRESENT or any(a.dep_ in ("aux", "auxpass") and a.tag_ in PRESENT for a in y.children):
+            return y.right_edge if not y.right_edge.is_punct else t.doc[y.right_edge.i - 1]
+        return right
+    return right
+
+
+def _past(t) -> bool:
+    return t.tag_ == "VBD" or (t.tag_ == "VBN" and any(a.dep_ == "aux" and a.lower_ in ("has", "have", "had")
+                                                       for a in t.children))
 
 
 def content_end(view: DocView, doc, lo: int, hi: int, clauses_only: bool = False):
