@@ -82,3 +82,13 @@ def test_a_statement_nobody_is_said_to_issue_stays_the_mention():
     [(_, _, _, written, _)] = attribute_text(
         'Anna Berg spoke on Monday. A statement saying the deal was "a disaster for the whole country" circulated.')
     assert written == "statement"
+
+
+def test_the_agent_of_the_participle_that_issued_a_document_is_its_author():
+    [(kind, _, speaker, written, _)] = attribute_text(
+        'In addition, a fundraising email sent out by Anna Berg on Tuesday night warned of the fight ahead: '
+        '"There are 14 primaries and caucuses over the next three weeks."')
+    assert (kind, speaker, written) == ("quote", "Anna Berg", "fundraising email")
+    [(kind, _, speaker, written, _)] = attribute_text(
+        "A statement released by the ministry said that the talks would resume next week in Geneva.")
+    assert (kind, speaker, written) == ("indirect", "ministry", "ministry")

@@ -187,18 +187,9 @@ class Registry:
         return Speaker(phrase, s, e, None)
 
     def issuer(self, k: int, tok, pos: int, last=None) -> Speaker | None:
-        """The source a document's own clause names as its issuer: the subject of the verb the document is the
-        object of ('Black Lives Matter issued a statement saying …', 'she released a video that said …',
-        'His office put out a statement saying …'), with that subject's mention."""
+        """The source that issued the document ``tok`` names, with its own mention (:meth:`DocView.issuer`)."""
         v = self.view
-        h = tok.head
-        if tok.dep_ != "dobj" or h.i == tok.i or h.pos_ != "VERB":
-            return None
-        lemma = h.lemma_.lower()
-        prt = next((c.lower_ for c in h.children if c.dep_ == "prt"), None)
-        if lemma not in v.rules["document_author_verbs"] and f"{lemma} {prt}" not in v.rules["document_author_verbs"]:
-            return None
-        sj = v.subject(h)
+        sj = v.issuer(tok)
         if sj is None or sj.i == tok.i or v.not_source(k, sj) or not (
                 v.source_like(sj, k) or sj.lemma_.lower() in v.lex["org_words"]):
             return None

@@ -290,6 +290,25 @@ class DocView:
             return h
         return self.lost_subject(v)
 
+    def issuer(self, noun):
+        """The source a document's own clause names as its issuer: the subject of the verb that issues it ('Black
+        Lives Matter issued a statement saying …'), or the agent of the participle that does ('a fundraising email
+        sent out by Sanders', 'a statement released by the ministry'); None when no such clause names one."""
+        verbs = self.rules["document_author_verbs"]
+
+        def issuing(v) -> bool:
+            prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+            return v.pos_ == "VERB" and (v.lemma_.lower() in verbs or f"{v.lemma_.lower()} {prt}" in verbs)
+
+        h = noun.head
+        if noun.dep_ == "dobj" and h.i != noun.i and issuing(h):
+            return self.subject(h)
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and issuing(c):
+                agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+        return None
+
     def lost_subject(self, v):
         """The person named right before a cue verb that the parser gave no subject, past a parenthesis:
         'at the convention Sen. Elizabeth Warren (D-MA) said …', where 'Warren' became an apposition of
