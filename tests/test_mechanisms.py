@@ -175,3 +175,15 @@ def test_reminded_that_reports_speech(run):
     _, rows = run("Anna Berg reminded that Moldova had asked the alliance to close the skies over the border.")
     assert [(k, w, s) for k, w, s in rows] == [
         ("indirect", "that Moldova had asked the alliance to close the skies over the border", "Anna Berg")]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("As for the so-called reform, which the opposition lists among its demands, according to Anna Berg, it is "
+     "aimed at the destruction of the courts.", "it is aimed at the destruction of the courts."),
+    ("Only one person was killed by a gun last year in the country, according to the national police agency, and "
+     "there were only eight incidents of a gun being fired.",
+     "Only one person was killed by a gun last year in the country,"),
+])
+def test_according_to_reports_the_clause_it_hangs_on(run, sentence, content):
+    _, rows = run(sentence)
+    assert [(k, w) for k, w, _ in rows] == [("indirect", content)]

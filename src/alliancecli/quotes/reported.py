@@ -304,7 +304,18 @@ def according(view: DocView, state: State, k: int, t) -> None:
         phrase_end += 1
     before = doc[sent.start:t.i]
     after = doc[phrase_end:sent.end]
-    body = after if len(after) >= len(before) else before
+    # the side that holds the verb 'according to' hangs on ('As for the so-called denazification, according to
+    # X, it is aimed at …': not the topic before it; 'The AP reported that, according to X, 85 of …': not the
+    # report around it); else the longer side
+    h = t.head
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    if phrase_end <= h.i < sent.end:
+        body = after
+    elif sent.start <= h.i < t.i:
+        body = before
+    else:
+        body = after if len(after) >= len(before) else before
     if not any(not x.is_punct or x.text in ("'", '"') for x in body) or words(body.text) < 4:
         return
     s, e = view.span(k, body[0], body[-1])
