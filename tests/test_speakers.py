@@ -456,3 +456,10 @@ def test_the_corpus_ties_a_headline_role_to_its_holder(tmp_path):
     db = _ingest(tmp_path, {"a.txt": resolved, "b.txt": resolved.replace("months", "weeks"), "c.txt": address})
     rows = db.execute("select speaker, speaker_kind from statements where text like 'everyone must%'").fetchall()
     assert rows == [("Volodymyr Zelenskyy", "person")]
+
+
+def test_a_second_cue_the_parser_joined_to_the_reported_verb_has_the_first_cues_subject(attribute_text):
+    _, sts = attribute_text("German Chancellor Anna Berg stressed that the status of a candidate is an important "
+                            "milestone on the European path, and assured that she would stand for the decision at "
+                            "the next meeting of the Council.")
+    assert [(st.speaker, st.cue) for st in sts] == [("Anna Berg", "stressed"), ("Anna Berg", "assured")]

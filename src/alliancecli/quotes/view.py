@@ -270,6 +270,12 @@ class DocView:
             return min(subjects, key=lambda c: (c.pos_ not in ("PROPN", "PRON") and c.ent_type_ != "PERSON",
                                                 abs(c.i - v.i)))
         if depth < 3 and v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and v.head.i != v.i:
+            h = v.head
+            # 'Scholz stressed that the status is a milestone, and assured that …': a second cue in the tense of
+            # the first, which the parser joined to the reported verb, has the first cue's subject
+            if v.dep_ == "conj" and self.is_cue(v) and h.dep_ == "ccomp" and self.is_cue(h.head) and (
+                    v.tag_ == h.head.tag_ != h.tag_):
+                return self.subject(h.head, depth + 1)
             if v.dep_ == "xcomp":
                 for c in v.head.children:
                     if c.dep_ == "dobj" and not self.inside_tok(c):
