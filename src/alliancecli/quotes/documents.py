@@ -150,9 +150,8 @@ def tied(view: DocView, state: State, k: int, noun) -> Speaker | None:
     if name is not None and (view.person_at(k, name) is not None or name.ent_type_ in ("PERSON", "ORG")):
         return state.speaker(k, name, view.abs(k, name))
     # the body that issued it: 'a fundraising email sent out by Sanders', 'X issued a statement …'
-    issuer = view.issuer(noun)
-    if issuer is not None and not view.not_source(k, issuer) and (
-            view.source_like(issuer, k) or issuer.lemma_.lower() in view.lex["org_words"]):
+    issuer = view.issuer(k, noun)
+    if issuer is not None:
         return state.speaker(k, issuer, view.abs(k, issuer))
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by", "from")), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

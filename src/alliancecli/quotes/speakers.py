@@ -188,12 +188,8 @@ class Registry:
 
     def issuer(self, k: int, tok, pos: int, last=None) -> Speaker | None:
         """The source that issued the document ``tok`` names, with its own mention (:meth:`DocView.issuer`)."""
-        v = self.view
-        sj = v.issuer(tok)
-        if sj is None or sj.i == tok.i or v.not_source(k, sj) or not (
-                v.source_like(sj, k) or sj.lemma_.lower() in v.lex["org_words"]):
-            return None
-        return self.resolve(k, sj, pos, last)
+        sj = self.view.issuer(k, tok)
+        return self.resolve(k, sj, pos, last) if sj is not None else None
 
     def person_in_apposition(self, k: int, tok) -> Mention | None:
         """A person named right after a role: 'the press secretary of the President of Russia Dmitry Peskov'."""

@@ -296,24 +296,28 @@ class DocView:
             return h
         return self.lost_subject(v)
 
-    def issuer(self, noun):
+    def issuer(self, k: int, noun):
         """The source a document's own clause names as its issuer: the subject of the verb that issues it ('Black
         Lives Matter issued a statement saying …'), or the agent of the participle that does ('a fundraising email
-        sent out by Sanders', 'a statement released by the ministry'); None when no such clause names one."""
+        sent out by Sanders', 'a statement released by the ministry'); None when no such clause names a source."""
         verbs = self.rules["document_author_verbs"]
 
         def issuing(v) -> bool:
             prt = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
             return v.pos_ == "VERB" and (v.lemma_.lower() in verbs or f"{v.lemma_.lower()} {prt}" in verbs)
 
+        found = None
         h = noun.head
         if noun.dep_ == "dobj" and h.i != noun.i and issuing(h):
-            return self.subject(h)
-        for c in noun.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN" and issuing(c):
-                agent = next((a for a in c.children if a.dep_ == "agent"), None)
-                return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
-        return None
+            found = self.subject(h)
+        else:
+            acl = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and issuing(c)), None)
+            agent = next((a for a in acl.children if a.dep_ == "agent"), None) if acl is not None else None
+            found = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+        if found is None or found.i == noun.i or self.not_source(k, found) or not (
+                self.source_like(found, k) or found.lemma_.lower() in self.lex["org_words"]):
+            return None
+        return found
 
     def lost_subject(self, v):
         """The person named right before a cue verb that the parser gave no subject, past a parenthesis:
