@@ -152,6 +152,10 @@ def test_a_colon_ending_a_clause_whose_subject_is_a_person_introduces_their_word
                           "boomed: “Let’s defeat her in November, all of us together.”")
     assert [(k, w, s) for k, w, s, _, _ in rows] == [
         ("quote", "Let’s defeat her in November, all of us together.", "Donald Trump")]
+    # so does a dash before a whole sentence
+    rows = attribute_text("Donald Trump also embraced enhanced interrogation techniques -- “I think waterboarding is "
+                          "peanuts compared to what they would do to us.”")
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Donald Trump")]
     # a subject that is no person introduces no one's words
     assert attribute_text("The demands of the Kremlin were clear: “Ukraine must never join NATO, and the troops "
                           "must stay.”") == []

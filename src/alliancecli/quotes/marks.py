@@ -262,7 +262,11 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
             cue, subj, ck = before[-1], name, k0
     # 2d. a colon that ends a clause whose subject is a person: 'Trump leaned in and boomed: "…"', 'In a Fox
     #     interview, Trump went even further: "…"' (a speaker reproducing others' words keeps the quotation)
-    if cue is None and len(words_before) >= 2 and colon_opens:
+    # (or a dash before a whole sentence: 'Trump also embraced enhanced interrogation techniques -- "I think
+    # waterboarding is peanuts compared to what they'd do to us."')
+    dash_opens = bool(before) and before[-1].text in (*DASHES, "--") and ends_sentence and not text[
+        view.abs(k0, before[-1]) + len(before[-1]):q.open].strip()
+    if cue is None and len(words_before) >= 2 and (colon_opens or dash_opens):
         v = before[-1].head  # the verb the colon ends, up to the first verb with a subject ('boomed' -> 'gestured')
         if v.i > before[-1].i:  # the parser hung the colon on the quotation's verb: the clause before the colon
             # is headed by its verb that hangs there too ('Sanders delivered a snappy retort: "No one is …"')
