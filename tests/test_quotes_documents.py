@@ -92,3 +92,13 @@ def test_the_agent_of_the_participle_that_issued_a_document_is_its_author():
     [(kind, _, speaker, written, _)] = attribute_text(
         "A statement released by the ministry said that the talks would resume next week in Geneva.")
     assert (kind, speaker, written) == ("indirect", "ministry", "ministry")
+
+
+def test_an_introduction_that_is_only_from_a_document_gives_the_document():
+    rows = attribute_text("Aides say she plans to support the bill. From Anna Berg's Facebook post: \"For the sake of "
+                          "our party and country, we must move to overcome the divisiveness.\"")
+    assert [(s, x) for k, _, s, x, _ in rows if k == "quote"] == [("Anna Berg", "Berg's Facebook post")]
+    # 'from' inside a longer introduction is no source
+    rows = attribute_text("Anna Berg came back from the summit with a message: \"We will never give up our freedom, "
+                          "and we will win.\"")
+    assert all(x != "summit" for _, _, _, x, _ in rows)

@@ -79,18 +79,24 @@ def quotation(view: DocView, state: State, q: QuoteSpan, lex: dict) -> None:
 def cue_in(view: DocView, k: int, toks: list, lex: dict):
     """(cue, document noun) in ``toks``: a verb of saying or 'reads' whose subject is a document, or
     'according to' a document."""
+    words_ = [t for t in toks if not t.is_punct]
     for t in toks:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lemma_.lower() in lex["nouns"]:
                 return "according to", pobj
+        # 'From the report: "…"', 'From Bush's Facebook post: "…"': an introduction that is only 'from' a document
+        if t.lower_ == "from" and words_ and t.i == words_[0].i and toks[-1].text == ":":
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in lex["nouns"] and all(
+                    x.i in {y.i for y in pobj.subtree} or x.i == t.i for x in words_):
+                return "from", pobj
         if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex["cues"] or view.is_cue(t)):
             sj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if sj is not None and sj.lemma_.lower() in lex["nouns"] and sj.pos_ == "NOUN":
                 return t.text, sj
     # '…," the email read.': a document noun and its cue ending the sentence, which the parser may read as
     # a compound of two nouns
-    words_ = [t for t in toks if not t.is_punct]
     # (or the noun as an adjective: 'the editorial read')
     if len(words_) >= 2 and words_[-2].pos_ in ("NOUN", "ADJ") and words_[-2].lemma_.lower() in lex["nouns"] and (
             words_[-1].lower_ in lex["cue_forms"]):
