@@ -25,7 +25,7 @@ SPLIT_CUE_TOKENS = 12
 def lexicon() -> dict:
     raw = load_json("attribution.json")
     return {"nouns": set(raw["quoting_documents"]) | set(raw["document_nouns"]),
-            "cues": set(raw["document_cue_verbs"]), "authors": set(raw["document_author_verbs"]),
+            "cues": set(raw["document_cue_verbs"]),
             # the forms of a cue the parser may tag as a noun after a document noun ('the email read')
             "cue_forms": set(raw["document_cue_forms"])}
 
@@ -88,9 +88,10 @@ def cue_in(view: DocView, k: int, toks: list, lex: dict):
         # 'From the report: "…"', 'From Bush's Facebook post: "…"': an introduction that is only 'from' a document
         if t.lower_ == "from" and words_ and t.i == words_[0].i and toks[-1].text == ":":
             pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in lex["nouns"] and all(
-                    x.i in {y.i for y in pobj.subtree} or x.i == t.i for x in words_):
-                return "from", pobj
+            if pobj is not None and pobj.lemma_.lower() in lex["nouns"]:
+                phrase = {y.i for y in pobj.subtree} | {t.i}
+                if all(x.i in phrase for x in words_):
+                    return "from", pobj
         if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex["cues"] or view.is_cue(t)):
             sj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if sj is not None and sj.lemma_.lower() in lex["nouns"] and sj.pos_ == "NOUN":
@@ -132,7 +133,7 @@ def author_of(view: DocView, state: State, k: int, noun, lex: dict) -> Speaker |
                     t.lemma_.lower() == lemma or t.lemma_.lower() in lex["nouns"]):
                 continue
             found = tied(view, state, kk, t)
-            if found is None and t.dep_ == "dobj" and t.head.lemma_.lower() in lex["authors"]:
+            if found is None and t.dep_ == "dobj" and t.head.lemma_.lower() in view.rules["document_author_verbs"]:
                 sj = view.subject(t.head)
                 if sj is not None and not view.not_source(kk, sj):
                     found = state.speaker(kk, sj, view.abs(kk, sj))

@@ -343,9 +343,9 @@ def tag_sentence(view: DocView, sent) -> bool:
     if root.pos_ != "VERB" or not view.is_quote_cue(root) or root.lemma_.lower() in view.rules["tag_not_verbs"]:
         return False  # ('"…" Mr Valentine, who was born in the US, agreed.' agrees with the words, he does not say them)
     sj = view.subject(root)
-    if sj is None or sj.dep_ != "nsubj" or min(x.i for x in sj.subtree) != sent.start:
+    if sj is None or sj.dep_ != "nsubj" or sj.left_edge.i != sent.start:
         return False
-    if any(x.dep_ not in ("advmod", "aux", "neg") for x in sent.doc[max(x.i for x in sj.subtree) + 1:root.i]):
+    if any(x.dep_ not in ("advmod", "aux", "neg") for x in sent.doc[sj.right_edge.i + 1:root.i]):
         return False
     for c in root.children:
         # no clause, no second verb, no future ('The two task forces will report back to the Council')
