@@ -169,6 +169,33 @@ def test_speaker_side_comes_from_evidence_only(nlp, text, name, side):
     assert _side(nlp, text, name) == side
 
 
+def _side_at(nlp, text, name):
+    doc = nlp(text)
+    at = text.index(name)
+    span = doc.char_span(at, at + len(name))
+    return entities.country_for(doc, span.start, span.end)
+
+
+@pytest.mark.parametrize("text,name,side", [
+    # an envoy acts for who sends them: the country after 'to' is where they serve
+    ("Ambassador of Norway to Ukraine Lise Berg said the talks went well.", "Lise Berg", "Norway"),
+    ("Ambassador Extraordinary and Plenipotentiary of Japan to Ukraine Kenji Sato noted the progress.",
+     "Kenji Sato", "Japan"),
+    ("Ambassador of Ukraine to Italy Petro Koval said so.", "Petro Koval", "Ukraine"),
+    ("U.S. Ambassador to Russia Mark Hollis said so.", "Mark Hollis", "United States"),
+    ("The British Ambassador to Poland Anne Marsh said so.", "Anne Marsh", "United Kingdom"),
+    ("Head of the Delegation of the European Union to Moldova Jan Novak said he was pleased.", "Jan Novak", "EU"),
+    ("The Ambassador to Ukraine Anne Marsh said so.", "Anne Marsh", None),
+    # a long title the parser breaks up is read as written
+    ("He met the Adviser to the President of the Republic of Estonia on Foreign Affairs Kadri Tamm.",
+     "Kadri Tamm", "Estonia"),
+    # another person's title is no evidence
+    ("Russian President Vladimir Putin and President Lars Holm met.", "Lars Holm", None),
+])
+def test_envoy_and_long_titles_name_the_side_that_sends(nlp, text, name, side):
+    assert _side_at(nlp, text, name) == side
+
+
 def test_consensus_country_is_the_most_evidenced_side():
     assert entities.consensus_country([None, "Ukraine", "Poland", "Ukraine"]) == "Ukraine"
     assert entities.consensus_country([None, None]) is None

@@ -44,6 +44,8 @@ def lexicon() -> dict:
         "pronouns": dict(raw["pronouns"]),
         "acts_for": set(raw["acts_for_verbs"]),
         "acts_for_preps": set(raw["acts_for_preps"]),
+        "envoys": set(raw["envoy_nouns"]),
+        "envoy_host_preps": set(raw["envoy_host_preps"]),
         "patronymics": tuple(raw["patronymic_suffixes"]),
     }
 
@@ -634,8 +636,11 @@ def person_country(doc, start: int, end: int) -> str | None:
     """
     lex = lexicon()
     head = doc[start:end].root
+    sides, hosts = title_sides(doc, start)
 
     def country_of(t):
+        if t.i in hosts:  # 'Ambassador of Israel to Ukraine Michael Brodsky': Ukraine is where he serves
+            return None
         return t.ent_id_ if t.ent_type_ == "COUNTRY" else body_of(t)
 
     def via_role(role, depth=0):
@@ -689,7 +694,68 @@ def person_country(doc, start: int, end: int) -> str | None:
         found = via_role(head.head.head)
         if found:
             return found
-    return None
+    # a long title the parser broke up: read as written, the first side it names
+    return sides[0] if sides else None
+
+
+TITLE_CONNECTORS = frozenset({"of", "to", "for", "on", "the", "and", "'s", "’s", "-"})
+
+
+def title_sides(doc, start: int, reach: int = 16) -> tuple[list[str], set[int]]:
+    """The countries and bodies named in the title written right before the name at token ``start``, as
+    written: ('Adviser to the President of the Republic of Estonia on Foreign Affairs Celia Kuningas-Saagpakk'
+    -> Estonia), and the tokens of those an envoy's title names as the host ('Ambassador of the United Kingdom
+    to Ukraine Melinda Simmons', 'the Head of the EU Delegation to Ukraine', 'U.S. Ambassador to Russia'): an
+    envoy acts for who sends them, never for where they serve.
+
+    The title is the run of capitalised words, country and body names and the small words titles are written
+    with ('of', 'to', 'the', 'and', 'on') that ends at the name, stops at another person's name, and holds a
+    role or title word; without one there is no title and nothing is read."""
+    lex = lexicon()
+    i = start - 1
+    while i >= 0 and start - i <= reach:
+        t = doc[i]
+        if t.is_punct and t.text != "-":
+            break
+        if t.lower_ == "and" and i + 1 < start and (doc[i + 1].ent_type_ in ("COUNTRY", "BLOC") or doc[
+                i + 1].lower_ in lex["roles"] | lex["titles"]):
+            break  # 'Russian President Vladimir Putin and Kazakh President …': another person's title
+        if t.ent_type_ == "PERSON" and not (doc[i + 1].lower_ == "and" and i + 1 < start):
+            break  # another person's name ends it, not a title word the model took for one ('Extraordinary and')
+        if not (t.lower_ in TITLE_CONNECTORS or t.ent_type_ in ("COUNTRY", "BLOC")
+                or (t.text[:1].isupper() and not t.is_stop and t.pos_ in ("PROPN", "NOUN", "ADJ"))):
+            break
+        i -= 1
+    chain = [t for t in doc[i + 1:start]]
+    while chain and chain[0].lower_ in TITLE_CONNECTORS:
+        chain.pop(0)
+    if not any(t.lemma_.lower() in lex["roles"] | lex["titles"] for t in chain):
+        return [], set()
+    sides: list[str] = []
+    hosts: set[int] = set()
+    envoy = False  # an envoy's title is open, so its 'to'/'in' names the host
+    host_next = False
+    for t in chain:
+        low = t.lemma_.lower()
+        if low in lex["envoys"]:
+            envoy = True
+        elif low in lex["roles"] | lex["titles"]:
+            envoy = False
+        if envoy and t.lower_ in lex["envoy_host_preps"]:
+            host_next = True
+            continue
+        side = t.ent_id_ if t.ent_type_ in ("COUNTRY", "BLOC") else None
+        if side is None and t.ent_type_ in ("ORG", "NORP", ""):
+            side = body_of(t)
+        if side is None:
+            if not (t.lower_ in TITLE_CONNECTORS or t.ent_iob_ == "I"):
+                host_next = False
+            continue
+        if host_next:
+            hosts.add(t.i)
+        elif side not in sides:
+            sides.append(side)
+    return sides, hosts
 
 
 @lru_cache(maxsize=1)
