@@ -104,6 +104,18 @@ def test_a_role_left_open_takes_the_person_the_other_documents_of_its_source_tie
     assert rows == [("Volodymyr Zelenskyy", "person")]
 
 
+def test_a_tied_role_speaks_for_the_country_of_the_person_it_is_tied_to(tmp_path):
+    # the open role was introduced by 'the presidents of Poland and Lithuania': that is no one country's
+    # president, and once the role is tied, the speaker acts for the country the person acts for
+    resolved = RESOLVED.replace("the Head of State said", "the President said")
+    open_ = ('Meeting in Lublin\n\nThe talks followed a meeting with the presidents of Poland and Lithuania.\n\n'
+             '"Every new package of sanctions brings our victory closer," the President said on Monday.\n')
+    db = _ingest(tmp_path, {"a.txt": resolved, "b.txt": resolved.replace("months", "weeks"), "c.txt": open_})
+    rows = db.execute("select speaker, speaker_kind, speaker_country from statements "
+                      "where text like 'Every new package%'").fetchall()
+    assert rows == [("Volodymyr Zelenskyy", "person", "Ukraine")]
+
+
 def test_no_tie_from_documents_that_disagree(tmp_path):
     other = RESOLVED.replace("President of Ukraine Volodymyr Zelenskyy", "President of Moldova Maia Sandu")
     db = _ingest(tmp_path, {"a.txt": RESOLVED, "b.txt": other, "c.txt": OPEN})

@@ -14,6 +14,7 @@ import os
 import re
 import sqlite3
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -781,14 +782,17 @@ def resolve_roles(db: sqlite_utils.Database) -> int:
     from .quotes.speakers import GROUP_ROLES
 
     held: dict[tuple[str, str], dict[str, set[int]]] = {}
+    sides: dict[tuple[str, str], Counter] = {}  # (source, person) -> the countries their resolved statements give
     open_: list[tuple[int, str, str]] = []
     groups: list[tuple[int, str, str, str]] = []
-    for sid, doc_id, role, kind, name, speaker in db.execute(
-            "select id, document_id, speaker_role, speaker_kind, speaker_doc_name, speaker from statements "
-            "where speaker_role is not null"):
+    for sid, doc_id, role, kind, name, speaker, country in db.execute(
+            "select id, document_id, speaker_role, speaker_kind, speaker_doc_name, speaker, speaker_country "
+            "from statements where speaker_role is not null"):
         key = (docs[doc_id], role)
         if kind == "person" and name:
             held.setdefault(key, {}).setdefault(name, set()).add(doc_id)
+            if country:
+                sides.setdefault((docs[doc_id], name), Counter())[country] += 1
         elif kind == "role":
             open_.append((sid, *key))
         elif kind == "group" and speaker:  # 'President of Ukraine and President of …': each open member
@@ -802,9 +806,15 @@ def resolve_roles(db: sqlite_utils.Database) -> int:
         total = len(set().union(*people.values()))
         return name if len(documents) >= 2 and len(documents) >= TIE_SHARE * total else None
 
-    updates = [(name, name, sid) for sid, source, role in open_ if (name := tie(source, role))]
-    db.conn.executemany("update statements set speaker = ?, speaker_doc_name = ?, speaker_kind = 'person' "
-                        "where id = ?", updates)
+    def side(source: str, name: str) -> str | None:
+        """The country the person's resolved statements give most, not the one the open role was read with
+        ('the presidents of Poland and Lithuania' introduced the role the release's own president then holds)."""
+        counts = sides.get((source, name))
+        return counts.most_common(1)[0][0] if counts else None
+
+    updates = [(name, name, side(source, name), sid) for sid, source, role in open_ if (name := tie(source, role))]
+    db.conn.executemany("update statements set speaker = ?, speaker_doc_name = ?, speaker_kind = 'person', "
+                        "speaker_country = ? where id = ?", updates)
     regrouped = []
     for sid, source, roles, speaker in groups:
         members, member_roles = speaker.split(" and "), roles.split(GROUP_ROLES)

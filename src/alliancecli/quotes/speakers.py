@@ -245,10 +245,14 @@ class Registry:
         t = self.view.first_noun(lemma)
         if t is None:
             return None
-        for d in t.subtree:
-            if d.ent_type_ == "COUNTRY" and d.i != t.i and len(list(d.ancestors)) - len(list(t.ancestors)) <= 4:
-                return d.ent_id_
-        return None
+        found = [d for d in t.subtree
+                 if d.ent_type_ == "COUNTRY" and d.i != t.i and len(list(d.ancestors)) - len(list(t.ancestors)) <= 4]
+        if not found:
+            return None
+        # 'the presidents of Poland and Lithuania' introduce no one country's president
+        if any(d.dep_ == "conj" and d.head.ent_type_ == "COUNTRY" and d.head.ent_id_ != d.ent_id_ for d in found):
+            return None
+        return found[0].ent_id_
 
     def org_descriptors(self) -> dict[str, set[str]]:
         """Nouns the document ties to an organisation by apposition or copula: 'Diageo, the world's biggest
