@@ -196,6 +196,35 @@ def test_envoy_and_long_titles_name_the_side_that_sends(nlp, text, name, side):
     assert _side_at(nlp, text, name) == side
 
 
+@pytest.mark.parametrize("text,written,country", [
+    ("Talks in the Normandy format resumed.", "Normandy", "France"),
+    ("Ukrainian cities had the Magdeburg law 700 years ago.", "Magdeburg", "Germany"),
+    ("He spoke at the Munich Security Conference on Saturday.", "Munich", "Germany"),
+    ("Both sides said the Geneva Convention applies.", "Geneva", "Switzerland"),
+    ("The Kyoto Protocol came into force.", "Kyoto", "Japan"),
+])
+def test_a_place_that_names_an_agreement_or_forum_is_its_country(nlp, text, written, country):
+    doc = nlp(text)
+    got = [(m.kind, m.text, m.name) for m in entities.sub_places([doc], [0], [0])]
+    assert ("country", written, country) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "He is a professor at Brooklyn Law School in New York.",  # the instrument word is no head of the name
+    "The film-makers tossed Hollywood convention out of the window.",  # a custom, not a named agreement
+    "Kapranos and his Glasgow four-piece band were nominated.",
+])
+def test_a_place_beside_an_instrument_word_that_names_none_is_no_country(nlp, text):
+    doc = nlp(text)
+    assert not [m for m in entities.sub_places([doc], [0], [0]) if m.kind == "country"]
+
+
+def test_a_place_that_names_no_agreement_stays_a_place(nlp):
+    doc = nlp("The delegation travelled to Normandy and then to Magdeburg.")
+    got = {(m.kind, m.text) for m in entities.sub_places([doc], [0], [0])}
+    assert got == {("place", "Normandy"), ("place", "Magdeburg")}
+
+
 def test_consensus_country_is_the_most_evidenced_side():
     assert entities.consensus_country([None, "Ukraine", "Poland", "Ukraine"]) == "Ukraine"
     assert entities.consensus_country([None, None]) is None

@@ -1024,7 +1024,7 @@ def _place_rules() -> dict:
     raw = load_json("people.json")
     r = raw["places"]
     return {"before": set(r["before"]), "after": set(r["after"]), "min_population": int(r["min_population"]),
-            "small_town_population": int(r["small_town_population"]),
+            "small_town_population": int(r["small_town_population"]), "instruments": set(r["instruments"]),
             "honorifics": set(r["honorifics"]), "not_starts": set(raw["not_name_starts"]),
             "particles": set(raw["name_particles"])}
 
@@ -1132,10 +1132,56 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
         if marked or place.kind == "region" or place.population >= rules["min_population"] or place.country in named:
             found[span.text] = place
     out = []
+    named_for = instrument_places(docs, rules["instruments"])
+    covered = {(k, span.start) for k, span, _ in named_for}
     for k, span, place, label in cands:
-        if span.text not in found:
+        if span.text not in found or (k, span.start) in covered:  # 'the Magdeburg law': below, as its country
             continue
         doc = docs[k]
         out.append(Mention("place", place.name, span.text, bases[k] + span.start_char, bases[k] + span.end_char, k,
                            sent_bases[k] + _sent_index(doc, span.start), span.root.i, place.country))
+    for k, span, place in named_for:
+        doc = docs[k]
+        out.append(Mention("country", place.country, span.text, bases[k] + span.start_char, bases[k] + span.end_char,
+                           k, sent_bases[k] + _sent_index(doc, span.start), span.root.i, place.country))
+    return out
+
+
+def instrument_places(docs: list, instruments: set[str]) -> list:
+    """The places that name an agreement, format, forum or criteria ('the Normandy format', 'the Magdeburg law',
+    'the Munich Security Conference', 'the Geneva Convention'): ``(unit, span, place)`` for each, the span being
+    the place's words. Such a name stands for the country the place lies in, as a capital's does ('the Minsk
+    agreements', 'the Budapest Memorandum'), and is never a person; a place the gazetteer puts in no country
+    (a disputed region) gives nothing. The instrument is the name's last word ('Brooklyn Law School' names
+    none), and one written in lower case needs the article a name takes ('the Kyoto protocol', not 'tossed
+    Hollywood convention out')."""
+    from . import gazetteer
+
+    gaz = gazetteer.places()
+    out = []
+    for k, doc in enumerate(docs):
+        for ent in doc_ents(doc):
+            if ent.label_ in PLACE_LABELS or ent.label_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL",
+                                                            "MONEY", "PERCENT", "QUANTITY"):
+                continue
+            toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+            if not toks:
+                continue
+            # the place's words, then up to two more capitalised words, then the instrument: 'Normandy format'
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            words = toks + ([nxt] if nxt is not None and nxt.lower_ in instruments and nxt.is_lower else [])
+            j = len(words) - 1
+            if j < 1 or words[j].lower_ not in instruments:
+                continue
+            if words[j].is_lower and not (doc[ent.start].lower_ == "the" or (
+                    ent.start > 0 and doc[ent.start - 1].lower_ == "the")):
+                continue
+            for n in range(j, 0, -1):
+                if j - n > 2:
+                    break
+                span = doc[toks[0].i:toks[0].i + n]
+                place = gaz.lookup(span.text)
+                if place is not None and place.country:
+                    out.append((k, span, place))
+                    break
     return out
