@@ -24,6 +24,17 @@ def test_target_and_polarity(text, label, target):
     assert (s.label, s.target) == (label, target)
 
 
+@pytest.mark.parametrize("text", [
+    "The United States and Canada will hold elections next year.",
+    "The United Kingdom and Ireland reported snow on Tuesday.",
+])
+def test_a_word_of_a_country_name_is_no_partnership_term(text):
+    # 'United' in 'the United States' is not the word 'united': neither target nor evidence
+    s = stance.classify(text)
+    assert (s.label, s.target, s.evidence) == ("neutral", None, None)
+    assert stance.document_topic(None, " ".join([text] * 3)) is None
+
+
 def test_no_target_is_neutral_and_told_apart_from_neutral_toward_a_bloc():
     none = stance.classify("Russia shelled the city again last night.")
     nato = stance.classify("The parties discussed Ukraine's accession to NATO.")
