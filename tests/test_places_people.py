@@ -142,6 +142,19 @@ def test_transliteration_variants_join(names):
     assert len({mapping[n] for n in names}) == 1, mapping
 
 
+@pytest.mark.parametrize("a,b", [("Olga Stefanyk", "Olha Stefanyk"), ("Igor Bondar", "Ihor Bondar"),
+                                  ("Oleg Kovalenko", "Oleh Kovalenko")])
+def test_a_first_name_in_ukrainian_and_russian_romanisation_joins(a, b):
+    mapping = entities.join_people({a: 3, b: 1}, {a: {1, 2}, b: {3}})
+    assert mapping[a] == mapping[b]
+
+
+def test_first_names_that_differ_by_more_than_that_stay_apart():
+    mapping = entities.join_people({"Olga Stefanyk": 3, "Olena Stefanyk": 1},
+                                   {"Olga Stefanyk": {1}, "Olena Stefanyk": {2}})
+    assert mapping["Olga Stefanyk"] != mapping["Olena Stefanyk"]
+
+
 def test_two_full_names_side_by_side_stay_apart():
     counts = {"Ian Smith": 3, "Iain Smith": 2}
     mapping = entities.join_people(counts, {"Ian Smith": {1}, "Iain Smith": {1}})

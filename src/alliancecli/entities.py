@@ -931,6 +931,8 @@ def similar_index(keys: set[str]) -> dict[str, set[str]]:
 def _same_first_name(a: str, b: str) -> bool:
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return True
+    if len(a) > 1 and a.replace("h", "g") == b.replace("h", "g"):
+        return True  # Ukrainian 'г' is romanised 'h', Russian 'g': Olha/Olga, Ihor/Igor, Oleh/Oleg
     return len(a) > 1 and len(b) > 1 and similar_surnames(a, b)
 
 
