@@ -116,6 +116,23 @@ def test_a_tied_role_speaks_for_the_country_of_the_person_it_is_tied_to(tmp_path
     assert rows == [("Volodymyr Zelenskyy", "person", "Ukraine")]
 
 
+def test_a_role_with_a_country_ties_through_the_role_when_the_person_acts_for_that_country(tmp_path):
+    # no document ties 'the Ukrainian Head of State' as such; the source ties 'the Head of State' to a person
+    # who acts for Ukraine, which the role names
+    ukrainian = OPEN.replace("the Head of State", "the Ukrainian Head of State")
+    db = _ingest(tmp_path, {"a.txt": RESOLVED, "b.txt": RESOLVED.replace("months", "weeks"), "c.txt": ukrainian})
+    rows = db.execute("select speaker, speaker_kind, speaker_country from statements "
+                      "where text like 'Every new package%'").fetchall()
+    assert rows == [("Volodymyr Zelenskyy", "person", "Ukraine")]
+
+
+def test_a_role_with_another_country_does_not_tie_through_the_role(tmp_path):
+    polish = OPEN.replace("the Head of State", "the Polish Head of State")
+    db = _ingest(tmp_path, {"a.txt": RESOLVED, "b.txt": RESOLVED.replace("months", "weeks"), "c.txt": polish})
+    rows = db.execute("select speaker_kind from statements where text like 'Every new package%'").fetchall()
+    assert rows == [("role",)]
+
+
 def test_no_tie_from_documents_that_disagree(tmp_path):
     other = RESOLVED.replace("President of Ukraine Volodymyr Zelenskyy", "President of Moldova Maia Sandu")
     db = _ingest(tmp_path, {"a.txt": RESOLVED, "b.txt": other, "c.txt": OPEN})

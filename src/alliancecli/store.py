@@ -801,10 +801,23 @@ def resolve_roles(db: sqlite_utils.Database) -> int:
     def tie(source: str, role: str) -> str | None:
         people = held.get((source, role), {})
         if not people:
-            return None
+            return through_country(source, role)
         name, documents = max(people.items(), key=lambda p: len(p[1]))
         total = len(set().union(*people.values()))
         return name if len(documents) >= 2 and len(documents) >= TIE_SHARE * total else None
+
+    def through_country(source: str, role: str) -> str | None:
+        """'the Ukrainian Head of State' that no document ties as such: the person the source ties to 'the Head
+        of State', where that person acts for the country the role names (a country is the one capitalised
+        modifier of a role key: 'head|Ukraine,state')."""
+        head, _, mods = role.partition("|")
+        words = mods.split(",") if mods else []
+        countries = [w for w in words if w[:1].isupper()]
+        if len(countries) != 1:
+            return None
+        rest = [w for w in words if w not in countries]
+        name = tie(source, head + ("|" + ",".join(rest) if rest else ""))
+        return name if name is not None and side(source, name) == countries[0] else None
 
     def side(source: str, name: str) -> str | None:
         """The country the person's resolved statements give most, not the one the open role was read with
