@@ -35,6 +35,25 @@ def test_a_word_of_a_country_name_is_no_partnership_term(text):
     assert stance.document_topic(None, " ".join([text] * 3)) is None
 
 
+def test_a_title_or_an_initial_ends_no_sentence_and_no_text_is_lost():
+    text = ("We met Mr. Stoltenberg today. The U.S. position is firm, said Joseph R. Biden. "
+            "Growth was 3.5% by Jan. 31 this year. Then he left")
+    got = [text[a:b].strip() for a, b in stance._sentences(text)]
+    assert got == ["We met Mr. Stoltenberg today.", "The U.S. position is firm, said Joseph R. Biden.",
+                   "Growth was 3.5% by Jan. 31 this year.", "Then he left"]
+    assert "".join(text[a:b] for a, b in stance._sentences(text)) == text
+
+
+@pytest.mark.parametrize("text,target", [
+    ("We are deeply grateful to Mr. Stoltenberg and to the Alliance.", "alliance"),
+    ("I thank Mr. Rutte and NATO.", "NATO"),
+])
+def test_thanks_before_a_title_reach_the_alignment_after_it(text, target):
+    # 'Mr.' cut 'I thank Mr.' off 'Rutte and NATO.', leaving the thanks without an alignment
+    s = stance.classify(text, stance.Context(speaker_country="Ukraine"))
+    assert (s.label, s.target) == ("support", target)
+
+
 def test_no_target_is_neutral_and_told_apart_from_neutral_toward_a_bloc():
     none = stance.classify("Russia shelled the city again last night.")
     nato = stance.classify("The parties discussed Ukraine's accession to NATO.")

@@ -77,7 +77,7 @@ class Classifier(Protocol):
 
 
 NO_TARGET = Stance("neutral", 0.0, None)
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+[\"'”’»)]*(?=\s|$)|$)")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)]*(?=\s|$)")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|i|my)\b", re.I)
 #: before a country that is the adversary: "against Russia", "protect Europe from Russia" (but "support from the
 #: United States" comes from a partner)
@@ -128,6 +128,9 @@ def lexicon() -> dict:
         "reported_objections": [rx(p) for p in raw["reported_objections"]],
         "adversary_possessive": rx(raw["adversary_possessive"]),
         "own_course_weight": raw["own_course_weight"],
+        # case-sensitive: 'No. 10' is an abbreviation, 'said no.' ends a sentence
+        "abbreviation": re.compile(r"(?:^|[\s(.])(?:%s|[A-Z])\.[\"'”’»)]*\s*$" % "|".join(
+            re.escape(w) for w in raw["abbreviations"])),
     }
 
 
@@ -176,7 +179,21 @@ class _Sentence:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if text[m.start():m.end()].strip()]
+    """The sentences of ``text`` as offsets, every character in one: a sentence ends after '.', '!' or '?' (and
+    any closing quote) before white space, except a period after a title or an initial ('Mr. Stoltenberg',
+    'Joseph R. Biden', 'the U.S. position'; ``abbreviations`` in ``stance.json``)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    abbreviation = lexicon()["abbreviation"]
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0) == "." and abbreviation.search(text[start:m.end()]):
+            continue
+        if text[start:m.end()].strip():
+            out.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
 
 
 def _members(bloc: str) -> set[str]:
