@@ -61,6 +61,16 @@ def test_no_target_is_neutral_and_told_apart_from_neutral_toward_a_bloc():
     assert none.target is None and nato.target == "NATO accession"
 
 
+@pytest.mark.parametrize("text,label", [
+    # 'no X without Y' sets a condition on X, it does not refuse X
+    ("The strong support of Poland reaffirms that no decision on Ukraine can be made without Ukraine.", "support"),
+    ("Ukraine will not join NATO without a referendum.", "neutral"),
+    ("Ukraine will not join NATO.", "oppose"),
+])
+def test_no_x_without_y_is_a_condition_not_a_refusal(text, label):
+    assert stance.classify(text, stance.Context(speaker_country="Ukraine")).label == label
+
+
 def test_hedge_condition_and_question_stay_neutral():
     assert stance.classify("Perhaps Ukraine should join NATO.").label == "neutral"
     assert stance.classify("If Ukraine joins NATO, the border will be longer.").label == "neutral"

@@ -285,6 +285,10 @@ def _is_question(sent: str) -> bool:
 _NOT_NEGATION = re.compile(r"\b(?:not|no) (?:only|just|merely|simply|less|fewer)\b|\bno doubt\b|\bnot least\b", re.I)
 
 
+#: the rest of a clause that goes on to 'without': with a negation before, 'no X without Y' sets a condition on X
+_WITHOUT_AFTER = re.compile(r"[^,;:.!?]*?\bwithout\b", re.I)
+
+
 def _negated(text: str, start: int, sent_start: int, window: int) -> bool:
     """Whether a negation is among the ``window`` words before ``start`` ("not only", "no less" are none)."""
     before = " ".join(text[max(sent_start, start - 40):start].split()[-window:])
@@ -362,6 +366,8 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
             if report_at is not None and not lx["thanks"].fullmatch(m.group(0)):
                 w2 *= lx["report_factor"]
             flipped = _negated(text, a + m.start(), a, lx["window"]) or (flip_at is not None and flip_at <= m.start())
+            if flipped and _WITHOUT_AFTER.match(text, a + m.end(), b):
+                continue  # "no decision on Ukraine without Ukraine", "not join without a referendum": a condition
             if flipped:  # "will not join" opposes; "not by common threats" only loses its weak cue
                 w2 = -abs(w) if abs(w) >= lx["flip_min"] else 0.0
             if w2:
