@@ -187,3 +187,24 @@ def test_reminded_that_reports_speech(run):
 def test_according_to_reports_the_clause_it_hangs_on(run, sentence, content):
     _, rows = run(sentence)
     assert [(k, w) for k, w, _ in rows] == [("indirect", content)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    'Asked about the polls, Carson said on "Meet the Press." that he was not worried.',
+    'Weiner said in May on the podcast "Here\'s the Thing."',
+    'Trump, who wrote "The Art of the Deal." decades ago, said so.',
+])
+def test_a_quoted_title_is_nobody_s_words(run, paragraph):
+    # a show, a podcast or a book written as a title: neither a quotation nor the content of a report
+    _, got = run(paragraph)
+    assert not [s for s in got if "Press" in s[1] or "Thing" in s[1] or "Art of the Deal" in s[1]], got
+
+
+@pytest.mark.parametrize("paragraph,words", [
+    ('"Can we win Illinois?" Manafort asked.', "Can we win Illinois?"),
+    ('"It\'s all Facebook, Instagram and Snapchat," said Jacob Shiansky.', "It's all Facebook, Instagram and Snapchat"),
+    ('"What a Super Tuesday!" Clinton wrote.', "What a Super Tuesday!"),
+])
+def test_capitalised_speech_is_still_speech(run, paragraph, words):
+    _, got = run(paragraph)
+    assert any(s[0] == "quote" and s[1].strip(",") == words for s in got), got

@@ -30,7 +30,7 @@ from functools import lru_cache
 from ..resources import load_json
 from .reported import complement_span
 from .state import State
-from .view import DocView, words
+from .view import MARKS, DocView, only_a_name, without_quoted_titles, words
 
 #: complements of the verb that carry what is attributed, in the order they name the frame
 COMPLEMENTS = ("dobj", "xcomp", "ccomp", "oprd", "prep")
@@ -163,12 +163,30 @@ def _clause(t, top) -> bool:
 
 def reports(view: DocView, c: Candidate, min_words: int) -> bool:
     """Whether candidate ``c`` can report something, whatever its frame: content of ``min_words`` words or
-    more that is not only a target (:func:`is_target`), outside the introduction of a block (a sentence
+    more that is not only a target (:func:`is_target`) nor mostly a quoted title ('on the podcast "Here's
+    the Thing."'), outside the introduction of a block (a sentence
     that ends with a colon, which is its own statement). Training counts only such candidates, so that a
     frame's share is the precision of what it adds."""
     doc = view.docs[c.k]
     return (words(view.text[c.start:c.end]) >= min_words and not is_target(view, c.parts)
-            and not (doc[-1].text == ":" and c.verb.sent == doc[-1].sent))
+            and not (doc[-1].text == ":" and c.verb.sent == doc[-1].sent)
+            and not names_a_title(view, c))
+
+
+def names_a_title(view: DocView, c: Candidate) -> bool:
+    """Whether the candidate only names a show, a book or a podcast: a quoted title (the window takes in the
+    marks around the span) and no verb outside it ('on NBC's "Meet the Press."', 'on the podcast "Here's the
+    Thing."')."""
+    s, e = c.start, c.end
+    while s > 0 and view.text[s - 1] in MARKS + "'":
+        s -= 1
+    while e < len(view.text) and view.text[e] in MARKS + "'.,":
+        e += 1
+    text = view.text[s:e]
+    span = view.tokens_between(c.k, c.start - 1, c.end)
+    if without_quoted_titles(text) == text or only_a_name([t for t in span if view.inside_tok(t)]):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and not view.inside_tok(t) for t in span)
 
 
 def paragraph(view: DocView, state: State, k: int) -> None:

@@ -380,3 +380,40 @@ class DocView:
             return tok.lower_ in PERSONAL or tok.lower_ in ("they", "she", "he")
         return (lemma in self.lex["roles"] or lemma in self.lex["documents"] or lemma in SOURCE_NOUNS
                 or tok.tag_ == "NNS")
+
+
+TITLE_MAX_WORDS = 6
+
+
+#: the words a title leaves in lower case
+TITLE_SMALL_WORDS = frozenset("a an the and but or nor for of on in at to by up as vs from with".split())
+
+
+def written_as_title(text: str) -> bool:
+    """Written as a title is: every word capitalised but the small words a title leaves in lower case, two
+    capitalised words at least, and no '!' or '?' at the end ('Meet the Press.', 'The Art of the Deal.'; not
+    'Can we win Illinois?', 'What a Super Tuesday!', 'It's all Facebook, Instagram and Snapchat')."""
+    stripped = text.strip().rstrip("\"'’”")
+    if not stripped or stripped[-1] in "!?":
+        return False
+    words = [w.strip(",.;:'\"’”“‘()") for w in text.split()]
+    words = [w for w in words if w and w[:1].isalpha()]
+    capitalised = [w for w in words if w[:1].isupper()]
+    return len(capitalised) >= 2 and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+_QUOTATION = re.compile(r"(?:''|[%s])([^%s]{1,80}?)(?:''|[%s])" % (MARKS, MARKS, MARKS))
+
+
+def without_quoted_titles(text: str) -> str:
+    """``text`` less the quotations in it that are titles (:func:`quoted_title`): 'on the podcast "Here's the
+    Thing."' leaves 'on the podcast'."""
+    return _QUOTATION.sub(lambda m: " " if written_as_title(m.group(1).strip(" .,")) and words(
+        m.group(1)) <= TITLE_MAX_WORDS else m.group(0), text)
+
+
+def only_a_name(tokens) -> bool:
+    """Whether the words of ``tokens`` are a person's name and nothing else: 'the words "Hillary Clinton."' are
+    words said, not a title."""
+    alpha = [t for t in tokens if t.is_alpha]
+    return bool(alpha) and all(t.ent_type_ == "PERSON" for t in alpha)
