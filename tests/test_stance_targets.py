@@ -71,6 +71,18 @@ def test_no_x_without_y_is_a_condition_not_a_refusal(text, label):
     assert stance.classify(text, stance.Context(speaker_country="Ukraine")).label == label
 
 
+@pytest.mark.parametrize("text,label", [
+    # a weak objection objects to the alignment of its own clause, not to one a comma away
+    ("It is important that the sanctions packages are effective, given the dangerous escalation.", "support"),
+    ("Italy will only benefit if Ukraine joins the European Union, though someone may be afraid of that.",
+     "support"),
+    ("Joining NATO would be a mistake.", "oppose"),
+    ("It is too early to talk about EU membership.", "oppose"),
+])
+def test_a_weak_objection_bears_on_the_alignment_of_its_clause(text, label):
+    assert stance.classify(text, stance.Context(speaker_country="Ukraine")).label == label
+
+
 def test_hedge_condition_and_question_stay_neutral():
     assert stance.classify("Perhaps Ukraine should join NATO.").label == "neutral"
     assert stance.classify("If Ukraine joins NATO, the border will be longer.").label == "neutral"

@@ -289,6 +289,13 @@ _NOT_NEGATION = re.compile(r"\b(?:not|no) (?:only|just|merely|simply|less|fewer)
 _WITHOUT_AFTER = re.compile(r"[^,;:.!?]*?\bwithout\b", re.I)
 
 
+def _same_clause(text: str, s: int, e: int, span: tuple[int, int]) -> bool:
+    """Whether nothing that ends a clause (a comma, a semicolon, a colon, a dash) stands between the words at
+    ``s:e`` and the target at ``span``."""
+    between = text[e:span[0]] if e <= span[0] else text[span[1]:s]
+    return not re.search(r"[,;:\u2013\u2014]| - ", between)
+
+
 def _negated(text: str, start: int, sent_start: int, window: int) -> bool:
     """Whether a negation is among the ``window`` words before ``start`` ("not only", "no less" are none)."""
     before = " ".join(text[max(sent_start, start - 40):start].split()[-window:])
@@ -348,8 +355,10 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
     others = [m.span() for rx in lx["reported_objections"] for m in rx.finditer(cue_text)]
     for rx, w in lx["oppose"]:
         for m in rx.finditer(cue_text):
-            if abs(w) < 1.0 and (_negated(text, a + m.start(), a, 2) or not clear):
-                continue  # "not afraid", "no mistake": a negated objection objects to nothing
+            if abs(w) < 1.0 and (_negated(text, a + m.start(), a, 2) or not clear or s.targets and not any(
+                    _same_clause(text, a + m.start(), a + m.end(), t.span) for t in s.targets)):
+                continue  # "not afraid", "no mistake": a negated objection objects to nothing; nor does one
+                # in another clause than the alignment ('cooperation with NATO, given the dangerous challenges')
             if any(x <= m.start() < y or m.start() <= x < m.end() for x, y in others):
                 continue
             w2 = w * (factor_at(m.start()) if not question else 1.0)
