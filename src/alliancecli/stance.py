@@ -289,11 +289,14 @@ _NOT_NEGATION = re.compile(r"\b(?:not|no) (?:only|just|merely|simply|less|fewer)
 _WITHOUT_AFTER = re.compile(r"[^,;:.!?]*?\bwithout\b", re.I)
 
 
+#: what ends a clause: a comma, a semicolon, a colon, a dash
+_CLAUSE_BREAK = re.compile(r"[,;:\u2013\u2014]| - ")
+
+
 def _same_clause(text: str, s: int, e: int, span: tuple[int, int]) -> bool:
-    """Whether nothing that ends a clause (a comma, a semicolon, a colon, a dash) stands between the words at
-    ``s:e`` and the target at ``span``."""
+    """Whether nothing that ends a clause stands between the words at ``s:e`` and the target at ``span``."""
     between = text[e:span[0]] if e <= span[0] else text[span[1]:s]
-    return not re.search(r"[,;:\u2013\u2014]| - ", between)
+    return not _CLAUSE_BREAK.search(between)
 
 
 def _negated(text: str, start: int, sent_start: int, window: int) -> bool:

@@ -779,7 +779,7 @@ def resolve_roles(db: sqlite_utils.Database) -> int:
     docs = {i: source_of(p, u) for i, p, u in db.execute(
         "select id, path, url from documents where id in (select document_id from statements "
         "where speaker_role is not null)")}
-    from .quotes.speakers import GROUP_ROLES
+    from .quotes.speakers import GROUP_ROLES, role_string
 
     held: dict[tuple[str, str], dict[str, set[int]]] = {}
     sides: dict[tuple[str, str], Counter] = {}  # (source, person) -> the countries their resolved statements give
@@ -815,8 +815,7 @@ def resolve_roles(db: sqlite_utils.Database) -> int:
         countries = [w for w in words if w[:1].isupper()]
         if len(countries) != 1:
             return None
-        rest = [w for w in words if w not in countries]
-        name = tie(source, head + ("|" + ",".join(rest) if rest else ""))
+        name = tie(source, role_string((head, frozenset(words) - set(countries))))
         return name if name is not None and side(source, name) == countries[0] else None
 
     def side(source: str, name: str) -> str | None:

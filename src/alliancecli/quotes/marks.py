@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import colon, turns
 from .speakers import Speaker
 from .state import State
-from .view import DASHES, MARKS, TITLE_MAX_WORDS, DocView, only_a_name, said, words, written_as_title
+from .view import DASHES, MARKS, DocView, a_title, only_a_name, said, words
 
 OPEN_CTX = "([{/:;" + DASHES
 #: the marks that close a quotation opened by each mark
@@ -409,7 +409,7 @@ def substantial(view: DocView, k: int, q: QuoteSpan, n_words: int, ends_sentence
         return False
     qs, qe = q.open, (q.close if q.close is not None else q.end)
     inside = view.tokens_between(k, qs, qe)
-    if n_words <= TITLE_MAX_WORDS and written_as_title(view.text[qs:qe]) and not only_a_name(inside):
+    if a_title(view.text[qs:qe]) and not only_a_name(inside):
         return False  # a title of a work, written as one ('Meet the Press.', 'Here's the Thing.')
     roots = [t for t in inside if (not (qs < view.abs(k, t.head) < qe) or t.head is t) and not t.is_punct]
     if roots and all(r.dep_ in ("amod", "compound", "nmod", "poss", "pcomp", "pobj", "npadvmod") for r in roots):

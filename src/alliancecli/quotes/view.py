@@ -402,14 +402,19 @@ def written_as_title(text: str) -> bool:
     return len(capitalised) >= 2 and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
+def a_title(text: str) -> bool:
+    """Whether the words of a quotation are a title: six words or fewer (``TITLE_MAX_WORDS``), written as one
+    (:func:`written_as_title`)."""
+    return words(text) <= TITLE_MAX_WORDS and written_as_title(text)
+
+
 _QUOTATION = re.compile(r"(?:''|[%s])([^%s]{1,80}?)(?:''|[%s])" % (MARKS, MARKS, MARKS))
 
 
 def without_quoted_titles(text: str) -> str:
-    """``text`` less the quotations in it that are titles (:func:`quoted_title`): 'on the podcast "Here's the
+    """``text`` less the quotations in it that are titles (:func:`a_title`): 'on the podcast "Here's the
     Thing."' leaves 'on the podcast'."""
-    return _QUOTATION.sub(lambda m: " " if written_as_title(m.group(1).strip(" .,")) and words(
-        m.group(1)) <= TITLE_MAX_WORDS else m.group(0), text)
+    return _QUOTATION.sub(lambda m: " " if a_title(m.group(1).strip(" .,")) else m.group(0), text)
 
 
 def only_a_name(tokens) -> bool:
