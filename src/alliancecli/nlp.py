@@ -157,6 +157,7 @@ class _LeanAttributes:
         # the exceptions, each indexed by one feature its first token must have (else tried everywhere)
         self.index: list[dict[int, list]] = [{} for _ in _FEATURE]
         self.anywhere: list = []
+        self.first_fits: dict[tuple, list] = {}  # (LOWER, TAG, DEP, IS_SPACE) -> patterns whose first token fits
         self.rest = None
         strings = ruler.vocab.strings
         for j, p in enumerate(patterns[k:], k):
@@ -184,12 +185,17 @@ class _LeanAttributes:
         n = len(feats)
         strings = doc.vocab.strings
         index = self.index
+        first = self.first_fits
         matches = []
         for i, f in enumerate(feats):
-            candidates = [e for k in range(4) for e in index[k].get(f[k], ())] + self.anywhere
+            key = tuple(f)
+            candidates = first.get(key)
+            if candidates is None:  # the patterns whose first token fits depend on these four values alone
+                candidates = first[key] = [e for e in [e for k in range(4) for e in index[k].get(f[k], ())]
+                                           + self.anywhere if _fits(e[1][0], f, strings)]
             for j, specs, at, attrs in candidates:
                 if i + len(specs) <= n and all(_fits(spec, feats[i + m], strings)
-                                               for m, spec in enumerate(specs)):
+                                               for m, spec in enumerate(specs) if m):
                     matches.append((j, i, i + len(specs), at, attrs))
         matches = sorted(set((j, i, e, at) for j, i, e, at, _ in matches))  # an alternative may match twice
         for j, start, end, at in matches:
@@ -280,6 +286,11 @@ class _LeanLemmas:
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
         self.lemmatizer = lemmatizer
+        lemmatizer._validate_tables()
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for pos in list(index.keys()):  # rule_lemmatize asks `form in index[pos]`: a set, not a list of 57,000
+            if isinstance(index[pos], list):
+                index[pos] = frozenset(index[pos])
         self.attrs = [ORTH, POS, MORPH, LEMMA]
         self.cache: dict[tuple[int, int, int], int] = {}
         self.overwrite = lemmatizer.overwrite
