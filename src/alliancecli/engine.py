@@ -118,17 +118,17 @@ def require_dask():
 
 
 class Pool:
-    """``n`` worker processes on this machine (forked where possible: they inherit the loaded pipeline)."""
+    """``n`` worker processes on this machine (forked where possible: they inherit the loaded pipeline and data)."""
 
     def __init__(self, n: int, model: str | None = None):
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        from . import nlp as nlp_mod
+        from . import pipeline
 
         fork = "fork" in mp.get_all_start_methods()
         if fork:
-            nlp_mod.load(model)
+            pipeline.warm(model)
         self.n = n
         self.executor = ProcessPoolExecutor(n, mp_context=mp.get_context("fork" if fork else "spawn"),
                                             initializer=_ignore_sigint)

@@ -60,7 +60,50 @@ def _load(name: str, lean: bool):
     add_ruler(nlp)
     if lean:
         make_lean(nlp)
+    keep_large_blocks()
     return nlp
+
+
+# glibc's malloc settings whose environment variable, when set, turns off its adaptive mmap threshold
+_FIXED_MALLOC = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_MAX_")
+MMAP_THRESHOLD = 4 * 1024 * 1024
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt's parameter numbers, from glibc's malloc.h
+
+
+def keep_large_blocks(environ=None, libc=None) -> bool:
+    """Serve the parse's large arrays from the heap again where a malloc setting sends each to the kernel.
+
+    glibc maps every block of 128 KiB or more straight from the kernel and unmaps it when freed, but
+    raises that threshold as such blocks are freed, so a process that keeps allocating arrays of the
+    same size soon reuses heap memory instead.  Setting ``MALLOC_TRIM_THRESHOLD_`` (or another of
+    :data:`_FIXED_MALLOC`) switches that adaptation off, and Dask's nanny sets it for every worker
+    it starts (``distributed.nanny.pre-spawn-environ``): each of the parse's activation arrays is then
+    mapped, faulted in page by page and unmapped again.  Measured on 100 BBC articles parsed twice:
+    1.08 million page faults and 2.7 s of system time, against 0.08 million and 0.36 s without the
+    variable.  This sets the thresholds where the adaptation would have taken them, once, and only
+    then: blocks under 4 MiB come from the heap, and the heap gives memory back to the kernel when
+    8 MiB at its top are free (Dask's setting, 64 KiB, would give back the block just freed, to fault
+    it in again at the next allocation).  A mmap threshold the user chose (``MALLOC_MMAP_THRESHOLD_``)
+    is left alone.  Returns whether it changed anything.
+    """
+    import sys
+
+    environ = os.environ if environ is None else environ
+    if environ.get("MALLOC_MMAP_THRESHOLD_") or not any(environ.get(v) for v in _FIXED_MALLOC):
+        return False
+    if libc is None:
+        if not sys.platform.startswith("linux"):
+            return False
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None)
+            libc.mallopt  # glibc and musl have it; elsewhere the setting does not apply
+        except (OSError, AttributeError):
+            return False
+    mmap = libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    trim = libc.mallopt(_M_TRIM_THRESHOLD, 2 * MMAP_THRESHOLD)
+    return bool(mmap and trim)
 
 
 def make_lean(nlp):
