@@ -110,6 +110,23 @@ def test_names_stay_whole_over_particles(nlp, text, name):
     assert name in _people(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Kazakh President Kassym-Jomart Tokayev said on Monday that his country would not join.",
+    "The President of Kazakhstan, Kassym-Jomart Tokayev, said on Monday that it was fine.",
+])
+def test_a_first_name_with_a_hyphen_stays_whole_though_the_model_calls_it_an_organisation(nlp, text):
+    assert _people(nlp, text) == ["Kassym-Jomart Tokayev"]
+
+
+@pytest.mark.parametrize("text", [
+    "said Gary Orfield, a professor at the University of California-Los Angeles. He added more.",
+    "Andriy Yermak met journalists representing leading European media: Süddeutsche Zeitung (Germany), "
+    "Le Figaro and Radio France.",
+])
+def test_a_place_after_a_hyphen_or_a_paper_after_a_colon_is_no_person(nlp, text):
+    assert not {"Los Angeles", "Süddeutsche Zeitung"} & set(_people(nlp, text))
+
+
 def test_an_award_the_model_calls_a_person_is_no_person_nor_its_tail(nlp):
     """'the Order of the Golden Star' tagged PERSON: not a person, and not 'of the Golden Star' either
     (the first word is the head of a longer name, not a word before a person's name)."""

@@ -340,23 +340,31 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         if not _namey(doc[i]) or i in taken:
             i += 1
             continue
-        j = i
-        while j < len(doc) and j - i < 4 and (_namey(doc[j]) or j > i and _name_like_noun(doc[j])):
+        j, words = i, 0
+        while j < len(doc) and words < 4:
+            if _namey(doc[j]) or j > i and _name_like_noun(doc[j]):
+                words += 1
+            elif not (j > i and j + 2 < len(doc) and _glued_hyphen(doc, j) and _namey(doc[j + 1])
+                      and _namey(doc[j + 2])):
+                break  # a first name with a hyphen goes on with it, before the surname ("Kassym-Jomart Tokayev")
             j += 1
         run = doc[i:j]
-        if len(run) >= 3:  # "Minister of Infrastructure | Oleksandr Kubrakov"
+        if words >= 3:  # "Minister of Infrastructure | Oleksandr Kubrakov"
             run = doc[_strip_leading_non_name(list(run))[0].i:j]
+            words = len(run.text.split()) if not _glued_hyphen(doc, run.start) else 0  # not "California-" + "Los Angeles"
         prev = doc[run.start - 1] if run.start > 0 else None
         nxt = doc[j] if j < len(doc) else None
         inside_name_of_body = (prev is not None and prev.lower_ in ("the", "a", "an", "of")
                                and run.text not in known) or (
             nxt is not None and nxt.text[:1].isupper() and (nxt.lower_ in lex["titles"] | lex["roles"] | lex["org_words"]
                                                            or nxt.lower_ in rules["not_name_words"]))
-        if 2 <= len(run) <= 3 and all(t.ent_type_ in ("", "ORG", "PERSON", "NORP") for t in run) \
+        if 2 <= words <= 3 and all(t.ent_type_ in ("", "ORG", "PERSON", "NORP") for t in run) \
                 and not inside_name_of_body:  # not "the Permanent Delegation", "Donetsk Regional State ..."
             head = run.root
             titled = _after_title_chain(doc, run.start)
-            appos = any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in head.children)
+            appos = any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in head.children) \
+                or head.dep_ == "appos" and doc[run.start - 1].text == "," and run.start - 4 <= head.head.i < run.start \
+                and _titled_head(head.head, lex)
             if titled or appos or run.text in known:
                 add(run.start, j)
         i = j
@@ -426,6 +434,11 @@ def _kept(doc, attr: str):
     return value
 
 
+def _glued_hyphen(doc, k: int) -> bool:
+    """Whether token ``k`` is a hyphen written without spaces between two words ("Kassym-Jomart")."""
+    return 0 < k and doc[k].text in ("-", "\u2010") and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+
+
 def whole_name(doc, s: int, e: int) -> tuple[int, int]:
     """Token span (s, e) of a name grown over the particles that join its parts ("Ursula von der"
     + "Leyen", "von der Leyen" + "Ursula", "Mohammed bin" + "Salman"), and cut of any particles
@@ -441,6 +454,11 @@ def whole_name(doc, s: int, e: int) -> tuple[int, int]:
         j += 1
     if (j > e or doc[e - 1].lower_ in parts) and j < len(doc) and name_word(doc[j]) and not doc[j - 1].is_sent_end:
         e = j + 1
+    # a first name the tokenizer split at its hyphen, whose first half the model left out ("Kassym-" + "Jomart
+    # Tokayev", "Jean-" + "Yves Le Drian")
+    while (s >= 2 and e - s >= 2 and _glued_hyphen(doc, s - 1) and name_word(doc[s - 2])
+           and not _place_word(doc[s - 2].text)):  # not "Nevada-" + "Las Vegas"
+        s -= 2
     i = s
     while i > 0 and s - i < 3 and doc[i - 1].lower_ in parts:
         i -= 1
@@ -513,6 +531,18 @@ def lower_case_words(docs) -> set[str]:
             words.update(strings[orth] for orth, lower, alpha, n in
                          doc.to_array([ORTH, IS_LOWER, IS_ALPHA, LENGTH]).tolist() if lower and alpha and n > 2)
     return words
+
+
+def _titled_head(t, lex) -> bool:
+    """Whether ``t``, which a name stands in apposition to (after a comma, a few words on), is a title or role
+    ("the Kazakh president, Qasym Tokayev"), or the place or body of one ("the President of Kazakhstan,
+    Kassym-Jomart Tokayev")."""
+    def title(x):  # one person's: not "journalists representing European media: Süddeutsche Zeitung"
+        return (x.lower_ in lex["titles"] or x.lower_ in lex["roles"]) and x.tag_ not in ("NNS", "NNPS")
+
+    if title(t):
+        return True
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and title(t.head.head)
 
 
 def _after_title_chain(doc, i: int, reach: int = 10) -> bool:
