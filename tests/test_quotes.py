@@ -640,3 +640,20 @@ def test_noun_phrase_speakers_keep_the_text_spacing(analyse, body, speaker):
     """A speaker named by a noun phrase is written as the text writes it, not token by token."""
     _, rows = analyse(body)
     assert [s["speaker"] for s in rows.statements] == [speaker]
+
+
+@pytest.mark.parametrize("dateline", ["MINSK, March 3, 2025 --", "WASHINGTON (AP) —", "ASTANA, Kazakhstan, 3 March (Reuters) -"])
+def test_a_wire_dateline_is_not_the_subject_of_the_leads_first_sentence(analyse, dateline):
+    """Parsed with the sentence, 'MINSK … said' made the dateline its subject and dropped the statement."""
+    text, rows = analyse(f"{dateline} The President of Kazakhstan, Kassym-Jomart Tokayev, said on Monday that "
+                         "his country would not join a military alliance against Russia.")
+    said = [(s["kind"], s["speaker"]) for s in rows.statements]
+    assert said == [("indirect", "Kassym-Jomart Tokayev")]
+    assert any(m["text"] == dateline.split(",")[0].split(" (")[0] for m in rows.mentions)  # its place still found
+
+
+def test_a_bloc_in_capitals_that_opens_the_lead_is_no_dateline():
+    from alliancecli.segment import lead_dateline
+
+    assert lead_dateline("NATO — the alliance founded in 1949 — said it would respond.") is None
+    assert lead_dateline("KYIV — Ukraine said it would respond.") == (len("KYIV —"), len("KYIV — "))

@@ -158,6 +158,12 @@ def _lookup() -> dict[str, Place]:
     return load().lookup()
 
 
+def kind_of(name: str) -> str | None:
+    """The kind of place ``name`` is a form of (country, bloc, ...), spelt any way; None if it is none."""
+    place = _lookup().get(_fold(name))
+    return place.kind if place is not None else None
+
+
 def normalize(name: str, kinds: tuple[str, ...] = ("country", "bloc")) -> Place:
     return load().normalize(name, kinds)
 

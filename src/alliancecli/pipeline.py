@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import dates, entities, gazetteer, quotes, reader, sources, stance, store
+from . import dates, entities, gazetteer, quotes, reader, segment, sources, stance, store
 from .segment import Outline
 
 
@@ -103,9 +103,15 @@ def pipe_bounded(nlp, items: Iterable[tuple[str, object]], batch_size: int, max_
 
 def plan_units(outline: Outline) -> list[quotes.Unit]:
     """The stretches of text spaCy reads: the title, body paragraphs and comment paragraphs, never headers;
-    none longer than UNIT_CHARS."""
+    none longer than UNIT_CHARS.  A dateline that opens the lead is a unit of its own (kind "dateline"),
+    so that it is not read as the subject of the lead's first sentence."""
     units = [quotes.Unit(s.start, s.end, "title") for s in outline.segments if s.kind == "title" and s.end > s.start]
-    units += [quotes.Unit(s.start, s.end, "body") for s in outline.body]
+    body = [quotes.Unit(s.start, s.end, "body") for s in outline.body]
+    cut = segment.lead_dateline(outline.text[body[0].start:body[0].end]) if body else None
+    if cut is not None:
+        lead = body[0]
+        body[:1] = [quotes.Unit(lead.start, lead.start + cut[0], "dateline"), quotes.Unit(lead.start + cut[1], lead.end, "body")]
+    units += body
     for ci, c in enumerate(outline.comments):
         if c.deleted:
             continue

@@ -367,6 +367,25 @@ def _prose(par: str, n: int) -> bool:
     return n >= PROSE_WORDS and _ends_like_sentence(par)
 
 
+def lead_dateline(par: str) -> tuple[int, int] | None:
+    """Where the dateline that opens a lead ends, and where the sentence after it starts ("MINSK, March 3,
+    2025 -- The President …" -> the offsets of the dash's end and of "The"); None without one.  Parsed with
+    its sentence, the dateline becomes the sentence's subject ("MINSK … said") and hides the speaker.  A
+    bloc's acronym is no dateline ("NATO — the alliance …")."""
+    from . import gazetteer
+
+    for rx in _rules()["lead_dateline"]:
+        m = rx.search(par)
+        if m is None:
+            continue
+        first = re.match(r"[A-Z][A-Z.'\u2019-]+", par).group(0)
+        if gazetteer.kind_of(first) == "bloc":
+            return None
+        start = m.end() - 1  # the regex ends on the sentence's first character
+        return len(par[:start].rstrip()), start
+    return None
+
+
 def _is_title(par: str, next_par: str | None) -> bool:
     """Whether a document's first paragraph is its title rather than its lead paragraph.
 

@@ -31,7 +31,7 @@ SOURCE_NOUNS = {"source", "official", "report", "survey", "poll", "data", "study
 class Unit:
     start: int
     end: int
-    kind: str  # title, body, comment, quoted (a "Quote: NAME" block in a comment)
+    kind: str  # title, dateline (opening the lead), body, comment, quoted (a "Quote: NAME" block in a comment)
     comment: int | None = None  # index into Outline.comments
 
 
