@@ -657,3 +657,24 @@ def test_a_bloc_in_capitals_that_opens_the_lead_is_no_dateline():
 
     assert lead_dateline("NATO — the alliance founded in 1949 — said it would respond.") is None
     assert lead_dateline("KYIV — Ukraine said it would respond.") == (len("KYIV —"), len("KYIV — "))
+
+
+@pytest.mark.parametrize("body, said", [
+    ("Paul Manafort told friends that the candidate knew all about his work.",
+     "that the candidate knew all about his work"),
+    ("The senator told reporters on Monday that the deal was dead.", "that the deal was dead"),
+])
+def test_whom_something_was_told_to_is_not_what_was_said(analyse, body, said):
+    _, rows = analyse(body)
+    assert [s["text"] for s in rows.statements] == [said]
+
+
+def test_the_addressee_of_a_quoted_clause_is_no_statement_of_its_own(analyse):
+    _, rows = analyse('Bernie Sanders told co-host Joe Scarborough that he "honestly [doesn\'t] know the answer" to that.')
+    assert rows.statements and not any("Scarborough" in s["text"] for s in rows.statements)
+
+
+def test_an_object_that_is_itself_what_was_said_stays_in_the_report(analyse):
+    _, rows = analyse("Hillary Clinton cited disparaging remarks Trump had made about Machado as examples of his views.")
+    assert [s["text"] for s in rows.statements] == [
+        "disparaging remarks Trump had made about Machado as examples of his views"]

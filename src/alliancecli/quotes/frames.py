@@ -30,7 +30,7 @@ from functools import lru_cache
 from ..resources import load_json
 from .reported import complement_span
 from .state import State
-from .view import MARKS, DocView, only_a_name, without_quoted_titles, words
+from .view import MARKS, DocView, only_a_name, rules, without_quoted_titles, words
 
 #: complements of the verb that carry what is attributed, in the order they name the frame
 COMPLEMENTS = ("dobj", "xcomp", "ccomp", "oprd", "prep")
@@ -69,7 +69,12 @@ def frame_of(t) -> tuple[str, list] | None:
     objs = [c for c in parts if c.dep_ == "dobj"]
     clauses = [c for c in parts if c.dep_ in ("xcomp", "ccomp", "oprd")]
     if objs:
-        return f"{lemma}|dobj", objs + [c for c in clauses if c.i > objs[0].i]
+        after = [c for c in clauses if c.i > objs[0].i]
+        # "told friends that the candidate knew", "warned Moscow that sanctions would follow": the object of a
+        # verb that a finite clause with its own subject follows is whom it was said to, and the clause what
+        # was said; not an object that is itself what was said ("cited remarks Trump had made")
+        told = [c for c in after if c.dep_ == "ccomp" and _finite(c) and objs[0].lemma_.lower() not in rules()["content_nouns"]]
+        return f"{lemma}|dobj", told or objs + after
     if clauses:
         return f"{lemma}|{clauses[0].dep_}", clauses
     for p in parts:
@@ -77,6 +82,13 @@ def frame_of(t) -> tuple[str, list] | None:
         if objs:
             return f"{lemma}|prep:{p.lower_}", objs
     return None
+
+
+def _finite(c) -> bool:
+    """Whether verb ``c`` heads a clause of its own: a subject and a tensed verb ("that the candidate knew"), not
+    a participle ("a memoir entitled …")."""
+    return any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) and (
+        c.tag_ not in ("VBN", "VBG") or any(g.dep_ in ("aux", "auxpass") for g in c.children))
 
 
 def candidates(view: DocView, k: int):

@@ -198,6 +198,8 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
     # or one that quotes the speaker's words: 'mocked Marco Rubio for “having a tough night”', 'described the
     # controversy as “a lesser set of circumstances”', wherever the parser hangs the quotation after the verb
     if not (clausal_ or said):
+        if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+            return  # 'told co-host Joe Scarborough that he "honestly [doesn't] know"': the clause is what was said
         rest = [c for c in t.children if c.i > t.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "ccomp")]
         if not rest or not quotes_words(view, view.abs(k, min((c.left_edge for c in rest), key=lambda x: x.i)),
                                         view.span(k, t, t.right_edge)[1]):
