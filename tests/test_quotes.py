@@ -678,3 +678,14 @@ def test_an_object_that_is_itself_what_was_said_stays_in_the_report(analyse):
     _, rows = analyse("Hillary Clinton cited disparaging remarks Trump had made about Machado as examples of his views.")
     assert [s["text"] for s in rows.statements] == [
         "disparaging remarks Trump had made about Machado as examples of his views"]
+
+
+def test_a_clause_the_parser_hangs_on_the_statement_a_cue_speaks_in_is_reported(analyse):
+    _, rows = analyse("The Kremlin said in a statement that Moscow and Minsk would deepen their union.")
+    assert [(s["speaker"], s["text"]) for s in rows.statements] == [
+        ("Kremlin", "that Moscow and Minsk would deepen their union")]
+
+
+def test_what_reports_said_is_not_said_by_whoever_answers_them(analyse):
+    _, rows = analyse("Paul Nehlen responded to reports that Trump planned to endorse his opponent.")
+    assert not any(s["text"].startswith("that Trump planned") for s in rows.statements)

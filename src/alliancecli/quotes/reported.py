@@ -37,7 +37,7 @@ def paragraph(view: DocView, state: State, k: int) -> None:
             continue
         comps = [c for c in t.children if (c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(
             g.lower_ == "that" and g.i < c.i and g.dep_ in ("mark", "advmod") for g in c.children)))
-            and not view.inside(view.abs(k, c))]
+            and not view.inside(view.abs(k, c))] or ([c] if view.is_cue(t) and (c := _through_document(view, t)) else [])
         if not comps:
             if view.is_cue(t):
                 parenthetical(view, state, k, t)
@@ -45,6 +45,23 @@ def paragraph(view: DocView, state: State, k: int) -> None:
                 speech_act(view, state, k, t)
             continue
         clausal(view, state, k, t, comps[0])
+
+
+def _through_document(view: DocView, t):
+    """The 'that'-clause the parser hung on the document a cue speaks in: "The Kremlin said in a statement that
+    Moscow and Minsk would deepen their union" (the clause an 'acl' of 'statement'), or None.  Only 'in': a
+    document the speaker answers ('responded to reports that …') says what its own author said."""
+    for p in t.children:
+        if p.dep_ != "prep" or p.i < t.i or p.lower_ != "in":
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj" or o.lemma_.lower() not in view.lex["documents"]:
+                continue
+            for c in o.children:
+                if c.dep_ in ("acl", "ccomp") and c.i > o.i and any(
+                        g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children):
+                    return c
+    return None
 
 
 def clausal(view: DocView, state: State, k: int, t, c) -> None:
