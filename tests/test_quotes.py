@@ -689,3 +689,9 @@ def test_a_clause_the_parser_hangs_on_the_statement_a_cue_speaks_in_is_reported(
 def test_what_reports_said_is_not_said_by_whoever_answers_them(analyse):
     _, rows = analyse("Paul Nehlen responded to reports that Trump planned to endorse his opponent.")
     assert not any(s["text"].startswith("that Trump planned") for s in rows.statements)
+
+
+def test_a_body_named_in_capitals_that_the_model_left_untagged_speaks_as_an_organisation(analyse):
+    _, rows = analyse("The Russian Foreign Ministry said in a statement on Monday that Moscow would respond.")
+    assert [(s["speaker"], s["speaker_kind"], s["speaker_country"]) for s in rows.statements] == [
+        ("Russian Foreign Ministry", "organization", "Russia")]

@@ -175,6 +175,10 @@ class Registry:
         orgs = self.org_descriptors().get(lemma, set()) if any(c.lower_ == "the" for c in tok.lefts) else set()
         if len(orgs) == 1:  # "the company" the document has said Diageo is
             return Speaker(orgs.pop(), s, e, "organization")
+        if role is None and tok.pos_ == "PROPN" and tok.text[:1].isupper() and lemma in v.lex["org_words"]:
+            # a body named in capitals that the model did not tag: "the Russian Foreign Ministry said"
+            country = next((c.ent_id_ for c in doc[left.i:tok.i] if c.ent_type_ == "COUNTRY" and c.ent_id_), None)
+            return Speaker(phrase, s, e, "organization", country)
         kind = "role" if role else "unnamed"  # a role no one in the document holds stays unresolved
         known = role or lemma  # 'the President of Lithuania' is not the 'President of Ukraine' named before
         if known in self.unnamed:
