@@ -695,3 +695,9 @@ def test_a_body_named_in_capitals_that_the_model_left_untagged_speaks_as_an_orga
     _, rows = analyse("The Russian Foreign Ministry said in a statement on Monday that Moscow would respond.")
     assert [(s["speaker"], s["speaker_kind"], s["speaker_country"]) for s in rows.statements] == [
         ("Russian Foreign Ministry", "organization", "Russia")]
+
+
+def test_a_body_keeps_its_of_phrase_and_speaks_again_as_the_body(analyse):
+    _, rows = analyse("Bank of America said it had lost computer tapes.\n\nThe bank said they had probably not been misused.")
+    assert [(s["speaker"], s["speaker_kind"]) for s in rows.statements] == [
+        ("Bank of America", "organization"), ("Bank of America", "organization")]

@@ -58,6 +58,7 @@ class Registry:
         self.view = view
         self.countries = countries or {}  # person -> the country the document's mentions of them give most
         self.unnamed: dict[str, tuple[str, str | None]] = {}  # head lemma -> (name, country)
+        self.bodies: dict[str, tuple[str, str | None]] = {}  # head lemma -> (a body named in capitals, country)
         self._roles: list[tuple[RoleKey, Mention]] | None = None
         self._salient: set[str] | None = None
         self._author: list[Speaker] | bool = False  # False: not looked for yet
@@ -177,8 +178,18 @@ class Registry:
             return Speaker(orgs.pop(), s, e, "organization")
         if role is None and tok.pos_ == "PROPN" and tok.text[:1].isupper() and lemma in v.lex["org_words"]:
             # a body named in capitals that the model did not tag: "the Russian Foreign Ministry said"
-            country = next((c.ent_id_ for c in doc[left.i:tok.i] if c.ent_type_ == "COUNTRY" and c.ent_id_), None)
+            of = [x for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ == "of"
+                  for x in c.subtree]  # "Bank of America", "Council of Europe"
+            if of and all(x.text[:1].isupper() or x.lower_ in ("of", "the", "and") for x in of):
+                last = doc[max(x.i for x in of)]
+                phrase, e = joined([t for t in doc[left.i:last.i + 1] if t.pos_ != "DET" or t.i > tok.i]), v.abs(k, last) + len(last)
+            named = doc[left.i:tok.i + 1 + len(of)]
+            country = next((c.ent_id_ for c in named if c.ent_type_ == "COUNTRY" and c.ent_id_), None)
+            self.bodies.setdefault(lemma, (phrase, country))
             return Speaker(phrase, s, e, "organization", country)
+        if role is None and lemma in self.bodies and any(c.lower_ == "the" for c in tok.lefts):
+            name, country = self.bodies[lemma]  # "the association" after "the Sri Lanka Banks Association"
+            return Speaker(name, s, e, "organization", country)
         kind = "role" if role else "unnamed"  # a role no one in the document holds stays unresolved
         known = role or lemma  # 'the President of Lithuania' is not the 'President of Ukraine' named before
         if known in self.unnamed:
