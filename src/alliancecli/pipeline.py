@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import dates, entities, gazetteer, quotes, reader, segment, sources, stance, store
-from .segment import Outline
+from . import dates, entities, gazetteer, quotes, reader, sources, stance, store
+from .segment import Outline, lead_dateline
 
 
 @dataclass
@@ -107,7 +107,7 @@ def plan_units(outline: Outline) -> list[quotes.Unit]:
     so that it is not read as the subject of the lead's first sentence."""
     units = [quotes.Unit(s.start, s.end, "title") for s in outline.segments if s.kind == "title" and s.end > s.start]
     body = [quotes.Unit(s.start, s.end, "body") for s in outline.body]
-    cut = segment.lead_dateline(outline.text[body[0].start:body[0].end]) if body else None
+    cut = lead_dateline(outline.text[body[0].start:body[0].end]) if body else None
     if cut is not None:
         lead = body[0]
         body[:1] = [quotes.Unit(lead.start, lead.start + cut[0], "dateline"), quotes.Unit(lead.start + cut[1], lead.end, "body")]
