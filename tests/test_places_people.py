@@ -118,6 +118,15 @@ def test_a_first_name_with_a_hyphen_stays_whole_though_the_model_calls_it_an_org
     assert _people(nlp, text) == ["Kassym-Jomart Tokayev"]
 
 
+@pytest.mark.parametrize("text,name", [
+    ("WHO Regional Director for Europe Hans Kluge said the pandemic was not over.", "Hans Kluge"),
+    ("Secretary-General of the United Nations António Guterres said the talks would go on.", "António Guterres"),
+    ("The Chancellor of the Exchequer Gordon Brown said taxes would not rise.", "Gordon Brown"),
+])
+def test_the_body_a_title_names_is_not_glued_to_the_name_after_it(nlp, text, name):
+    assert _people(nlp, text) == [name]
+
+
 @pytest.mark.parametrize("text", [
     "said Gary Orfield, a professor at the University of California-Los Angeles. He added more.",
     "Andriy Yermak met journalists representing leading European media: Süddeutsche Zeitung (Germany), "

@@ -322,7 +322,8 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         s, e = toks[0].i, toks[-1].i + 1
         s, e = whole_name(doc, s, e)
         # extend left over first names the NER left out ("Dmitry" Peskov)
-        while s > 0 and e - s < 4 and _namey(doc[s - 1]) and doc[s - 1].ent_type_ not in ("ORG", "GPE", "LOC"):
+        while (s > 0 and e - s < 4 and _namey(doc[s - 1]) and doc[s - 1].ent_type_ not in ("ORG", "GPE", "LOC")
+               and not _ends_a_body(doc, s - 1)):
             s -= 1
         s = _strip_leading_non_name(list(doc[s:e]))[0].i
         if any(i in taken for i in range(s, e)):
@@ -432,6 +433,16 @@ def _kept(doc, attr: str):
     if value is None:
         value = data[key] = getattr(doc, attr)
     return value
+
+
+def _ends_a_body(doc, k: int) -> bool:
+    """Whether token ``k`` ends a run of capitalised words that opens after 'of', 'for' or 'the': the name of a
+    body or place before a person's name ("Regional Director for Europe | Hans Kluge", "Secretary-General of the
+    United Nations | António Guterres"), not a first name the model left out."""
+    j = k
+    while j > 0 and _namey(doc[j - 1]):
+        j -= 1
+    return j > 0 and doc[j - 1].lower_ in ("of", "for", "the")
 
 
 def _glued_hyphen(doc, k: int) -> bool:
