@@ -528,7 +528,7 @@ def test_it_speaks_for_the_organisation_named_before(analyse):
                       "It says the plan would cut taxes for the top one percent.")
     [st_] = [s for s in rows.statements if s["cue"] == "says"]
     assert (st_["text"], st_["speaker_text"]) == ("the plan would cut taxes for the top one percent", "It")
-    assert st_["speaker"] == "The Tax Policy Center"
+    assert st_["speaker"] == "Tax Policy Center"
 
 
 def test_expletive_it_is_no_speaker(analyse):
@@ -701,3 +701,9 @@ def test_a_body_keeps_its_of_phrase_and_speaks_again_as_the_body(analyse):
     _, rows = analyse("Bank of America said it had lost computer tapes.\n\nThe bank said they had probably not been misused.")
     assert [(s["speaker"], s["speaker_kind"]) for s in rows.statements] == [
         ("Bank of America", "organization"), ("Bank of America", "organization")]
+
+
+def test_an_organisation_that_opens_a_sentence_is_named_without_its_the(analyse):
+    _, rows = analyse("The Clinton Foundation said it would release the documents.\n\n"
+                      "A spokesman for the Clinton Foundation said the review was complete.")
+    assert [s["speaker"] for s in rows.statements][:1] == ["Clinton Foundation"]

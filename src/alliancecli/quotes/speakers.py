@@ -130,6 +130,8 @@ class Registry:
         if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY") and not is_role:
             ent = next((x for x in doc_ents(doc) if x.start <= tok.i < x.end), None)
             if ent is not None:
+                if len(ent) > 1 and ent[0].lower_ == "the":  # "The Clinton Foundation" at a sentence start is the
+                    ent = ent[1:]  # "Clinton Foundation" the same text names elsewhere
                 return Speaker(ent.text, *v.span(k, ent[0], ent[-1]), "organization")
         if tok.ent_type_ == "COUNTRY":
             ent = next((x for x in doc_ents(doc) if x.start <= tok.i < x.end), None)
