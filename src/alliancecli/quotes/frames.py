@@ -30,7 +30,7 @@ from functools import lru_cache
 from ..resources import load_json
 from .reported import complement_span
 from .state import State
-from .view import MARKS, DocView, only_a_name, rules, without_quoted_titles, words
+from .view import MARKS, DocView, only_a_name, rules, that_clause, without_quoted_titles, words
 
 #: complements of the verb that carry what is attributed, in the order they name the frame
 COMPLEMENTS = ("dobj", "xcomp", "ccomp", "oprd", "prep")
@@ -127,8 +127,7 @@ def _said_clause(o):
     "(that) talks resume"; None when ``o`` has none."""
     if o.dep_ != "dobj" or o.pos_ != "NOUN":
         return None
-    return next((c for c in o.children if c.dep_ in ("acl", "ccomp") and c.i > o.i and any(
-        g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)), None)
+    return that_clause(o)
 
 
 def _passive(t):

@@ -8,7 +8,7 @@ content stops where the report does.
 from __future__ import annotations
 
 from .state import State
-from .view import MARKS, RELATIVES, DocView, words
+from .view import MARKS, RELATIVES, DocView, that_clause, words
 
 #: tokens after a comma searched for the head of the phrase it opens (see ``content_end``)
 ATTACH_WINDOW = 25
@@ -51,17 +51,9 @@ def _through_document(view: DocView, t):
     """The 'that'-clause the parser hung on the document a cue speaks in: "The Kremlin said in a statement that
     Moscow and Minsk would deepen their union" (the clause an 'acl' of 'statement'), or None.  Only 'in': a
     document the speaker answers ('responded to reports that …') says what its own author said."""
-    for p in t.children:
-        if p.dep_ != "prep" or p.i < t.i or p.lower_ != "in":
-            continue
-        for o in p.children:
-            if o.dep_ != "pobj" or o.lemma_.lower() not in view.lex["documents"]:
-                continue
-            for c in o.children:
-                if c.dep_ in ("acl", "ccomp") and c.i > o.i and any(
-                        g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children):
-                    return c
-    return None
+    documents = (o for p in t.children if p.dep_ == "prep" and p.i > t.i and p.lower_ == "in"
+                 for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in view.lex["documents"])
+    return next((c for o in documents if (c := that_clause(o)) is not None), None)
 
 
 def clausal(view: DocView, state: State, k: int, t, c) -> None:
@@ -179,8 +171,7 @@ def noun_cue(view: DocView, state: State, k: int, t) -> None:
     if view.inside(view.abs(k, t)):
         return
     doc = view.docs[k]
-    clause = next((c for c in t.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > t.i and any(
-        g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)), None)
+    clause = that_clause(t, ("acl", "relcl", "ccomp"))
     holder = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
     if holder is None:
         holder = next((c for c in reversed(list(t.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)

@@ -57,6 +57,13 @@ def said(kind: str, s: int, e: int, sp, cue: str | None) -> Statement:
                      speaker_role=sp.role)
 
 
+def that_clause(tok, deps: tuple[str, ...] = ("acl", "ccomp")):
+    """The clause hung on ``tok`` after it (as one of ``deps``) that opens with the complementizer 'that' ("a
+    claim that …", "said in a statement that …"), or None; not a relative clause ("a statement that was read")."""
+    return next((c for c in tok.children if c.dep_ in deps and c.i > tok.i and any(
+        g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)), None)
+
+
 def words(s: str) -> int:
     return len(WORD.findall(s))
 
