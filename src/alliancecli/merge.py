@@ -98,10 +98,8 @@ def _copy_documents(src, db, summary: MergeSummary, on_event):
 
 
 def _insert(db, table: str, row: dict, cols: list[str]) -> int:
-    keys = [c for c in cols if c != "id" and c in row]
-    cur = db.execute(f"insert into [{table}] ({', '.join(f'[{k}]' for k in keys)}) "
-                     f"values ({', '.join('?' for _ in keys)})", [row[k] for k in keys])
-    return cur.lastrowid
+    """``row`` as a new row of ``table``: the columns the merged database has, under a new id."""
+    return store.insert_rows(db, table, [{c: row[c] for c in cols if c != "id" and c in row}])
 
 
 def _copy_document(src, db, doc: dict, cols: dict):

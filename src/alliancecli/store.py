@@ -334,12 +334,13 @@ class DocumentRows:
     pairs: list[dict]  # with "_statement"
 
 
-def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> int | None:
+def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> int | None:
     """Insert ``rows`` (dicts of column to value) into ``table``; the row id of the last one.
 
     Plain ``INSERT`` statements, one per run of rows with the same columns, where ``Table.insert``
     would list the tables and build its query again for every row: the writer takes each document's
-    rows in one transaction, and this halves its time.  The schema is this module's.
+    rows in one transaction, and this halves its time.  The schema is this module's (``merge`` copies rows
+    with it too).
     """
     last = None
     for cols, group in itertools.groupby(rows, key=lambda r: tuple(r)):
@@ -369,13 +370,13 @@ def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: in
         if replace_id is not None:
             delete_document(db, replace_id)
         mark_stale(db)
-        doc_id = _insert(db, "documents", [rows.document])
+        doc_id = insert_rows(db, "documents", [rows.document])
         comment_ids: list[int] = []
         for c in rows.comments:
             parent = c.pop("_parent")
             c["document_id"] = doc_id
             c["parent_id"] = comment_ids[parent] if parent is not None else None
-            comment_ids.append(_insert(db, "comments", [c]))
+            comment_ids.append(insert_rows(db, "comments", [c]))
         # in reading order, so that statement ids follow (document, start): queries list statements
         # by id, which their indexes deliver already sorted
         statement_ids: list[int] = [0] * len(rows.statements)
@@ -384,21 +385,21 @@ def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: in
             ci = s.pop("_comment")
             s["document_id"] = doc_id
             s["comment_id"] = comment_ids[ci] if ci is not None else None
-            statement_ids[i] = _insert(db, "statements", [s])
+            statement_ids[i] = insert_rows(db, "statements", [s])
         for seg in rows.segments:
             seg["document_id"] = doc_id
-        _insert(db, "segments", rows.segments)
+        insert_rows(db, "segments", rows.segments)
         for m in rows.mentions:
             si, ci = m.pop("_statement"), m.pop("_comment")
             m["document_id"] = doc_id
             m["statement_id"] = statement_ids[si] if si is not None else None
             m["comment_id"] = comment_ids[ci] if ci is not None else None
-        _insert(db, "mentions", rows.mentions)
+        insert_rows(db, "mentions", rows.mentions)
         for p in rows.pairs:
             si = p.pop("_statement")
             p["document_id"] = doc_id
             p["statement_id"] = statement_ids[si] if si is not None else None
-        _insert(db, "pairs", rows.pairs)
+        insert_rows(db, "pairs", rows.pairs)
         if db["labels"].exists():
             apply_labels(db, doc_id)
     return doc_id
