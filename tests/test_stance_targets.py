@@ -277,3 +277,39 @@ def test_an_objection_the_speaker_reports_of_others_is_not_the_speakers(text):
 def test_the_speakers_own_objection_still_opposes():
     assert stance.classify("We reject any membership in the Eurasian union.").label == "oppose"
     assert stance.classify("Armenia refuses to join the CSTO mission.").label == "oppose"
+
+
+def test_a_title_that_reports_an_encounter_makes_the_sides_partnership_the_topic():
+    met = stance.document_topic("President of Ukraine met with the Prime Minister of Poland", "")
+    assert (met.target, met.parties) == ("Poland–Ukraine partnership", ("Poland", "Ukraine"))
+    # a side the title does not name comes from the document's named speakers
+    call = stance.document_topic("The President had a phone conversation with the Chancellor", "", ("Germany", "Ukraine"))
+    assert call.parties == ("Germany", "Ukraine")
+    # one side is no partnership; an adversary the title names is no side; talks on the war are no partnership
+    assert stance.document_topic("The President met with the Prime Minister", "", ("Ukraine",)) is None
+    assert stance.document_topic("Minister discussed with UNICEF the schools damaged by Russian aggression", "",
+                                 ("Ukraine",)) is None
+    assert stance.document_topic("Ukraine and Turkey discussed the exchange of prisoners of war at the meeting", "",
+                                 ()) is None
+
+
+def test_a_frame_that_endorses_the_statement_decides_a_neutral_one_toward_the_documents_topic():
+    topic = stance.Topic("EU membership", "bloc", ("Ukraine", "EU"))
+    text = "the decision to be taken at next week's summit would be unanimous"
+    doc = "Emmanuel Macron expressed hope that " + text
+
+    def ctx(lead):
+        return stance.Context(speaker_country="France", topic=topic, lead=lead)
+
+    assert stance.lead_of(doc, doc.index(text)) == "Emmanuel Macron expressed hope that "
+    s = stance.classify(text, ctx(stance.lead_of(doc, doc.index(text))))
+    assert (s.label, s.target, s.spans) == ("support", "EU membership", ())  # no word of the statement decided
+    assert stance.classify(text, ctx("Emmanuel Macron said that ")).label == "neutral"
+    # the frame's last word may open the statement: "called | for ..."
+    assert stance.classify("for a meeting of the two governments soon", ctx("He called ")).label == "support"
+    # no topic, nothing to support; a statement about the war takes no position whatever its frame
+    assert stance.classify(text, stance.Context(lead="Macron expressed hope that ")).label == "neutral"
+    assert stance.classify("the shelling of civilians would stop soon", ctx("He expressed hope that ")).label == "neutral"
+    # the lead is the sentence's own words before the statement, never the sentence before
+    doc = "He welcomed it. Then he said that it rains"
+    assert stance.lead_of(doc, doc.index("it rains")) == "Then he said that "

@@ -195,7 +195,9 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     mentions = places + people
     statement_rows = []
     classifier = stance.active()
-    topic = stance.document_topic(getattr(src, "title", None) or outline.title, text)  # for statements that name no alignment
+    # for statements that name no alignment
+    topic = stance.document_topic(getattr(src, "title", None) or outline.title, text,
+                                  tuple(st.speaker_country for st in stmts if st.speaker_country and st.speaker_kind == "person"))
     for st in stmts:
         body = text[st.start:st.end]
         if st.kind == "comment":  # the lines a comment quotes are not its author's words: blank them out
@@ -206,7 +208,8 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
                     body = body[:a] + " " * (b - a) + body[b:]
         context = stance.Context(tuple((m.name, m.kind, m.start - st.start, m.end - st.start) for m in mentions
                                        if m.kind != "person" and st.start <= m.start and m.end <= st.end),
-                                 st.speaker_country, st.kind == "comment", topic, st.cue)
+                                 st.speaker_country, st.kind == "comment", topic, st.cue,
+                                 stance.lead_of(text, st.start) if st.kind != "comment" else None)
         sc = classifier.classify(body, context)
         statement_rows.append({
             "_comment": st.comment, "kind": st.kind,

@@ -19,6 +19,8 @@ The rules, with every word list in ``data/stance.json``:
   weaken the cues of their sentence; what follows a report frame ("discussed", "the
   issue of") is a topic, not a position; a question is neutral unless a rhetorical
   pattern claims it; a reader comment with a sarcasm marker never counts as support.
+- **Topic.** A statement that names no alignment takes its document's (:func:`document_topic`) where its
+  own words, or a frame that endorses it ("expressed hope that", "called for"), take a clear position.
 - **Evidence.** Character offsets, into the statement's own text, of the words that
   decided: the decisive cues and the target.  They never point outside the statement.
 """
@@ -59,6 +61,7 @@ class Context:
     comment: bool = False
     topic: "Topic | None" = None  # the document's alignment (see :func:`document_topic`)
     cue: str | None = None  # the verb that reports the statement ("thanked", "said"), outside its text
+    lead: str | None = None  # the words of its sentence before the statement ("Scholz assured that"), outside it
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def lexicon() -> dict:
         "partnership_weak": rx(raw["partnership_weak"]),
         "masks": re.compile(raw["cue_masks"]),
         "thanks": rx(raw["thanks"]),
+        "endorsing": rx(r"(?:%s)\W*$" % "|".join(raw["endorsing_frames"])),
         "collective": rx(raw["collective_partners"]),
         "report": [rx(p) for p in raw["report_frames"]],
         "report_factor": raw["report_factor"],
@@ -124,6 +128,7 @@ def lexicon() -> dict:
         "neutral_topics": rx(raw["neutral_topics"]),
         "neutral_factor": raw["neutral_factor"],
         "partner_aid": rx(raw["partner_aid"]),
+        "encounter": rx(raw["encounter"]),
         "own_course": rx(raw["own_course"]),
         "reported_objections": [rx(p) for p in raw["reported_objections"]],
         "adversary_possessive": rx(raw["adversary_possessive"]),
@@ -444,6 +449,31 @@ def _own_course(text: str, sentences: list[_Sentence], ctx: Context, mentions):
     return None
 
 
+_LEAD_BREAK = re.compile(r".*(?:[.!?][\"'”’»)]*\s|\n)", re.S)
+
+
+def lead_of(text: str, start: int) -> str:
+    """The words of the sentence before offset ``start`` of ``text``, at most 120 characters: what introduces a
+    statement that starts there ("Olaf Scholz assured that")."""
+    before = text[max(0, start - 120):start]
+    m = _LEAD_BREAK.match(before)
+    return before[m.end():] if m else before
+
+
+def _endorsed(text: str, ctx: Context) -> bool:
+    """Whether the words that introduce the statement endorse what it says ("assured that", "expressed hope
+    that", "called for", "welcomed"; ``endorsing_frames`` in ``stance.json``), and the statement is not about
+    the war, crimes, humanitarian matters or peace talks (``neutral_topics``), unless it asks partners for aid."""
+    lx = lexicon()
+    if not ctx.lead:
+        return False
+    # the statement may begin with the frame's last word: "called | for a meeting", "assured | that"
+    first = re.match(r"\s*(?:for|on|upon|that|to)\b", text, re.I)
+    if not lx["endorsing"].search(ctx.lead + (first.group(0).strip() if first else "")):
+        return False
+    return not lx["neutral_topics"].search(text) or bool(lx["partner_aid"].search(text))
+
+
 class Rules:
     """The rule classifier; its version is the lexicon's, so a changed data file is a new version."""
 
@@ -464,10 +494,11 @@ class Rules:
                 sentences.append(s)
         if not sentences:
             return self._by_topic(text, ctx, mentions)
-        thanked = bool(ctx.cue and lexicon()["thanks"].search(ctx.cue))
+        thanked = bool(ctx.cue and lexicon()["thanks"].search(ctx.cue)) or _endorsed(text, ctx)
         score = round(sum(s.score for s in sentences), 3)
         label = "neutral" if abs(score) < lexicon()["threshold"] else "support" if score > 0 else "oppose"
-        if label == "neutral" and thanked:  # "X thanked Y for ...": the reporting verb takes the position
+        if label == "neutral" and thanked and score >= 0:  # "X thanked Y for ...", "X assured that ...": the
+            # reporting verb takes the position
             label = "support"
         own = _own_course(text, sentences, ctx, mentions) if label == "neutral" and score >= 0 else None
         if own is not None:  # "Ukraine has chosen the course of NATO membership": a country's own accession
@@ -502,6 +533,9 @@ class Rules:
         score = round(sum(w for s in sentences for w, _ in s.cues), 3)
         vague = ctx.topic.kind == "partnership" and len(ctx.topic.parties) < 2
         if abs(score) < lexicon()["topic_threshold"]:
+            if score >= 0 and not vague and _endorsed(text, ctx):  # "Macron expressed hope that the decision
+                t = ctx.topic  # would be unanimous": the frame takes the position, no word of the statement does
+                return Stance("support", score, None, (), t.target, t.kind, t.parties)
             return NO_TARGET
         label = "support" if score > 0 else "oppose"
         if label == "support" and vague:
@@ -524,10 +558,18 @@ def topic(title: str | None, mentions=None, speaker_country: str | None = None) 
     return Topic(t.name, "bloc" if t.kind == "bloc+" else t.kind, t.parties)
 
 
-def document_topic(title: str | None, text: str) -> Topic | None:
-    """The alignment a document is about: its title's (:func:`topic`), else the target its sentences name
-    most often (a bloc joined, an integration, sanctions, a partnership), when one is named at least twice."""
+def document_topic(title: str | None, text: str, sides: tuple[str, ...] = ()) -> Topic | None:
+    """The alignment a document is about: its title's (:func:`topic`); else, where the title reports an encounter
+    of two sides or more, their partnership (:func:`encounter`); else the target its sentences name most often
+    (a bloc joined, an integration, sanctions, a partnership), when one is named at least three times.
+
+    ``sides`` are the countries and blocs the document's named speakers act for."""
     t = topic(title)
+    if t is not None and not (t.kind == "partnership" and len(t.parties) < 2):
+        return t
+    met = encounter(title, sides)
+    if met is not None:
+        return met
     if t is not None:
         return t
     counts: dict = {}
@@ -540,6 +582,36 @@ def document_topic(title: str | None, text: str) -> Topic | None:
         return None
     (name, kind, parties), n = max(counts.items(), key=lambda kv: (kv[1], -_PRIORITY.get(kv[0][1], 9)))
     return Topic(name, kind, parties) if n >= 3 else None
+
+
+#: what parts a title: a dash between spaces or a colon ("Ukraine must join NATO - President at the summit")
+_TITLE_PART = re.compile(r"\s[-–—]\s|:\s")
+
+
+def encounter(title: str | None, sides: tuple[str, ...] = ()) -> Topic | None:
+    """A title that reports an encounter ("X met with Y", "had a phone conversation with", "held talks",
+    "visit of the Turkish President"; ``encounter`` in ``stance.json``) is about the partnership of the sides
+    that meet: the countries and blocs the title names, with those the document's speakers act for.  None
+    where fewer than two sides take part."""
+    lx = lexicon()
+    met = lx["encounter"].search(title or "")
+    if met is None or (lx["neutral_topics"].search(title) and not lx["partner_aid"].search(title)):
+        return None  # no encounter; or talks on the war, crimes, peace or humanitarian matters
+    places = gazetteer.load().places
+    # the sides the title names in the part that reports the encounter ("The world must return Russia to its
+    # borders - Zelenskyy at the Security Summit": not Russia), but not the adversary ("discussed with UNICEF
+    # the schools damaged by Russian aggression")
+    a = max((m.end() for m in _TITLE_PART.finditer(title, 0, met.start())), default=0)
+    b = next((m.start() for m in _TITLE_PART.finditer(title, met.end())), len(title))
+    named = [n for n, _, s, e in find_mentions(title) if a <= s < b and not (
+        _ADVERSARY.search(title[max(0, s - 40):s]) or _ADVERSARY_AFTER.match(title[e:e + 30])
+        or lx["adversary_possessive"].match(title[e:e + 40]))]
+    names = named + [s for s in sides if s]
+    names = list(dict.fromkeys(n for n in names if n in places and places[n].kind in ("country", "bloc")))
+    if len(names) < 2:
+        return None
+    parties = tuple(sorted(names))
+    return Topic("–".join(parties) + " partnership", "partnership", parties)
 
 
 def involves(kind: str | None, parties: str | tuple | None, a: str, b: str) -> bool:

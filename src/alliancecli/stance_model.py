@@ -276,10 +276,16 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
         updates = []
         for sid, did, text, start, end, country, kind, cue in rows:
             if did not in topics:  # as ingest reads it (pipeline.analyse)
+                sides = tuple(r[0] for r in db.execute("select speaker_country from statements where document_id = ? "
+                                                       "and speaker_country is not null and speaker_kind = 'person' order by start", [did]))
                 topics[did] = stance.document_topic(*db.execute("select title, text from documents where id = ?",
-                                                                [did]).fetchone())
+                                                                [did]).fetchone(), sides)
             inside = [(n, k, a - start, b - start) for n, k, a, b in ments.get(did, []) if start <= a and b <= end]
-            ctx = stance.Context(tuple(inside), country, kind == "comment", topics[did], cue)
+            lead = None
+            if kind != "comment":
+                lead = stance.lead_of(db.execute("select substr(text, max(1, ? - 119), min(?, 120)) from documents "
+                                                 "where id = ?", [start + 1, start, did]).fetchone()[0], min(start, 120))
+            ctx = stance.Context(tuple(inside), country, kind == "comment", topics[did], cue, lead)
             cols = stance.row(classifier.classify(text or "", ctx), classifier)
             updates.append(list(cols.values()) + [sid])
         cols = list(stance.row(stance.NO_TARGET, classifier))
