@@ -284,7 +284,7 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
             lead = None
             if kind != "comment":
                 lead = stance.lead_of(db.execute("select substr(text, max(1, ? - 119), min(?, 120)) from documents "
-                                                 "where id = ?", [start + 1, start, did]).fetchone()[0], min(start, 120))
+                                                 "where id = ?", [start, start, did]).fetchone()[0], min(start, 120))
             ctx = stance.Context(tuple(inside), country, kind == "comment", topics[did], cue, lead)
             cols = stance.row(classifier.classify(text or "", ctx), classifier)
             updates.append(list(cols.values()) + [sid])
