@@ -110,6 +110,21 @@ def test_names_stay_whole_over_particles(nlp, text, name):
     assert name in _people(nlp, text)
 
 
+@pytest.mark.parametrize("text,names", [
+    ("He will be partnered by either Arturo Lupoli, Quincy Owusu-Abeyie or Jeremie Aliadiere.",
+     {"Arturo Lupoli", "Quincy Owusu-Abeyie", "Jeremie Aliadiere"}),
+    ("He met the leader of the ruling People Power Party Lee Jun-seok. At the beginning they spoke.",
+     {"Lee Jun-seok"}),
+    ("It was a George Bush-style campaign, the senator said.", {"George Bush"}),
+    ("He told a good friend of Ukraine, Ilham Heydar oglu Aliyev, President of Azerbaijan, that it was time.",
+     {"Ilham Heydar oglu Aliyev"}),
+])
+def test_a_name_goes_on_over_a_hyphen_or_a_patronymic_but_not_over_a_compound(nlp, text, names):
+    """A surname the tokenizer split at its hyphen stays whole; 'George Bush-style' is George Bush; the
+    Turkic 'oglu' joins a name as 'von' does."""
+    assert set(_people(nlp, text)) == names
+
+
 @pytest.mark.parametrize("text", [
     "Kazakh President Kassym-Jomart Tokayev said on Monday that his country would not join.",
     "The President of Kazakhstan, Kassym-Jomart Tokayev, said on Monday that it was fine.",

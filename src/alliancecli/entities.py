@@ -465,6 +465,13 @@ def whole_name(doc, s: int, e: int) -> tuple[int, int]:
         j += 1
     if (j > e or doc[e - 1].lower_ in parts) and j < len(doc) and name_word(doc[j]) and not doc[j - 1].is_sent_end:
         e = j + 1
+    # a surname the tokenizer split at its hyphen, whose second half the model left out ("Quincy Owusu" +
+    # "-Abeyie"); a word that makes the name a modifier is no part of it ("George Bush" + "-style", but "Lee
+    # Jun-seok": ``name_compounds`` in people.json)
+    while e + 1 < len(doc) and _glued_hyphen(doc, e) and name_word(doc[e + 1]) and not doc[e + 1].is_sent_start:
+        e += 2
+    while e - s >= 3 and _glued_hyphen(doc, e - 2) and doc[e - 1].lower_ in _people_rules_raw()["name_compounds"]:
+        e -= 2
     # a first name the tokenizer split at its hyphen, whose first half the model left out ("Kassym-" + "Jomart
     # Tokayev", "Jean-" + "Yves Le Drian")
     while (s >= 2 and e - s >= 2 and _glued_hyphen(doc, s - 1) and name_word(doc[s - 2])
@@ -575,7 +582,7 @@ def _people_rules_raw() -> dict:
     raw = load_json("people.json")
     return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns",
                                        "body_roles", "person_org_nouns", "person_org_modifiers",
-                                       "org_nouns_not_before_names")}
+                                       "org_nouns_not_before_names", "name_compounds")}
 
 
 def _person_context(doc, toks, rules) -> bool:
