@@ -313,3 +313,10 @@ def test_a_frame_that_endorses_the_statement_decides_a_neutral_one_toward_the_do
     # the lead is the sentence's own words before the statement, never the sentence before
     doc = "He welcomed it. Then he said that it rains"
     assert stance.lead_of(doc, doc.index("it rains")) == "Then he said that "
+
+
+def test_a_negation_in_another_clause_leaves_the_speakers_own_course_standing():
+    ctx = stance.Context(speaker_country="Ukraine")
+    assert stance.classify("Ukraine has chosen the course of NATO membership for its own security, but the "
+                           "distance to the Alliance is not reduced.", ctx).label == "support"
+    assert stance.classify("Ukraine, which is not yet a member of NATO, develops its army.", ctx).label == "neutral"

@@ -424,16 +424,24 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
 def _own_course(text: str, sentences: list[_Sentence], ctx: Context, mentions):
     """A speaker on their own country's accession or integration, with no cue either way ("Ukraine has chosen
     the course of NATO membership", "our European integration path"): the course their government pursues, so
-    support, unless the sentence negates or asks.  Returns the target and the words naming the joiner."""
+    support, unless the target's clause negates or the sentence asks.  Returns the target and the words naming
+    the joiner."""
     lx = lexicon()
     for s in sentences:
         sent = text[s.start:s.end]
         if any(w < 0 for w, _ in s.cues) or _is_question(sent):
             continue
-        if lx["negation"].search(_NOT_NEGATION.sub(" ", sent)) or any(rx.search(sent) for rx in lx["report"]):
-            continue  # "not yet a member"; "the parties discussed Ukraine's accession" is a topic, not a position
+        if any(rx.search(sent) for rx in lx["report"]):
+            continue  # "the parties discussed Ukraine's accession" is a topic, not a position
         for t in s.targets:
             if not (t.kind == "integration" or (t.kind == "bloc+" and t.action in ("membership", "accession"))):
+                continue
+            # "not yet a member" negates the course; "..., but the distance to the Alliance is not reduced"
+            # negates another clause
+            a, b = t.span[0] - s.start, t.span[1] - s.start
+            a = max((m.end() for m in _CLAUSE_BREAK.finditer(sent, 0, a)), default=0)
+            b = next((m.start() for m in _CLAUSE_BREAK.finditer(sent, b)), len(sent))
+            if lx["negation"].search(_NOT_NEGATION.sub(" ", sent[a:b])):
                 continue
             m = lx["own_course"].search(sent)
             if m is not None:
