@@ -138,6 +138,14 @@ def test_a_speech_act_whose_quotation_the_parser_hangs_elsewhere(run):
     assert [(k, w) for k, w, _ in sts] == [("quote", "the decision “a crucial step forward on gun violence.”")]
 
 
+def test_a_participle_speech_act_whose_quotation_closes_after_the_sentence_end(run):
+    """'..., calling him "a disgrace …."': the closing mark stands after the period, outside the clause's last
+    token; the quotation is still the act's, and the speaker the subject of the verb the participle hangs on."""
+    _, sts = run('In December, Senator John Smith called for a vote, calling him "a disgrace not only to the GOP '
+                 'but to all America."', mechanisms=_only({"reported speech"}))
+    assert ("quote", 'him "a disgrace not only to the GOP but to all America."', "John Smith") in sts
+
+
 @pytest.mark.parametrize("sentence, content", [
     # a clause coordinated inside the reported clause is reported too
     ("For her part, the President of Moldova Anna Berg noted that Ukraine is part of the European family, and the "

@@ -7,6 +7,8 @@ content stops where the report does.
 """
 from __future__ import annotations
 
+import re
+
 from .state import State
 from .view import MARKS, RELATIVES, DocView, that_clause, words
 
@@ -209,8 +211,9 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
         if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
             return  # 'told co-host Joe Scarborough that he "honestly [doesn't] know"': the clause is what was said
         rest = [c for c in t.children if c.i > t.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "ccomp")]
-        if not rest or not quotes_words(view, view.abs(k, min((c.left_edge for c in rest), key=lambda x: x.i)),
-                                        view.span(k, t, t.right_edge)[1]):
+        # the quotation may close after the punctuation that ends the clause ('calling him "a disgrace."')
+        end = _CLOSING.match(view.text, view.span(k, t, t.right_edge)[1]).end()
+        if not rest or not quotes_words(view, view.abs(k, min((c.left_edge for c in rest), key=lambda x: x.i)), end):
             return
         parts = rest
     sj = view.subject(t)
@@ -224,6 +227,10 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
     if words(view.text[s:e]) < rules["act_min_words"]:
         return
     state.report("indirect", s, e, state.speaker(k, sj, view.abs(k, sj)), t.text)
+
+
+#: punctuation and closing quotation marks, with no word between them
+_CLOSING = re.compile(r"[\s.,;:!?\"'”’»)]*")
 
 
 def quotes_words(view: DocView, s: int, e: int) -> bool:
