@@ -320,3 +320,17 @@ def test_a_negation_in_another_clause_leaves_the_speakers_own_course_standing():
     assert stance.classify("Ukraine has chosen the course of NATO membership for its own security, but the "
                            "distance to the Alliance is not reduced.", ctx).label == "support"
     assert stance.classify("Ukraine, which is not yet a member of NATO, develops its army.", ctx).label == "neutral"
+
+
+def test_the_sanctioned_country_is_no_party_to_the_sanctions_anywhere_in_the_sentence():
+    ctx = stance.Context(speaker_country="Ukraine")
+    s = stance.classify("We call for tougher sanctions against Russia, including a full embargo on Russian oil "
+                        "and gas.", ctx)
+    assert (s.label, s.target) == ("support", "sanctions coalition") and "Russia" not in s.parties
+    s = stance.classify("Many companies have not left the Russian market despite the tough sanctions on Russia, "
+                        "and we must strengthen them.", ctx)
+    assert "Russia" not in s.parties
+    # the victim named after 'against' stays a party elsewhere in the sentence: only the aggressor and the
+    # sanctioned are struck out everywhere
+    s = stance.classify("We thank Poland for supporting Ukraine in the face of the aggression against Ukraine.", ctx)
+    assert set(s.parties) == {"Poland", "Ukraine"}

@@ -89,6 +89,11 @@ _ADVERSARY = re.compile(r"\b(?:against|on|(?:protect\w*|defen[cd]\w*|sav(?:e|es|
                         r"occupation|crimes|atrocities|brutality|cruelty|barbarism|threats?|blackmail) (?:of|by|with|from))\s+(?:the\s+)?$", re.I)
 _ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
                               r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
+#: before a country that sanctions or pressure are aimed at: "sanctions against", "an embargo on", "pressure on"
+_SANCTIONED = re.compile(r"\b(?:sanctions?|sanctioning|embargo|restrictions|pressure|blacklist)\b(?: \w+){0,3}? "
+                         r"(?:against|on)\s+(?:the\s+)?$", re.I)
+#: after a country that is the aggressor: "the Russian invasion", "Russian aggression", "Russian occupiers"
+_AGGRESSOR = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|occup\w*)", re.I)
 _WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
 _PRIORITY = {"bloc+": 0, "integration": 1, "sanctions": 2, "bloc": 3, "partnership": 4}
 
@@ -236,14 +241,20 @@ def _members(bloc: str) -> set[str]:
 
 def _allies(text: str, a: int, b: int, mentions, speaker_country: str | None) -> list[str]:
     """Countries of the sentence that take part (not the adversary: 'against Russia', 'Russian aggression')."""
-    out = []
+    out, adversaries = [], set()
     for name, kind, s, e in mentions:
         if kind != "country" or not (a <= s < b):
             continue
-        if _ADVERSARY.search(text[max(a, s - 40):s]) or _ADVERSARY_AFTER.match(text[e:e + 30]) or (
-                lexicon()["adversary_possessive"].match(text[e:e + 40])):  # "Russia's full-scale aggression"
+        if (_AGGRESSOR.match(text[e:e + 30]) or lexicon()["adversary_possessive"].match(text[e:e + 40])
+                or _SANCTIONED.search(text[max(a, s - 60):s])):
+            adversaries.add(name)  # "Russia's full-scale aggression", "the Russian invasion", "sanctions against Russia"
             continue
+        if _ADVERSARY.search(text[max(a, s - 40):s]) or _ADVERSARY_AFTER.match(text[e:e + 30]):
+            continue  # "against Russia", "Russian troops"; but also "aggression against Ukraine", "British troops"
         out.append(name)
+    # the aggressor or the sanctioned of a sentence is no party anywhere in it: "sanctions against Russia ... the
+    # Russian market"
+    out = [n for n in out if n not in adversaries]
     if speaker_country and _FIRST_PERSON.search(text[a:b]):
         out.append(speaker_country)
     return list(dict.fromkeys(out))
