@@ -334,3 +334,17 @@ def test_the_sanctioned_country_is_no_party_to_the_sanctions_anywhere_in_the_sen
     # sanctioned are struck out everywhere
     s = stance.classify("We thank Poland for supporting Ukraine in the face of the aggression against Ukraine.", ctx)
     assert set(s.parties) == {"Poland", "Ukraine"}
+
+
+def test_the_country_a_document_sanctions_is_no_party_to_sanctions_any_statement_speaks_of():
+    doc = "Ukraine calls for tough sanctions against Russia. Every day Russia kills civilians, so sanctions must grow."
+    mentions = stance.find_mentions(doc)
+    assert stance.adversaries(doc, mentions) == ("Russia",)
+    text = "Every day Russia kills civilians, so sanctions must grow."
+    ctx = stance.Context(speaker_country="Ukraine", adversaries=stance.adversaries(doc, mentions))
+    s = stance.classify(text, ctx)
+    assert (s.label, s.target, s.parties) == ("support", "sanctions coalition", ())
+    assert "Russia" in stance.classify(text, stance.Context(speaker_country="Ukraine")).parties  # without the document
+    # 'sanctions for aggression against Ukraine' aims the sanctions at the aggressor, not at Ukraine
+    assert stance.adversaries("They expand sanctions for aggression against Ukraine.",
+                              stance.find_mentions("They expand sanctions for aggression against Ukraine.")) == ()

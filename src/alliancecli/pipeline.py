@@ -198,6 +198,7 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     # for statements that name no alignment
     topic = stance.document_topic(getattr(src, "title", None) or outline.title, text,
                                   tuple(st.speaker_country for st in stmts if st.speaker_country and st.speaker_kind == "person"))
+    adversaries = stance.adversaries(text, [(m.name, m.kind, m.start, m.end) for m in mentions])
     for st in stmts:
         body = text[st.start:st.end]
         if st.kind == "comment":  # the lines a comment quotes are not its author's words: blank them out
@@ -209,7 +210,7 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
         context = stance.Context(tuple((m.name, m.kind, m.start - st.start, m.end - st.start) for m in mentions
                                        if m.kind != "person" and st.start <= m.start and m.end <= st.end),
                                  st.speaker_country, st.kind == "comment", topic, st.cue,
-                                 stance.lead_of(text, st.start) if st.kind != "comment" else None)
+                                 stance.lead_of(text, st.start) if st.kind != "comment" else None, adversaries)
         sc = classifier.classify(body, context)
         statement_rows.append({
             "_comment": st.comment, "kind": st.kind,

@@ -62,6 +62,7 @@ class Context:
     topic: "Topic | None" = None  # the document's alignment (see :func:`document_topic`)
     cue: str | None = None  # the verb that reports the statement ("thanked", "said"), outside its text
     lead: str | None = None  # the words of its sentence before the statement ("Scholz assured that"), outside it
+    adversaries: tuple[str, ...] = ()  # the countries its document names as aggressor or sanctioned (:func:`adversaries`)
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,8 @@ _ADVERSARY = re.compile(r"\b(?:against|on|(?:protect\w*|defen[cd]\w*|sav(?:e|es|
 _ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
                               r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
 #: before a country that sanctions or pressure are aimed at: "sanctions against", "an embargo on", "pressure on"
-_SANCTIONED = re.compile(r"\b(?:sanctions?|sanctioning|embargo|restrictions|pressure|blacklist)\b(?: \w+){0,3}? "
-                         r"(?:against|on)\s+(?:the\s+)?$", re.I)
+_SANCTIONED = re.compile(r"\b(?:sanctions?|sanctioning|embargo|restrictions|pressure|blacklist)\b"
+                         r"(?: (?!aggress|war\b|invasion|attack|crimes)\w+){0,3}? (?:against|on)\s+(?:the\s+)?$", re.I)
 #: after a country that is the aggressor: "the Russian invasion", "Russian aggression", "Russian occupiers"
 _AGGRESSOR = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|occup\w*)", re.I)
 _WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
@@ -260,7 +261,8 @@ def _allies(text: str, a: int, b: int, mentions, speaker_country: str | None) ->
     return list(dict.fromkeys(out))
 
 
-def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -> list[_Target]:
+def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
+             sanctioned: tuple[str, ...] = ()) -> list[_Target]:
     lx = lexicon()
     sent = text[a:b]
     found: list[_Target] = []
@@ -300,8 +302,9 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
             continue  # "move closer to a peace agreement": integration needs someone to integrate with
         found.append(_Target("integration", name, (a + m.start(), a + m.end()), parties))
     for m in lx["sanctions"].finditer(sent):
-        found.append(_Target("sanctions", "sanctions coalition", (a + m.start(), a + m.end()),
-                             tuple(sorted(set(allies) | {x for x, _, _ in blocs if x[:1].isupper()}))))
+        # who imposes the sanctions, never whom the document names as their aim or as the aggressor
+        imposers = (set(allies) - set(sanctioned)) | {x for x, _, _ in blocs if x[:1].isupper()}
+        found.append(_Target("sanctions", "sanctions coalition", (a + m.start(), a + m.end()), tuple(sorted(imposers))))
         break
     # a strong term (allies, partnership, thanks) is a target alone; a weak one (help, weapons, ties)
     # only where the sentence names a country or bloc that takes part
@@ -316,6 +319,18 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None) -
         name = ("–".join(parties) + " partnership") if len(parties) >= 2 else "partnership"
         found.append(_Target("partnership", name, (a + hit.start(), a + hit.end()), parties))
     return found
+
+
+def adversaries(text: str, mentions) -> tuple[str, ...]:
+    """The countries a document names as the aggressor ("the Russian invasion", "Russia's aggression") or as the
+    aim of sanctions or pressure ("sanctions against Russia"), from its country ``mentions`` ``(name, kind, start,
+    end)`` into ``text``: none of them takes part in a sanctions coalition its statements speak of."""
+    out = []
+    for name, kind, s, e in mentions:
+        if kind == "country" and (_AGGRESSOR.match(text[e:e + 30]) or lexicon()["adversary_possessive"].match(
+                text[e:e + 40]) or _SANCTIONED.search(text[max(0, s - 60):s])):
+            out.append(name)
+    return tuple(sorted(set(out)))
 
 
 def _is_question(sent: str) -> bool:
@@ -507,7 +522,8 @@ class Rules:
         mentions = ctx.mentions if ctx.mentions is not None else find_mentions(text)
         sentences = []
         for a, b in _sentences(text):
-            s = _Sentence(a, b, _targets(text, a, b, mentions, ctx.speaker_country))
+            s = _Sentence(a, b, _targets(text, a, b, mentions, ctx.speaker_country,
+                                         tuple(n for n in ctx.adversaries if n != ctx.speaker_country)))
             if s.targets:
                 _score_sentence(text, s, ctx.comment, mentions)
                 sentences.append(s)

@@ -262,6 +262,7 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
     country, kind, cue and the document's topic); in the caller's transaction. ``topics`` caches the
     document topics across calls."""
     topics = {} if topics is None else topics
+    enemies: dict[int, tuple[str, ...]] = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         marks = ",".join("?" for _ in chunk)
@@ -285,7 +286,10 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
             if kind != "comment":
                 lead = stance.lead_of(db.execute("select substr(text, max(1, ? - 119), min(?, 120)) from documents "
                                                  "where id = ?", [start, start, did]).fetchone()[0], min(start, 120))
-            ctx = stance.Context(tuple(inside), country, kind == "comment", topics[did], cue, lead)
+            if did not in enemies:
+                doc_text = db.execute("select text from documents where id = ?", [did]).fetchone()[0]
+                enemies[did] = stance.adversaries(doc_text, ments.get(did, []))
+            ctx = stance.Context(tuple(inside), country, kind == "comment", topics[did], cue, lead, enemies[did])
             cols = stance.row(classifier.classify(text or "", ctx), classifier)
             updates.append(list(cols.values()) + [sid])
         cols = list(stance.row(stance.NO_TARGET, classifier))
