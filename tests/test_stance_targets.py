@@ -348,3 +348,26 @@ def test_the_country_a_document_sanctions_is_no_party_to_sanctions_any_statement
     # 'sanctions for aggression against Ukraine' aims the sanctions at the aggressor, not at Ukraine
     assert stance.adversaries("They expand sanctions for aggression against Ukraine.",
                               stance.find_mentions("They expand sanctions for aggression against Ukraine.")) == ()
+
+
+def test_a_capital_that_names_an_agreement_or_a_format_is_no_party():
+    """'the Budapest Memorandum' is the instrument, not Hungary; a state's own demonym before it stays a party."""
+    text = "We support the full implementation of the Budapest Memorandum together with Germany."
+    mentions = (("Hungary", "country", text.index("Budapest"), text.index("Budapest") + 8),
+                ("Germany", "country", text.index("Germany"), text.index("Germany") + 7))
+    s = stance.classify(text, stance.Context(mentions, "Ukraine"))
+    assert "Hungary" not in s.parties and "Germany" in s.parties
+    text = "We are grateful to Poland for the Ukrainian-Polish agreement on transit."
+    s = stance.classify(text, stance.Context(speaker_country="Ukraine"))
+    assert set(s.parties) == {"Poland", "Ukraine"}
+
+
+def test_a_thanking_cue_decides_a_statement_that_names_no_alignment_toward_the_documents_topic():
+    topic = stance.Topic("Germany–Ukraine partnership", "partnership", ("Germany", "Ukraine"))
+    text = "Angela Merkel for her long-term support and her active position in the negotiations"
+    s = stance.classify(text, stance.Context(speaker_country="Ukraine", topic=topic, cue="thanked"))
+    assert (s.label, s.target, s.spans) == ("support", "Germany–Ukraine partnership", ())
+    assert stance.classify(text, stance.Context(speaker_country="Ukraine", topic=topic, cue="said")).label == "neutral"
+    # thanks for what the war did are no position: 'thanked the rescuers who pulled people from the shelled house'
+    assert stance.classify("the rescuers who pulled people out of the shelled house", stance.Context(
+        speaker_country="Ukraine", topic=topic, cue="thanked")).label == "neutral"

@@ -252,6 +252,8 @@ def _allies(text: str, a: int, b: int, mentions, speaker_country: str | None) ->
             continue
         if _ADVERSARY.search(text[max(a, s - 40):s]) or _ADVERSARY_AFTER.match(text[e:e + 30]):
             continue  # "against Russia", "Russian troops"; but also "aggression against Ukraine", "British troops"
+        if _names_an_instrument(text, s, e):
+            continue  # "the Normandy format", "the Budapest Memorandum", "the Minsk agreements"
         out.append(name)
     # the aggressor or the sanctioned of a sentence is no party anywhere in it: "sanctions against Russia ... the
     # Russian market"
@@ -259,6 +261,28 @@ def _allies(text: str, a: int, b: int, mentions, speaker_country: str | None) ->
     if speaker_country and _FIRST_PERSON.search(text[a:b]):
         out.append(speaker_country)
     return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _state_forms() -> frozenset[str]:
+    """The gazetteer forms that name a state itself: its names, demonyms and abbreviations (not its capital)."""
+    return frozenset(f.text for f in gazetteer.load().forms if f.field in ("names", "demonyms", "abbreviations"))
+
+
+@lru_cache(maxsize=1)
+def _instrument_after():
+    from .resources import load_json as _load
+
+    words = _load("people.json")["places"]["instruments"]
+    return re.compile(r"^(?:['’]s)?\s+(?:%s)\b" % "|".join(re.escape(w) for w in words), re.I)
+
+
+def _names_an_instrument(text: str, s: int, e: int) -> bool:
+    """Whether the country mention at ``s:e`` is a capital or a place that names an agreement, format or forum
+    ("the Normandy format", "the Budapest Memorandum", "the Minsk agreements", "the Munich Security
+    Conference"): the instrument, not a state that takes part.  A state's own name or demonym is kept ("the
+    Ukrainian-Polish agreement" is between the two)."""
+    return text[s:e] not in _state_forms() and bool(_instrument_after().match(text[e:e + 40]))
 
 
 def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
@@ -505,7 +529,14 @@ def _endorsed(text: str, ctx: Context) -> bool:
     first = re.match(r"\s*(?:for|on|upon|that|to)\b", text, re.I)
     if not lx["endorsing"].search(ctx.lead + (first.group(0).strip() if first else "")):
         return False
-    return not lx["neutral_topics"].search(text) or bool(lx["partner_aid"].search(text))
+    return not _aside(text)
+
+
+def _aside(text: str) -> bool:
+    """Whether ``text`` is about the war, crimes, humanitarian matters or peace talks (``neutral_topics``) and asks
+    partners for no aid, weapons or sanctions (``partner_aid``)."""
+    lx = lexicon()
+    return bool(lx["neutral_topics"].search(text)) and not lx["partner_aid"].search(text)
 
 
 class Rules:
@@ -568,8 +599,9 @@ class Rules:
         score = round(sum(w for s in sentences for w, _ in s.cues), 3)
         vague = ctx.topic.kind == "partnership" and len(ctx.topic.parties) < 2
         if abs(score) < lexicon()["topic_threshold"]:
-            if score >= 0 and not vague and _endorsed(text, ctx):  # "Macron expressed hope that the decision
-                t = ctx.topic  # would be unanimous": the frame takes the position, no word of the statement does
+            thanked = bool(ctx.cue and lexicon()["thanks"].search(ctx.cue)) and not _aside(text)
+            if score >= 0 and not vague and (thanked or _endorsed(text, ctx)):  # "Macron expressed hope that the
+                t = ctx.topic  # decision would be unanimous", "X thanked Y for ...": the frame takes the position
                 return Stance("support", score, None, (), t.target, t.kind, t.parties)
             return NO_TARGET
         label = "support" if score > 0 else "oppose"
