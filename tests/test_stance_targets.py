@@ -371,3 +371,14 @@ def test_a_thanking_cue_decides_a_statement_that_names_no_alignment_toward_the_d
     # thanks for what the war did are no position: 'thanked the rescuers who pulled people from the shelled house'
     assert stance.classify("the rescuers who pulled people out of the shelled house", stance.Context(
         speaker_country="Ukraine", topic=topic, cue="thanked")).label == "neutral"
+
+
+def test_the_documents_aggressor_is_a_partner_only_where_the_sentence_joins_it_to_another_country():
+    ctx = stance.Context(speaker_country="Ukraine", adversaries=("Russia",))
+    s = stance.classify("We thank Canada for its support while companies in the Russian market must leave.", ctx)
+    assert s.label == "support" and "Russia" not in s.parties
+    s = stance.classify("We see the partnership of Russia and China grow.", ctx)
+    assert {"China", "Russia"} <= set(s.parties)
+    # 'pressure on Ukraine' is the aggressor's pressure on its victim: no mark of the sanctioned
+    doc = "Russia is trying to put pressure on Ukraine."
+    assert stance.adversaries(doc, stance.find_mentions(doc)) == ()

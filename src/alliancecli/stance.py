@@ -90,8 +90,9 @@ _ADVERSARY = re.compile(r"\b(?:against|on|(?:protect\w*|defen[cd]\w*|sav(?:e|es|
                         r"occupation|crimes|atrocities|brutality|cruelty|barbarism|threats?|blackmail) (?:of|by|with|from))\s+(?:the\s+)?$", re.I)
 _ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
                               r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
-#: before a country that sanctions or pressure are aimed at: "sanctions against", "an embargo on", "pressure on"
-_SANCTIONED = re.compile(r"\b(?:sanctions?|sanctioning|embargo|restrictions|pressure|blacklist)\b"
+#: before a country that sanctions are aimed at: "sanctions against", "an embargo on", "sanctions pressure on" (not
+#: "pressure on" alone: "Russia is trying to put pressure on Ukraine")
+_SANCTIONED = re.compile(r"\b(?:sanctions?|sanctioning|embargo|blacklist)\b"
                          r"(?: (?!aggress|war\b|invasion|attack|crimes)\w+){0,3}? (?:against|on)\s+(?:the\s+)?$", re.I)
 #: after a country that is the aggressor: "the Russian invasion", "Russian aggression", "Russian occupiers"
 _AGGRESSOR = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|occup\w*)", re.I)
@@ -285,6 +286,20 @@ def _names_an_instrument(text: str, s: int, e: int) -> bool:
     return text[s:e] not in _state_forms() and bool(_instrument_after().match(text[e:e + 40]))
 
 
+_JOINS = re.compile(r"\s*(?:-|–|—|/|,|\band\b|\bor\b|\bwith\b)\s*(?:the\s+)?$", re.I)
+
+
+def _joined(text: str, a: int, b: int, mentions) -> set[str]:
+    """The countries of the sentence ``[a, b)`` written next to another one, joined by 'and', 'with', a comma or a
+    hyphen ("Russia and Belarus", "Russian-Chinese", "Moscow and Minsk")."""
+    ms = sorted((s, e, n) for n, k, s, e in mentions if k == "country" and a <= s < b)
+    out = set()
+    for (s1, e1, n1), (s2, e2, n2) in zip(ms, ms[1:]):
+        if n1 != n2 and e1 <= s2 and len(text[e1:s2]) <= 12 and _JOINS.match(text[e1:s2] + " "):
+            out.update((n1, n2))
+    return out
+
+
 def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
              sanctioned: tuple[str, ...] = ()) -> list[_Target]:
     lx = lexicon()
@@ -339,7 +354,11 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
     hit = min((m for rx in terms for m in rx.finditer(sent)
                if not any(s <= a + m.start() < e for s, e in names)), key=lambda m: m.start(), default=None)
     if hit is not None:
-        parties = tuple(sorted(allies))
+        # a country the document names as the aggressor or the sanctioned takes part in a partnership only where
+        # the sentence joins it to another ("Russia and China", "the Russian-Chinese alliance", "between Moscow
+        # and Minsk"), not where it is named in passing ("companies in the Russian market must leave")
+        joined = _joined(text, a, b, mentions)
+        parties = tuple(sorted(p for p in allies if p not in sanctioned or p in joined))
         name = ("–".join(parties) + " partnership") if len(parties) >= 2 else "partnership"
         found.append(_Target("partnership", name, (a + hit.start(), a + hit.end()), parties))
     return found
