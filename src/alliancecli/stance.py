@@ -272,9 +272,7 @@ def _state_forms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _instrument_after():
-    from .resources import load_json as _load
-
-    words = _load("people.json")["places"]["instruments"]
+    words = load_json("people.json")["places"]["instruments"]
     return re.compile(r"^(?:['’]s)?\s+(?:%s)\b" % "|".join(re.escape(w) for w in words), re.I)
 
 
@@ -290,8 +288,8 @@ _JOINS = re.compile(r"\s*(?:-|–|—|/|,|\band\b|\bor\b|\bwith\b)\s*(?:the\s+)?
 
 
 def _joined(text: str, a: int, b: int, mentions) -> set[str]:
-    """The countries of the sentence ``[a, b)`` written next to another one, joined by 'and', 'with', a comma or a
-    hyphen ("Russia and Belarus", "Russian-Chinese", "Moscow and Minsk")."""
+    """The countries of the sentence ``[a, b)`` written next to another one, joined by 'and', 'or', 'with', a comma,
+    a slash or a hyphen ("Russia and Belarus", "Russian-Chinese", "Moscow and Minsk")."""
     ms = sorted((s, e, n) for n, k, s, e in mentions if k == "country" and a <= s < b)
     out = set()
     for (s1, e1, n1), (s2, e2, n2) in zip(ms, ms[1:]):
@@ -366,8 +364,9 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
 
 def adversaries(text: str, mentions) -> tuple[str, ...]:
     """The countries a document names as the aggressor ("the Russian invasion", "Russia's aggression") or as the
-    aim of sanctions or pressure ("sanctions against Russia"), from its country ``mentions`` ``(name, kind, start,
-    end)`` into ``text``: none of them takes part in a sanctions coalition its statements speak of."""
+    aim of sanctions ("sanctions against Russia"), from its country ``mentions`` ``(name, kind, start, end)`` into
+    ``text``: none of them takes part in a sanctions coalition its statements speak of, nor in a partnership
+    unless a sentence joins it to another country."""
     out = []
     for name, kind, s, e in mentions:
         if kind == "country" and (_AGGRESSOR.match(text[e:e + 30]) or lexicon()["adversary_possessive"].match(
