@@ -259,8 +259,9 @@ def reapply(db: sqlite_utils.Database, classifier: stance.Classifier,
 def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Classifier,
                topics: dict | None = None) -> None:
     """Classify statements ``ids`` again, with the context ingest gives them (their mentions, speaker
-    country, kind, cue and the document's topic); in the caller's transaction. ``topics`` caches the
-    document topics across calls."""
+    country, kind, cue, the words that introduce them, the document's topic and adversaries); in the
+    caller's transaction. Each document's text is read once a chunk; ``topics`` caches the document
+    topics across calls."""
     topics = {} if topics is None else topics
     enemies: dict[int, tuple[str, ...]] = {}
     for i in range(0, len(ids), 500):
@@ -269,26 +270,25 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
         rows = db.execute(f"select id, document_id, text, start, end, speaker_country, kind, cue from statements "
                           f"where id in ({marks})", chunk).fetchall()
         docs = sorted({r[1] for r in rows})
+        in_docs = ",".join("?" for _ in docs)
+        texts = {did: (title, text) for did, title, text in db.execute(
+            f"select id, title, text from documents where id in ({in_docs})", docs)}
         ments: dict[int, list] = {}  # every country, bloc and place inside the statement, as ingest gives them
         for did, name, kind, ms, me in db.execute(
-                f"select document_id, name, kind, start, end from mentions where document_id in "
-                f"({','.join('?' for _ in docs)}) and kind != 'person' order by start", docs):
+                f"select document_id, name, kind, start, end from mentions where document_id in ({in_docs}) "
+                f"and kind != 'person' order by start", docs):
             ments.setdefault(did, []).append((name, kind, ms, me))
         updates = []
         for sid, did, text, start, end, country, kind, cue in rows:
+            title, doc_text = texts[did]
             if did not in topics:  # as ingest reads it (pipeline.analyse)
                 sides = tuple(r[0] for r in db.execute("select speaker_country from statements where document_id = ? "
                                                        "and speaker_country is not null and speaker_kind = 'person' order by start", [did]))
-                topics[did] = stance.document_topic(*db.execute("select title, text from documents where id = ?",
-                                                                [did]).fetchone(), sides)
-            inside = [(n, k, a - start, b - start) for n, k, a, b in ments.get(did, []) if start <= a and b <= end]
-            lead = None
-            if kind != "comment":
-                lead = stance.lead_of(db.execute("select substr(text, max(1, ? - 119), min(?, 120)) from documents "
-                                                 "where id = ?", [start, start, did]).fetchone()[0], min(start, 120))
+                topics[did] = stance.document_topic(title, doc_text, sides)
             if did not in enemies:
-                doc_text = db.execute("select text from documents where id = ?", [did]).fetchone()[0]
                 enemies[did] = stance.adversaries(doc_text, ments.get(did, []))
+            inside = [(n, k, a - start, b - start) for n, k, a, b in ments.get(did, []) if start <= a and b <= end]
+            lead = stance.lead_of(doc_text, start) if kind != "comment" else None
             ctx = stance.Context(tuple(inside), country, kind == "comment", topics[did], cue, lead, enemies[did])
             cols = stance.row(classifier.classify(text or "", ctx), classifier)
             updates.append(list(cols.values()) + [sid])
