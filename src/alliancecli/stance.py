@@ -241,14 +241,20 @@ def _members(bloc: str) -> set[str]:
     return {by_iso[i].name for i in place.members if i in by_iso}
 
 
+def _marked_adversary(text: str, s: int, e: int, lo: int = 0) -> bool:
+    """Whether the country mention at ``s:e`` is marked as the aggressor ("the Russian invasion", "Russia's
+    aggression") or as the aim of sanctions ("sanctions against Russia"; the words before it read from ``lo``)."""
+    return bool(_AGGRESSOR.match(text[e:e + 30]) or lexicon()["adversary_possessive"].match(text[e:e + 40])
+                or _SANCTIONED.search(text[max(lo, s - 60):s]))
+
+
 def _allies(text: str, a: int, b: int, mentions, speaker_country: str | None) -> list[str]:
     """Countries of the sentence that take part (not the adversary: 'against Russia', 'Russian aggression')."""
     out, adversaries = [], set()
     for name, kind, s, e in mentions:
         if kind != "country" or not (a <= s < b):
             continue
-        if (_AGGRESSOR.match(text[e:e + 30]) or lexicon()["adversary_possessive"].match(text[e:e + 40])
-                or _SANCTIONED.search(text[max(a, s - 60):s])):
+        if _marked_adversary(text, s, e, a):
             adversaries.add(name)  # "Russia's full-scale aggression", "the Russian invasion", "sanctions against Russia"
             continue
         if _ADVERSARY.search(text[max(a, s - 40):s]) or _ADVERSARY_AFTER.match(text[e:e + 30]):
@@ -367,12 +373,7 @@ def adversaries(text: str, mentions) -> tuple[str, ...]:
     aim of sanctions ("sanctions against Russia"), from its country ``mentions`` ``(name, kind, start, end)`` into
     ``text``: none of them takes part in a sanctions coalition its statements speak of, nor in a partnership
     unless a sentence joins it to another country."""
-    out = []
-    for name, kind, s, e in mentions:
-        if kind == "country" and (_AGGRESSOR.match(text[e:e + 30]) or lexicon()["adversary_possessive"].match(
-                text[e:e + 40]) or _SANCTIONED.search(text[max(0, s - 60):s])):
-            out.append(name)
-    return tuple(sorted(set(out)))
+    return tuple(sorted({name for name, kind, s, e in mentions if kind == "country" and _marked_adversary(text, s, e)}))
 
 
 def _is_question(sent: str) -> bool:
@@ -550,6 +551,11 @@ def _endorsed(text: str, ctx: Context) -> bool:
     return not _aside(text)
 
 
+def _thanked(ctx: Context) -> bool:
+    """Whether the verb that reports the statement thanks or praises ("X thanked Y for ...")."""
+    return bool(ctx.cue and lexicon()["thanks"].search(ctx.cue))
+
+
 def _aside(text: str) -> bool:
     """Whether ``text`` is about the war, crimes, humanitarian matters or peace talks (``neutral_topics``) and asks
     partners for no aid, weapons or sanctions (``partner_aid``)."""
@@ -578,7 +584,7 @@ class Rules:
                 sentences.append(s)
         if not sentences:
             return self._by_topic(text, ctx, mentions)
-        thanked = bool(ctx.cue and lexicon()["thanks"].search(ctx.cue)) or _endorsed(text, ctx)
+        thanked = _thanked(ctx) or _endorsed(text, ctx)
         score = round(sum(s.score for s in sentences), 3)
         label = "neutral" if abs(score) < lexicon()["threshold"] else "support" if score > 0 else "oppose"
         if label == "neutral" and thanked and score >= 0:  # "X thanked Y for ...", "X assured that ...": the
@@ -617,8 +623,7 @@ class Rules:
         score = round(sum(w for s in sentences for w, _ in s.cues), 3)
         vague = ctx.topic.kind == "partnership" and len(ctx.topic.parties) < 2
         if abs(score) < lexicon()["topic_threshold"]:
-            thanked = bool(ctx.cue and lexicon()["thanks"].search(ctx.cue)) and not _aside(text)
-            if score >= 0 and not vague and (thanked or _endorsed(text, ctx)):  # "Macron expressed hope that the
+            if score >= 0 and not vague and (_thanked(ctx) and not _aside(text) or _endorsed(text, ctx)):  # "Macron expressed hope that the
                 t = ctx.topic  # decision would be unanimous", "X thanked Y for ...": the frame takes the position
                 return Stance("support", score, None, (), t.target, t.kind, t.parties)
             return NO_TARGET
