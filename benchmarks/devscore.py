@@ -4,7 +4,7 @@
 Usage::
 
     python benchmarks/devscore.py [--corpora seeds,zelenskyy,polnear-dev,polnear-train]
-                                  [--cache FILE] [--out DIR] [--json] [--misses]
+                                  [--cache FILE] [--out DIR] [--json] [--misses] [--pipeline lean|full]
 
 A rule is kept only when it holds on every corpus (a rule that helps on one and hurts on another was
 fitted to the first), so this runs them all and prints one table:
@@ -18,6 +18,10 @@ Parses are cached in ``--cache`` (default ``.devscore/parses.sqlite``, see ``ben
 so a second run re-runs only segmentation, attribution, entities and stance: seconds for the small sets,
 a minute or two for PolNeAR train. The databases are kept under ``--out`` (default ``.devscore/``), so
 ``score_seeds.py DB --gold ...`` can list every miss afterwards; ``--misses`` prints them.
+
+``--pipeline full`` ingests with spaCy's own components (``nlp.load(lean=False)``) instead of the lean
+pipeline the ingest uses, so the two can be compared (``benchmarks/ingest.py`` does, with ``--no-cache``:
+the cache does not tell the two pipelines apart).
 """
 from __future__ import annotations
 
@@ -91,7 +95,14 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=REPO / ".devscore")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--misses", action="store_true", help="list the misses of seeds and zelenskyy")
+    ap.add_argument("--pipeline", choices=("lean", "full"), default="lean",
+                    help="lean: the ingest's own pipeline (default); full: spaCy's own components")
     args = ap.parse_args(argv)
+    if args.pipeline == "full":
+        from alliancecli import nlp
+
+        lean_load = nlp.load
+        nlp.load = lambda name=None, lean=True: lean_load(name, lean=False)
     args.out.mkdir(parents=True, exist_ok=True)
     if not args.no_cache:
         import parsecache

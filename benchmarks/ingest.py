@@ -3,7 +3,8 @@
 
 Usage::
 
-    python benchmarks/ingest.py [--corpus ZIP] [--limit N] [--rounds N] [--skip-workers] [--skip-dask] [--json]
+    python benchmarks/ingest.py [--corpus ZIP] [--limit N] [--rounds N] [--skip-workers] [--skip-dask]
+                                [--skip-extraction] [--json]
 
 The corpus zip (default ``../shared/corpora/bbc-fulltext.zip`` relative to the
 repository root) is read in place; its ``.txt`` members (the first N in sorted
@@ -49,6 +50,11 @@ removed afterwards. Words are ``len(text.split())`` summed over the decoded text
     rows written 10 times under new paths by ``store.write_document`` into a fresh
     database (WAL, synchronous=NORMAL, as the ingest does); documents a second, and
     that over (b)'s documents a second = how many workers one writer keeps busy.
+(g) unless ``--skip-extraction`` (or without ``../shared``): what the speed costs in extraction.
+    ``benchmarks/devscore.py`` scores the sample articles, the Zelenskyy set and PolNeAR dev
+    twice, each in a child process and without the parse cache: with the lean pipeline the
+    ingest uses, and with spaCy's own components (``--pipeline full``). It prints every figure
+    that differs and the largest difference (issue 16: at most 0.005 on any figure).
 
 CPU seconds: user + system time of (b)'s ingest call, and of (d)'s parent and
 (joined) worker processes. On a machine shared with other work the wall-clock
@@ -75,7 +81,8 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from statistics import median
 
-REPO = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "bbc-fulltext.zip"
 
 # Run in a fresh interpreter: load the model and data (pipeline.warm), then time one ingest call; print JSON.
@@ -395,6 +402,29 @@ def _la(x) -> str:
     return "?" if x is None else f"{x:.1f}"
 
 
+EXTRACTION_CORPORA = "seeds,zelenskyy,polnear-dev"
+
+
+def extraction(tmp: Path, progress) -> dict | None:
+    """(g) the dev corpora scored with the lean pipeline and with spaCy's own; None without ``../shared``."""
+    if not (REPO.parent / "shared" / "gold").is_dir():
+        progress("(g) skipped: no ../shared/gold to score against")
+        return None
+    figures = {}
+    for pipe in ("lean", "full"):
+        progress(f"(g) extraction figures, {pipe} pipeline ({EXTRACTION_CORPORA}, no parse cache) ...")
+        out = subprocess.run([sys.executable, str(HERE / "devscore.py"), "--corpora", EXTRACTION_CORPORA,
+                              "--no-cache", "--json", "--pipeline", pipe, "--out", str(tmp / f"g-{pipe}")],
+                             capture_output=True, text=True, check=True).stdout
+        figures[pipe] = {f"{corpus} {key}": value for corpus, fs in json.loads(out).items()
+                         for key, value in fs.items() if not key.startswith("_") and value is not None}
+    lean, full = figures["lean"], figures["full"]
+    diffs = {k: round(lean[k] - full[k], 4) for k in sorted(set(lean) & set(full))}
+    return {"corpora": EXTRACTION_CORPORA, "figures": len(diffs),
+            "max_abs_diff": max((abs(d) for d in diffs.values()), default=0.0),
+            "differ": {k: {"lean": lean[k], "full": full[k]} for k, d in diffs.items() if d}}
+
+
 def render(r: dict) -> str:
     m, c, a, b, cc, d = (r["machine"], r["corpus"], r["a_ceiling"], r["b_ingest"], r["c_reingest"],
                          r["d_workers2"])
@@ -444,6 +474,12 @@ def render(r: dict) -> str:
                  f"actors refresh {f['refresh_actors_s']:.1f} s)"))
     if f.get("workers_served"):
         rows.append(("    workers one writer serves", f"{f['workers_served']:.0f} (writer docs/s / serial docs/s)"))
+    g = r.get("g_extraction")
+    if g is not None:
+        rows.append(("(g) extraction, lean - full", f"largest difference {g['max_abs_diff']:.3f} over {g['figures']} "
+                     f"figures of {g['corpora']} (goal: 0.005)"))
+        for k, v in g["differ"].items():
+            rows.append((f"    {k}", f"lean {v['lean']:.3f}, full {v['full']:.3f}"))
     w = max(len(k) for k, _ in rows)
     return "\n".join(f"{k:<{w}}  {v}" for k, v in rows)
 
@@ -458,6 +494,8 @@ def main(argv=None) -> int:
                     help="also ingest the first N files alone, to compare peak memory (0: skip) [default: 200]")
     ap.add_argument("--rounds", type=int, default=3, metavar="N",
                     help="run (a), (a') and (b) N times, taking turns; report the medians [default: 3]")
+    ap.add_argument("--skip-extraction", action="store_true",
+                    help="skip (g), the dev corpora scored with the lean pipeline and with spaCy's own")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     args = ap.parse_args(argv)
     corpus = args.corpus.resolve()
@@ -477,6 +515,9 @@ def main(argv=None) -> int:
     if args.rounds < 1:
         ap.error("--rounds must be at least 1")
     r = run(corpus, args.limit, args.skip_workers, progress, args.memory_probe, args.skip_dask, args.rounds)
+    if not args.skip_extraction:
+        with tempfile.TemporaryDirectory(prefix="alliance-bench-g-") as tmp:
+            r["g_extraction"] = extraction(Path(tmp), progress)
     print(json.dumps(r, indent=2) if args.json else render(r))
     return 0
 
