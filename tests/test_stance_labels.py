@@ -192,3 +192,25 @@ def test_a_reapplied_classifier_reads_the_statements_as_ingest_did(tmp_path):
 
     stance_model.reapply(sqlite_utils.Database(db), stance.RULES)
     assert sqlite3.connect(db).execute(f"select {cols} from statements order by id").fetchall() == before
+
+
+def test_a_reapplied_classifier_leaves_out_the_lines_a_comment_quotes(tmp_path):
+    """A reply's "Quote: NAME" block is the quoted commenter's words: ingest classifies the reply without
+    them, and so must re-classification."""
+    from texts import THREAD
+
+    text = THREAD.replace("The union is a bad idea for Kazakhstan.", "Kazakhstan must not join the Eurasian Economic Union.")
+    db = tmp_path / "t.db"
+    assert run("ingest", corpus(tmp_path, text), "--db", db).exit_code == 0
+    cols = "s.id, s.stance, s.stance_target, s.stance_evidence, s.stance_spans, s.stance_score"
+    query = f"select c.author, s.text, {cols} from statements s join comments c on c.id = s.comment_id order by s.id"
+    before = sqlite3.connect(db).execute(query).fetchall()
+    said = {r[0]: r[3] for r in before if "must not join" in r[1]}
+    # the line takes a position; Marat's reply quotes it, and its own words ("I disagree ...") take none
+    assert said == {"steppe_fox": "oppose", "Marat": "neutral"}
+    marat = next(r for r in before if r[0] == "Marat")
+    assert marat[4:6] == (None, None)  # no target, no evidence taken from the quoted line
+    import sqlite_utils
+
+    stance_model.reapply(sqlite_utils.Database(db), stance.RULES)
+    assert sqlite3.connect(db).execute(query).fetchall() == before

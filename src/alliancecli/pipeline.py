@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import dates, entities, gazetteer, quotes, reader, sources, stance, store
+from . import dates, entities, gazetteer, quotes, reader, segment, sources, stance, store
 from .segment import Outline, lead_dateline
 
 
@@ -199,17 +199,12 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     topic = stance.document_topic(getattr(src, "title", None) or outline.title, text,
                                   tuple(st.speaker_country for st in stmts if st.speaker_country and st.speaker_kind == "person"))
     adversaries = stance.adversaries(text, [(m.name, m.kind, m.start, m.end) for m in mentions])
+    places = [(m.name, m.kind, m.start, m.end) for m in mentions if m.kind != "person"]
     for st in stmts:
-        body = text[st.start:st.end]
-        if st.kind == "comment":  # the lines a comment quotes are not its author's words: blank them out
-            c = outline.comments[st.comment]
-            for q in c.quoted:
-                a, b = max(q.line_start, st.start) - st.start, min(q.end, st.end) - st.start
-                if b > a:
-                    body = body[:a] + " " * (b - a) + body[b:]
-        context = stance.Context(tuple((m.name, m.kind, m.start - st.start, m.end - st.start) for m in mentions
-                                       if m.kind != "person" and st.start <= m.start and m.end <= st.end),
-                                 st.speaker_country, st.kind == "comment", topic, st.cue,
+        # the lines a comment quotes are not its author's words: blank them out
+        body = segment.own_words(text, st.start, st.end, outline.comments[st.comment].quoted if st.kind == "comment" else ())
+        context = stance.Context(stance.inside(places, st.start, st.end, body), st.speaker_country,
+                                 st.kind == "comment", topic, st.cue,
                                  stance.lead_of(text, st.start) if st.kind != "comment" else None, adversaries)
         sc = classifier.classify(body, context)
         statement_rows.append({

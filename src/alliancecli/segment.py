@@ -301,27 +301,50 @@ def _parse_comments(text: str, lines: list[tuple[int, int]], first: int) -> list
         spans = [sp for sp in spans if sp[0] < sp[1]]
         start, end = (spans[0][0], spans[-1][1]) if spans else (header_end, header_end)
         c = Comment(path, parent, h.author, h.display, h.posted, False, start, end, block_start, block_end)
-        # "Quote: NAME" lines and the quoted text under them, up to a blank line.
-        own_lines = []
-        j = 0
-        while j < len(body_lines):
-            a, b = body_lines[j]
-            q = QUOTE_LINE.match(text[a:b])
-            if q:
-                k2 = j + 1
-                while k2 < len(body_lines) and _strip(text, *body_lines[k2])[0] < _strip(text, *body_lines[k2])[1]:
-                    k2 += 1
-                quoted = [_strip(text, *ln) for ln in body_lines[j + 1:k2]]
-                qs, qe = (quoted[0][0], quoted[-1][1]) if quoted else (b, b)
-                c.quoted.append(QuotedBlock(q["name"], a, b, qs, qe))
-                c.quotes_author = c.quotes_author or q["name"]
-                j = k2
-                continue
-            own_lines.append((a, b))
-            j += 1
+        c.quoted, own_lines = _quoted_blocks(text, body_lines)
+        c.quotes_author = c.quoted[0].name if c.quoted else None
         c.paragraphs = _paragraphs(text, own_lines)
         comments.append(c)
     return comments
+
+
+def _quoted_blocks(text: str, lines: list[tuple[int, int]]) -> tuple[list[QuotedBlock], list[tuple[int, int]]]:
+    """The "Quote: NAME" blocks among a comment's lines (the line and the quoted lines under it, up to a
+    blank line), and the lines that are the commenter's own."""
+    blocks, own = [], []
+    j = 0
+    while j < len(lines):
+        a, b = lines[j]
+        q = QUOTE_LINE.match(text[a:b])
+        if q:
+            k = j + 1
+            while k < len(lines) and _strip(text, *lines[k])[0] < _strip(text, *lines[k])[1]:
+                k += 1
+            quoted = [_strip(text, *ln) for ln in lines[j + 1:k]]
+            qs, qe = (quoted[0][0], quoted[-1][1]) if quoted else (b, b)
+            blocks.append(QuotedBlock(q["name"], a, b, qs, qe))
+            j = k
+            continue
+        own.append((a, b))
+        j += 1
+    return blocks, own
+
+
+def comment_quotes(text: str, start: int, end: int) -> list[QuotedBlock]:
+    """The "Quote: NAME" blocks of the comment whose text is ``text[start:end]``, as :func:`segment` finds
+    them (for reading a stored comment again)."""
+    return _quoted_blocks(text, _lines_within(text, start, end))[0]
+
+
+def own_words(text: str, start: int, end: int, quoted) -> str:
+    """``text[start:end]`` with the lines of the ``quoted`` blocks blanked out: a comment's own words, at
+    their offsets."""
+    body = text[start:end]
+    for q in quoted:
+        a, b = max(q.line_start, start) - start, min(q.end, end) - start
+        if b > a:
+            body = body[:a] + " " * (b - a) + body[b:]
+    return body
 
 
 def _words(s: str) -> int:

@@ -529,6 +529,14 @@ def _own_course(text: str, sentences: list[_Sentence], ctx: Context, mentions):
 _LEAD_BREAK = re.compile(r".*(?:[.!?][\"'”’»)]*\s|\n)", re.S)
 
 
+def inside(mentions, start: int, end: int, body: str) -> tuple:
+    """The (name, kind, start, end) ``mentions`` of a document that lie in the statement at ``start:end``, with
+    offsets into its text ``body``; a mention in words blanked out of ``body`` (a comment's quoted lines) is
+    not the statement's."""
+    return tuple((n, k, a - start, b - start) for n, k, a, b in mentions
+                 if start <= a and b <= end and body[a - start:b - start].strip())
+
+
 def lead_of(text: str, start: int) -> str:
     """The words of the sentence before offset ``start`` of ``text``, at most 120 characters: what introduces a
     statement that starts there ("Olaf Scholz assured that")."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import labels as labels_mod
-from . import stance
+from . import segment, stance
 from .resources import load_json
 
 if TYPE_CHECKING:
@@ -267,8 +267,9 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         marks = ",".join("?" for _ in chunk)
-        rows = db.execute(f"select id, document_id, text, start, end, speaker_country, kind, cue from statements "
-                          f"where id in ({marks})", chunk).fetchall()
+        rows = db.execute(f"select s.id, s.document_id, s.text, s.start, s.end, s.speaker_country, s.kind, s.cue, "
+                          f"c.start, c.end, c.quotes_author from statements s left join comments c on c.id = s.comment_id "
+                          f"where s.id in ({marks})", chunk).fetchall()
         docs = sorted({r[1] for r in rows})
         in_docs = ",".join("?" for _ in docs)
         texts = {did: (title, text) for did, title, text in db.execute(
@@ -279,17 +280,18 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
                 f"and kind != 'person' order by start", docs):
             ments.setdefault(did, []).append((name, kind, ms, me))
         updates = []
-        for sid, did, text, start, end, country, kind, cue in rows:
+        for sid, did, text, start, end, country, kind, cue, c_start, c_end, quotes_author in rows:
             title, doc_text = texts[did]
+            if kind == "comment" and quotes_author and c_start is not None:  # its own words, as ingest reads them
+                text = segment.own_words(doc_text, start, end, segment.comment_quotes(doc_text, c_start, c_end))
             if did not in topics:  # as ingest reads it (pipeline.analyse)
                 sides = tuple(r[0] for r in db.execute("select speaker_country from statements where document_id = ? "
                                                        "and speaker_country is not null and speaker_kind = 'person' order by start", [did]))
                 topics[did] = stance.document_topic(title, doc_text, sides)
             if did not in enemies:
                 enemies[did] = stance.adversaries(doc_text, ments.get(did, []))
-            inside = [(n, k, a - start, b - start) for n, k, a, b in ments.get(did, []) if start <= a and b <= end]
             lead = stance.lead_of(doc_text, start) if kind != "comment" else None
-            ctx = stance.Context(tuple(inside), country, kind == "comment", topics[did], cue, lead, enemies[did])
+            ctx = stance.Context(stance.inside(ments.get(did, []), start, end, text or ""), country, kind == "comment", topics[did], cue, lead, enemies[did])
             cols = stance.row(classifier.classify(text or "", ctx), classifier)
             updates.append(list(cols.values()) + [sid])
         cols = list(stance.row(stance.NO_TARGET, classifier))
