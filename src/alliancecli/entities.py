@@ -295,7 +295,21 @@ def _valid_person(toks, handles: set[str]) -> bool:
         return False  # "XNUMX", "RUSI", "It"
     if any(t.is_upper and len(t) > 3 for t in toks):
         return False
+    if any(_brand_case(t.text) for t in toks):
+        return False  # 'PlayStation', 'SmithKlineBeecham': no one's name is written so
     return True
+
+
+def _brand_case(word: str) -> bool:
+    """A word with capitals inside it as brands and companies write them: two or more, or one after four lower-case
+    letters or more ('PlayStation' is not, 'SmithKlineBeecham', 'InterContinental' are); names written with an
+    inner capital have it after a short prefix ('McDonald', 'MacKenzie', 'DiCaprio', 'FitzGerald', 'O'Neill')."""
+    if word.isupper():
+        return False  # an acronym or initials ('JFK'), which other rules judge
+    inner = [k for k, ch in enumerate(word) if k > 0 and ch.isupper() and word[k - 1].isalpha()]
+    if len(inner) >= 2:
+        return True
+    return bool(inner) and inner[0] >= 5 and word[1:inner[0]].islower()
 
 
 def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
@@ -316,6 +330,9 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
             if any(t.lower_ in ("v", "v.", "vs", "vs.") for t in toks):
                 return
             toks = clean_name(toks[:cut])
+        # 'Ex-Labour leader …', 'ex-Beatle Paul …': a prefix and the word it is glued to modify what follows
+        while len(toks) >= 3 and toks[0].lower_ in rules["modifier_prefixes"] and _glued_hyphen(doc, toks[1].i):
+            toks = clean_name(toks[3:])
         toks = _strip_leading_non_name(toks)
         if not _valid_person(toks, handles) or not _person_context(doc, toks, rules):
             return
@@ -323,9 +340,12 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         s, e = whole_name(doc, s, e)
         # extend left over first names the NER left out ("Dmitry" Peskov)
         while (s > 0 and e - s < 4 and _namey(doc[s - 1]) and doc[s - 1].ent_type_ not in ("ORG", "GPE", "LOC")
-               and not _ends_a_body(doc, s - 1)):
+               and not _ends_a_body(doc, s - 1) and not _common_word_before_name(doc[s - 1], e - s)):
             s -= 1
         s = _strip_leading_non_name(list(doc[s:e]))[0].i
+        # a common word that ends the name of a body before the person's ("the Union of Estonian Rowers Anna Tamm")
+        while e - s >= 3 and _body_word(doc[s]) and _ends_a_body(doc, s, over_places=True):
+            s += 1
         if any(i in taken for i in range(s, e)):
             return
         taken.update(range(s, e))
@@ -435,12 +455,14 @@ def _kept(doc, attr: str):
     return value
 
 
-def _ends_a_body(doc, k: int) -> bool:
+def _ends_a_body(doc, k: int, over_places: bool = False) -> bool:
     """Whether token ``k`` ends a run of capitalised words that opens after 'of', 'for' or 'the': the name of a
     body or place before a person's name ("Regional Director for Europe | Hans Kluge", "Secretary-General of the
-    United Nations | António Guterres"), not a first name the model left out."""
+    United Nations | António Guterres"), not a first name the model left out. With ``over_places`` the run may
+    hold country and nationality words ("Union of Estonian Rowers")."""
     j = k
-    while j > 0 and _namey(doc[j - 1]):
+    while j > 0 and (_namey(doc[j - 1]) or over_places and doc[j - 1].text[:1].isupper()
+                     and doc[j - 1].ent_type_ in ("COUNTRY", "NORP", "GPE")):
         j -= 1
     return j > 0 and doc[j - 1].lower_ in ("of", "for", "the")
 
@@ -551,6 +573,94 @@ def lower_case_words(docs) -> set[str]:
     return words
 
 
+@lru_cache(maxsize=1)
+def common_words() -> dict[str, float]:
+    """Common English words (lower case) -> Zipf frequency (``common_words.json``, from wordfreq)."""
+    return load_json("common_words.json")["words"]
+
+
+def _person_evidence(tok, person_words: frozenset[str] = frozenset()) -> bool:
+    """Whether the sentence shows the one-word name at token ``tok`` to be a person: a title, honorific or role
+    right before it ('Mr Brown', 'coach Smith'), a role in apposition ('Ann, a blues singer'), a verb it is the
+    subject of ('Baker warned'), a possessive ('Baker's plays'), or a list whose other items are people: the model
+    tags them PERSON or they are words of the document's person names (``person_words``: 'Subs: Baker, Smertov')."""
+    lex = lexicon()
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text in ("'s", "’s") and nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ in (
+            "NOUN", "PROPN", "ADJ"):
+        return True
+    for step in (-2, 2):  # the other one-word items of a list it stands in
+        k = tok.i + step
+        while 0 <= k < len(doc) and abs(k - tok.i) <= 12 and doc[k - step // 2].text in (",", ";", "and"):
+            if doc[k].text in person_words or doc[k].ent_type_ == "PERSON":
+                return True
+            k += step
+    if prev is not None and prev.lower_.rstrip(".") in (lex["titles"] | lex["roles"] | _place_rules()["honorifics"]
+                                                       | _people_rules_raw()["person_nouns"]):
+        return True  # 'Mr Baker', 'coach Baker', 'my friend Baker'
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in tok.children):
+        return True
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in lex["roles"] | lex["titles"]:
+        return True
+    return _in_list_of_people(doc[tok.i:tok.i + 1])
+
+
+def _starts_sentence(tok) -> bool:
+    """The first word of its sentence, after any opening quotes or brackets."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i - 1].is_punct and not doc[i - 1].is_sent_end and doc[i - 1].text not in (",", ";", ":"):
+        i -= 1
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].is_sent_end
+
+
+def _is_common_word(t) -> bool:
+    """A common English word (``common_words.json``), or the plural of one ('Teachers')."""
+    words = common_words()
+    low = t.lower_
+    return low in words or low.endswith("s") and low[:-1] in words
+
+
+def _body_word(t) -> bool:
+    """A word that can end the name of a body: the plural of a common word ('Teachers'), or a word as common as
+    'anywhere_zipf' ('Industry'); a first name that wordfreq also counts ('Mohamed' is 3.6) is neither."""
+    words = common_words()
+    low = t.lower_
+    return (low.endswith("s") and low[:-1] in words
+            or words.get(low, 0) >= load_json("people.json")["lone_words"]["anywhere_zipf"])
+
+
+def _common_word_before_name(t, words: int) -> bool:
+    """Whether ``t``, right before a name of ``words`` words the model tagged, is a common word that starts its
+    sentence ('Coach Luis Vega said', 'Novelist Ann Ray'): capitalised for its place, not a first name the model
+    left out, where the name has its first name already."""
+    return words >= 2 and _starts_sentence(t) and _is_common_word(t)
+
+
+def common_lone_words(tokens: dict[str, list], person_words: frozenset[str] = frozenset()) -> set[str]:
+    """The one-word person names of a document that are common English words (``common_words.json``) and that
+    no mention shows to be a person (:func:`_person_evidence`): written only at the start of a sentence where the
+    word is common ('Harvest the grain now.', 'Notes.'), or anywhere where it is very common ('the Queen and
+    Bishop of Leeds'). ``tokens`` maps each such name to the tokens of its mentions. wordfreq counts names as
+    words ('putin', 'johnson'), so a common word is never dropped on its frequency alone: one mention with
+    evidence keeps the name."""
+    words = common_words()
+    rules = load_json("people.json")["lone_words"]
+    out = set()
+    for name, toks in tokens.items():
+        z = words.get(name.lower())
+        others = person_words - {name}
+        if z is None or not toks or any(_person_evidence(t, others) for t in toks):
+            continue
+        if z >= rules["anywhere_zipf"] or z >= rules["sentence_start_zipf"] and all(_starts_sentence(t) for t in toks):
+            out.add(name)
+    return out
+
+
 def _titled_head(t, lex) -> bool:
     """Whether ``t``, which a name stands in apposition to (after a comma, a few words on), is a title or role
     ("the Kazakh president, Qasym Tokayev"), or the place or body of one ("the President of Kazakhstan,
@@ -582,7 +692,8 @@ def _people_rules_raw() -> dict:
     raw = load_json("people.json")
     return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns",
                                        "body_roles", "person_org_nouns", "person_org_modifiers",
-                                       "org_nouns_not_before_names", "name_compounds")}
+                                       "org_nouns_not_before_names", "name_compounds", "modifier_prefixes",
+                                       "person_nouns")}
 
 
 def _person_context(doc, toks, rules) -> bool:
@@ -891,12 +1002,36 @@ def canonical_people(names: list[str]) -> dict[str, str]:
             # (a particle capitalised where the first name is dropped: "Van Persie" <- "Robin van Persie")
             longer = [f for f in by_last.get(_key(parts[-1]), []) if len(f.split()) > len(parts)
                       and f.lower().endswith(" " + n.lower())]
-            cands = longer
+            # or the first words of the one longer name that starts with them ("Juan Carlos" <- "Juan Carlos Ferro")
+            starts = [f for f in full if len(f.split()) > len(parts) and f.lower().startswith(n.lower() + " ")]
+            cands = longer or (starts if len(starts) == 1 else [])
         if cands:
             out[n] = max(cands, key=lambda f: (counts[f], len(f)))
         else:
             out[n] = n
     return out
+
+
+def written_full_names(docs, names: set[str]) -> dict[str, str]:
+    """For one-word person names of a document, the full name the document writes them in where the model tagged
+    no person: the one name word right before the word ('… before Ramon Ortez faces …' gives "Ortez" its first
+    name). Only a name written with one first name in the document is mapped; the word before must look like a
+    name (a proper noun, no title, no place) and not be a common word starting its sentence ('Yesterday Ortez')."""
+    lex = lexicon()
+    common = common_words()
+    found: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        for t in doc:
+            if t.i == 0 or t.text not in names:
+                continue
+            prev = doc[t.i - 1]
+            if (not _namey(prev) or prev.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or prev.whitespace_ != " "
+                    or prev.is_upper or any(ch.isdigit() for ch in prev.text)  # 'UCL Carter', 'XR-7 Carter'
+                    or prev.lower_ in lex["roles"] or _place_word(prev.text) or _brand_case(prev.text)
+                    or _starts_sentence(prev) and prev.lower_ in common):
+                continue
+            found[t.text].add(prev.text + " " + t.text)
+    return {n: next(iter(forms)) for n, forms in found.items() if len(forms) == 1}
 
 
 def _key(word: str) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 import re
 import sqlite3
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -179,6 +180,20 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     canon = entities.canonical_people([m.name for m in people])
     for m in people:
         m.name = canon[m.name]
+    # a lone name that the document writes with a first name the model left untagged
+    fuller = entities.written_full_names(docs, {m.name for m in people if " " not in m.name})
+    for m in people:
+        m.name = fuller.get(m.name, m.name)
+    # a lone common word ('Forward.', 'the Bishop of Leeds') that no mention shows to be a person
+    lone: dict[str, list] = defaultdict(list)
+    for m in people:
+        if " " not in m.name:
+            base = units[m.unit].start
+            span = docs[m.unit].char_span(m.start - base, m.end - base, alignment_mode="expand")
+            if span is not None:
+                lone[m.name].append(span[0])
+    dropped = entities.common_lone_words(lone, frozenset(w for m in people for w in m.text.split()))
+    people = [m for m in people if m.name not in dropped]
     stmts = quotes.attribute(text, units, docs, people, outline.signatures, outline.comments)
 
     comment_rows = []

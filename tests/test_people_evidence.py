@@ -1,0 +1,105 @@
+"""People that need evidence (issue 14): a lone common word the model tags PERSON, a word glued to the front of a
+name, a name written with brand capitals, a lone surname the document writes with its first name untagged."""
+import pytest
+
+from alliancecli import entities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from alliancecli import nlp as loader
+
+    return loader.load()
+
+
+def _people(nlp, text):
+    doc = nlp(text)
+    return [doc[s:e].text for s, e in entities.person_spans(doc, set())]
+
+
+def _token(nlp, text, word):
+    doc = nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Harvest the grain before the rain comes.", "Harvest"),  # a common word that starts its sentence
+    ("The Queen and Bishop of Leeds attended the service.", "Bishop"),  # a very common word anywhere
+])
+def test_a_lone_common_word_with_no_evidence_is_no_person(nlp, text, word):
+    assert entities.common_lone_words({word: [_token(nlp, text, word)]}) == {word}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Mr Baker said the grain was late.", "Baker"),  # an honorific
+    ("Baker warned the council on Monday.", "Baker"),  # the subject of a verb
+    ("The row over Baker's plays went on for a week.", "Baker"),  # a possessive
+    ("Kaluzhny is a name no dictionary holds.", "Kaluzhny"),  # no common word
+])
+def test_a_lone_word_with_evidence_or_no_common_word_stays_a_person(nlp, text, word):
+    assert entities.common_lone_words({word: [_token(nlp, text, word)]}) == set()
+
+
+def test_a_lone_common_word_in_a_list_of_people_stays_a_person(nlp):
+    text = "Subs not used: Baker, Smertov, Kaluzhny."
+    tok = _token(nlp, text, "Baker")
+    assert entities.common_lone_words({"Baker": [tok]}, frozenset({"Kaluzhny"})) == set()
+
+
+def test_one_mention_with_evidence_keeps_the_name_wherever_else_it_stands(nlp):
+    a = _token(nlp, "Harvest the grain now.", "Harvest")
+    b = _token(nlp, "Mr Harvest said the grain was late.", "Harvest")
+    assert entities.common_lone_words({"Harvest": [a, b]}) == set()
+
+
+@pytest.mark.parametrize("word,brand", [
+    ("SmithKlineBeecham", True), ("InterContinental", True), ("McDonald", False), ("MacKenzie", False),
+    ("DiCaprio", False), ("FitzGerald", False), ("O'Neill", False), ("Owusu-Abeyie", False), ("JPR", False),
+])
+def test_brand_capitals_are_no_name(word, brand):
+    assert entities._brand_case(word) is brand
+
+
+def test_a_prefix_glued_to_a_word_comes_off_the_name_after_them(nlp):
+    people = _people(nlp, "Ex-Tory minister Alan Pryce said it was over.")
+    assert people == ["Alan Pryce"]
+
+
+def test_a_common_word_starting_the_sentence_is_no_first_name(nlp):
+    """'Coach' before a name the model tagged whole is capitalised for its place, not a first name."""
+    assert _people(nlp, "Coach Luis Vega chose to rest him.") == ["Luis Vega"]
+
+
+def test_a_common_word_ending_the_name_of_a_body_comes_off_the_name_after_it(nlp):
+    people = _people(nlp, "The head of the Union of Estonian Teachers Anna Tamm said that the union was ready.")
+    assert people == ["Anna Tamm"]
+
+
+def test_the_first_words_of_a_longer_name_resolve_to_it():
+    names = ["Maria Luisa Ortega", "Maria Luisa", "Ortega"]
+    assert set(entities.canonical_people(names).values()) == {"Maria Luisa Ortega"}
+
+
+def test_two_longer_names_that_start_alike_take_no_shorter_one():
+    canon = entities.canonical_people(["Maria Luisa Ortega", "Maria Luisa Vidal", "Maria Luisa"])
+    assert canon["Maria Luisa"] == "Maria Luisa"
+
+
+def test_a_lone_name_takes_the_first_name_the_document_writes_before_it(nlp):
+    doc = nlp("In the final, Mirko Ortez faces Pete Lomax. The coach chose to rest Ortez in the doubles.")
+    assert entities.written_full_names([doc], {"Ortez"}) == {"Ortez": "Mirko Ortez"}
+
+
+def test_a_lone_name_written_with_two_first_names_takes_neither(nlp):
+    doc = nlp("Mirko Ortez met Luis Ortez in the final. Ortez won.")
+    assert entities.written_full_names([doc], {"Ortez"}) == {}
+
+
+def test_a_person_noun_before_a_lone_common_word_is_evidence(nlp):
+    tok = _token(nlp, "Greetings to my friend Charles on his re-election.", "Charles")
+    assert entities.common_lone_words({"Charles": [tok]}) == set()
+
+
+def test_a_first_name_that_wordfreq_counts_is_not_cut_off_after_a_country(nlp):
+    people = _people(nlp, "Ambassador of the Republic of Sri Lanka Mohamed Rizvi Hassen presented his letters.")
+    assert "Rizvi Hassen" not in people
