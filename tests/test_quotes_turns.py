@@ -68,4 +68,15 @@ def test_a_label_after_a_spaced_dash_is_a_turn():
     """A digest's items: 'HEADLINE IN CAPITALS - Name Surname: “…”'."""
     rows = attribute_text("IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal: “Although the polls failed to predict "
                           "the result, it isn't because they were dead wrong. They just ended too early.”")
-    assert [(k, s) for k, w, s, _, _ in rows] == [("block", "Mark Blumenthal")]
+    assert [(k, s) for k, w, s, _, _ in rows] == [("quote", "Mark Blumenthal")]  # its words are in marks
+
+
+def test_a_turn_whose_words_are_in_quotation_marks_is_a_quotation():
+    """'NAME: "…"': the marks say the words are the speaker's own; a turn without marks stays a block."""
+    rows = attribute_text(
+        "Fellow citizens! Today is a special day. Chairman of the Parliament of Ukraine Ruslan Stefanchuk: "
+        '"Candidate status is a recognition of our achievements." Prime Minister of Ukraine Denys Shmyhal: '
+        "Candidate status is a high evaluation of our reforms.")
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [
+        ("quote", "Candidate status is a recognition of our achievements.", "Ruslan Stefanchuk"),
+        ("block", "Candidate status is a high evaluation of our reforms.", "Denys Shmyhal")]
