@@ -221,3 +221,21 @@ def test_words_tagged_with_their_cue_right_after_them_are_a_quote_verb_or_not():
     # a title so tagged is still no statement
     rows = attribute_text('The next film is "Guardians of the Galaxy and Friends," Anna Berg said, and it opens in May.')
     assert "Guardians of the Galaxy and Friends" not in [w.strip(',"') for _, w, *_ in rows]
+
+
+def test_the_verb_a_quotation_is_the_clause_of_names_its_speaker_not_an_earlier_cue():
+    """'After X criticized …, Smith shot back, "…"': 'shot back' is no cue word, but the quotation is its
+    clause; the cue of the subordinate clause is another speaker's."""
+    rows = attribute_text('After the governor criticized her husband during a debate, Anna Smith shot back, '
+                          '"I suppose I could have stayed home, but I chose to work."')
+    assert [(k, w, s) for k, w, s, _, _ in rows if k == "quote"] == [
+        ("quote", "I suppose I could have stayed home, but I chose to work.", "Anna Smith")]
+    rows = attribute_text('When the mayor suggested that the city would sue the state, Anna Smith fired back '
+                          'forcefully: "If they sue us in a court here, they are going to lose."')
+    assert [(k, w, s) for k, w, s, _, _ in rows if k == "quote"] == [
+        ("quote", "If they sue us in a court here, they are going to lose.", "Anna Smith")]
+
+
+def test_a_quoted_phrase_that_is_an_object_gets_no_speaker_from_its_verb():
+    rows = attribute_text('The company signed a "historic agreement that changes everything for the workers."')
+    assert [r for r in rows if r[0] == "quote"] == []

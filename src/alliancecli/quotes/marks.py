@@ -218,6 +218,12 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
             if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or view.person_at(k1, subj)):
                 cue = subj = None
     tagged = cue is not None and view.is_quote_cue(cue)  # '… to be "overrun with social conservatives," Hoover said.'
+    # 1b. the verb the quotation is the clause of, right before it: 'After the governor criticized him, Smith
+    #     shot back, "I suppose …"' (a cue earlier in the sentence is another clause's)
+    if cue is None and q.close is not None and q.first == q.last:
+        v = governing_verb(view, k0, q, open_tok)
+        if v is not None:
+            cue, subj, ck = v, view.subject(v), k0
     # 2. a cue verb before the quote, or anywhere else around it
     if cue is None:
         for toks, k in ((list(reversed(before)), k0), (after, k1)):
@@ -333,6 +339,37 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     last = state.last
     if last is not None and q.first - last.para <= 1 and last.speaker.name:
         state.add(said("quote", inner_s, inner_e, last.speaker, None), q.last)
+
+
+def governing_verb(view: DocView, k: int, q: QuoteSpan, open_tok):
+    """The verb before a quotation whose clausal complement the quotation is, when only its particles, adverbs
+    and punctuation stand between them and its subject can be a source: 'Smith shot back, "…"', 'Jones fired
+    back forcefully: "…"'. A cue verb is left to the cue search."""
+    inside = [t for t in view.tokens_between(k, q.open, q.close) if not t.is_punct]
+    tops = [t for t in inside if t.head.i == t.i or not (q.open < view.abs(k, t.head) < q.close)]
+    if len(tops) != 1:
+        return None
+    top = tops[0]
+    if top.dep_ in ("ccomp", "parataxis"):
+        v = top.head
+    elif top.head.i == top.i:  # the parser hung the verb on the quotation ('fired' a ccomp of 'going')
+        v = next((c for c in top.children if c.dep_ in ("ccomp", "parataxis") and c.i < open_tok.i), None)
+        if v is None:
+            return None
+    else:
+        return None
+    if v.pos_ != "VERB" or v.i >= open_tok.i or view.inside_tok(v) or view.is_quote_cue(v):
+        return None
+    ok = ("advmod", "prt", "npadvmod", "punct")
+    if any(not (t.dep_ in ok and t.head.i == v.i) and not any(a.i == v.i for a in t.ancestors
+                                                              if a.dep_ in ok and a.head.i == v.i)
+           for t in v.doc[v.i + 1:open_tok.i]):
+        return None
+    sj = view.subject(v)
+    if sj is None or sj.dep_ != "nsubj" or sj.i > v.i or view.inside_tok(sj) or view.not_source(k, sj) or (
+            not view.source_like(sj, k)):
+        return None
+    return v
 
 
 def tag_sentence(view: DocView, sent) -> bool:
