@@ -80,3 +80,9 @@ def test_a_turn_whose_words_are_in_quotation_marks_is_a_quotation():
     assert [(k, w, s) for k, w, s, _, _ in rows] == [
         ("quote", "Candidate status is a recognition of our achievements.", "Ruslan Stefanchuk"),
         ("block", "Candidate status is a high evaluation of our reforms.", "Denys Shmyhal")]
+
+
+def test_a_quoted_turn_followed_by_its_source_in_brackets_is_a_quotation():
+    rows = attribute_text("TURNOUT WAS HIGHER THAN EXPECTED - Mark Blumenthal: “Although the polls failed to predict "
+                          "the result, it is not because they were wrong. They just ended too early.” [Gallup]")
+    assert [(k, s) for k, w, s, _, _ in rows] == [("quote", "Mark Blumenthal")]

@@ -36,10 +36,13 @@ def merge(view: DocView, state: State) -> list[Statement]:
                 st.kind = "quote"
     # a block or a transcript turn whose words are one quotation in marks ('Clinton: "Our goal is …"') is a
     # quotation: the marks say the words are the speaker's own, as they do after a cue (not a turn inside a
-    # transcript quoted whole: '"WALLACE: …', whose label the marks open)
+    # transcript quoted whole: '"WALLACE: …', whose label the marks open); a source in brackets may follow
+    # ('Name: "…" [Gallup]')
     for st in article:
-        if st.kind == "block" and any(q.close is not None and q.open <= st.start and st.end <= q.close + 1
-                                      and not view.text[q.open + 1:st.start].strip() for q in view.quotes):
+        if st.kind == "block" and any(q.close is not None and q.open <= st.start < q.close
+                                      and not view.text[q.open + 1:st.start].strip()
+                                      and (st.end <= q.close + 1 or words(view.text[q.close:st.end]) <= 3)
+                                      for q in view.quotes):
             st.kind = "quote"
     out: list[Statement] = []
     for st in sorted(article, key=lambda x: (x.kind == "indirect", x.start, -(x.end - x.start))):
