@@ -239,3 +239,15 @@ def test_the_verb_a_quotation_is_the_clause_of_names_its_speaker_not_an_earlier_
 def test_a_quoted_phrase_that_is_an_object_gets_no_speaker_from_its_verb():
     rows = attribute_text('The company signed a "historic agreement that changes everything for the workers."')
     assert [r for r in rows if r[0] == "quote"] == []
+
+
+def test_a_cue_the_parser_left_without_a_subject_takes_the_name_it_stands_by():
+    """'"…," said X, an economist, "…"' (X parsed as the subject of the quotation's verb) and 'X, who …,
+    interjected to say: "…"' (the cue parsed as a modifier of X, the root of the sentence)."""
+    rows = attribute_text('"The risk," said John Jones, an economist who is the director of the forecast, "is that '
+                          'we are going to be attracting workers and repelling jobs."')
+    assert [(k, s) for k, w, s, _, _ in rows] == [("quote", "John Jones")]
+    rows = attribute_text('John Jones, who signed sweeping gun laws as governor, interjected to say: "They have both '
+                          'been inconsistent when it comes to this issue."')
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [
+        ("quote", "They have both been inconsistent when it comes to this issue.", "John Jones")]

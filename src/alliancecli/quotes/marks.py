@@ -231,6 +231,8 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                 if view.is_quote_cue(t) and t.pos_ != "NOUN":
                     t = view.outermost_cue(t)
                     sj = view.subject(t)
+                    if sj is None:
+                        sj = lost_cue_subject(view, k, t)
                     if sj is not None:
                         cue, subj, ck = t, sj, k
                         break
@@ -339,6 +341,27 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     last = state.last
     if last is not None and q.first - last.para <= 1 and last.speaker.name:
         state.add(said("quote", inner_s, inner_e, last.speaker, None), q.last)
+
+
+def lost_cue_subject(view: DocView, k: int, v):
+    """The subject of a cue the parser gave none: the name right after an inverted cue that follows a quotation
+    or a comma ('"The risk," said Jones, an economist, "is that …"', where 'Jones' became the subject of the
+    quotation's verb), or the name a cue was hung on as a modifier where that name is the root of the
+    sentence ('Jones, who signed the laws, interjected to say: "…"', 'interjected' an acl of the root 'Jones')."""
+    doc = v.doc
+    if v.pos_ != "VERB" or view.inside_tok(v):
+        return None
+    if 0 < v.i < len(doc) - 1 and doc[v.i - 1].is_punct and doc[v.i + 1].pos_ == "PROPN" and (
+            view.person_at(k, doc[v.i + 1]) is not None) and not view.inside_tok(doc[v.i + 1]):
+        return doc[v.i + 1]
+    cur = v
+    while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:  # 'interjected to say'
+        cur = cur.head
+    # (the name is the root of the sentence: no other verb is its main one)
+    if cur.dep_ == "acl" and cur.tag_ in ("VBD", "VBN") and cur.head.pos_ == "PROPN" and cur.head.dep_ == "ROOT" and (
+            view.person_at(k, cur.head) is not None) and not view.inside_tok(cur.head):
+        return cur.head
+    return None
 
 
 def governing_verb(view: DocView, k: int, q: QuoteSpan, open_tok):
