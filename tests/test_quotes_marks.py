@@ -251,3 +251,11 @@ def test_a_cue_the_parser_left_without_a_subject_takes_the_name_it_stands_by():
                           'been inconsistent when it comes to this issue."')
     assert [(k, w, s) for k, w, s, _, _ in rows] == [
         ("quote", "They have both been inconsistent when it comes to this issue.", "John Jones")]
+
+
+def test_a_cue_before_a_quotation_in_doubled_apostrophes_reports_it_not_the_scene_before_it():
+    """'In February, as …, Mr. Jones said, ''I'd like …''': the quotation is what was said; the opening phrase
+    is no reported speech, and the quotation keeps its own span."""
+    rows = attribute_text("In February, as a protester was being removed from an event in the city, Mr. John Jones "
+                          "said, ''I'd like to punch him in the face.''")
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [("quote", "I'd like to punch him in the face.", "John Jones")]

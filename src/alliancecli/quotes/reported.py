@@ -69,6 +69,8 @@ def clausal(view: DocView, state: State, k: int, t, c) -> None:
         return
     if sj.dep_ == "nsubjpass" and sj.head.i == t.i:
         return  # "soldiers are welcomed who ...", "he was told that ...": not the source
+    if right.i < t.i and any(m.dep_ == "mark" and m.lower_ in view.rules["adverbial_marks"] for m in c.children):
+        return  # 'As a protester was removed, Jones said, "…"': an adverbial clause, not what was said
     if doc[-1].text == ":" and t.sent == doc[-1].sent:
         return  # the introduction of a block, which is its own statement
     right = continued(view, t, right)
@@ -278,8 +280,9 @@ def parenthetical(view: DocView, state: State, k: int, t) -> None:
         return
     if after and after[0].text not in (",", "—", "–", ".", "!", "?", ";"):
         return
-    if sent[-1].text == ":" or (len(after) > 1 and (after[1].text in MARKS or after[0].text == ":")):
-        return  # introduces a block or a quotation, handled with it
+    if sent[-1].text == ":" or (len(after) > 1 and (after[1].text in MARKS or after[0].text == ":")) or (
+            len(after) > 2 and not view.inside(view.abs(k, after[1])) and view.inside(view.abs(k, after[2]))):
+        return  # introduces a block or a quotation (in any marks: "''I'd like …''"), handled with it
     if not view.source_like(sj, k):
         return
     # '…, said Geert Wilders, founder of the party.': a cue that ends the sentence with its subject after it
