@@ -102,3 +102,14 @@ def test_an_introduction_that_is_only_from_a_document_gives_the_document():
     rows = attribute_text("Anna Berg came back from the summit with a message: \"We will never give up our freedom, "
                           "and we will win.\"")
     assert all(x != "summit" for _, _, _, x, _ in rows)
+
+
+def test_an_inverted_read_after_a_quotation_names_the_document():
+    """'"…," read the email.': the parser takes the document for the object of 'read'."""
+    from tests.quotes_kit import attribute_text
+
+    rows = attribute_text('"Our campaign has already forced the senator to change her mind on many matters," read '
+                          'the email. "And with every vote we get stronger."')
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [
+        ("quote", "Our campaign has already forced the senator to change her mind on many matters", "email"),
+        ("quote", "And with every vote we get stronger.", "email")]

@@ -94,6 +94,10 @@ def cue_in(view: DocView, k: int, toks: list, lex: dict):
                     return "from", pobj
         if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex["cues"] or view.is_cue(t)):
             sj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if sj is None and words_ and t.i == words_[0].i and t.lower_ in lex["cue_forms"]:
+                # inverted right after the quotation: '"…," read the email.' (the parser takes the document
+                # for the object of 'read')
+                sj = next((c for c in t.children if c.dep_ == "dobj" and c.i > t.i), None)
             if sj is not None and sj.lemma_.lower() in lex["nouns"] and sj.pos_ == "NOUN":
                 return t.text, sj
     # '…," the email read.': a document noun and its cue ending the sentence, which the parser may read as
