@@ -259,3 +259,13 @@ def test_a_cue_before_a_quotation_in_doubled_apostrophes_reports_it_not_the_scen
     rows = attribute_text("In February, as a protester was being removed from an event in the city, Mr. John Jones "
                           "said, ''I'd like to punch him in the face.''")
     assert [(k, w, s) for k, w, s, _, _ in rows] == [("quote", "I'd like to punch him in the face.", "John Jones")]
+
+
+def test_a_clause_joined_by_and_or_but_after_a_quotation_is_no_tag():
+    """'…," but in fact Smith used …' carries on the narration; the cue before the quotation names the speaker,
+    as written there, not the subject of the next clause."""
+    text = ('Additionally, Anna Smith said: "I have acknowledged repeatedly that using two accounts was a mistake," '
+            'but in fact Smith used only one account.')
+    rows = attribute_text(text)
+    assert [(k, w, s, written) for k, w, s, written, _ in rows] == [
+        ("quote", "I have acknowledged repeatedly that using two accounts was a mistake", "Anna Smith", "Anna Smith")]

@@ -191,7 +191,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                 state.add(said("quote", inner_s, inner_e, sig, "―"), q.last)
             return
     # 1. a cue right after the quote: '," he said' / '," said Burton' / '," attacks Burton'
-    if words_after and set_off:
+    if words_after and set_off and words_after[0].pos_ != "CCONJ":  # ('…," and he foreshadowed …': no tag)
         a = words_after
         first = a[0]
         # (an inverted cue is finite: '," claiming that …' is a clause of the sentence the quote is part of)
