@@ -269,3 +269,12 @@ def test_a_clause_joined_by_and_or_but_after_a_quotation_is_no_tag():
     rows = attribute_text(text)
     assert [(k, w, s, written) for k, w, s, written, _ in rows] == [
         ("quote", "I have acknowledged repeatedly that using two accounts was a mistake", "Anna Smith", "Anna Smith")]
+
+
+def test_a_quote_after_a_sentence_about_a_person_by_surname_takes_that_mention():
+    """'Roloson supports …. "…"': the surname the model did not tag still names the person, written there."""
+    rows = attribute_text('"Immigration is important, but in my view it is education," says Melissa Roloson, 32, of '
+                          'Sodus in Upstate New York, who works in retail. Roloson supports Democrat Anna Smith in the '
+                          'race. "I am a college graduate, but I have student loans, and I do not have a great job."')
+    assert [(s, written) for k, w, s, written, _ in rows if k == "quote"] == [
+        ("Melissa Roloson", "Melissa Roloson"), ("Melissa Roloson", "Roloson")]

@@ -326,8 +326,10 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
         #     person ('Sanders identified young voters' exhaustion as a reason. "The younger people …"')
         root = prev.root
         sj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root.pos_ in ("VERB", "AUX") else None
-        if sj is not None and not view.inside_tok(sj) and view.person_at(k0, sj) is not None:
-            sp = state.speaker(k0, sj, view.abs(k0, sj))
+        # (or a surname the model did not tag, of a person the document names: 'Roloson supports …')
+        sp = state.speaker(k0, sj, view.abs(k0, sj)) if sj is not None and not view.inside_tok(sj) and (
+            view.person_at(k0, sj) is not None or sj.pos_ == "PROPN") else None
+        if sp is not None and sp.kind == "person":
             state.add(said("quote", inner_s, inner_e, sp, None), q.last)
             return
     # 5b. a quote that opens its paragraph: the speaker a cue names in the last sentence of the
