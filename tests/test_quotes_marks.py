@@ -278,3 +278,11 @@ def test_a_quote_after_a_sentence_about_a_person_by_surname_takes_that_mention()
                           'race. "I am a college graduate, but I have student loans, and I do not have a great job."')
     assert [(s, written) for k, w, s, written, _ in rows if k == "quote"] == [
         ("Melissa Roloson", "Melissa Roloson"), ("Melissa Roloson", "Roloson")]
+
+
+def test_a_name_in_apposition_before_a_cue_the_parser_left_without_a_subject_is_its_speaker():
+    """'In a statement to the paper, her adviser, John Jones, said: "…"': the parser hangs the name on the paper
+    as an apposition and leaves 'said' without a subject."""
+    rows = attribute_text('In a statement to the Observer, her senior policy adviser, John Jones, said: "Anna Smith '
+                          'believes that cooperation is essential. She has always valued a strong union."')
+    assert [(k, s) for k, w, s, _, _ in rows] == [("quote", "John Jones")]

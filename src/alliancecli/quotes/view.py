@@ -330,7 +330,8 @@ class DocView:
     def lost_subject(self, v):
         """The person named right before a cue verb that the parser gave no subject, past a parenthesis:
         'at the convention Sen. Elizabeth Warren (D-MA) said …', where 'Warren' became an apposition of
-        'convention'."""
+        'convention', or past the comma after such an apposition ('In a statement to the paper, her adviser, John
+        Jones, said: …')."""
         if v.pos_ != "VERB" or not self.is_cue(v):
             return None
         doc, start, j = v.doc, v.sent.start, v.i - 1
@@ -338,6 +339,8 @@ class DocView:
             while j > start and doc[j].text != "(":
                 j -= 1
             j -= 1
+        elif j - 1 > start and doc[j].text == "," and doc[j - 1].dep_ == "appos":
+            j -= 1  # past the comma that closes an apposition: 'her senior adviser, Jake Sullivan, said: "…"'
         if j >= start and doc[j].ent_type_ == "PERSON" and doc[j].pos_ == "PROPN" and not self.inside_tok(doc[j]):
             return doc[j]
         return None
