@@ -286,3 +286,15 @@ def test_a_name_in_apposition_before_a_cue_the_parser_left_without_a_subject_is_
     rows = attribute_text('In a statement to the Observer, her senior policy adviser, John Jones, said: "Anna Smith '
                           'believes that cooperation is essential. She has always valued a strong union."')
     assert [(k, s) for k, w, s, _, _ in rows] == [("quote", "John Jones")]
+
+
+def test_a_quotation_a_naming_verb_takes_as_complement_is_its_subjects_words():
+    """'which he called "…"': a phrase, not a sentence, but the subject's words; a passive naming ('will be dubbed
+    the "…"') names no one who speaks."""
+    rows = attribute_text('John Jones said he has supported legislation that would target the power of regional '
+                          'bodies, which he called "a cartel for higher education." He would advocate for change.')
+    assert [(w, s, written) for k, w, s, written, _ in rows if k == "quote"] == [
+        ("a cartel for higher education.", "John Jones", "he")]
+    rows = attribute_text('The new project will informally be dubbed the "Defeat the Mayor Once And For All PAC" '
+                          'by its founders.')
+    assert [r for r in rows if r[0] == "quote"] == []

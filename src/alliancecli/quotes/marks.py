@@ -218,6 +218,16 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
             if not (subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ == "PERSON" or view.person_at(k1, subj)):
                 cue = subj = None
     tagged = cue is not None and view.is_quote_cue(cue)  # '… to be "overrun with social conservatives," Hoover said.'
+    # 1a. a verb that names with the quotation, with a subject of its own: 'Smith called the plan "a gift to the
+    #     richest families"', 'which he called "a cartel for higher education"'
+    named = False
+    if cue is None and q.close is not None and q.first == q.last and n_words >= view.rules["mixed_quote_min_words"]:
+        v = naming_verb(view, k0, q, open_tok)
+        sj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None) if v is not None else None
+        if sj is not None and not view.inside_tok(sj) and not view.not_source(k0, sj) and (
+                sj.pos_ in ("PROPN", "PRON") or sj.ent_type_ == "PERSON") and not any(
+                c.dep_ == "auxpass" for c in v.children):
+            cue, subj, ck, named = v, sj, k0, True
     # 1b. the verb the quotation is the clause of, right before it: 'After the governor criticized him, Smith
     #     shot back, "I suppose …"' (a cue earlier in the sentence is another clause's)
     if cue is None and q.close is not None and q.first == q.last:
@@ -292,7 +302,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
         # words set off by a comma and tagged with their cue right after them are someone's words, verb or not
         # (a scare quote or a title is not tagged so): 'less likely to be "overrun with social conservatives,"
         # Hoover said.'
-        if not substantial(view, k0, q, n_words, ends_sentence) and not (
+        if not named and not substantial(view, k0, q, n_words, ends_sentence) and not (
                 tagged and n_words >= view.rules["tagged_fragment_min_words"] and content.rstrip().endswith(",")
                 and not title_cased(content)):
             return
@@ -343,6 +353,22 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     last = state.last
     if last is not None and q.first - last.para <= 1 and last.speaker.name:
         state.add(said("quote", inner_s, inner_e, last.speaker, None), q.last)
+
+
+def naming_verb(view: DocView, k: int, q: QuoteSpan, open_tok):
+    """A naming verb ('call', 'dub') before a quotation that hangs on it as its complement ('called the plan
+    "…"', 'which he calls "…"'); not 'called for "…"' or 'called on leaders "…"'."""
+    inside = [t for t in view.tokens_between(k, q.open, q.close) if not t.is_punct]
+    tops = [t for t in inside if t.head.i == t.i or not (q.open < view.abs(k, t.head) < q.close)]
+    if len(tops) != 1:
+        return None
+    v = tops[0].head
+    if v.i == tops[0].i or v.pos_ != "VERB" or v.i >= open_tok.i or view.inside_tok(v) or (
+            v.lemma_.lower() not in view.rules["naming_verbs"]) or any(c.dep_ == "prt" for c in v.children):
+        return None
+    if any(c.dep_ == "prep" and v.i < c.i < open_tok.i for c in v.children):
+        return None
+    return v
 
 
 def lost_cue_subject(view: DocView, k: int, v):
