@@ -47,3 +47,11 @@ def check_consistent(con: sqlite3.Connection) -> set[int]:
         assert (con.execute(f"select count(*) from [{fts}]").fetchone()[0]
                 == con.execute(f"select count(*) from [{table}]").fetchone()[0])
     return docs
+
+
+def person_names(nlp, text: str, handles=()) -> list[str]:
+    """The person names ``entities.person_spans`` finds in ``text``, as written."""
+    from alliancecli import entities
+
+    doc = nlp(text)
+    return [doc[s:e].text for s, e in entities.person_spans(doc, set(handles))]

@@ -6,6 +6,7 @@ import pytest
 
 from alliancecli import entities, gazetteer
 from alliancecli import nlp as nlp_mod
+from helpers import person_names
 
 
 @pytest.fixture(scope="module")
@@ -130,9 +131,6 @@ def test_town_without_its_country_is_not_a_country(nlp):
 # -- non-people never become people ---------------------------------------------------------
 
 
-def _people(nlp, text: str, handles=()) -> list[str]:
-    doc = nlp(text)
-    return [doc[s:e].text for s, e in entities.person_spans(doc, set(handles))]
 
 
 @pytest.mark.parametrize("text, not_a_person", [
@@ -146,26 +144,26 @@ def _people(nlp, text: str, handles=()) -> list[str]:
     ("Kazakhstan and Russia signed the treaty.", "Kazakhstan"),
 ])
 def test_not_people(nlp, text, not_a_person):
-    found = _people(nlp, text)
+    found = person_names(nlp, text)
     assert not any(not_a_person in p or p in not_a_person.split() for p in found), found
 
 
 def test_a_fixture_is_not_one_person(nlp):
-    found = _people(nlp, "Everton v Manchester United")
+    found = person_names(nlp, "Everton v Manchester United")
     assert not any(" v " in p for p in found), found
 
 
 def test_comment_handles_are_not_people(nlp):
     text = "Ivan_Petrov wrote that Sergei Lavrov was right."
-    assert "Ivan_Petrov" not in _people(nlp, text, handles={"Ivan_Petrov"})
-    assert "Sergei Lavrov" in _people(nlp, text, handles={"Ivan_Petrov"})
+    assert "Ivan_Petrov" not in person_names(nlp, text, handles={"Ivan_Petrov"})
+    assert "Sergei Lavrov" in person_names(nlp, text, handles={"Ivan_Petrov"})
 
 
 def test_name_is_cut_at_a_spaced_dash_but_not_a_hyphen(nlp):
-    found = _people(nlp, "The try was not checked by referee Jonathan Kaplan - England were unable to win.")
+    found = person_names(nlp, "The try was not checked by referee Jonathan Kaplan - England were unable to win.")
     assert "Jonathan Kaplan" in found
     assert not any("England" in p for p in found)
-    assert "Kassym-Jomart Tokayev" in _people(nlp, "President Kassym-Jomart Tokayev signed the law.")
+    assert "Kassym-Jomart Tokayev" in person_names(nlp, "President Kassym-Jomart Tokayev signed the law.")
 
 
 @pytest.mark.parametrize("text, name", [
@@ -173,11 +171,11 @@ def test_name_is_cut_at_a_spaced_dash_but_not_a_hyphen(nlp):
     ("But fellow Tory David Heathcoat-Amory said the system was folly.", "David Heathcoat-Amory"),
 ])
 def test_party_and_office_words_are_not_part_of_the_name(nlp, text, name):
-    assert name in _people(nlp, text)
+    assert name in person_names(nlp, text)
 
 
 def test_real_people_are_kept(nlp):
-    found = _people(nlp, "Mr Putin's spokesman Dmitry Peskov said Lukashenko would attend.")
+    found = person_names(nlp, "Mr Putin's spokesman Dmitry Peskov said Lukashenko would attend.")
     assert {"Dmitry Peskov", "Lukashenko"} <= set(found)
 
 

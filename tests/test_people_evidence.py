@@ -3,6 +3,7 @@ name, a name written with brand capitals, a lone surname the document writes wit
 import pytest
 
 from alliancecli import entities
+from helpers import person_names
 
 
 @pytest.fixture(scope="module")
@@ -12,9 +13,6 @@ def nlp():
     return loader.load()
 
 
-def _people(nlp, text):
-    doc = nlp(text)
-    return [doc[s:e].text for s, e in entities.person_spans(doc, set())]
 
 
 def _token(nlp, text, word):
@@ -61,17 +59,17 @@ def test_brand_capitals_are_no_name(word, brand):
 
 
 def test_a_prefix_glued_to_a_word_comes_off_the_name_after_them(nlp):
-    people = _people(nlp, "Ex-Tory minister Alan Pryce said it was over.")
+    people = person_names(nlp, "Ex-Tory minister Alan Pryce said it was over.")
     assert people == ["Alan Pryce"]
 
 
 def test_a_common_word_starting_the_sentence_is_no_first_name(nlp):
     """'Coach' before a name the model tagged whole is capitalised for its place, not a first name."""
-    assert _people(nlp, "Coach Luis Vega chose to rest him.") == ["Luis Vega"]
+    assert person_names(nlp, "Coach Luis Vega chose to rest him.") == ["Luis Vega"]
 
 
 def test_a_common_word_ending_the_name_of_a_body_comes_off_the_name_after_it(nlp):
-    people = _people(nlp, "The head of the Union of Estonian Teachers Anna Tamm said that the union was ready.")
+    people = person_names(nlp, "The head of the Union of Estonian Teachers Anna Tamm said that the union was ready.")
     assert people == ["Anna Tamm"]
 
 
@@ -101,5 +99,5 @@ def test_a_person_noun_before_a_lone_common_word_is_evidence(nlp):
 
 
 def test_a_first_name_that_wordfreq_counts_is_not_cut_off_after_a_country(nlp):
-    people = _people(nlp, "Ambassador of the Republic of Sri Lanka Mohamed Rizvi Hassen presented his letters.")
+    people = person_names(nlp, "Ambassador of the Republic of Sri Lanka Mohamed Rizvi Hassen presented his letters.")
     assert "Rizvi Hassen" not in people

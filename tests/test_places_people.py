@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 
 from alliancecli import entities, gazetteer
 from alliancecli.cli import app
+from helpers import person_names
 
 PLACES = {
     # Ukraine: cities, oblast centres, towns, and the spellings news uses
@@ -88,9 +89,6 @@ def nlp():
     return loader.load()
 
 
-def _people(nlp, text):
-    doc = nlp(text)
-    return [doc[s:e].text for s, e in entities.person_spans(doc, set())]
 
 
 def _places(nlp, text):
@@ -107,7 +105,7 @@ def _places(nlp, text):
     ("Dutch coach Louis van Gaal praised the team.", "Louis van Gaal"),
 ])
 def test_names_stay_whole_over_particles(nlp, text, name):
-    assert name in _people(nlp, text)
+    assert name in person_names(nlp, text)
 
 
 @pytest.mark.parametrize("text,names", [
@@ -122,7 +120,7 @@ def test_names_stay_whole_over_particles(nlp, text, name):
 def test_a_name_goes_on_over_a_hyphen_or_a_patronymic_but_not_over_a_compound(nlp, text, names):
     """A surname the tokenizer split at its hyphen stays whole; 'George Bush-style' is George Bush; the
     Turkic 'oglu' joins a name as 'von' does."""
-    assert set(_people(nlp, text)) == names
+    assert set(person_names(nlp, text)) == names
 
 
 @pytest.mark.parametrize("text", [
@@ -130,7 +128,7 @@ def test_a_name_goes_on_over_a_hyphen_or_a_patronymic_but_not_over_a_compound(nl
     "The President of Kazakhstan, Kassym-Jomart Tokayev, said on Monday that it was fine.",
 ])
 def test_a_first_name_with_a_hyphen_stays_whole_though_the_model_calls_it_an_organisation(nlp, text):
-    assert _people(nlp, text) == ["Kassym-Jomart Tokayev"]
+    assert person_names(nlp, text) == ["Kassym-Jomart Tokayev"]
 
 
 @pytest.mark.parametrize("text,name", [
@@ -139,7 +137,7 @@ def test_a_first_name_with_a_hyphen_stays_whole_though_the_model_calls_it_an_org
     ("The Chancellor of the Exchequer Gordon Brown said taxes would not rise.", "Gordon Brown"),
 ])
 def test_the_body_a_title_names_is_not_glued_to_the_name_after_it(nlp, text, name):
-    assert _people(nlp, text) == [name]
+    assert person_names(nlp, text) == [name]
 
 
 @pytest.mark.parametrize("text", [
@@ -148,13 +146,13 @@ def test_the_body_a_title_names_is_not_glued_to_the_name_after_it(nlp, text, nam
     "Le Figaro and Radio France.",
 ])
 def test_a_place_after_a_hyphen_or_a_paper_after_a_colon_is_no_person(nlp, text):
-    assert not {"Los Angeles", "Süddeutsche Zeitung"} & set(_people(nlp, text))
+    assert not {"Los Angeles", "Süddeutsche Zeitung"} & set(person_names(nlp, text))
 
 
 def test_an_award_the_model_calls_a_person_is_no_person_nor_its_tail(nlp):
     """'the Order of the Golden Star' tagged PERSON: not a person, and not 'of the Golden Star' either
     (the first word is the head of a longer name, not a word before a person's name)."""
-    people = _people(nlp, "The President awarded him the Order of the Golden Star. Ivan Petrenko thanked him.")
+    people = person_names(nlp, "The President awarded him the Order of the Golden Star. Ivan Petrenko thanked him.")
     assert people == ["Ivan Petrenko"]
 
 
@@ -163,7 +161,7 @@ def test_places_the_model_calls_people(nlp):
     found = {t for t, _, _ in _places(nlp, text)}
     assert {"Kharkiv", "Kherson", "Sumy", "Mykolaiv"} <= found
     assert all(country == "Ukraine" for _, _, country in _places(nlp, text))
-    assert not any("Near" in p for p in _people(nlp, text))
+    assert not any("Near" in p for p in person_names(nlp, text))
 
 
 def test_a_place_word_inside_a_person_name_stays_a_person(nlp):
@@ -331,7 +329,7 @@ def test_a_title_tail_the_document_writes_in_lower_case_is_cut_off_a_name(writte
      "Josep Borrell"),
 ])
 def test_the_words_of_a_title_that_names_a_portfolio_are_no_part_of_the_name(nlp_pipeline, text, name):
-    assert _people(nlp_pipeline, text)[-1] == name
+    assert person_names(nlp_pipeline, text)[-1] == name
 
 
 def test_a_place_name_written_after_an_honorific_is_a_person_throughout_the_document(nlp_pipeline):
@@ -371,7 +369,7 @@ def test_a_small_town_counts_where_the_document_names_its_country(nlp_pipeline):
 
 def test_a_small_town_named_like_a_first_name_does_not_cut_a_persons_name(nlp_pipeline):
     # 'Vitali' is a town of the Philippines; 'Vitaliy' before a patronymic is a first name
-    assert _people(nlp_pipeline, "Commander Vitaliy Petrovych Melnyk said the city held.") == [
+    assert person_names(nlp_pipeline, "Commander Vitaliy Petrovych Melnyk said the city held.") == [
         "Vitaliy Petrovych Melnyk"]
 
 
@@ -381,4 +379,4 @@ def test_a_small_town_named_like_a_first_name_does_not_cut_a_persons_name(nlp_pi
     "The expedition returned to Vernadsky Research Base in April.",
 ])
 def test_a_road_a_plant_or_a_base_is_no_person(nlp_pipeline, text):
-    assert _people(nlp_pipeline, text) == []
+    assert person_names(nlp_pipeline, text) == []
