@@ -355,15 +355,22 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
         state.add(said("quote", inner_s, inner_e, last.speaker, None), q.last)
 
 
+def _quotation_top(view: DocView, k: int, q: QuoteSpan):
+    """The one word of the quotation whose head lies outside it (or that is the root), where there is only one:
+    what the quotation hangs on the sentence by. None when its words hang on the sentence in several places."""
+    inside = [t for t in view.tokens_between(k, q.open, q.close) if not t.is_punct]
+    tops = [t for t in inside if t.head.i == t.i or not (q.open < view.abs(k, t.head) < q.close)]
+    return tops[0] if len(tops) == 1 else None
+
+
 def naming_verb(view: DocView, k: int, q: QuoteSpan, open_tok):
     """A naming verb ('call', 'dub') before a quotation that hangs on it as its complement ('called the plan
     "…"', 'which he calls "…"'); not 'called for "…"' or 'called on leaders "…"'."""
-    inside = [t for t in view.tokens_between(k, q.open, q.close) if not t.is_punct]
-    tops = [t for t in inside if t.head.i == t.i or not (q.open < view.abs(k, t.head) < q.close)]
-    if len(tops) != 1:
+    top = _quotation_top(view, k, q)
+    if top is None:
         return None
-    v = tops[0].head
-    if v.i == tops[0].i or v.pos_ != "VERB" or v.i >= open_tok.i or view.inside_tok(v) or (
+    v = top.head
+    if v.i == top.i or v.pos_ != "VERB" or v.i >= open_tok.i or view.inside_tok(v) or (
             v.lemma_.lower() not in view.rules["naming_verbs"]) or any(c.dep_ == "prt" for c in v.children):
         return None
     if any(c.dep_ == "prep" and v.i < c.i < open_tok.i for c in v.children):
@@ -396,11 +403,9 @@ def governing_verb(view: DocView, k: int, q: QuoteSpan, open_tok):
     """The verb before a quotation whose clausal complement the quotation is, when only its particles, adverbs
     and punctuation stand between them and its subject can be a source: 'Smith shot back, "…"', 'Jones fired
     back forcefully: "…"'. A cue verb is left to the cue search."""
-    inside = [t for t in view.tokens_between(k, q.open, q.close) if not t.is_punct]
-    tops = [t for t in inside if t.head.i == t.i or not (q.open < view.abs(k, t.head) < q.close)]
-    if len(tops) != 1:
+    top = _quotation_top(view, k, q)
+    if top is None:
         return None
-    top = tops[0]
     if top.dep_ in ("ccomp", "parataxis"):
         v = top.head
     elif top.head.i == top.i:  # the parser hung the verb on the quotation ('fired' a ccomp of 'going')
