@@ -217,7 +217,8 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     places = [(m.name, m.kind, m.start, m.end) for m in mentions if m.kind != "person"]
     for st in stmts:
         # the lines a comment quotes are not its author's words: blank them out
-        body = segment.own_words(text, st.start, st.end, outline.comments[st.comment].quoted if st.kind == "comment" else ())
+        quoted = outline.comments[st.comment].quoted if st.kind == "comment" else ()
+        body = segment.own_words(text, st.start, st.end, quoted)
         context = stance.Context(stance.inside(places, st.start, st.end, body), st.speaker_country,
                                  st.kind == "comment", topic, st.cue,
                                  stance.lead_of(text, st.start) if st.kind != "comment" else None, adversaries)

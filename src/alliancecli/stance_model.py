@@ -291,7 +291,8 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
             if did not in enemies:
                 enemies[did] = stance.adversaries(doc_text, ments.get(did, []))
             lead = stance.lead_of(doc_text, start) if kind != "comment" else None
-            ctx = stance.Context(stance.inside(ments.get(did, []), start, end, text or ""), country, kind == "comment", topics[did], cue, lead, enemies[did])
+            ctx = stance.Context(stance.inside(ments.get(did, []), start, end, text or ""), country, kind == "comment",
+                                 topics[did], cue, lead, enemies[did])
             cols = stance.row(classifier.classify(text or "", ctx), classifier)
             updates.append(list(cols.values()) + [sid])
         cols = list(stance.row(stance.NO_TARGET, classifier))
