@@ -375,7 +375,7 @@ def writer_ceiling(folder: Path, tmp: Path, nlp, sample: int = 40, copies: int =
     for path in sorted(folder.rglob("*.txt"))[:sample]:
         for src in sources.read(path):
             prep = pipeline.segmented(pipeline.Prepared(src, None, [], None))
-            docs = list(nlp.pipe([src.text[u.start:u.end] for u in prep.units]))
+            docs = list(nlp.pipe([pipeline.unit_text(src.text, u) for u in prep.units]))
             rows.append(pipeline.analyse(prep, docs))
     batch = []
     for k in range(copies):

@@ -187,7 +187,7 @@ def _analyse(nlp, text: str):
     src = reader.SourceFile("test.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
     outline = segment(text)
     units = pipeline.plan_units(outline)
-    docs = list(nlp.pipe([text[u.start:u.end] for u in units]))
+    docs = list(nlp.pipe([pipeline.unit_text(text, u) for u in units]))
     return pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs)
 
 
@@ -251,6 +251,13 @@ def test_textacy_pronoun_case(analyse):
 def test_short_comma_quote_with_cue(analyse):
     _, rows = analyse('"I love cats," Burton said.')
     assert [(t, sp, c) for t, sp, _, c in _quotes(rows)] == [("I love cats", "Burton", "said")]
+
+
+def test_a_name_written_with_no_break_spaces_is_one_speaker(analyse):
+    """Press releases join a title and a name with no-break spaces; spaCy reads them as plain spaces, and the
+    statement keeps the text as written."""
+    _, rows = analyse("Senator\u00a0Anna\u00a0Smith of Ohio said, \"The city has no money for this plan.\"")
+    assert _quotes(rows) == [("The city has no money for this plan.", "Anna Smith", "Anna\u00a0Smith", "said")]
 
 
 def test_pronoun_resolves_to_surname_only_person(analyse):

@@ -298,3 +298,10 @@ def test_a_quotation_a_naming_verb_takes_as_complement_is_its_subjects_words():
     rows = attribute_text('The new project will informally be dubbed the "Defeat the Mayor Once And For All PAC" '
                           'by its founders.')
     assert [r for r in rows if r[0] == "quote"] == []
+
+
+def test_a_no_break_space_between_a_quotation_and_its_cue_is_no_word():
+    """spaCy makes a token of a no-break space; it must not stand between the quotation and its tag."""
+    rows = attribute_text("“The committee has faced serial delays from Day One,”\u00a0added Anna Smith.")
+    assert [(k, w, s) for k, w, s, _, _ in rows] == [
+        ("quote", "The committee has faced serial delays from Day One", "Anna Smith")]

@@ -47,7 +47,7 @@ def analyse_chunk(chunk: list, model: str | None, batch_size: int) -> list[store
     with _load_lock:  # a Dask worker may run tasks in several threads: load the pipeline once
         nlp = nlp_mod.load(model)
     chunk = [pipeline.segmented(p) for p in chunk]
-    items = [(p.source.text[u.start:u.end], i) for i, p in enumerate(chunk) for u in p.units]
+    items = [(pipeline.unit_text(p.source.text, u), i) for i, p in enumerate(chunk) for u in p.units]
     docs: list[list] = [[] for _ in chunk]
     for doc, i in pipeline.pipe_bounded(nlp, items, batch_size):  # batches bounded in characters too
         docs[i].append(doc)

@@ -87,6 +87,18 @@ def bounded(units: list[quotes.Unit], text: str, limit: int = UNIT_CHARS) -> lis
     return out
 
 
+#: the space separators other than the plain space (no-break, thin, ideographic, …), each read as a plain space:
+#: spaCy makes a token of each, which splits a cue from its quotation ('…,”\u00a0added Gowdy') and a name from
+#: its title.  One character for one, so every offset stays the source's.
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                         "\u2009\u200a\u202f\u205f\u3000"})
+
+
+def unit_text(text: str, u) -> str:
+    """What spaCy reads of a unit: its text, with every space separator a plain space (see :data:`_SPACES`)."""
+    return text[u.start:u.end].translate(_SPACES)
+
+
 def pipe_bounded(nlp, items: Iterable[tuple[str, object]], batch_size: int, max_chars: int = BATCH_CHARS):
     """``nlp.pipe(items, as_tuples=True)`` in batches of at most ``batch_size`` texts and ``max_chars``
     characters, so that memory follows the characters in flight, not paragraphs times their length."""
@@ -137,7 +149,7 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     src, outline, units = prep.source, prep.outline, prep.units
     text = src.text
     for u, doc in zip(units, docs):  # each doc's text is its unit's: spaCy would join it from the tokens
-        entities.keep_text(doc, text[u.start:u.end])
+        entities.keep_text(doc, unit_text(text, u))
     gaz = gazetteer.load()
     ambiguous = gaz.ambiguous_forms()
     handles = set()
@@ -325,7 +337,7 @@ def warm(model: str | None = None) -> None:
     nlp = nlp_mod.load(model)
     src = sources.SourceDocument(path="<warm>", text=WARM_TEXT, sha256="", encoding="utf-8")
     prep = segmented(Prepared(src, None, [], None))
-    analyse(prep, list(nlp.pipe(src.text[u.start:u.end] for u in prep.units)))
+    analyse(prep, list(nlp.pipe(unit_text(src.text, u) for u in prep.units)))
 
 
 def _prepare(files: Iterable[Path], db, summary: Summary, on_event, fields: sources.Fields | None = None,
@@ -452,7 +464,7 @@ def ingest(
                 continue
             pending[di] = (prep, [])
             for ui, u in enumerate(prep.units):
-                yield prep.source.text[u.start:u.end], (di, ui)
+                yield unit_text(prep.source.text, u), (di, ui)
 
     def _finish(di):
         prep, docs = pending.pop(di)

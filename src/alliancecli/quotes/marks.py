@@ -155,8 +155,10 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     if open_tok is None or close_tok is None:
         return
     s_open, s_close = open_tok.sent, close_tok.sent
-    before = [t for t in s_open if view.abs(k0, t) < q.open and not view.inside(view.abs(k0, t))]
-    after = [t for t in s_close if view.abs(k1, t) > (q.close or q.end) and not view.inside(view.abs(k1, t))]
+    # (a no-break space is a token of its own, and no word: '…,”\xa0added Gowdy.')
+    before = [t for t in s_open if view.abs(k0, t) < q.open and not view.inside(view.abs(k0, t)) and not t.is_space]
+    after = [t for t in s_close if view.abs(k1, t) > (q.close or q.end) and not view.inside(view.abs(k1, t))
+             and not t.is_space]
     words_before = [t for t in before if not t.is_punct]
     words_after = [t for t in after if not t.is_punct]
     doc1 = view.docs[k1]
@@ -170,7 +172,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
         bare = view.is_quote_cue(nxt.root) and not any(
             c.dep_ in ("ccomp", "dobj", "xcomp") for c in nxt.root.children) and len(nxt) <= 12
         if (len(nxt) <= 8 and inverted or bare or tag_sentence(view, nxt)) and not any(ch in MARKS for ch in nxt.text):
-            after = list(nxt)
+            after = [t for t in nxt if not t.is_space]
             words_after = [t for t in after if not t.is_punct]
     ends_sentence = content.rstrip()[-1:] in ".!?…" if content.strip() else False
     set_off = ends_sentence or content.rstrip().endswith(",") or (
