@@ -59,6 +59,28 @@ def test_spelling_variants_of_full_names_join_unless_one_article_names_both():
     assert out["Ian Smith"] != out["Iain Smith"]
 
 
+def test_a_given_name_and_its_familiar_form_join_unless_one_article_names_both():
+    """'Joseph Biden' in one release and 'Joe Biden' in another are one person; 'Jill Biden' stays herself, and
+    two forms in one article, or two names that only share a root ('Will', 'Fred'), stay apart."""
+    counts = {"Joseph Biden": 5, "Joe Biden": 2, "Jill Biden": 1, "William Hague": 2, "Bill Hague": 1,
+              "Will Rogers": 1, "Fred Rogers": 1}
+    docs = {"Joseph Biden": {1}, "Joe Biden": {2}, "Jill Biden": {3}, "William Hague": {4}, "Bill Hague": {4},
+            "Will Rogers": {5}, "Fred Rogers": {6}}
+    out = entities.join_people(counts, docs)
+    assert out["Joe Biden"] == out["Joseph Biden"] == "Joseph Biden"
+    assert out["Jill Biden"] == "Jill Biden"
+    assert out["Bill Hague"] != out["William Hague"]
+    assert out["Will Rogers"] != out["Fred Rogers"]
+
+
+def test_a_generational_suffix_is_not_the_surname():
+    """'Jr.' after two different surnames joins nobody; 'Biden' alone resolves to 'Joseph R. Biden Jr.'."""
+    out = entities.join_people({"Robert Casey Jr.": 1, "Robert Downey Jr.": 1, "Bob Casey Jr.": 1},
+                               {"Robert Casey Jr.": {1}, "Robert Downey Jr.": {2}, "Bob Casey Jr.": {3}})
+    assert out["Robert Downey Jr."] != out["Robert Casey Jr."] == out["Bob Casey Jr."]
+    assert entities.canonical_people(["Joseph R. Biden Jr.", "Biden"])["Biden"] == "Joseph R. Biden Jr."
+
+
 def test_surname_prefers_the_exact_spelling():
     out = entities.join_people({"Anna Petrova": 1, "Olga Petrov": 1, "Petrov": 1})
     assert out["Petrov"] == "Olga Petrov"

@@ -974,6 +974,21 @@ def is_patronymic(words: list[str]) -> bool:
     return len(words) == 2 and words[1].lower().endswith(lexicon()["patronymics"])
 
 
+def name_parts(name: str) -> list[str]:
+    """The words of a person's name without the generational suffix after the surname ("Joseph R. Biden Jr." ->
+    Joseph, R., Biden; people.json 'generational_suffixes'), so that the surname is the surname."""
+    parts = name.split()
+    suffixes = _generational_suffixes()
+    while len(parts) > 2 and parts[-1].lower().strip(".,") in suffixes:
+        parts.pop()
+    return parts
+
+
+@lru_cache(maxsize=1)
+def _generational_suffixes() -> frozenset[str]:
+    return frozenset(load_json("people.json")["generational_suffixes"])
+
+
 def canonical_people(names: list[str]) -> dict[str, str]:
     """Map each person name of one document to its canonical form.
 
@@ -986,7 +1001,7 @@ def canonical_people(names: list[str]) -> dict[str, str]:
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     for n in full:
-        parts = n.split()
+        parts = name_parts(n)
         by_last[_key(parts[-1])].append(n)
         by_first[_key(parts[0])].append(n)
     # a longer full name absorbs a shorter one with the same last name ("Vladimir Putin" <- "Putin")
@@ -1119,6 +1134,32 @@ def _same_first_name(a: str, b: str) -> bool:
     return len(a) > 1 and len(b) > 1 and similar_surnames(a, b)
 
 
+def familiar_forms(a: str, b: str) -> bool:
+    """Two first names that are a given name and its familiar form ("Joseph" and "Joe", "William" and "Bill",
+    "Edward" and "Ted"), from the ``nicknames`` package's hand-kept list of English names: only a pair it
+    lists, and only where the familiar form is the shorter (the list also links names that merely share a root,
+    "Will" and "Fred"). It holds a few forms of one name in other languages too ("John", "Ian"): like spelling
+    variants, such names join only where no document writes both."""
+    a, b = _plain(a), _plain(b)
+    if a == b or not a or not b:
+        return False
+    short, full = sorted((a, b), key=len)
+    return len(short) < len(full) and short in _nicknamer().nicknames_of(full)
+
+
+def _plain(word: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if ch.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
 @lru_cache(maxsize=1)
 def _people_rules() -> dict:
     return dict(load_json("people.json")["fuzzy"])
@@ -1131,7 +1172,8 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
     ``counts`` holds each name (as resolved within its document) with its number of mentions;
     ``documents`` the documents each name occurs in.  Full names join when they fold to one
     transliteration key (:func:`name_key`: "Mykhailo Podolyak", "Mykhailo Podoliak"), or when their
-    surnames and first names are spelling variants of each other and never occur in the same
+    surnames are spelling variants of each other, their first names too or a given name and its familiar form
+    (:func:`familiar_forms`: "Joseph Biden", "Joe Biden"), and they never occur in the same
     document (an article that writes both "Ian Smith" and "Iain Smith" means two people); two full names
     that differ otherwise stay apart.  A surname alone, or a first name with a patronymic, joins
     the one person whose full name it fits (an exact spelling first, a variant failing that);
@@ -1139,7 +1181,7 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
     Names in ``keep_apart`` map to themselves.
     """
     documents = documents or {}
-    keys = {n: [name_key(w) for w in n.split()] for n in counts}
+    keys = {n: [name_key(w) for w in name_parts(n)] for n in counts}
     keys = {n: k for n, k in keys.items() if k and all(k)}
     order = sorted((n for n in keys if n not in keep_apart), key=lambda n: (-counts[n], -len(n), n))
     full = [n for n in order if len(keys[n]) >= 2 and not is_patronymic(n.split())]
@@ -1163,7 +1205,8 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         ka, kb = keys[a], keys[b]
         if ka == kb:  # one name in two romanisations ("Podolyak", "Podoliak"), even in one document
             return True
-        if not similar_surnames(ka[-1], kb[-1]) or not _same_first_name(ka[0], kb[0]):
+        if not similar_surnames(ka[-1], kb[-1]) or not (
+                _same_first_name(ka[0], kb[0]) or familiar_forms(a.split()[0], b.split()[0])):
             return False
         return not (documents.get(a, set()) & documents.get(b, set()))
 
