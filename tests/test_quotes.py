@@ -393,7 +393,8 @@ def test_headline_label_is_not_a_source(nlp):
 
 def test_relative_pronoun_speaker_reads_the_antecedent(analyse):
     _, rows = analyse("Ted Cruz endorses Donald Trump, who says he is honored by the support.")
-    [st_] = rows.statements
+    endorsement, st_ = rows.statements  # (Cruz's side taken: 'Donald Trump', without the relative clause)
+    assert (endorsement["speaker"], endorsement["text"]) == ("Ted Cruz", "Donald Trump")
     assert (st_["kind"], st_["speaker"], st_["speaker_text"]) == ("indirect", "Donald Trump", "Donald Trump, who")
     assert st_["text"] == "he is honored by the support"
 
@@ -409,6 +410,27 @@ def test_speech_act_with_an_infinitive_clause(analyse):
     _, rows = analyse("Donald Trump urged his supporters to monitor polling places on Election Day.")
     assert [(s["kind"], s["text"], s["speaker"], s["cue"]) for s in rows.statements] == [
         ("indirect", "his supporters to monitor polling places on Election Day", "Donald Trump", "urged")]
+
+
+@pytest.mark.parametrize("body, held, cue", [
+    ("Senator Lindsey Graham endorsed Jeb Bush for president.", "Jeb Bush for president", "endorsed"),
+    ("Kassym-Jomart Tokayev backed the creation of a customs union with Uzbekistan.",
+     "the creation of a customs union with Uzbekistan", "backed"),
+    ("Hillary Clinton accused Donald Trump of using divisive rhetoric.", "Donald Trump of using divisive rhetoric",
+     "accused"),
+])
+def test_a_side_taken_on_what_the_object_names_is_a_statement(analyse, body, held, cue):
+    _, rows = analyse(body)
+    assert [(s["kind"], s["text"], s["cue"]) for s in rows.statements] == [("indirect", held, cue)]
+
+
+def test_a_position_verb_whose_subject_is_another_verbs_takes_no_side_for_it():
+    """'X thanked the UK for supporting …': the UK supports, not X; no statement of X's."""
+    from tests.quotes_kit import attribute_text
+
+    rows = attribute_text("Volodymyr Zelenskyy thanked the United Kingdom for supporting Ukraine's "
+                          "Euro-Atlantic aspirations.")
+    assert not [r for r in rows if r[1].startswith("Ukraine's Euro-Atlantic")]
 
 
 @pytest.mark.parametrize("body", [

@@ -209,7 +209,9 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
         return
     # or one that quotes the speaker's words: 'mocked Marco Rubio for “having a tough night”', 'described the
     # controversy as “a lesser set of circumstances”', wherever the parser hangs the quotation after the verb
-    if not (clausal_ or said):
+    # or a position taken on what the object names: 'endorsed Jeb Bush for president', 'backed an amnesty bill'
+    position = t.lemma_.lower() in rules["position_verbs"] and any(c.dep_ in ("dobj", "prep") for c in parts)
+    if not (clausal_ or said or position):
         if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
             return  # 'told co-host Joe Scarborough that he "honestly [doesn't] know"': the clause is what was said
         rest = [c for c in t.children if c.i > t.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "ccomp")]
@@ -223,12 +225,27 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
         return
     if sj.dep_ != "nsubj" and sj.head.i == t.i:
         return  # a passive subject is the target of the act, not its source
+    if position and not (clausal_ or said) and sj.head.i != t.i:
+        return  # a subject read from another verb ('thanked the UK for supporting …': the UK supports)
     if doc[-1].text == ":" and t.sent == doc[-1].sent:
         return
     s, e = complement_span(view, k, parts)
+    if position and not (clausal_ or said):
+        e = min(e, _before_aside(view, k, parts))
     if words(view.text[s:e]) < rules["act_min_words"]:
         return
     state.report("indirect", s, e, state.speaker(k, sj, view.abs(k, sj)), t.text)
+
+
+def _before_aside(view: DocView, k: int, parts: list) -> int:
+    """Where the object of a side taken stops: before a clause or apposition set off by a comma that only
+    describes what it names ('endorses Donald Trump, who says …' holds 'Donald Trump')."""
+    doc = view.docs[k]
+    for p in parts:
+        for d in p.subtree:
+            if d.dep_ in ("relcl", "appos", "acl") and d.left_edge.i > 0 and doc[d.left_edge.i - 1].text == ",":
+                return view.abs(k, doc[d.left_edge.i - 1])
+    return len(view.text)
 
 
 #: punctuation and closing quotation marks, with no word between them
