@@ -406,6 +406,14 @@ def test_reported_speech_of_a_country_or_a_survey_is_not_a_statement(analyse):
     assert [(s["kind"], s["speaker"]) for s in rows.statements] == [("indirect", "Kassym-Jomart Tokayev")]
 
 
+def test_a_call_for_someone_to_act_reports_the_whole_clause(analyse):
+    """'calling for the United States to take …': the parser hangs the clause on the verb as an adverbial
+    clause marked 'for'; it is what was called for."""
+    _, rows = analyse("Hillary Clinton is calling for the United States to take a stronger role in the conflict.")
+    assert [(s["kind"], s["text"], s["speaker"], s["cue"]) for s in rows.statements] == [
+        ("indirect", "for the United States to take a stronger role in the conflict", "Hillary Clinton", "calling")]
+
+
 def test_speech_act_with_an_infinitive_clause(analyse):
     _, rows = analyse("Donald Trump urged his supporters to monitor polling places on Election Day.")
     assert [(s["kind"], s["text"], s["speaker"], s["cue"]) for s in rows.statements] == [

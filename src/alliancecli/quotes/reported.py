@@ -194,13 +194,17 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
     polling places", "Clinton cited derogatory comments", "Schiff called for sanctions"."""
     doc = view.docs[k]
     rules = view.rules
+    # (an infinitive clause with a subject of its own: 'is calling for the United States to take a stronger
+    # role', which the parser hangs on the verb as an adverbial clause marked 'for')
+    for_to = [c for c in t.children if c.i > t.i and c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "for" and m.i == c.left_edge.i for m in c.children)]
     parts = [c for c in t.children if c.i > t.i and (
         c.dep_ in ("dobj", "xcomp", "oprd", "dative")
-        or (c.dep_ == "prep" and c.lower_ in rules["act_preps"]))]
+        or (c.dep_ == "prep" and c.lower_ in rules["act_preps"]))] + for_to
     # what is reported is a proposition: an infinitive clause ("urged voters to stay home", "vowed to
     # fight") or a predication over the object ("called the deal a disaster"), not a bare noun phrase
     # ("criticized the Russian Federation" is an attitude to a target, not a statement)
-    clausal_ = any(c.dep_ in rules["act_clausal_deps"] for c in parts) or any(
+    clausal_ = bool(for_to) or any(c.dep_ in rules["act_clausal_deps"] for c in parts) or any(
         g.dep_ in rules["act_clausal_deps"] for c in parts if c.dep_ == "dobj" for g in c.children)
     # or an object that is itself something said or held: "cited derogatory comments", "outlined his plan"
     said = any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in rules["content_nouns"]
