@@ -396,6 +396,7 @@ class DocView:
 
 
 TITLE_MAX_WORDS = 6
+TITLE_WITH_SUBTITLE_MAX_WORDS = 16
 
 
 #: the words a title leaves in lower case
@@ -417,8 +418,15 @@ def written_as_title(text: str) -> bool:
 
 def a_title(text: str) -> bool:
     """Whether the words of a quotation are a title: six words or fewer (``TITLE_MAX_WORDS``), written as one
-    (:func:`written_as_title`)."""
-    return words(text) <= TITLE_MAX_WORDS and written_as_title(text)
+    (:func:`written_as_title`); or a title of that length with a subtitle after a colon, all written as a title
+    and no longer than ``TITLE_WITH_SUBTITLE_MAX_WORDS`` ('Backfire: Carly Fiorina's High-Stakes Battle for the
+    Soul of Hewlett-Packard', 'TrumpNation: The Art of Being the Donald')."""
+    n = words(text)
+    if n <= TITLE_MAX_WORDS:
+        return written_as_title(text)
+    head, colon, tail = text.partition(":")
+    return bool(colon and tail.strip()) and 0 < words(head) <= TITLE_MAX_WORDS and (
+        n <= TITLE_WITH_SUBTITLE_MAX_WORDS) and written_as_title(text)
 
 
 _QUOTATION = re.compile(r"(?:''|[%s])([^%s]{1,80}?)(?:''|[%s])" % (MARKS, MARKS, MARKS))
