@@ -305,3 +305,12 @@ def test_a_no_break_space_between_a_quotation_and_its_cue_is_no_word():
     rows = attribute_text("“The committee has faced serial delays from Day One,”\u00a0added Anna Smith.")
     assert [(k, w, s) for k, w, s, _, _ in rows] == [
         ("quote", "The committee has faced serial delays from Day One", "Anna Smith")]
+
+
+def test_a_cue_joined_to_a_reported_clause_whose_subject_cannot_speak_has_the_first_cues_subject():
+    """'X told ABC the tone was cordial and predicted viewers "…"': the parser joins 'predicted' to 'was', whose
+    subject 'tone' predicts nothing; X does."""
+    rows = attribute_text('Anna Smith told ABC on Monday the tone of the interview was cordial, with tense '
+                          'moments, and predicted viewers "will be feeling a little uncomfortable."')
+    assert [(k, w, s) for k, w, s, _, _ in rows if k == "quote"] == [
+        ("quote", "will be feeling a little uncomfortable.", "Anna Smith")]

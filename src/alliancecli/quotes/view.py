@@ -286,6 +286,15 @@ class DocView:
             if v.dep_ == "conj" and self.is_cue(v) and h.dep_ == "ccomp" and self.is_cue(h.head) and (
                     v.tag_ == h.head.tag_ != h.tag_):
                 return self.subject(h.head, depth + 1)
+            # (or where the reported clause's subject cannot speak: 'She told ABC the tone was cordial and
+            # predicted viewers "…"' - 'tone' predicts nothing)
+            if v.dep_ == "conj" and self.is_cue(v) and h.dep_ == "ccomp" and self.is_cue(h.head) and (
+                    v.tag_ == h.head.tag_):
+                hs = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                alt = self.subject(h.head, depth + 1) if hs is not None and hs.pos_ == "NOUN" and not (
+                    self.source_like(hs)) else None
+                if alt is not None and alt.lower_ not in NOT_SOURCES:
+                    return alt
             if v.dep_ == "xcomp":
                 for c in v.head.children:
                     if c.dep_ == "dobj" and not self.inside_tok(c):
