@@ -445,6 +445,9 @@ def test_a_position_verb_whose_subject_is_another_verbs_takes_no_side_for_it():
     "Kassym-Jomart Tokayev sharply criticized the Russian Federation on Friday.",  # an attitude to a target
     "Here Ukrainian soldiers are welcomed who need to rest after the fighting.",  # a passive subject
     "Many observers want to build a new union in the region soon.",  # a wish, not a speech act
+    "We are grateful to all who support our state in these difficult times.",  # a side taken by nobody in particular
+    "They support those who are brave and those who are free.",
+    "Volodymyr Zelenskyy welcomed Mark Rutte to the Ukrainian capital on Monday.",  # a greeting
 ])
 def test_no_statement_without_a_reported_proposition(analyse, body):
     _, rows = analyse(body)

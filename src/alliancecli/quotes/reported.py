@@ -229,8 +229,15 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
         return
     if sj.dep_ != "nsubj" and sj.head.i == t.i:
         return  # a passive subject is the target of the act, not its source
-    if position and not (clausal_ or said) and sj.head.i != t.i:
-        return  # a subject read from another verb ('thanked the UK for supporting …': the UK supports)
+    if position and not (clausal_ or said) and (sj.head.i != t.i or t.dep_ == "relcl" or not (
+            sj.pos_ == "PROPN" or sj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or sj.lower_ in ("he", "she")
+            or sj.lemma_.lower() in view.lex["roles"])):
+        # a subject read from another verb ('thanked the UK for supporting …': the UK supports), or one that
+        # names nobody in particular: 'all who support our state', 'They support those who are brave'
+        return
+    if position and not (clausal_ or said) and t.lemma_.lower() in rules["greeting_verbs"] and any(
+            c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or view.person_at(k, c)) for c in parts):
+        return  # 'welcomed Mark Rutte to the Ukrainian capital' greets him
     if doc[-1].text == ":" and t.sent == doc[-1].sent:
         return
     s, e = complement_span(view, k, parts)

@@ -90,6 +90,7 @@ def rules() -> dict:
         "indirect_excluded_speaker_kinds": set(raw["indirect_excluded_speaker_kinds"]),
         "act_verbs": set(raw["act_verbs"]),
         "position_verbs": set(raw["position_verbs"]),
+        "greeting_verbs": set(raw["greeting_verbs"]),
         "naming_verbs": set(raw["naming_verbs"]),
         "adverbial_marks": set(raw["adverbial_marks"]),
         "act_preps": set(raw["act_preps"]),
