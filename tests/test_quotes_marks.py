@@ -195,6 +195,10 @@ def test_a_sentence_that_opens_with_a_subject_and_its_cue_tags_the_quote_before_
     rows = attribute_text('"Perpetual motion, all day and all night!" Rep. Anna Berg, R-Pa., said of the swirl of '
                           'convention activities on the floor of the arena.')
     assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Anna Berg")]
+    # a time after the cue is no report of its own ('… tweeted Sunday after a lone-wolf attack')
+    rows = attribute_text('"Who is going to pay for the wall? Not us!" some protesters chanted, three days after '
+                          'the release of the video, on Black Friday.')
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "protesters")]
     # a sentence that reports something of its own is no tag of the quote before it
     assert attribute_text('"Will the count ever end before the winter comes?" Anna Berg asked for a recount in '
                           'three of the districts on Monday.') == []
