@@ -199,6 +199,10 @@ def test_a_sentence_that_opens_with_a_subject_and_its_cue_tags_the_quote_before_
     rows = attribute_text('"Who is going to pay for the wall? Not us!" some protesters chanted, three days after '
                           'the release of the video, on Black Friday.')
     assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "protesters")]
+    # the parser may hang the cue on the subject as a participle ('tweeted' an acl of 'nominee')
+    rows = attribute_text('"Will the mayor finally say the words? If not he should resign!" the Democratic '
+                          'presidential nominee, John Berg, tweeted on Sunday after a deadly attack on a Denver nightclub.')
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "John Berg")]
     # a sentence that reports something of its own is no tag of the quote before it
     assert attribute_text('"Will the count ever end before the winter comes?" Anna Berg asked for a recount in '
                           'three of the districts on Monday.') == []

@@ -435,13 +435,26 @@ def tag_sentence(view: DocView, sent) -> bool:
     '"You think I'm going to change?" Trump asked reporters rhetorically during a news conference last month.'
     (an object other than a listener, or a clause, makes it a report of its own: 'Trump asked for a recount.')"""
     root = sent.root
+    # (the parser may take the cue for a participle of the subject it follows: '"…!" the presumptive nominee,
+    # Donald Trump, tweeted Sunday', 'tweeted' an acl of the root 'nominee')
+    # (a past participle with an agent is one: 'the letter, written by Smith')
+    acl = next((c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and view.is_quote_cue(c)
+                and not any(g.dep_ in ("agent", "auxpass") for g in c.children)), None) if (
+        root.pos_ in ("NOUN", "PROPN")) else None
+    if acl is not None and root.left_edge.i == sent.start and all(
+            x.dep_ in ("punct", "appos", "compound", "det", "amod", "nmod", "poss", "case")
+            or x.head.i != root.i for x in sent.doc[root.i + 1:acl.i]):
+        root, sj = acl, root
+    else:
+        sj = None
     if root.pos_ != "VERB" or not view.is_quote_cue(root) or root.lemma_.lower() in view.rules["tag_not_verbs"]:
         return False  # ('"…" Mr Valentine, who was born in the US, agreed.' agrees with the words, he does not say them)
-    sj = view.subject(root)
-    if sj is None or sj.dep_ != "nsubj" or sj.left_edge.i != sent.start:
-        return False
-    if any(x.dep_ not in ("advmod", "aux", "neg") for x in sent.doc[sj.right_edge.i + 1:root.i]):
-        return False
+    if sj is None:
+        sj = view.subject(root)
+        if sj is None or sj.dep_ != "nsubj" or sj.left_edge.i != sent.start:
+            return False
+        if any(x.dep_ not in ("advmod", "aux", "neg") for x in sent.doc[sj.right_edge.i + 1:root.i]):
+            return False
     for c in root.children:
         # no clause, no second verb, no future ('The two task forces will report back to the Council')
         if c.dep_ in ("ccomp", "xcomp", "advcl", "dative", "prt", "conj") or c.tag_ == "MD" or (
