@@ -406,6 +406,14 @@ def test_reported_speech_of_a_country_or_a_survey_is_not_a_statement(analyse):
     assert [(s["kind"], s["speaker"]) for s in rows.statements] == [("indirect", "Kassym-Jomart Tokayev")]
 
 
+def test_a_noun_of_saying_held_by_a_possessive_pronoun_is_the_clause_subjects(analyse):
+    """'Albright fanned controversy over her remark that "…"': 'her' is the subject of the clause the noun stands in."""
+    _, rows = analyse("Madeleine Albright fanned controversy this year over her remark that the state budget had been "
+                      "cut too deeply.")
+    assert [(s["kind"], s["text"], s["speaker"]) for s in rows.statements] == [
+        ("indirect", "that the state budget had been cut too deeply", "Madeleine Albright")]
+
+
 def test_a_call_for_someone_to_act_reports_the_whole_clause(analyse):
     """'calling for the United States to take …': the parser hangs the clause on the verb as an adverbial
     clause marked 'for'; it is what was called for."""

@@ -179,6 +179,17 @@ def noun_cue(view: DocView, state: State, k: int, t) -> None:
     holder = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
     if holder is None:
         holder = next((c for c in reversed(list(t.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if holder is None and clause is not None and any(c.dep_ == "poss" and c.lower_ in view.rules["possessive_holders"]
+                                                     for c in t.children):
+        # 'Trump repeated his claim that …', 'Clinton came under fire over her remark that "…"': the subject of
+        # the clause the noun stands in, where that names a person
+        v = t.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        sj = view.subject(v) if v.pos_ in ("VERB", "AUX") else None
+        if sj is not None and sj.dep_ == "nsubj" and not view.inside_tok(sj) and (
+                view.person_at(k, sj) is not None or sj.lower_ in ("he", "she")):
+            holder = sj
     if clause is None or holder is None or not view.source_like(holder):
         return
     lo = clause.left_edge.i

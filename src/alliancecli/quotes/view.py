@@ -91,6 +91,7 @@ def rules() -> dict:
         "act_verbs": set(raw["act_verbs"]),
         "position_verbs": set(raw["position_verbs"]),
         "greeting_verbs": set(raw["greeting_verbs"]),
+        "possessive_holders": set(raw["possessive_holders"]),
         "naming_verbs": set(raw["naming_verbs"]),
         "adverbial_marks": set(raw["adverbial_marks"]),
         "act_preps": set(raw["act_preps"]),
