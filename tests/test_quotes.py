@@ -410,8 +410,8 @@ def test_a_noun_of_saying_held_by_a_possessive_pronoun_is_the_clause_subjects(an
     """'Albright fanned controversy over her remark that "…"': 'her' is the subject of the clause the noun stands in."""
     _, rows = analyse("Madeleine Albright fanned controversy this year over her remark that the state budget had been "
                       "cut too deeply.")
-    assert [(s["kind"], s["text"], s["speaker"]) for s in rows.statements] == [
-        ("indirect", "that the state budget had been cut too deeply", "Madeleine Albright")]
+    assert [(s["kind"], s["text"], s["speaker"], s["speaker_text"]) for s in rows.statements] == [
+        ("indirect", "that the state budget had been cut too deeply", "Madeleine Albright", "her")]
 
 
 def test_a_call_for_someone_to_act_reports_the_whole_clause(analyse):

@@ -179,6 +179,7 @@ def noun_cue(view: DocView, state: State, k: int, t) -> None:
     holder = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
     if holder is None:
         holder = next((c for c in reversed(list(t.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    pronoun = None
     if holder is None and clause is not None and any(c.dep_ == "poss" and c.lower_ in view.rules["possessive_holders"]
                                                      for c in t.children):
         # 'Trump repeated his claim that …', 'Clinton came under fire over her remark that "…"': the subject of
@@ -190,6 +191,7 @@ def noun_cue(view: DocView, state: State, k: int, t) -> None:
         if sj is not None and sj.dep_ == "nsubj" and not view.inside_tok(sj) and (
                 view.person_at(k, sj) is not None or sj.lower_ in ("he", "she")):
             holder = sj
+            pronoun = next(c for c in t.children if c.dep_ == "poss")
     if clause is None or holder is None or not view.source_like(holder):
         return
     lo = clause.left_edge.i
@@ -197,7 +199,10 @@ def noun_cue(view: DocView, state: State, k: int, t) -> None:
     s, e = view.span(k, doc[lo], doc[hi])
     if words(view.text[s:e]) < 4:
         return
-    state.report("indirect", s, e, state.speaker(k, holder, view.abs(k, holder)), t.text)
+    sp = state.speaker(k, holder, view.abs(k, holder))
+    if pronoun is not None:  # the words that attribute are the pronoun's, as for 'she said'
+        sp = sp._replace(start=view.abs(k, pronoun), end=view.abs(k, pronoun) + len(pronoun.text))
+    state.report("indirect", s, e, sp, t.text)
 
 
 def speech_act(view: DocView, state: State, k: int, t) -> None:
