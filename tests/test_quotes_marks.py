@@ -322,3 +322,11 @@ def test_a_cue_joined_to_a_reported_clause_whose_subject_cannot_speak_has_the_fi
                           'moments, and predicted viewers "will be feeling a little uncomfortable."')
     assert [(k, w, s) for k, w, s, _, _ in rows if k == "quote"] == [
         ("quote", "will be feeling a little uncomfortable.", "Anna Smith")]
+
+
+def test_a_name_the_model_takes_for_an_organisation_still_speaks_through_a_lost_subject():
+    """'O'Malley, who signed …, interjected to say: "…"': the parser hangs the cue on the name as a modifier, and
+    the model tags the name ORG; the name is still the speaker."""
+    rows = attribute_text("O'Malley, who signed sweeping gun laws as governor, interjected to say: \"They've both "
+                          "been inconsistent when it comes to this issue. I'm the one candidate here that acted.\"")
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "O'Malley")]

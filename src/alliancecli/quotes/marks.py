@@ -395,8 +395,10 @@ def lost_cue_subject(view: DocView, k: int, v):
     while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:  # 'interjected to say'
         cur = cur.head
     # (the name is the root of the sentence: no other verb is its main one)
+    # (a name the model took for an organisation speaks too: "O'Malley, who signed …, interjected to say: …")
     if cur.dep_ == "acl" and cur.tag_ in ("VBD", "VBN") and cur.head.pos_ == "PROPN" and cur.head.dep_ == "ROOT" and (
-            view.person_at(k, cur.head) is not None) and not view.inside_tok(cur.head):
+            view.person_at(k, cur.head) is not None or cur.head.ent_type_ in ("ORG", "")) and (
+            not view.inside_tok(cur.head)):
         return cur.head
     return None
 
