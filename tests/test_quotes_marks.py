@@ -330,3 +330,11 @@ def test_a_name_the_model_takes_for_an_organisation_still_speaks_through_a_lost_
     rows = attribute_text("O'Malley, who signed sweeping gun laws as governor, interjected to say: \"They've both "
                           "been inconsistent when it comes to this issue. I'm the one candidate here that acted.\"")
     assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "O'Malley")]
+
+
+def test_a_cue_the_parser_hung_on_the_noun_before_it_has_that_noun_as_its_subject():
+    """'…, a man yelled "Stay there!"': 'yelled' is parsed as a modifier of 'man'; the man yells, not the person
+    a cue earlier in the sentence names."""
+    rows = attribute_text('Some in the crowd booed, and when Rubio thanked Miami and said it was great to be home, '
+                          'a man yelled “Stay there!”')
+    assert [(k, w, s) for k, w, s, _, _ in rows if k == "quote"] == [("quote", "Stay there!", "man")]

@@ -391,6 +391,11 @@ def lost_cue_subject(view: DocView, k: int, v):
     if 0 < v.i < len(doc) - 1 and doc[v.i - 1].is_punct and doc[v.i + 1].pos_ == "PROPN" and (
             view.person_at(k, doc[v.i + 1]) is not None) and not view.inside_tok(doc[v.i + 1]):
         return doc[v.i + 1]
+    # a finite cue the parser hung on the noun right before it as a modifier: 'a man yelled "Stay there!"' ('yelled'
+    # an acl of 'man', tagged past tense, not participle)
+    if v.dep_ == "acl" and v.tag_ == "VBD" and v.head.i == v.i - 1 and v.head.pos_ in ("NOUN", "PROPN") and (
+            not view.inside_tok(v.head)):
+        return v.head
     cur = v
     while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:  # 'interjected to say'
         cur = cur.head
