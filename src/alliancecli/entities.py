@@ -1059,10 +1059,7 @@ def _key(word: str) -> str:
 def name_key(word: str) -> str:
     """A spelling-neutral key for one name word: lower case, no accents, common transliteration
     variants folded ("Kassym" and "Qasim" -> "kasim", "Aleksandr" -> "alexandr", "Dmitry" -> "dmitri")."""
-    import unicodedata
-
-    w = unicodedata.normalize("NFKD", _key(word))
-    w = "".join(ch for ch in w if ch.isalpha())
+    w = _plain(_key(word))
     for a, b in _translit():
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)
@@ -1148,6 +1145,7 @@ def familiar_forms(a: str, b: str) -> bool:
 
 
 def _plain(word: str) -> str:
+    """A name word in lower case, without accents or anything that is not a letter."""
     import unicodedata
 
     return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if ch.isalpha())

@@ -179,9 +179,9 @@ def noun_cue(view: DocView, state: State, k: int, t) -> None:
     holder = next((c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
     if holder is None:
         holder = next((c for c in reversed(list(t.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-    pronoun = None
-    if holder is None and clause is not None and any(c.dep_ == "poss" and c.lower_ in view.rules["possessive_holders"]
-                                                     for c in t.children):
+    pronoun = next((c for c in t.children if c.dep_ == "poss" and c.lower_ in view.rules["possessive_holders"]),
+                   None) if holder is None and clause is not None else None
+    if pronoun is not None:
         # 'Trump repeated his claim that …', 'Clinton came under fire over her remark that "…"': the subject of
         # the clause the noun stands in, where that names a person
         v = t.head
@@ -191,7 +191,8 @@ def noun_cue(view: DocView, state: State, k: int, t) -> None:
         if sj is not None and sj.dep_ == "nsubj" and not view.inside_tok(sj) and (
                 view.person_at(k, sj) is not None or sj.lower_ in ("he", "she")):
             holder = sj
-            pronoun = next(c for c in t.children if c.dep_ == "poss")
+        else:
+            pronoun = None
     if clause is None or holder is None or not view.source_like(holder):
         return
     lo = clause.left_edge.i
@@ -231,6 +232,7 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
     # controversy as “a lesser set of circumstances”', wherever the parser hangs the quotation after the verb
     # or a position taken on what the object names: 'endorsed Jeb Bush for president', 'backed an amnesty bill'
     position = t.lemma_.lower() in rules["position_verbs"] and any(c.dep_ in ("dobj", "prep") for c in parts)
+    side_only = position and not (clausal_ or said)  # reported for the side it takes, nothing else
     if not (clausal_ or said or position):
         if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
             return  # 'told co-host Joe Scarborough that he "honestly [doesn't] know"': the clause is what was said
@@ -245,19 +247,19 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
         return
     if sj.dep_ != "nsubj" and sj.head.i == t.i:
         return  # a passive subject is the target of the act, not its source
-    if position and not (clausal_ or said) and (sj.head.i != t.i or t.dep_ == "relcl" or not (
+    if side_only and (sj.head.i != t.i or t.dep_ == "relcl" or not (
             sj.pos_ == "PROPN" or sj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or sj.lower_ in ("he", "she")
             or sj.lemma_.lower() in view.lex["roles"])):
         # a subject read from another verb ('thanked the UK for supporting …': the UK supports), or one that
         # names nobody in particular: 'all who support our state', 'They support those who are brave'
         return
-    if position and not (clausal_ or said) and t.lemma_.lower() in rules["greeting_verbs"] and any(
+    if side_only and t.lemma_.lower() in rules["greeting_verbs"] and any(
             c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or view.person_at(k, c)) for c in parts):
         return  # 'welcomed Mark Rutte to the Ukrainian capital' greets him
     if doc[-1].text == ":" and t.sent == doc[-1].sent:
         return
     s, e = complement_span(view, k, parts)
-    if position and not (clausal_ or said):
+    if side_only:
         e = min(e, _before_aside(view, k, parts))
     if words(view.text[s:e]) < rules["act_min_words"]:
         return

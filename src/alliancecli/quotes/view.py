@@ -284,14 +284,13 @@ class DocView:
         if depth < 3 and v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and v.head.i != v.i:
             h = v.head
             # 'Scholz stressed that the status is a milestone, and assured that …': a second cue in the tense of
-            # the first, which the parser joined to the reported verb, has the first cue's subject
-            if v.dep_ == "conj" and self.is_cue(v) and h.dep_ == "ccomp" and self.is_cue(h.head) and (
-                    v.tag_ == h.head.tag_ != h.tag_):
-                return self.subject(h.head, depth + 1)
-            # (or where the reported clause's subject cannot speak: 'She told ABC the tone was cordial and
-            # predicted viewers "…"' - 'tone' predicts nothing)
+            # the first, which the parser joined to the reported verb, has the first cue's subject where the
+            # reported verb is in another tense, or where its subject cannot speak ('She told ABC the tone was
+            # cordial and predicted viewers "…"': 'tone' predicts nothing)
             if v.dep_ == "conj" and self.is_cue(v) and h.dep_ == "ccomp" and self.is_cue(h.head) and (
                     v.tag_ == h.head.tag_):
+                if h.tag_ != v.tag_:
+                    return self.subject(h.head, depth + 1)
                 hs = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 alt = self.subject(h.head, depth + 1) if hs is not None and hs.pos_ == "NOUN" and not (
                     self.source_like(hs)) else None
