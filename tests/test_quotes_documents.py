@@ -78,6 +78,32 @@ def test_the_issuer_of_a_statement_saying_speaks_with_its_own_mention():
     assert (speaker, written) == ("His office", "His office")
 
 
+def test_a_body_a_name_owns_issues_a_document():
+    """'Berg's campaign sent out a press release saying …': the campaign is the issuer, as a named body is."""
+    rows = attribute_text("Shortly after the call ended, Anna Berg's campaign sent out a press release saying Jones owes "
+                          "\u201cthe voters an explanation for voting against the funding.\u201d")
+    assert [(k, w) for k, _, _, w, _ in rows] == [("quote", "Anna Berg's campaign")]
+    # a noun no name owns does not issue anything: the document stays the mention
+    rows = attribute_text("Shortly after the call ended, the weather sent out a press release saying Jones owes "
+                          "\u201cthe voters an explanation for voting against the funding.\u201d")
+    assert all(w != "weather" for _, _, _, w, _ in rows)
+
+
+def test_a_source_that_issues_a_document_before_a_colon_speaks():
+    """'The ministry released a statement: "…"': the issuer speaks, with its own mention; what the document
+    itself says keeps the document as the mention."""
+    [(kind, words, speaker, written, _)] = attribute_text(
+        "The ministry released a statement: \u201cWe will not accept this, and we will respond.\u201d")
+    assert (kind, words, speaker, written) == ("quote", "We will not accept this, and we will respond.", "ministry",
+                                               "ministry")
+    rows = attribute_text("Anna Berg lost the vote. On Monday she issued a statement: "
+                          "\u201cWe will fight on until the very end.\u201d")
+    assert [(s, w) for _, _, s, w, _ in rows] == [("Anna Berg", "she")]
+    # a colon after a document no one is said to issue is no issue
+    rows = attribute_text("The ministry read a statement: \u201cWe will not accept this, and we will respond.\u201d")
+    assert all(w != "ministry" for _, _, _, w, _ in rows)
+
+
 def test_a_statement_nobody_is_said_to_issue_stays_the_mention():
     [(_, _, _, written, _)] = attribute_text(
         'Anna Berg spoke on Monday. A statement saying the deal was "a disaster for the whole country" circulated.')

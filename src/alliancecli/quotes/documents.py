@@ -72,7 +72,11 @@ def quotation(view: DocView, state: State, q: QuoteSpan, lex: dict) -> None:
     if found is None or not substantial(view, k0, q, n_words, view.text[inner_e - 1:inner_e] in ".!?…"):
         return
     cue, noun = found
-    sp = speaker(view, state, k, noun, lex)
+    issuer = view.issuer(k, noun) if noun.dep_ == "dobj" and noun.head.text == cue else None
+    if issuer is not None:  # the source that issues the document speaks, with its own mention
+        sp = state.speaker(k, issuer, view.abs(k, issuer))
+    else:
+        sp = speaker(view, state, k, noun, lex)
     state.add(said("quote", inner_s, inner_e, sp, cue), q.last)
 
 
@@ -92,6 +96,11 @@ def cue_in(view: DocView, k: int, toks: list, lex: dict):
                 phrase = {y.i for y in pobj.subtree} | {t.i}
                 if all(x.i in phrase for x in words_):
                     return "from", pobj
+        # 'The ministry released a statement: "…"': an introduction in which a source issues the document
+        if toks[-1].text == ":" and t.pos_ == "VERB" and t.lemma_.lower() in view.rules["document_author_verbs"]:
+            obj = next((c for c in t.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            if obj is not None and obj.lemma_.lower() in lex["nouns"] and view.issuer(k, obj) is not None:
+                return t.text, obj
         if t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in lex["cues"] or view.is_cue(t)):
             sj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if sj is None and words_ and t.i == words_[0].i and t.lower_ in lex["cue_forms"]:

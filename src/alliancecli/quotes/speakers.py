@@ -143,7 +143,7 @@ class Registry:
         left = tok
         for c in tok.lefts:
             if c.dep_ in ("compound", "amod", "nmod", "det", "poss") and c.i < left.i:
-                left = c
+                left = c.left_edge if c.dep_ == "poss" else c  # the whole owner: "Anna Berg's campaign"
         toks = [t for t in doc[left.i:tok.i + 1] if t.pos_ != "DET"]
         s = v.abs(k, toks[0]) if toks else s
         phrase = joined(toks) or tok.text

@@ -335,7 +335,7 @@ class DocView:
             agent = next((a for a in acl.children if a.dep_ == "agent"), None) if acl is not None else None
             found = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
         if found is None or found.i == noun.i or self.not_source(k, found) or not (
-                self.source_like(found, k) or found.lemma_.lower() in self.lex["org_words"]):
+                self.source_like(found, k) or found.lemma_.lower() in self.lex["org_words"] or named_body(found)):
             return None
         return found
 
@@ -403,6 +403,13 @@ class DocView:
             return tok.lower_ in PERSONAL or tok.lower_ in ("they", "she", "he")
         return (lemma in self.lex["roles"] or lemma in self.lex["documents"] or lemma in SOURCE_NOUNS
                 or tok.tag_ == "NNS")
+
+
+def named_body(tok) -> bool:
+    """A noun a name owns or qualifies, so that it stands for a body: "Rubio's campaign", "the Trump campaign"."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))
+        for c in tok.children)
 
 
 TITLE_MAX_WORDS = 6
