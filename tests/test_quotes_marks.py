@@ -338,3 +338,14 @@ def test_a_cue_the_parser_hung_on_the_noun_before_it_has_that_noun_as_its_subjec
     rows = attribute_text('Some in the crowd booed, and when Rubio thanked Miami and said it was great to be home, '
                           'a man yelled “Stay there!”')
     assert [(k, w, s) for k, w, s, _, _ in rows if k == "quote"] == [("quote", "Stay there!", "man")]
+
+
+def test_a_relative_clause_after_a_quotation_is_no_tag():
+    """A clause that describes a noun after the quotation names no speaker; a cue after it still tags."""
+    rows = attribute_text("Anna Berg accuses the mayor of \"hiding behind his staff\" and Tom Jones says he's "
+                          "\"losing the fight against crime,\" part of a verbal lashing they've given the mayor.")
+    assert [(s, w) for k, text, s, w, _ in rows if k == "quote" and text.startswith("losing")] == [
+        ("Tom Jones", "Tom Jones")]
+    rows = attribute_text("\"The mayor needs a strategy for the voters of the north,\" Tom Jones, the pollster "
+                          "who founded the site, tweeted on Wednesday.")
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Tom Jones")]

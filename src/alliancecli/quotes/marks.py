@@ -206,7 +206,12 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
             v = next((t for t in a[:8] if t.pos_ in ("VERB",) or view.is_quote_cue(t)), None)
             if v is not None and not view.is_quote_cue(v):
                 sj = view.subject(v)
-                if sj is None or view.abs(k1, sj) < (q.close or q.end):
+                if v.dep_ == "relcl" and not view.is_cue(v):
+                    # a clause that describes a noun is no tag: '…," part of a lashing they gave', '…," Ben
+                    # Carson, the physician who caught fire last year, …' (a cue after it may be: '…," Nate
+                    # Silver, the guru who founded the site, tweeted')
+                    v = next((t for t in a[:12] if view.is_quote_cue(t) and t.pos_ == "VERB"), None)
+                elif sj is None or view.abs(k1, sj) < (q.close or q.end):
                     v = next((t for t in a[:12] if view.is_quote_cue(t) and t.pos_ == "VERB"), v)
             if v is not None:
                 sj = view.subject(v)
