@@ -349,3 +349,15 @@ def test_a_relative_clause_after_a_quotation_is_no_tag():
     rows = attribute_text("\"The mayor needs a strategy for the voters of the north,\" Tom Jones, the pollster "
                           "who founded the site, tweeted on Wednesday.")
     assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Tom Jones")]
+
+
+def test_a_quotation_a_verb_names_through_as_is_its_subjects():
+    """'referred to X as "…"', 'described X as "…"': the subject's words, as after 'called X "…"'."""
+    rows = attribute_text("Anna Berg referred to Tom Jones as \u201ca bright, charismatic leader\u201d but described "
+                          "the mayor as \u201ca man who will say anything.\u201d")
+    quotes = [(text, s) for k, text, s, _, _ in rows if k == "quote"]
+    assert ("a bright, charismatic leader", "Anna Berg") in quotes
+    assert any("a man who will say anything" in text and s == "Anna Berg" for text, s in quotes)
+    # 'as' after another verb names nothing
+    rows = attribute_text("Anna Berg worked as \u201ca bright, charismatic leader of the party\u201d for years.")
+    assert not [k for k, *_ in rows if k == "quote"]

@@ -231,6 +231,8 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     if cue is None and q.close is not None and q.first == q.last and n_words >= view.rules["mixed_quote_min_words"]:
         v = naming_verb(view, k0, q, open_tok)
         sj = next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None) if v is not None else None
+        if sj is None and v is not None and v.dep_ == "conj":  # '… but described Cruz as "…"'
+            sj = view.subject(v)
         if sj is not None and not view.inside_tok(sj) and not view.not_source(k0, sj) and (
                 sj.pos_ in ("PROPN", "PRON") or sj.ent_type_ == "PERSON") and not any(
                 c.dep_ == "auxpass" for c in v.children):
@@ -377,10 +379,15 @@ def naming_verb(view: DocView, k: int, q: QuoteSpan, open_tok):
     if top is None:
         return None
     v = top.head
-    if v.i == top.i or v.pos_ != "VERB" or v.i >= open_tok.i or view.inside_tok(v) or (
-            v.lemma_.lower() not in view.rules["naming_verbs"]) or any(c.dep_ == "prt" for c in v.children):
+    # 'referred to Rubio as "…"', 'described Cruz as "…"': the quotation is the object of the verb's 'as'
+    through_as = v.lower_ == "as" and v.dep_ == "prep" and v.i == open_tok.i - 1 and (
+        v.head.lemma_.lower() in view.rules["naming_as_verbs"])
+    if through_as:
+        v = v.head
+    if v.i == top.i or v.pos_ != "VERB" or v.i >= open_tok.i or view.inside_tok(v) or not (
+            through_as or v.lemma_.lower() in view.rules["naming_verbs"]) or any(c.dep_ == "prt" for c in v.children):
         return None
-    if any(c.dep_ == "prep" and v.i < c.i < open_tok.i for c in v.children):
+    if not through_as and any(c.dep_ == "prep" and v.i < c.i < open_tok.i for c in v.children):
         return None
     return v
 

@@ -93,6 +93,7 @@ def rules() -> dict:
         "greeting_verbs": set(raw["greeting_verbs"]),
         "possessive_holders": set(raw["possessive_holders"]),
         "naming_verbs": set(raw["naming_verbs"]),
+        "naming_as_verbs": set(raw["naming_as_verbs"]),
         "adverbial_marks": set(raw["adverbial_marks"]),
         "act_preps": set(raw["act_preps"]),
         "act_min_words": raw["act_min_words"],
