@@ -61,6 +61,23 @@ def test_he_is_the_subject_of_the_sentence_before_not_the_nearest_name(attribute
     assert _said(text, sts, "the sanctions against Russia").speaker == "Volodymyr Zelenskyy"
 
 
+def test_he_in_a_clause_is_the_person_the_sentence_is_about_not_the_nearest_name(attribute_text):
+    text, sts = attribute_text(
+        "In an interview on Wednesday, Marek Lenz, the hacker known as \u201cGhost,\u201d stated that he had access "
+        "to former minister Anna Berg\u2019s email server, which he described as \u201clike an open flower on the "
+        "table.\u201d")
+    assert _said(text, sts, "like an open flower").speaker == "Marek Lenz"
+
+
+def test_a_clause_subject_that_may_be_someone_unnamed_stops_the_search(attribute_text):
+    """'Lopez said the candidate was headed to the venue, where she told …': 'she' may be the candidate, so the
+    person the sentence is about is not taken for her; the subject of the sentence before is."""
+    text, sts = attribute_text(
+        "Anna Berg spoke in the morning. Spokeswoman Maria Lopez said the candidate was headed to the venue, where "
+        "she told reporters that the party would win the whole state in November.")
+    assert _said(text, sts, "the party would win").speaker == "Anna Berg"
+
+
 def test_he_passes_over_a_plural_subject(attribute_text):
     text, sts = attribute_text(
         "Andriy Yermak met a group of independent experts in Kyiv. "

@@ -452,6 +452,9 @@ class Registry:
         Zelenskyy, not the nearer Biden). Subjects that name no person are passed over; three sentences back
         at most, across paragraph ends."""
         v = self.view
+        own = self.clause_subject(k, tok)
+        if own is not None:
+            return own
         seen = 0
         for kk, sent in self._sentences_before(k, tok):
             subjects = sorted((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not v.inside_tok(t)),
@@ -481,6 +484,33 @@ class Registry:
             seen += 1
             if seen >= 3:
                 break
+        return None
+
+    def clause_subject(self, k: int, tok) -> Speaker | None:
+        """The person named as the subject of the nearest clause around ``tok`` that has one, before it in its
+        sentence: 'Lehel stated that he had access to Clinton's server, which he described as …' (Lehel, not the
+        nearer Clinton). Clauses whose subject is a pronoun or a thing are passed; a subject that may be someone
+        the document does not name as a person ('the candidate said he …'), or the person a relative clause is
+        about ('Trump, who talked about things she believed'), ends the search with None."""
+        v = self.view
+        h = tok.head
+        while h.i != tok.i:
+            if h.pos_ in ("VERB", "AUX"):
+                sj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+                if sj is not None and not v.inside_tok(sj) and sj.lower_ not in PERSONAL:
+                    if sj.lower_ in RELATIVES:
+                        if h.dep_ == "relcl" and (v.person_at(k, h.head) or h.head.ent_type_ == "PERSON"):
+                            return None
+                    else:
+                        m = v.person_at(k, sj) or self.person_in_apposition(k, sj)
+                        if m is not None:
+                            return Speaker(m.name, m.start, m.end, "person")
+                        lemma = sj.lemma_.lower()
+                        if sj.pos_ == "PROPN" or lemma in v.lex["roles"] or lemma in v.rules["person_nouns"]:
+                            return None
+            if h.head.i == h.i:
+                return None
+            h = h.head
         return None
 
     def named_together(self, k: int, tok) -> Speaker | None:
