@@ -755,3 +755,13 @@ def test_an_organisation_that_opens_a_sentence_is_named_without_its_the(analyse)
     _, rows = analyse("The Clinton Foundation said it would release the documents.\n\n"
                       "A spokesman for the Clinton Foundation said the review was complete.")
     assert [s["speaker"] for s in rows.statements][:1] == ["Clinton Foundation"]
+
+
+def test_according_to_inside_quoted_words_is_no_cue():
+    """'Estrosi told BFM TV that "the driver fired, according to the police who killed him."': the quoted words
+    are Estrosi's; the 'according to' in them is his source, not the narration's."""
+    from tests.quotes_kit import attribute_text
+
+    rows = attribute_text('Anna Berg told the radio station that "the driver fired on the crowd, according to '
+                          'the police who stopped him."')
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Anna Berg")]

@@ -360,6 +360,8 @@ def parenthetical(view: DocView, state: State, k: int, t) -> None:
 
 def according(view: DocView, state: State, k: int, t) -> None:
     """'According to X, …' / '…, according to X.'"""
+    if view.inside_tok(t):
+        return  # in quoted words: the source of someone's own words ('"… fired, according to the police"')
     doc = view.docs[k]
     pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
     if pobj is None or not (view.source_like(pobj) or pobj.lemma_.lower() in view.lex["org_words"]):
