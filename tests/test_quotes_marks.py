@@ -361,3 +361,14 @@ def test_a_quotation_a_verb_names_through_as_is_its_subjects():
     # 'as' after another verb names nothing
     rows = attribute_text("Anna Berg worked as \u201ca bright, charismatic leader of the party\u201d for years.")
     assert not [k for k, *_ in rows if k == "quote"]
+
+
+def test_a_that_or_which_standing_for_a_thing_is_no_speaker():
+    """'the chant "…" that ricocheted through the arena': 'that' is the chant, which says nothing; a document
+    the relative pronoun stands for still speaks for its issuer ('a video that said, "…"')."""
+    rows = attribute_text("At one point the crowd loudly reprised the caustic chant \u201cLock her up! Lock her up!\u201d "
+                          "that ricocheted through the arena throughout the week.")
+    assert all(w != "that" for _, _, _, w, _ in rows)
+    rows = attribute_text('In selling the courses, Anna Berg released a marketing video that said, "We are going to '
+                          'have professors who are absolutely terrific."')
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Anna Berg")]

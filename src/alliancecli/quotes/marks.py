@@ -215,7 +215,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                     v = next((t for t in a[:12] if view.is_quote_cue(t) and t.pos_ == "VERB"), v)
             if v is not None:
                 sj = view.subject(v)
-                if sj is not None and view.abs(k1, sj) > (q.close or q.end):
+                if sj is not None and view.abs(k1, sj) > (q.close or q.end) and not _thing_relative(view, k1, sj):
                     cue, subj = v, sj
                 elif sj is None and view.is_quote_cue(v) and (first.pos_ == "PROPN" or view.person_at(k1, first)):
                     # '…," Flynn, a top Trump surrogate, said': the parser lost the subject; the person
@@ -252,7 +252,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                     sj = view.subject(t)
                     if sj is None:
                         sj = lost_cue_subject(view, k, t)
-                    if sj is not None:
+                    if sj is not None and not _thing_relative(view, k, sj):
                         cue, subj, ck = t, sj, k
                         break
             if cue is not None:
@@ -362,6 +362,17 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
     last = state.last
     if last is not None and q.first - last.para <= 1 and last.speaker.name:
         state.add(said("quote", inner_s, inner_e, last.speaker, None), q.last)
+
+
+def _thing_relative(view: DocView, k: int, sj) -> bool:
+    """A 'that' or 'which' subject that stands for no source: the chant "…" that ricocheted through the arena',
+    'the political theme that would carry him … by urging "…"' (not 'the group, which said …')."""
+    if sj.tag_ != "WDT":
+        return False
+    ante = sj.head.head if sj.head.dep_ == "relcl" and sj.head.head.i != sj.head.i else None
+    lemma = ante.lemma_.lower() if ante is not None else ""
+    return ante is None or not (view.source_like(ante, k) or lemma in view.lex["org_words"]
+                                or lemma in view.rules["quoting_documents"])
 
 
 def _quotation_top(view: DocView, k: int, q: QuoteSpan):
