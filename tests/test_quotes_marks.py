@@ -372,3 +372,15 @@ def test_a_that_or_which_standing_for_a_thing_is_no_speaker():
     rows = attribute_text('In selling the courses, Anna Berg released a marketing video that said, "We are going to '
                           'have professors who are absolutely terrific."')
     assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Anna Berg")]
+
+
+def test_a_cue_in_an_adverbial_clause_with_its_own_subject_reports_its_quotation():
+    """'even as Trump claimed that "…", a prosecutor said …': the quotation is what the adverbial clause reports,
+    not the main clause; a participle without a subject ('while chanting "…"') still speaks for the clause it
+    hangs on."""
+    rows = attribute_text("But even as Anna Berg claimed on Tuesday that \u201cthe general got in trouble for far less,\u201d "
+                          "one of the former prosecutors said the cases were different.")
+    assert [(s, w) for k, _, s, w, _ in rows if k == "quote"] == [("Anna Berg", "Anna Berg")]
+    rows = attribute_text("Small groups of protesters marched around the stadium while chanting, "
+                          "\u201cHands up, don't shoot.\u201d")
+    assert [w for k, _, _, w, _ in rows if k == "quote"] == ["Small groups"]

@@ -192,8 +192,12 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
             if substantial(view, k0, q, n_words, ends_sentence):
                 state.add(said("quote", inner_s, inner_e, sig, "―"), q.last)
             return
-    # 1. a cue right after the quote: '," he said' / '," said Burton' / '," attacks Burton'
-    if words_after and set_off and words_after[0].pos_ != "CCONJ":  # ('…," and he foreshadowed …': no tag)
+    # 1. a cue right after the quote: '," he said' / '," said Burton' / '," attacks Burton' (not where the
+    #    quotation is the clause a cue before it reports: 'as Berg claimed that "…," one of them said …')
+    top = _quotation_top(view, k0, q) if q.first == q.last and q.close is not None else None
+    reported = top is not None and top.dep_ == "ccomp" and top.head.i < open_tok.i and view.is_quote_cue(
+        top.head) and not view.inside_tok(top.head) and view.subject(top.head) is not None
+    if words_after and set_off and words_after[0].pos_ != "CCONJ" and not reported:  # ('…," and he …': no tag)
         a = words_after
         first = a[0]
         # (an inverted cue is finite: '," claiming that …' is a clause of the sentence the quote is part of)
