@@ -317,6 +317,18 @@ def test_short_paragraph_after_colon_is_not_a_block(analyse):
     assert rows.statements == []
 
 
+def test_a_paragraph_that_reports_someone_else_is_no_block(analyse):
+    """A colon over an embedded post the text lost: the next paragraph is narration with its own speaker."""
+    _, rows = analyse("After the vote, Tom Jones reminded viewers that he does not agree:\n\n"
+                      "And after watching the debate for two hours, Anna Berg said that she was "
+                      "\u201cproud to be a member of this party.\u201d")
+    assert [(s["kind"], s["speaker"]) for s in rows.statements] == [("quote", "Anna Berg")]
+    # words of the speaker the colon introduces stay a block, even where they report someone
+    _, rows = analyse(f"{VASILENKO_INTRO}\n\nWe discussed it with the partners. "
+                      "Tom Jones said that the idea is still too early to discuss in any detail.")
+    assert [(s["kind"], s["speaker"]) for s in rows.statements][0] == ("block", "Roman Vasilenko")
+
+
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
 def test_statement_offsets_on_seed_documents(nlp, path):
     text = path.read_text(encoding="utf-8")

@@ -32,7 +32,7 @@ def block(view: DocView, state: State, bi: int) -> None:
         if view.units[nk].start - view.units[k].end > 4 and "\n\n\n" in text[view.units[k].end:ns]:
             return
         intro = intro_speaker(view, state, k, doc[-1].sent)
-        if intro is not None and words(text[ns:ne]) >= 4:
+        if intro is not None and words(text[ns:ne]) >= 4 and not narrated(view, nk, intro[0]):
             sp, cue = intro
             state.add(said("block", ns, ne, sp, cue), bi + 1)
         return
@@ -57,6 +57,27 @@ def block(view: DocView, state: State, bi: int) -> None:
         sp = state.speaker(k, sj, view.abs(k, sj))
         state.add(said("block", rest_s, view.units[k].end, sp, v.text), bi)
         return
+
+
+def narrated(view: DocView, k: int, speaker: Speaker) -> bool:
+    """Whether paragraph ``k`` is narration that reports someone else, not the words a colon before it
+    introduces: a cue whose subject names another person, and no 'I' or 'we' of a speaker outside quotation
+    marks ('O'Malley reminded viewers that he doesn't:' over an embedded post the text lost, then 'And after
+    watching the Republicans, Clinton said that she was "proud to be a Democrat."')."""
+    doc = view.docs[k]
+    outside = [t for t in doc if not view.inside_tok(t)]
+    if any(t.lower_ in FIRST_PERSON for t in outside):
+        return False
+    for t in outside:
+        if t.pos_ == "VERB" and view.is_cue(t):
+            sj = view.subject(t)
+            m = view.person_at(k, sj) if sj is not None and not view.inside_tok(sj) else None
+            if m is not None and m.name != speaker.name:
+                return True
+    return False
+
+
+FIRST_PERSON = frozenset("i me my we us our".split())
 
 
 def colon_intro(view: DocView, state: State, k: int, open_tok) -> tuple[Speaker, str] | None:
