@@ -384,3 +384,10 @@ def test_a_cue_in_an_adverbial_clause_with_its_own_subject_reports_its_quotation
     rows = attribute_text("Small groups of protesters marched around the stadium while chanting, "
                           "\u201cHands up, don't shoot.\u201d")
     assert [w for k, _, _, w, _ in rows if k == "quote"] == ["Small groups"]
+
+
+def test_a_name_after_a_quotation_reaches_its_cue_past_a_long_apposition():
+    rows = attribute_text("\u201cVery good reporter, very good reporter this guy,\u201d Anna Berg, the party's frontrunner "
+                          "nationally and current polling leader in the south by a wide margin after winning the "
+                          "northern primaries, said on Monday.")
+    assert [(k, s) for k, _, s, _, _ in rows if k == "quote"] == [("quote", "Anna Berg")]

@@ -217,6 +217,13 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                     v = next((t for t in a[:12] if view.is_quote_cue(t) and t.pos_ == "VERB"), None)
                 elif sj is None or view.abs(k1, sj) < (q.close or q.end):
                     v = next((t for t in a[:12] if view.is_quote_cue(t) and t.pos_ == "VERB"), v)
+            name = view.person_at(k1, first)
+            if v is None and name is not None and len(a) > 1:
+                # a long apposition between the name and its cue: '…," Trump, the 2016 GOP frontrunner nationally
+                # and current polling leader in South Carolina by a wide margin after winning …, said' (the cue
+                # whose subject is the name, or lost)
+                v = next((t for t in a if view.is_quote_cue(t) and t.pos_ == "VERB" and (
+                    (sj := view.subject(t)) is None or view.person_at(k1, sj) == name)), None)
             if v is not None:
                 sj = view.subject(v)
                 if sj is not None and view.abs(k1, sj) > (q.close or q.end) and not _thing_relative(view, k1, sj):
