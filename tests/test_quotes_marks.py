@@ -349,6 +349,10 @@ def test_a_relative_clause_after_a_quotation_is_no_tag():
     rows = attribute_text("\"The mayor needs a strategy for the voters of the north,\" Tom Jones, the pollster "
                           "who founded the site, tweeted on Wednesday.")
     assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Tom Jones")]
+    # a name right after the quotation is its tag's subject, however the parser hung the tag
+    rows = attribute_text("The leaders also discussed further joint steps. \"Our meeting today confirmed that Lithuania "
+                          "and Poland stand with Ukraine. We appreciate it, friends,\" Olena Kovalenko summed up.")
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Olena Kovalenko")]
 
 
 def test_a_quotation_a_verb_names_through_as_is_its_subjects():

@@ -210,10 +210,12 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
             v = next((t for t in a[:8] if t.pos_ in ("VERB",) or view.is_quote_cue(t)), None)
             if v is not None and not view.is_quote_cue(v):
                 sj = view.subject(v)
-                if v.dep_ == "relcl" and not view.is_cue(v):
+                if v.dep_ == "relcl" and not view.is_cue(v) and not (
+                        sj is not None and sj.i in {t.i for t in a[:4]} and sj.pos_ == "PROPN"):
                     # a clause that describes a noun is no tag: '…," part of a lashing they gave', '…," Ben
                     # Carson, the physician who caught fire last year, …' (a cue after it may be: '…," Nate
-                    # Silver, the guru who founded the site, tweeted')
+                    # Silver, the guru who founded the site, tweeted'; and a name right after the quotation is the
+                    # tag's subject however the parser hung it: '…, friends," Zelenskyy summed up')
                     v = next((t for t in a[:12] if view.is_quote_cue(t) and t.pos_ == "VERB"), None)
                 elif sj is None or view.abs(k1, sj) < (q.close or q.end):
                     v = next((t for t in a[:12] if view.is_quote_cue(t) and t.pos_ == "VERB"), v)
