@@ -395,3 +395,14 @@ def test_a_name_after_a_quotation_reaches_its_cue_past_a_long_apposition():
                           "nationally and current polling leader in the south by a wide margin after winning the "
                           "northern primaries, said on Monday.")
     assert [(k, s) for k, _, s, _, _ in rows if k == "quote"] == [("quote", "Anna Berg")]
+
+
+def test_a_short_tagged_fragment_with_capitals_of_its_own_is_still_said():
+    """'"Absolutely not. Absolutely not," Clinton responded': the capitals are a sentence's first words and names,
+    not a title's; a title set off the same way stays nobody's words."""
+    rows = attribute_text("\"Absolutely not. Absolutely not,\" Anna Berg responded.")
+    assert [(k, text, s) for k, text, s, _, _ in rows] == [("quote", "Absolutely not. Absolutely not", "Anna Berg")]
+    rows = attribute_text("Anna Berg spoke in Charleston. \u201cWith an eye to February 20th, Carolina,\u201d she said.")
+    assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Anna Berg")]
+    rows = attribute_text("\"Guardians of the Galaxy,\" Anna Berg said.")
+    assert not [k for k, *_ in rows if k == "quote"]

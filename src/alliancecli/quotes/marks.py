@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import colon, turns
 from .speakers import Speaker
 from .state import State
-from .view import DASHES, MARKS, DocView, a_title, only_a_name, said, words
+from .view import DASHES, MARKS, TITLE_SMALL_WORDS, DocView, a_title, only_a_name, said, words
 
 OPEN_CTX = "([{/:;" + DASHES
 #: the marks that close a quotation opened by each mark
@@ -549,9 +549,14 @@ def dash_signature(view: DocView, k: int, pos: int) -> Speaker | None:
 
 
 def title_cased(text: str) -> bool:
-    """Most longer words capitalised, as a title is written ('Guardians of the Galaxy', 'State of the Union')."""
+    """Most longer words capitalised, as a title is written ('Guardians of the Galaxy', 'State of the Union'), where
+    the capitals are not only a sentence's first word and its names: 'Absolutely not. Absolutely not,' and 'With
+    an eye to February 20th, Carolina,' are words said ('eye', 'not' would be capitalised in a title)."""
     long_words = [w for w in text.split() if len(w.strip(",.;:!?'\"’”")) >= 4]
-    return bool(long_words) and sum(w[:1].isupper() for w in long_words) > len(long_words) / 2
+    if not long_words or sum(w[:1].isupper() for w in long_words) <= len(long_words) / 2:
+        return False
+    return not any(w[:1].islower() and w.strip(",.;:!?'\"’”").lower() not in TITLE_SMALL_WORDS
+                   for w in text.split() if w.strip(",.;:!?'\"’”")[:1].isalpha())
 
 
 def substantial(view: DocView, k: int, q: QuoteSpan, n_words: int, ends_sentence: bool) -> bool:
