@@ -777,3 +777,15 @@ def test_according_to_inside_quoted_words_is_no_cue():
     rows = attribute_text('Anna Berg told the radio station that "the driver fired on the crowd, according to '
                           'the police who stopped him."')
     assert [(k, s) for k, _, s, _, _ in rows] == [("quote", "Anna Berg")]
+
+
+def test_the_one_told_is_not_what_was_said():
+    """'"…," he told Bloomberg News in October, "…"': the object of 'told' is the listener, and with the time of
+    the telling it is no statement."""
+    from tests.quotes_kit import attribute_text
+
+    rows = attribute_text('"This is a political thing," Anna Berg told Bloomberg News in October, "keeping interest '
+                          'rates at this level."')
+    assert [k for k, *_ in rows] == ["quote", "quote"]
+    rows = attribute_text('"What makes this new is not just the hacking," Anna Berg told Capital Download on Wednesday.')
+    assert [(k, text) for k, text, *_ in rows] == [("quote", "What makes this new is not just the hacking")]

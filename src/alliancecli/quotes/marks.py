@@ -508,10 +508,7 @@ def tag_sentence(view: DocView, sent) -> bool:
             return False
         # an object only where it is the one told ('asked reporters'), not what is said or praised ('praised
         # winger Stewart Downing', 'described themselves as …')
-        if c.dep_ == "dobj" and not (root.lemma_.lower() in view.rules["addressee_cue_verbs"] and (
-                c.pos_ in ("PRON", "PROPN") and not c.lower_.endswith(("self", "selves"))
-                or c.ent_type_ in ("PERSON", "ORG", "NORP")
-                or c.lemma_.lower() in view.rules["listener_nouns"] | view.rules["person_nouns"])):
+        if c.dep_ == "dobj" and not view.addressee(root, c):
             return False
     return True
 

@@ -225,9 +225,14 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
         g.dep_ in rules["act_clausal_deps"] for c in parts if c.dep_ == "dobj" for g in c.children)
     # or an object that is itself something said or held: "cited derogatory comments", "outlined his plan"
     said = any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in rules["content_nouns"]
-               for p in parts for c in [p] + [g for g in p.children if g.dep_ == "pobj"])
+               for p in parts if not view.addressee(t, p)  # ('told Bloomberg News': a listener, not news)
+               for c in [p] + [g for g in p.children if g.dep_ == "pobj"])
     if not parts:
         return
+    others = [c for c in parts if c.dep_ not in rules["act_clausal_deps"]]
+    if clausal_ and not said and others and all(view.addressee(t, c) for c in others) and all(
+            view.inside_tok(c) for c in parts if c.dep_ in rules["act_clausal_deps"]):
+        return  # '"…," he told Bloomberg News in October, "keeping rates at this level"': the quotation's own
     # or one that quotes the speaker's words: 'mocked Marco Rubio for “having a tough night”', 'described the
     # controversy as “a lesser set of circumstances”', wherever the parser hangs the quotation after the verb
     # or a position taken on what the object names: 'endorsed Jeb Bush for president', 'backed an amnesty bill'
@@ -236,7 +241,11 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
     if not (clausal_ or said or position):
         if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
             return  # 'told co-host Joe Scarborough that he "honestly [doesn't] know"': the clause is what was said
-        rest = [c for c in t.children if c.i > t.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "ccomp")]
+        rest = [c for c in t.children if c.i > t.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "ccomp")
+                and not view.addressee(t, c)]
+        if t.lemma_.lower() in rules["addressee_cue_verbs"] and not any(
+                c.dep_ not in ("prep", "advmod", "npadvmod") or c.lower_ in rules["act_preps"] for c in rest):
+            return  # only when and where it was told: 'told Chris Cuomo of CNN after the debate'
         # the quotation may close after the punctuation that ends the clause ('calling him "a disgrace."')
         end = _CLOSING.match(view.text, view.span(k, t, t.right_edge)[1]).end()
         if not rest or not quotes_words(view, view.abs(k, min((c.left_edge for c in rest), key=lambda x: x.i)), end):

@@ -340,6 +340,19 @@ class DocView:
             return None
         return found
 
+    def addressee(self, verb, c) -> bool:
+        """Whether ``c`` is the one ``verb`` speaks to, not what it says: 'told Bloomberg News in October', 'asked
+        reporters' (and the time or place of the telling that hangs on the verb)."""
+        rules = self.rules
+        if verb.lemma_.lower() not in rules["addressee_cue_verbs"]:
+            return False
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during"):
+            return True  # 'told X in October', 'on Wednesday', 'at a rally'
+        return c.dep_ in ("dobj", "dative") and (
+            c.pos_ in ("PRON", "PROPN") and not c.lower_.endswith(("self", "selves"))
+            or c.ent_type_ in ("PERSON", "ORG", "NORP")
+            or c.lemma_.lower() in rules["listener_nouns"] | rules["person_nouns"])
+
     def lost_subject(self, v):
         """The person named right before a cue verb that the parser gave no subject, past a parenthesis:
         'at the convention Sen. Elizabeth Warren (D-MA) said …', where 'Warren' became an apposition of
