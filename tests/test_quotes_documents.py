@@ -139,3 +139,16 @@ def test_an_inverted_read_after_a_quotation_names_the_document():
     assert [(k, w, s) for k, w, s, _, _ in rows] == [
         ("quote", "Our campaign has already forced the senator to change her mind on many matters", "email"),
         ("quote", "And with every vote we get stronger.", "email")]
+
+
+def test_another_kind_of_document_in_the_issuing_sentence_does_not_hide_the_author():
+    """'the DNC issued a statement apologizing for the emails. … "…," the statement said': the emails name no
+    author, and the statement the sentence issues is still the DNC's; an author further back is no one's guess."""
+    rows = attribute_text("At the chair's direction, the committee issued a statement apologizing to Anna Berg for the "
+                          "emails.\n\n\u201cOn behalf of everyone here, we want to offer a deep and sincere apology to "
+                          "Senator Berg,\u201d the statement said.")
+    assert [(s, w) for k, _, s, w, _ in rows if k == "quote"] == [("committee", "statement")]
+    # past a sentence about other documents, the statement is left as it is: no guess
+    rows = attribute_text("The committee issued a statement on Monday. The lawsuit names the emails.\n\n"
+                          "\u201cWe want to offer a deep and sincere apology to everyone,\u201d the statement said.")
+    assert [(s, w) for k, _, s, w, _ in rows if k == "quote"] == [("statement", "statement")]

@@ -138,6 +138,7 @@ def author_of(view: DocView, state: State, k: int, noun, lex: dict) -> Speaker |
     # commentary …. '…,' the analysis said"
     lemma = noun.lemma_.lower()
     pos = view.abs(k, noun)
+    passed = None
     for kk in reversed(view.body[:view.body_pos(k) + 1]):
         if view.units[kk].end < pos - AUTHOR_WINDOW:
             break
@@ -155,7 +156,10 @@ def author_of(view: DocView, state: State, k: int, noun, lex: dict) -> Speaker |
                            and view.person_at(kk, x)), None)
                 if sj is not None:
                     found = state.speaker(kk, sj, view.abs(kk, sj))
-            return found  # the nearest mention decides
+            if found is None and t.lemma_.lower() != lemma and passed in (None, t.sent):
+                passed = t.sent  # another kind of document that names no author, in the sentence that may name the
+                continue  # document ('the DNC issued a statement apologizing to Sanders for the emails')
+            return found if passed in (None, t.sent) else None  # the nearest mention decides
     return None
 
 
