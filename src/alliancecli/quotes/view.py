@@ -374,14 +374,15 @@ class DocView:
     def outermost_cue(self, t):
         """The cue that reports the report: in 'She said she speaks about race because "…"' the quote is
         what 'She said' reports, not 'she speaks'."""
+        marks = self.rules["adverbial_marks"]
         best = cur = t
         while cur.head.i != cur.i and cur.dep_ not in ("conj", "parataxis"):  # a coordinated cue is its own report
-            marks = self.rules["adverbial_marks"]
             if cur.dep_ == "advcl" and self.is_cue(cur) and any(c.dep_ == "mark" and c.lower_ in marks
                                                                 for c in cur.children) and any(
                     c.dep_ == "nsubj" for c in cur.children):
                 # 'even as Trump claimed that "…", a prosecutor said …': a cue in an adverbial clause with a subject
-                # of its own reports it (not 'while chanting "…"', whose speaker is the clause's it hangs on)
+                # of its own reports it (not 'while chanting "…"', whose speaker is the subject of the clause it
+                # hangs on)
                 break
             cur = cur.head
             if (self.is_cue(cur) and cur.pos_ == "VERB" and not self.inside_tok(cur)
