@@ -59,6 +59,10 @@ def block(view: DocView, state: State, bi: int) -> None:
         return
 
 
+#: a speaker's own voice, outside quotation marks: the words a colon introduces, not narration about others
+FIRST_PERSON = frozenset("i me my we us our".split())
+
+
 def narrated(view: DocView, k: int, speaker: Speaker) -> bool:
     """Whether paragraph ``k`` is narration that reports someone else, not the words a colon before it
     introduces: a cue whose subject names another person, and no 'I' or 'we' of a speaker outside quotation
@@ -75,9 +79,6 @@ def narrated(view: DocView, k: int, speaker: Speaker) -> bool:
             if m is not None and m.name != speaker.name:
                 return True
     return False
-
-
-FIRST_PERSON = frozenset("i me my we us our".split())
 
 
 def colon_intro(view: DocView, state: State, k: int, open_tok) -> tuple[Speaker, str] | None:

@@ -219,8 +219,7 @@ def quotation(view: DocView, state: State, q: QuoteSpan) -> None:
                     v = next((t for t in a[:12] if view.is_quote_cue(t) and t.pos_ == "VERB"), None)
                 elif sj is None or view.abs(k1, sj) < (q.close or q.end):
                     v = next((t for t in a[:12] if view.is_quote_cue(t) and t.pos_ == "VERB"), v)
-            name = view.person_at(k1, first)
-            if v is None and name is not None and len(a) > 1:
+            if v is None and len(a) > 1 and (name := view.person_at(k1, first)) is not None:
                 # a long apposition between the name and its cue: '…," Trump, the 2016 GOP frontrunner nationally
                 # and current polling leader in South Carolina by a wide margin after winning …, said' (the cue
                 # whose subject is the name, or lost)
@@ -549,11 +548,12 @@ def title_cased(text: str) -> bool:
     """Most longer words capitalised, as a title is written ('Guardians of the Galaxy', 'State of the Union'), where
     the capitals are not only a sentence's first word and its names: 'Absolutely not. Absolutely not,' and 'With
     an eye to February 20th, Carolina,' are words said ('eye', 'not' would be capitalised in a title)."""
-    long_words = [w for w in text.split() if len(w.strip(",.;:!?'\"’”")) >= 4]
+    stripped = [(w, w.strip(",.;:!?'\"’”")) for w in text.split()]
+    long_words = [w for w, bare in stripped if len(bare) >= 4]
     if not long_words or sum(w[:1].isupper() for w in long_words) <= len(long_words) / 2:
         return False
-    return not any(w[:1].islower() and w.strip(",.;:!?'\"’”").lower() not in TITLE_SMALL_WORDS
-                   for w in text.split() if w.strip(",.;:!?'\"’”")[:1].isalpha())
+    return not any(w[:1].islower() and bare.lower() not in TITLE_SMALL_WORDS
+                   for w, bare in stripped if bare[:1].isalpha())
 
 
 def substantial(view: DocView, k: int, q: QuoteSpan, n_words: int, ends_sentence: bool) -> bool:

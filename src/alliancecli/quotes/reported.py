@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .state import State
-from .view import MARKS, RELATIVES, DocView, that_clause, words
+from .view import MARKS, RELATIVES, DocView, clause_verb, that_clause, words
 
 #: tokens after a comma searched for the head of the phrase it opens (see ``content_end``)
 ATTACH_WINDOW = 25
@@ -184,9 +184,7 @@ def noun_cue(view: DocView, state: State, k: int, t) -> None:
     if pronoun is not None:
         # 'Trump repeated his claim that …', 'Clinton came under fire over her remark that "…"': the subject of
         # the clause the noun stands in, where that names a person
-        v = t.head
-        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-            v = v.head
+        v = clause_verb(t.head)
         sj = view.subject(v) if v.pos_ in ("VERB", "AUX") else None
         if sj is not None and sj.dep_ == "nsubj" and not view.inside_tok(sj) and (
                 view.person_at(k, sj) is not None or sj.lower_ in ("he", "she")):
@@ -384,9 +382,7 @@ def according(view: DocView, state: State, k: int, t) -> None:
     # the side that holds the verb 'according to' hangs on ('As for the so-called denazification, according to
     # X, it is aimed at …': not the topic before it; 'The AP reported that, according to X, 85 of …': not the
     # report around it); else the longer side
-    h = t.head
-    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
-        h = h.head
+    h = clause_verb(t.head)
     if phrase_end <= h.i < sent.end:
         body = after
     elif sent.start <= h.i < t.i:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .. import gazetteer
 from ..entities import Mention, doc_ents
-from .view import DASHES, PERSONAL, RELATIVES, DocView, joined
+from .view import DASHES, PERSONAL, RELATIVES, DocView, clause_verb, joined
 
 
 class Speaker(NamedTuple):
@@ -564,9 +564,7 @@ class Registry:
         others = [g for c in others for g in c.children if g.dep_ == "pobj"]
         if m.pos_ == "VERB" and lemma in v.rules["meeting_object_verbs"]:  # "met Macron"
             others += [c for c in m.children if c.dep_ == "dobj"]
-        clause = m
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head  # "held talks with", "During the meeting with X, Y stressed"
+        clause = clause_verb(m)  # "held talks with", "During the meeting with X, Y stressed"
         names: list[str] = []
         sj = v.subject(clause) if clause.pos_ in ("VERB", "AUX") else None
         if sj is not None:

@@ -348,10 +348,11 @@ class DocView:
             return False
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during"):
             return True  # 'told X in October', 'on Wednesday', 'at a rally'
+        lemma = c.lemma_.lower()
         return c.dep_ in ("dobj", "dative") and (
             c.pos_ in ("PRON", "PROPN") and not c.lower_.endswith(("self", "selves"))
             or c.ent_type_ in ("PERSON", "ORG", "NORP")
-            or c.lemma_.lower() in rules["listener_nouns"] | rules["person_nouns"])
+            or lemma in rules["listener_nouns"] or lemma in rules["person_nouns"])
 
     def lost_subject(self, v):
         """The person named right before a cue verb that the parser gave no subject, past a parenthesis:
@@ -425,6 +426,14 @@ class DocView:
             return tok.lower_ in PERSONAL or tok.lower_ in ("they", "she", "he")
         return (lemma in self.lex["roles"] or lemma in self.lex["documents"] or lemma in SOURCE_NOUNS
                 or tok.tag_ == "NNS")
+
+
+def clause_verb(tok):
+    """The verb of the clause ``tok`` stands in: ``tok`` itself or the nearest verb above it (the root, where
+    none is): 'held talks with' -> 'held', 'her remark that …' -> the verb the remark hangs on."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def named_body(tok) -> bool:
