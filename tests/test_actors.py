@@ -81,6 +81,30 @@ def test_a_generational_suffix_is_not_the_surname():
     assert entities.canonical_people(["Joseph R. Biden Jr.", "Biden"])["Biden"] == "Joseph R. Biden Jr."
 
 
+def test_middle_initials_that_differ_name_two_people():
+    out = entities.join_people({"George W. Bush": 5, "George P. Bush": 1, "George W Bush": 2,
+                                "Hillary Rodham Clinton": 2, "Hillary Diane Rodham Clinton": 1})
+    assert out["George P. Bush"] == "George P. Bush"
+    assert out["George W Bush"] == "George W. Bush"
+    # middle names written out join, whichever of them a text gives
+    assert out["Hillary Diane Rodham Clinton"] == "Hillary Rodham Clinton"
+
+
+def test_a_surname_alone_goes_to_the_first_person_named_with_it():
+    # an article names its subject first: "Jeb Bush ... his son, George P. Bush ... Bush said"
+    assert entities.canonical_people(["Jeb Bush", "George P. Bush", "Bush"])["Bush"] == "Jeb Bush"
+    assert entities.canonical_people(["George P. Bush", "Jeb Bush", "Bush"])["Bush"] == "George P. Bush"
+    # the most mentioned still comes first
+    assert entities.canonical_people(["George P. Bush", "Jeb Bush", "Jeb Bush", "Bush"])["Bush"] == "Jeb Bush"
+
+
+def test_a_name_takes_the_longer_name_it_opens_only_one_word_longer():
+    assert entities.canonical_people(["Juan Carlos Ferro", "Juan Carlos"])["Juan Carlos"] == "Juan Carlos Ferro"
+    # a headline's run of capitalised words is not the person's full name
+    out = entities.canonical_people(["Marco Rubio Responds To Question", "Marco Rubio"])
+    assert out["Marco Rubio"] == "Marco Rubio"
+
+
 def test_surname_prefers_the_exact_spelling():
     out = entities.join_people({"Anna Petrova": 1, "Olga Petrov": 1, "Petrov": 1})
     assert out["Petrov"] == "Olga Petrov"

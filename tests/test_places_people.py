@@ -373,6 +373,26 @@ def test_a_small_town_named_like_a_first_name_does_not_cut_a_persons_name(nlp_pi
         "Vitaliy Petrovych Melnyk"]
 
 
+@pytest.mark.parametrize("text,name", [
+    # George (South Africa), David (Panama), Martin (Slovakia), Nancy (France): towns of 15,000 people or more
+    ("The plan had the support of President George W. Bush and his cabinet.", "George W. Bush"),
+    ('"It is a good plan," said David H. Koch, a donor.', "David H. Koch"),
+    ("Martin Luther King spoke of a dream.", "Martin Luther King"),
+    # 'Donald' is as common a word as 'Industry' ('the Union of Teachers'), but a given name
+    ("Rhonda Hughes is a fervent supporter of Donald J. Trump.", "Donald J. Trump"),
+])
+def test_a_town_or_a_common_word_named_like_a_first_name_opens_a_persons_name(nlp_pipeline, text, name):
+    assert person_names(nlp_pipeline, text)[-1] == name
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The Mayor of Melitopol Ivan Fedorov said the city was occupied.", "Ivan Fedorov"),
+    ("Petty Officer Lyle White pleaded guilty.", "Lyle White"),
+])
+def test_a_town_that_the_words_before_make_a_place_is_cut_off_a_name(nlp_pipeline, text, name):
+    assert person_names(nlp_pipeline, text) == [name]
+
+
 @pytest.mark.parametrize("text", [
     "Shelling damaged houses along Belgorod Highway in the north of the city.",
     "The inspectors reached Zaporizhzhia NPP on Thursday.",

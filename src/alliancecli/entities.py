@@ -371,7 +371,7 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
             j += 1
         run = doc[i:j]
         if words >= 3:  # "Minister of Infrastructure | Oleksandr Kubrakov"
-            run = doc[_strip_leading_non_name(list(run))[0].i:j]
+            run = doc[_strip_leading_non_name(list(run), towns_first_names=False)[0].i:j]
             words = len(run.text.split()) if not _glued_hyphen(doc, run.start) else 0  # not "California-" + "Los Angeles"
         prev = doc[run.start - 1] if run.start > 0 else None
         nxt = doc[j] if j < len(doc) else None
@@ -520,10 +520,11 @@ def _name_like_noun(t) -> bool:
             and t.lower_ not in lex["titles"] and t.lower_ not in lex["roles"] and t.lower_ not in lex["org_words"])
 
 
-def _strip_leading_non_name(toks: list) -> list:
+def _strip_leading_non_name(toks: list, towns_first_names: bool = True) -> list:
     """A name without the words before it that name a place, a body or a thing ("Crimea Anton
     Korynevych", "Storting Masud Gharahkhani", "Infrastructure Oleksandr Kubrakov", "PABSEC Anna
-    Purtova"): only while two words are left."""
+    Purtova"): only while two words are left.  With ``towns_first_names`` (a name the model tagged as a
+    person), a town's name that nothing before it makes a place is kept as a first name (:func:`_place_word`)."""
     from . import gazetteer
 
     not_name = _people_rules_raw()["not_name_words"]
@@ -531,19 +532,30 @@ def _strip_leading_non_name(toks: list) -> list:
     # makes the first word the head of a longer name, not a word before a person's name: nothing is stripped
     while len(toks) >= 3 and not (toks[1].is_lower and toks[1].pos_ in ("ADP", "DET", "CCONJ")) and len("".join(t.text_with_ws for t in toks[1:]).split()) >= 2 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
                               or toks[0].lower_ in not_name or toks[0].ent_type_ in ("GPE", "LOC")
-                              or _place_word(toks[0].text)):
+                              or _place_word(toks[0].text, not towns_first_names or _governed(toks[0]))):
         toks = toks[1:]
     return toks
 
 
-def _place_word(word: str) -> bool:
+def _governed(tok) -> bool:
+    """Whether the word before ``tok`` makes it the noun of a phrase that ends there: a preposition ('Mayor of
+    Melitopol Ivan Fedorov', 'in Crimea Anton Korynevych'), an adjective ('the French Republic Emmanuel
+    Macron', 'Petty Officer Lyle White') or a possessive ('the People's Republic')."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and (prev.pos_ in ("ADP", "ADJ") or prev.tag_ == "POS")
+
+
+def _place_word(word: str, governed: bool = True) -> bool:
     """A word that is a place's name, for cutting it off the front of a person's name: a region or a town of
     ``small_town_population`` people or more (a small town named like a first name, 'Vitali' in the
-    Philippines, must not cut 'Vitaliy Kim')."""
+    Philippines, must not cut 'Vitaliy Kim').  A town cuts only where the text before it makes it a place
+    (``governed``, :func:`_governed`): after a title, a verb or a comma it is a first name, as towns named
+    George, David, Martin or Nancy are ('President George W. Bush', 'said David H. Koch')."""
     from . import gazetteer
 
     place = gazetteer.places().lookup(word, alternates=False)
-    return place is not None and (place.kind == "region" or place.population >= _place_rules()["small_town_population"])
+    return place is not None and (place.kind == "region" or governed
+                                  and place.population >= _place_rules()["small_town_population"])
 
 
 def without_common_words(m: Mention, lower: set[str]) -> Mention:
@@ -627,11 +639,20 @@ def _is_common_word(t) -> bool:
 
 def _body_word(t) -> bool:
     """A word that can end the name of a body: the plural of a common word ('Teachers'), or a word as common as
-    'anywhere_zipf' ('Industry'); a first name that wordfreq also counts ('Mohamed' is 3.6) is neither."""
+    'anywhere_zipf' ('Industry'); a first name that wordfreq also counts ('Mohamed' is 3.6) is neither, nor is a
+    given name of the ``nicknames`` package's list, however common ('Donald' is 4.5: 'of Donald J. Trump')."""
     words = common_words()
     low = t.lower_
+    if _given_name(low):
+        return False
     return (low.endswith("s") and low[:-1] in words
             or words.get(low, 0) >= load_json("people.json")["lone_words"]["anywhere_zipf"])
+
+
+def _given_name(low: str) -> bool:
+    """A given name (lower case) that the ``nicknames`` package lists, as a name or as a familiar form."""
+    nn = _nicknamer()
+    return bool(nn.nicknames_of(low) or nn.canonicals_of(low))
 
 
 def _common_word_before_name(t, words: int) -> bool:
@@ -994,9 +1015,11 @@ def canonical_people(names: list[str]) -> dict[str, str]:
 
     A surname alone, or a first name with a patronymic ("Dmitry Sergeevich"), resolves to
     the one full name that ends (or starts) with it; where several full names share a
-    surname, the one mentioned most often wins.
+    surname, the one mentioned most often wins, and of those the one the document names first (an
+    article names its subject before others of that surname: "Jeb Bush", then "his brother, George W. Bush").
     """
     counts = Counter(names)
+    first = {n: i for i, n in enumerate(counts)}  # a Counter keeps the order its keys first came in
     full = [n for n in counts if len(n.split()) >= 2 and not is_patronymic(n.split())]
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
@@ -1017,11 +1040,12 @@ def canonical_people(names: list[str]) -> dict[str, str]:
             # (a particle capitalised where the first name is dropped: "Van Persie" <- "Robin van Persie")
             longer = [f for f in by_last.get(_key(parts[-1]), []) if len(f.split()) > len(parts)
                       and f.lower().endswith(" " + n.lower())]
-            # or the first words of the one longer name that starts with them ("Juan Carlos" <- "Juan Carlos Ferro")
-            starts = [f for f in full if len(f.split()) > len(parts) and f.lower().startswith(n.lower() + " ")]
+            # or the first words of the one name a word longer that starts with them ("Juan Carlos" <- "Juan Carlos
+            # Ferro"; not a headline's "Marco Rubio Responds To Question")
+            starts = [f for f in full if len(f.split()) == len(parts) + 1 and f.lower().startswith(n.lower() + " ")]
             cands = longer or (starts if len(starts) == 1 else [])
         if cands:
-            out[n] = max(cands, key=lambda f: (counts[f], len(f)))
+            out[n] = max(cands, key=lambda f: (counts[f], -first[f]))
         else:
             out[n] = n
     return out
@@ -1206,6 +1230,10 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         if not similar_surnames(ka[-1], kb[-1]) or not (
                 _same_first_name(ka[0], kb[0]) or familiar_forms(a.split()[0], b.split()[0])):
             return False
+        if len(ka) > 2 and len(kb) > 2 and len(ka[1]) <= 2 and len(kb[1]) <= 2 and ka[1][:1] != kb[1][:1]:
+            return False  # middle initials that differ: 'George W. Bush', 'George P. Bush' (not 'Hillary Rodham
+            # Clinton', 'Hillary Diane Rodham Clinton')
+
         return not (documents.get(a, set()) & documents.get(b, set()))
 
     def add(n: str, ci: int | None):
