@@ -181,6 +181,34 @@ def test_the_company_is_the_organisation_the_document_says_it_is(attribute_text)
     assert (st.speaker, st.speaker_kind) == ("Diageo", "organization")
 
 
+def test_the_company_is_the_firm_the_lead_introduces_with_a_company_noun(attribute_text):
+    text, sts = attribute_text(
+        "UK sportswear firm Umbro has posted a 222% rise in annual profit.",
+        "The company said it had signed a new four-year agreement with Scottish club Rangers.",
+        "The rise came as Dutch brewer Heineken cut its prices.",
+        "The firm said the kits sold well.",
+        title="Umbro profits lifted by Euro 2004")
+    assert [_said(text, sts, w).speaker for w in ("it had signed", "the kits sold")] == ["Umbro", "Umbro"]
+
+
+def test_the_company_is_no_firm_the_article_names_in_passing(attribute_text):
+    text, sts = attribute_text(
+        "Strong sales helped Renault boost its profits by more than 40% in 2004.",
+        "Nissan, the Japanese carmaker, also raised its forecast.",
+        "The firm said it expected lower margins in 2005.",
+        title="Renault boss hails 'great year'")
+    st = _said(text, sts, "it expected lower margins")
+    assert (st.speaker, st.speaker_kind) == ("firm", "unnamed")
+
+
+def test_two_firms_are_not_one_company(attribute_text):
+    text, sts = attribute_text(
+        "Elan, the Irish drug firm, fell sharply on the stock market.",
+        "The two firms said the drug had been withdrawn.",
+        title="Elan shares fall")
+    assert _said(text, sts, "the drug had been withdrawn").speaker != "Elan"
+
+
 def test_a_party_descriptor_is_the_person_introduced_with_it(attribute_text):
     text, sts = attribute_text(
         "Kentucky Republican Mitch McConnell met the president on Tuesday.",

@@ -9,6 +9,8 @@ a resolution the mention text stays.
 """
 from __future__ import annotations
 
+import re
+
 from typing import NamedTuple
 
 from .. import gazetteer
@@ -62,8 +64,8 @@ class Registry:
         self._roles: list[tuple[RoleKey, Mention]] | None = None
         self._salient: set[str] | None = None
         self._author: list[Speaker] | bool = False  # False: not looked for yet
-        self.voices: list[tuple[int, int, Speaker]] = []
-        self._orgs: dict[str, set[str]] | None = None  # turns, blocks and quotations with a person speaking
+        self.voices: list[tuple[int, int, Speaker]] = []  # turns, blocks and quotations with a person speaking
+        self._orgs: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None  # org_descriptors()
 
     def country_of(self, name: str | None) -> str | None:
         return self.countries.get(name) if name else None
@@ -175,7 +177,9 @@ class Registry:
             if p is not None:
                 return Speaker(p.name, s, e, "person")
             return Speaker(phrase, s, e, "document")
-        orgs = self.org_descriptors().get(lemma, set()) if any(c.lower_ == "the" for c in tok.lefts) else set()
+        orgs = self.described_org(lemma, tok) if any(c.lower_ == "the" for c in tok.lefts) and tok.tag_ not in (
+            "NNS", "NNPS") else set()  # 'the firm', not 'the two firms'
+
         if len(orgs) == 1:  # "the company" the document has said Diageo is
             return Speaker(orgs.pop(), s, e, "organization")
         if role is None and tok.pos_ == "PROPN" and tok.text[:1].isupper() and lemma in v.lex["org_words"]:
@@ -271,26 +275,64 @@ class Registry:
             return None
         return found[0].ent_id_
 
-    def org_descriptors(self) -> dict[str, set[str]]:
-        """Nouns the document ties to an organisation by apposition or copula: 'Diageo, the world's biggest
-        spirits company' and 'Altria is a tobacco company' tie 'company' to each (a name the model took for
-        a person counts when the noun is an organisation word)."""
+    def described_org(self, lemma: str, tok=None) -> set[str]:
+        """The organisation 'the <lemma>' (at ``tok``) stands for: the one in apposition to it, or else the one the
+        document ties to that noun (in apposition, after 'is a' or right before the name), or for a generic company
+        noun ('the company', 'the firm') to any company noun ('UK sportswear firm Umbro ... the company said'),
+        where the headline or the lead names it. An article about Renault that calls Nissan a carmaker in passing does not make Nissan 'the firm', nor
+        does one about Valeant make 'another pharmaceutical company, Actavis' 'the company'."""
+        ties, named = self.org_descriptors()
+        rules = self.view.rules
+        own = {o for o in ties.get(lemma, ()) if any(  # 'The French statistics agency, INSEE, expects …'
+            c.dep_ == "appos" and o.endswith(c.text) for c in tok.children)} if tok is not None else set()
+        if len(own) == 1:
+            return own
+        nouns = {lemma}
+        if lemma in rules["generic_company_nouns"] and not ties.get(lemma):
+            nouns = rules["company_nouns"]
+        found = {o for n in nouns for d in (ties, named) for o in d.get(n, ())}
+        return found if len(found) == 1 and self._leading(next(iter(found))) else set()
+
+    def _leading(self, name: str) -> bool:
+        """Whether the headline names ``name`` (its first word will do: 'Cadbury' for Cadbury Schweppes), or the
+        lead paragraph does."""
+        v = self.view
+        words = set(re.findall(r"\w+", " ".join(v.text[u.start:u.end] for u in v.units if u.kind == "title").lower()))
+        if name.split()[0].lower() in words:
+            return True
+        return bool(v.body) and name in v.text[v.units[v.body[0]].start:v.units[v.body[0]].end]
+
+    def org_descriptors(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Nouns the document ties to an organisation: by apposition or copula ('Diageo, the world's biggest
+        spirits company', 'Altria is a tobacco company' tie 'company' to each; a name the model took for a
+        person counts when the noun is an organisation word), and, second, right before the name ('budget
+        airline Ryanair', company_nouns only).  A role ('Sanders, the senator from Vermont', where the model
+        took Sanders for an organisation) or a relation ('its maker, Eli Lilly') ties nothing."""
         if self._orgs is None:
-            self._orgs = {}
+            ties: dict[str, set[str]] = {}
+            named: dict[str, set[str]] = {}
             v = self.view
             for k in v.body:
                 for ent in doc_ents(v.docs[k]):
                     if ent.label_ in ("COUNTRY", "BLOC", "NOT_COUNTRY", "GPE", "DATE", "CARDINAL"):
                         continue
                     r = ent.root
-                    nouns = [c for c in r.children if c.dep_ == "appos"]
+                    nouns = [(c, ties) for c in r.children if c.dep_ == "appos"]
                     if r.dep_ == "appos":
-                        nouns.append(r.head)
+                        nouns.append((r.head, ties))
                     if r.dep_ == "nsubj" and r.head.lemma_ == "be":
-                        nouns += [c for c in r.head.children if c.dep_ == "attr"]
-                    for n in nouns:  # an organisation, or a name the text says is one ('Diageo, the … company')
-                        if n.pos_ == "NOUN" and (ent.label_ == "ORG" or n.lemma_.lower() in v.lex["org_words"]):
-                            self._orgs.setdefault(n.lemma_.lower(), set()).add(ent.text)
+                        nouns += [(c, ties) for c in r.head.children if c.dep_ == "attr"]
+                    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+                    if before is not None and before.lemma_.lower() in v.rules["company_nouns"] and (
+                            r.head.i == before.i or before.head.i == r.i):
+                        nouns.append((before, named))
+                    for n, into in nouns:  # an organisation, or a name the text says is one ('Diageo, the … company')
+                        lemma = n.lemma_.lower()
+                        if lemma in v.lex["roles"] or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in n.children):
+                            continue
+                        if n.pos_ == "NOUN" and (ent.label_ == "ORG" or lemma in v.lex["org_words"]):
+                            into.setdefault(lemma, set()).add(ent.text)
+            self._orgs = (ties, named)
         return self._orgs
 
     # -- first person -------------------------------------------------------------

@@ -94,6 +94,8 @@ def rules() -> dict:
         "possessive_holders": set(raw["possessive_holders"]),
         "naming_verbs": set(raw["naming_verbs"]),
         "naming_as_verbs": set(raw["naming_as_verbs"]),
+        "company_nouns": set(raw["company_nouns"]),
+        "generic_company_nouns": set(raw["generic_company_nouns"]),
         "adverbial_marks": set(raw["adverbial_marks"]),
         "act_preps": set(raw["act_preps"]),
         "act_min_words": raw["act_min_words"],
