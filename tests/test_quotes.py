@@ -789,3 +789,22 @@ def test_the_one_told_is_not_what_was_said():
     assert [k for k, *_ in rows] == ["quote", "quote"]
     rows = attribute_text('"What makes this new is not just the hacking," Anna Berg told Capital Download on Wednesday.')
     assert [(k, text) for k, text, *_ in rows] == [("quote", "What makes this new is not just the hacking")]
+
+
+@pytest.mark.parametrize("body, told", [
+    ('Anna Berg ran the firm. "He made the accounting decisions," she told the federal court, saying her finance '
+     'chief had "a keen command of the numbers".', "the federal court"),
+    ('Anna Berg ran the ministry. "We have made progress," she told the committee, adding that the talks went on.',
+     "the committee"),
+])
+def test_whoever_is_told_is_not_what_was_said_whatever_the_noun(body, told):
+    """The object of 'tell' is the one spoken to, a court or a committee as much as a reporter."""
+    from tests.quotes_kit import attribute_text
+
+    rows = attribute_text(body)
+    assert rows and not any(text.startswith(told) for _, text, *_ in rows), rows
+
+
+def test_a_story_told_is_what_was_said(analyse):
+    _, rows = analyse("She told the story of her escape from the city.")
+    assert [s["text"] for s in rows.statements] == ["the story of her escape from the city"]

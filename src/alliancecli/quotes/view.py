@@ -103,6 +103,7 @@ def rules() -> dict:
         "belief_verbs": set(raw["belief_verbs"]),
         "person_nouns": set(raw["person_nouns"]),
         "content_nouns": set(raw["content_nouns"]),
+        "listener_object_verbs": set(raw["listener_object_verbs"]),
         "mixed_quote_min_words": raw["mixed_quote_min_words"],
         "cut_marks": set(raw["cut_marks"]),
         "role_generic": raw["role_generic"],
@@ -351,6 +352,8 @@ class DocView:
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during"):
             return True  # 'told X in October', 'on Wednesday', 'at a rally'
         lemma = c.lemma_.lower()
+        if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in rules["listener_object_verbs"]:
+            return lemma not in rules["content_nouns"]  # 'told the federal court', not 'told the story'
         return c.dep_ in ("dobj", "dative") and (
             c.pos_ in ("PRON", "PROPN") and not c.lower_.endswith(("self", "selves"))
             or c.ent_type_ in ("PERSON", "ORG", "NORP")
