@@ -796,6 +796,9 @@ def test_the_one_told_is_not_what_was_said():
      'chief had "a keen command of the numbers".', "the federal court"),
     ('Anna Berg ran the ministry. "We have made progress," she told the committee, adding that the talks went on.',
      "the committee"),
+    # a programme named like a noun of saying is still the one told
+    ('"The recovery has been interrupted," Anna Berg, an economist, told the BBC\'s World Business Report.',
+     "the BBC"),
 ])
 def test_whoever_is_told_is_not_what_was_said_whatever_the_noun(body, told):
     """The object of 'tell' is the one spoken to, a court or a committee as much as a reporter."""

@@ -353,7 +353,9 @@ class DocView:
             return True  # 'told X in October', 'on Wednesday', 'at a rally'
         lemma = c.lemma_.lower()
         if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in rules["listener_object_verbs"]:
-            return lemma not in rules["content_nouns"]  # 'told the federal court', not 'told the story'
+            # 'told the federal court', not 'told the story'; a name is no noun of saying ('told the BBC's World
+            # Business Report')
+            return lemma not in rules["content_nouns"] or c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON")
         return c.dep_ in ("dobj", "dative") and (
             c.pos_ in ("PRON", "PROPN") and not c.lower_.endswith(("self", "selves"))
             or c.ent_type_ in ("PERSON", "ORG", "NORP")
