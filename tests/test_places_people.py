@@ -327,6 +327,9 @@ def test_a_title_tail_the_document_writes_in_lower_case_is_cut_off_a_name(writte
     ("Ihor Zhovkva had a phone conversation with the Minister of Foreign Affairs Smiljana Knez.", "Smiljana Knez"),
     ("The talks were joined by the EU High Representative for Foreign Affairs and Security Policy Josep Borrell.",
      "Josep Borrell"),
+    # a name the model leaves untagged, after a portfolio it calls a proper noun
+    ("It will be opened in two weeks, said Minister of Infrastructure Oleksandr Kubrakov.", "Oleksandr Kubrakov"),
+    ("The Minister of Infrastructure Oleksandr Kubrakov noted that trains are planned.", "Oleksandr Kubrakov"),
 ])
 def test_the_words_of_a_title_that_names_a_portfolio_are_no_part_of_the_name(nlp_pipeline, text, name):
     assert person_names(nlp_pipeline, text)[-1] == name

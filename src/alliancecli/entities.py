@@ -372,6 +372,9 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         run = doc[i:j]
         if words >= 3:  # "Minister of Infrastructure | Oleksandr Kubrakov"
             run = doc[_strip_leading_non_name(list(run), towns_first_names=False)[0].i:j]
+            while len(run) >= 3 and _body_word(run[0]) and _ends_a_body(doc, run.start, over_places=True) and (
+                    not _body_word(run[-1])):  # (not 'State of Agricultural Commodity | Markets')
+                run = doc[run.start + 1:j]  # a common word that ends a body's name, tagged a proper noun
             words = len(run.text.split()) if not _glued_hyphen(doc, run.start) else 0  # not "California-" + "Los Angeles"
         prev = doc[run.start - 1] if run.start > 0 else None
         nxt = doc[j] if j < len(doc) else None
