@@ -372,3 +372,13 @@ def test_a_speaker_country_the_corpus_gives_later_classifies_the_statement_again
     store.refresh_actors(db)
     rows = db.execute("select speaker, speaker_country, stance, stance_evidence from statements order by id").fetchall()
     assert rows == [("Anna Kovalenko", "Ukraine", "neutral", None), ("Bob Smith", None, "oppose", "win")]
+
+
+def test_a_headline_verb_run_into_a_name_comes_off_as_the_body_writes_the_name():
+    m = entities.Mention("person", "Billy Bush Joins", "Billy Bush Joins", 0, 16, 0, 0)
+    got = entities.as_the_body_writes_it(m, {"Billy Bush", "Bush"})
+    assert (got.text, got.name, got.start, got.end) == ("Billy Bush", "Billy Bush", 0, 10)
+    # a name the body writes whole, or not at all, stays as the headline has it
+    m = entities.Mention("person", "Martin Luther King", "Martin Luther King", 0, 18, 0, 0)
+    assert entities.as_the_body_writes_it(m, {"Martin Luther King", "Luther King"}) is m
+    assert entities.as_the_body_writes_it(m, {"Coretta King"}) is m

@@ -575,6 +575,22 @@ def without_common_words(m: Mention, lower: set[str]) -> Mention:
     return Mention(m.kind, text, text, start, m.end, m.unit, m.sentence, m.head, m.country)
 
 
+def as_the_body_writes_it(m: Mention, body_names: set[str]) -> Mention:
+    """A person name from a headline, cut to the longest first words of it (two or more) that the body writes as a
+    name: a headline in title case runs its verb into the name ('Billy Bush Joins a Parade …', 'Donald Trump
+    Playing Dumb …'), which the model then tags with it. A name the body writes whole, or not at all, stays."""
+    words = m.text.split()
+    if m.text in body_names or len(words) < 3:
+        return m
+    for k in range(len(words) - 1, 1, -1):
+        head = " ".join(words[:k])
+        if head in body_names:
+            end = m.start + m.text.index(words[k - 1], len(" ".join(words[:k - 1]))) + len(words[k - 1])
+            text = m.text[:end - m.start]
+            return Mention(m.kind, text, text, m.start, end, m.unit, m.sentence, m.head, m.country)
+    return m
+
+
 def lower_case_words(docs) -> set[str]:
     """The words a document writes in lower case ("boycott", "statement", "missiles")."""
     from spacy.attrs import IS_ALPHA, IS_LOWER, LENGTH, ORTH

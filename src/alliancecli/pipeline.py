@@ -189,6 +189,8 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
               and m.text not in place_texts
               and m.text.split()[-1].lower() not in lower
               and not any(p.start < m.end and m.start < p.end for p in below)]
+    body_names = {m.text for m in people if units[m.unit].kind != "title"}
+    people = [entities.as_the_body_writes_it(m, body_names) if units[m.unit].kind == "title" else m for m in people]
     canon = entities.canonical_people([m.name for m in people])
     for m in people:
         m.name = canon[m.name]
