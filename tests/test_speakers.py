@@ -537,3 +537,17 @@ def test_a_second_cue_the_parser_joined_to_the_reported_verb_has_the_first_cues_
                             "milestone on the European path, and assured that she would stand for the decision at "
                             "the next meeting of the Council.")
     assert [(st.speaker, st.cue) for st in sts] == [("Anna Berg", "stressed"), ("Anna Berg", "assured")]
+
+
+def test_a_surname_after_an_honorific_the_model_left_untagged_is_a_person(attribute_text):
+    text, sts = attribute_text(
+        "Speaking on the programme on Tuesday, BP chief executive Lord Browne said the profits were not down "
+        "to the oil price.")
+    st = _said(text, sts, "the profits were not down")
+    assert (st.speaker, st.speaker_kind) == ("Lord Browne", "person")
+    assert text[st.speaker_start:st.speaker_end] == "Lord Browne"
+
+
+def test_a_title_that_is_no_honorific_names_no_person(attribute_text):
+    text, sts = attribute_text("The US Defense Attaché noted the arrival of the ship.")
+    assert _said(text, sts, "the arrival of the ship").speaker_kind != "person"

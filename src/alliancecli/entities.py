@@ -122,6 +122,11 @@ def other_sense(ent, document: str | None = None) -> bool:
     return False
 
 
+def honorifics() -> set[str]:
+    """Words that put a person's name after them ('Mr', 'Lord', 'Dr'; ``people.json`` places.honorifics)."""
+    return _place_rules()["honorifics"]
+
+
 def _after_title(ent) -> bool:
     prev = ent.doc[ent.start - 1] if ent.start > 0 else None
     return prev is not None and prev.lower_.rstrip(".") in _ambiguity()["person_titles"]

@@ -13,7 +13,7 @@ import re
 
 from typing import NamedTuple
 
-from .. import gazetteer
+from .. import entities, gazetteer
 from ..entities import Mention, doc_ents
 from .view import DASHES, PERSONAL, RELATIVES, DocView, clause_verb, joined
 
@@ -95,6 +95,13 @@ class Registry:
             p = self.surname_person([tok], pos)
             if p is not None:
                 return Speaker(p.name, v.abs(k, chain[0]), v.abs(k, tok) + len(tok), "person")
+            title = doc[tok.i - 1] if tok.i > 0 else None
+            if (title is not None and title.head.i == tok.i and title.dep_ == "compound" and title.text[:1].isupper()
+                    and title.lower_.rstrip(".") in entities.honorifics() and tok.text[:1].isupper() and not tok.is_upper
+                    and not tok.ent_type_ and title.tag_ == "NNP"
+                    and tok.lower_ not in v.lex["titles"] and tok.lower_ not in v.lex["roles"]):
+                # a surname after an honorific that the model left untagged: 'BP chief executive Lord Browne said'
+                return Speaker(f"{title.text} {tok.text}", v.abs(k, title), v.abs(k, tok) + len(tok), "person")
         s, e = v.abs(k, tok), v.abs(k, tok) + len(tok)
         low = tok.lower_
         # 'Today, I, our parliament and the people can say …': the tagger may take a subject 'I' for a name
