@@ -633,7 +633,7 @@ def _person_evidence(tok, person_words: frozenset[str] = frozenset()) -> bool:
             if doc[k].text in person_words or doc[k].ent_type_ == "PERSON":
                 return True
             k += step
-    if prev is not None and prev.lower_.rstrip(".") in (lex["titles"] | lex["roles"] | _place_rules()["honorifics"]
+    if prev is not None and prev.lower_.rstrip(".") in (lex["titles"] | lex["roles"] | honorifics()
                                                        | _people_rules_raw()["person_nouns"]):
         return True  # 'Mr Baker', 'coach Baker', 'my friend Baker'
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
@@ -667,10 +667,8 @@ def _body_word(t) -> bool:
     given name of the ``nicknames`` package's list, however common ('Donald' is 4.5: 'of Donald J. Trump')."""
     words = common_words()
     low = t.lower_
-    if _given_name(low):
-        return False
     return (low.endswith("s") and low[:-1] in words
-            or words.get(low, 0) >= load_json("people.json")["lone_words"]["anywhere_zipf"])
+            or words.get(low, 0) >= load_json("people.json")["lone_words"]["anywhere_zipf"]) and not _given_name(low)
 
 
 def _given_name(low: str) -> bool:
@@ -1254,10 +1252,10 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         if not similar_surnames(ka[-1], kb[-1]) or not (
                 _same_first_name(ka[0], kb[0]) or familiar_forms(a.split()[0], b.split()[0])):
             return False
+        # middle initials that differ: 'George W. Bush', 'George P. Bush' (not 'Hillary Rodham Clinton', 'Hillary
+        # Diane Rodham Clinton')
         if len(ka) > 2 and len(kb) > 2 and len(ka[1]) <= 2 and len(kb[1]) <= 2 and ka[1][:1] != kb[1][:1]:
-            return False  # middle initials that differ: 'George W. Bush', 'George P. Bush' (not 'Hillary Rodham
-            # Clinton', 'Hillary Diane Rodham Clinton')
-
+            return False
         return not (documents.get(a, set()) & documents.get(b, set()))
 
     def add(n: str, ci: int | None):

@@ -152,8 +152,7 @@ def is_target(view: DocView, parts: list) -> bool:
     own subject or an infinitive ("the need to act", "his hope that talks resume")."""
     if any(o.dep_ not in ("dobj", "pobj", "pcomp", "nsubjpass") for o in parts):
         return False
-    if any(o.lemma_.lower() in view.rules["content_nouns"] and not (o.pos_ == "PROPN" or o.ent_type_ == "ORG")
-           for o in parts):  # (a name is no noun of saying: 'told Bloomberg News')
+    if any(view.noun_of_saying(o) for o in parts):
         return False
     return not any(_clause(x, o) for o in parts for x in o.subtree)
 

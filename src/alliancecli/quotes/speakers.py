@@ -186,7 +186,6 @@ class Registry:
             return Speaker(phrase, s, e, "document")
         orgs = self.described_org(lemma, tok) if any(c.lower_ == "the" for c in tok.lefts) and tok.tag_ not in (
             "NNS", "NNPS") else set()  # 'the firm', not 'the two firms'
-
         if len(orgs) == 1:  # "the company" the document has said Diageo is
             return Speaker(orgs.pop(), s, e, "organization")
         if role is None and tok.pos_ == "PROPN" and tok.text[:1].isupper() and lemma in v.lex["org_words"]:
@@ -282,16 +281,17 @@ class Registry:
             return None
         return found[0].ent_id_
 
-    def described_org(self, lemma: str, tok=None) -> set[str]:
+    def described_org(self, lemma: str, tok) -> set[str]:
         """The organisation 'the <lemma>' (at ``tok``) stands for: the one in apposition to it, or else the one the
         document ties to that noun (in apposition, after 'is a' or right before the name), or for a generic company
         noun ('the company', 'the firm') to any company noun ('UK sportswear firm Umbro ... the company said'),
-        where the headline or the lead names it. An article about Renault that calls Nissan a carmaker in passing does not make Nissan 'the firm', nor
-        does one about Valeant make 'another pharmaceutical company, Actavis' 'the company'."""
+        where the headline or the lead names it. An article about Renault that calls Nissan a carmaker in passing
+        does not make Nissan 'the firm', nor does one about Valeant make 'another pharmaceutical company, Actavis'
+        'the company'."""
         ties, named = self.org_descriptors()
         rules = self.view.rules
         own = {o for o in ties.get(lemma, ()) if any(  # 'The French statistics agency, INSEE, expects …'
-            c.dep_ == "appos" and o.endswith(c.text) for c in tok.children)} if tok is not None else set()
+            c.dep_ == "appos" and o.endswith(c.text) for c in tok.children)}
         if len(own) == 1:
             return own
         nouns = {lemma}

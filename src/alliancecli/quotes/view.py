@@ -343,6 +343,11 @@ class DocView:
             return None
         return found
 
+    def noun_of_saying(self, t) -> bool:
+        """Whether ``t`` names something said ('cited derogatory comments', ``content_nouns``); a name is none,
+        however it ends ('told Bloomberg News', 'the BBC's World Business Report')."""
+        return t.lemma_.lower() in self.rules["content_nouns"] and not (t.pos_ == "PROPN" or t.ent_type_ == "ORG")
+
     def addressee(self, verb, c) -> bool:
         """Whether ``c`` is the one ``verb`` speaks to, not what it says: 'told Bloomberg News in October', 'asked
         reporters' (and the time or place of the telling that hangs on the verb)."""
@@ -353,9 +358,8 @@ class DocView:
             return True  # 'told X in October', 'on Wednesday', 'at a rally'
         lemma = c.lemma_.lower()
         if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in rules["listener_object_verbs"]:
-            # 'told the federal court', not 'told the story'; a name is no noun of saying ('told the BBC's World
-            # Business Report')
-            return lemma not in rules["content_nouns"] or c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON")
+            # 'told the federal court', 'told the BBC's World Business Report', not 'told the story'
+            return not self.noun_of_saying(c) or c.ent_type_ == "PERSON"
         return c.dep_ in ("dobj", "dative") and (
             c.pos_ in ("PRON", "PROPN") and not c.lower_.endswith(("self", "selves"))
             or c.ent_type_ in ("PERSON", "ORG", "NORP")
