@@ -38,12 +38,14 @@ removed afterwards. Words are ``len(text.split())`` summed over the decoded text
     in this process (model already loaded): seconds, and c/b as a time ratio.
 (d) unless ``--skip-workers``: ``pipeline.ingest([folder], another_new_db,
     workers=2)`` in a fresh child timed like (b) (the worker processes' start-up
-    is inside the timing); speed-up = time(b) / time(d).
+    is inside the timing); speed-up = time(b) / time(d), where (b) is the run of the
+    same round: (d) and (e) take turns with (a), (a') and (b), and the figure is the
+    median of the rounds' speed-ups, each round's printed beside it.
 
 (e) unless ``--skip-workers``/``--skip-dask`` (or without dask.distributed): the
     same ingest through ``--scheduler`` on a ``LocalCluster`` of 1, then 2 worker
-    processes (one thread each, Dask's statistical profiler off, as the README advises)
-    started in the child, each worker warmed (``pipeline.warm()``) before the timing; speed-up over (b), the client's and each worker's peak RSS
+    processes (one thread each; Dask's statistical profiler off and its event loops' tick,
+    memory and system monitors slowed, as the README advises) started in the child, each worker warmed (``pipeline.warm()``) before the timing; speed-up over (b), the client's and each worker's peak RSS
     and CPU seconds (``client.run``). (e') the 2-worker run again on the first N
     files (``--memory-probe``), to show that neither peak grows with the corpus.
 (f) the single writer's ceiling: the first 40 documents analysed once, untimed; their
@@ -119,14 +121,18 @@ def worker_state():
 def warm():
     from alliancecli import pipeline
     pipeline.warm()
+QUIET_DASK = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
+              "distributed.admin.system-monitor.interval": "2s", "distributed.worker.memory.monitor-interval": "1s"}
 t0 = time.perf_counter()
 client = None
 if mode.startswith("dask"):  # a LocalCluster of N worker processes, each with the pipeline loaded
     import dask
     from distributed import Client, LocalCluster
     # Dask samples each worker's task thread every 10 ms for its dashboard profile, which cost the parse
-    # 14-30% of its CPU here; the README tells users to start workers without it, and so does this
-    dask.config.set({"distributed.worker.profile.enabled": False})
+    # 14-30% of its CPU here; its event loops also wake every 20 ms (the tick watchdog) and poll memory
+    # every 100 ms and the system every 500 ms, which cost 0.6 s of CPU in the client and 0.3 s in each
+    # worker a run. The README tells users to start workers with the settings below, and so does this.
+    dask.config.set(QUIET_DASK)
     cluster = LocalCluster(n_workers=int(mode[4:]), threads_per_worker=1, processes=True,
                            dashboard_address=None, silence_logs=40)
     client = Client(cluster)
@@ -217,6 +223,18 @@ def child_ingest(folder: Path, db: Path, workers) -> dict:
     return out
 
 
+def _parallel(runs: dict, key: str) -> dict | None:
+    """The round of ``runs[key]`` with the median speed-up over the same round's (b), plus every round's."""
+    if key not in runs:
+        return None
+    speedups = [b["seconds"] / x["seconds"] for b, x in zip(runs["b"], runs[key])]
+    cpu_bound = [b["cpu_parent_s"] / max((x["cpu_parent_s"] + x["cpu_workers_s"]) / (len(x["workers"] or []) or 2),
+                                         x["cpu_parent_s"], 1e-9) for b, x in zip(runs["b"], runs[key])]
+    mid = sorted(range(len(speedups)), key=speedups.__getitem__)[(len(speedups) - 1) // 2]
+    return runs[key][mid] | {"speedup": median(speedups), "speedup_rounds": speedups,
+                             "cpu_bound_speedup": median(cpu_bound), "cpu_bound_speedup_rounds": cpu_bound}
+
+
 def machine(nlp) -> dict:
     import spacy
 
@@ -258,6 +276,7 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress, memory_pr
         texts_json.write_text(json.dumps(texts), encoding="utf-8")
         load_before = loadavg()
         runs: dict[str, list[dict]] = {"a": [], "a_lean": [], "b": []}
+        parallel = [] if skip_workers else [("d", 2)] + ([] if skip_dask else [("e1", "dask1"), ("e2", "dask2")])
         db_b = tmp / "b.db"
         for k in range(rounds):
             progress(f"round {k + 1}/{rounds}: (a) nlp.pipe over {len(texts)} texts, spaCy's components ...")
@@ -269,6 +288,13 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress, memory_pr
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{db_b}{suffix}").unlink(missing_ok=True)
             runs["b"].append(child_ingest(folder, db_b, 1))
+            # (d) two pool workers and (e) a LocalCluster of 1 and 2, in the same round, each against this (b)
+            for key, mode in parallel:
+                progress(f"round {k + 1}/{rounds}: ({key[0]}) ingest, {mode} ...")
+                db_x = tmp / f"{key}-{k}.db"
+                runs.setdefault(key, []).append(child_ingest(folder, db_x, mode))
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{db_x}{suffix}").unlink(missing_ok=True)
         b = runs["b"][-1] | {key: median([x[key] for x in runs["b"]])
                              for key in ("seconds", "cpu_parent_s", "attribution_s", "peak_rss_mb")}
         a_s, a_cpu = median([x["seconds"] for x in runs["a"]]), median([x["cpu_s"] for x in runs["a"]])
@@ -292,18 +318,11 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress, memory_pr
         c = pipeline.ingest([folder], db_b)
         c_s = time.perf_counter() - t0
 
-        # (d) two workers, child process
-        d = None
-        if not skip_workers:
-            progress("(d) ingest with workers=2 in a child process ...")
-            d = child_ingest(folder, tmp / "d.db", 2)
-
-        # (e) the same engine on a Dask LocalCluster of 1 and 2 worker processes
-        dask = {}
-        if not skip_workers and not skip_dask:
-            for n in (1, 2):
-                progress(f"(e) ingest on a LocalCluster of {n} worker process(es) ...")
-                dask[n] = child_ingest(folder, tmp / f"e{n}.db", f"dask{n}")
+        # (d) two workers and (e) a LocalCluster of 1 and 2 worker processes: the median round, with
+        # every round's speed-up over the (b) of its own round
+        d = _parallel(runs, "d")
+        dask = {n: _parallel(runs, f"e{n}") for n in (1, 2) if f"e{n}" in runs}
+        if dask:
             if memory_probe and memory_probe < len(files):
                 progress(f"(e') LocalCluster of 2 on the first {memory_probe} files, for peak memory ...")
                 p = child_ingest(small, tmp / "e2-small.db", "dask2")
@@ -316,9 +335,6 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress, memory_pr
         f = writer_ceiling(folder, tmp, nlp)
 
     b_s = b["seconds"]
-
-    def ratio(x):
-        return b_s / x["seconds"] if x and x["seconds"] else None
 
     return {
         "machine": machine(nlp),
@@ -340,19 +356,18 @@ def run(corpus: Path, limit: int | None, skip_workers: bool, progress, memory_pr
                        "new": c.new, "summary": c.line()},
         "d_workers2": None if d is None else {
             "seconds": d["seconds"], "words_per_s": words / d["seconds"] if d["seconds"] else None,
-            "speedup": b_s / d["seconds"] if d["seconds"] else None, "summary": d["line"],
+            "speedup": d["speedup"], "speedup_rounds": d["speedup_rounds"], "summary": d["line"],
             "cpu_parent_s": d["cpu_parent_s"], "cpu_workers_s": d["cpu_workers_s"],
             "loadavg_after": d["loadavg_after"],
             # what two otherwise idle cores would allow: the work split over two, or the parent alone
-            "cpu_bound_speedup": b["cpu_parent_s"] / max((d["cpu_parent_s"] + d["cpu_workers_s"]) / 2,
-                                                          d["cpu_parent_s"], 1e-9)},
-        "e_dask": {str(n): {"seconds": x["seconds"], "speedup": ratio(x), "summary": x["line"],
+            "cpu_bound_speedup": d["cpu_bound_speedup"]},
+        "e_dask": {str(n): {"seconds": x["seconds"], "speedup": x["speedup"], "speedup_rounds": x["speedup_rounds"],
+                            "summary": x["line"],
                             "client_peak_rss_mb": x["peak_rss_mb"], "cpu_client_s": x["cpu_parent_s"],
                             "workers": x["workers"], "loadavg_after": x["loadavg_after"],
                             "cluster_start_s": x["load_s"],
                             # the work split over n otherwise idle cores, or the client alone
-                            "cpu_bound_speedup": b["cpu_parent_s"] / max(
-                                (x["cpu_parent_s"] + x["cpu_workers_s"]) / n, x["cpu_parent_s"], 1e-9)}
+                            "cpu_bound_speedup": x["cpu_bound_speedup"]}
                    for n, x in dask.items() if n != "probe"} | (
                       {"probe": dask["probe"]} if "probe" in dask else {}),
         "f_writer": f | {"workers_served": f["docs_per_s"] / (len(files) / b_s) if b_s else None},
@@ -396,6 +411,11 @@ def writer_ceiling(folder: Path, tmp: Path, nlp, sample: int = 40, copies: int =
     db.close()
     return {"documents": len(batch), "seconds": write_s, "docs_per_s": len(batch) / write_s,
             "refresh_actors_s": refresh_s}
+
+
+def _rounds(x: dict) -> str:
+    rounds = x.get("speedup_rounds") or []
+    return f"; median of rounds {', '.join(f'{v:.2f}' for v in rounds)}" if len(rounds) > 1 else ""
 
 
 def _la(x) -> str:
@@ -444,7 +464,7 @@ def render(r: dict) -> str:
         ("(c) unchanged re-ingest", f"{cc['seconds']:.2f} s, c/b = {cc['c_over_b']:.3f} "
                                     f"({cc['unchanged']} unchanged)"),
         ("(d) workers=2 speed-up", "skipped" if d is None else
-         f"{d['speedup']:.2f}x ({d['seconds']:.1f} s, {d['words_per_s']:,.0f} words/s)"),
+         f"{d['speedup']:.2f}x ({d['seconds']:.1f} s, {d['words_per_s']:,.0f} words/s)" + _rounds(d)),
         ("CPU seconds", f"(b) {b['cpu_s']:.1f}" + ("" if d is None else
          f"; (d) parent {d['cpu_parent_s']:.1f} + workers {d['cpu_workers_s']:.1f}: "
          f"{d['cpu_bound_speedup']:.2f}x if nothing else ran")),
@@ -462,7 +482,7 @@ def render(r: dict) -> str:
             continue
         rows.append((f"(e) LocalCluster, {n} worker{'s' if n != '1' else ''}",
                      f"{x['speedup']:.2f}x serial ({x['seconds']:.1f} s; {x['cpu_bound_speedup']:.2f}x if nothing "
-                     f"else ran; load {_la(x['loadavg_after'])} after)"))
+                     f"else ran; load {_la(x['loadavg_after'])} after)" + _rounds(x)))
         rows.append((f"    peak RSS ({n})", f"client {x['client_peak_rss_mb']:.0f} MB, workers "
                      + ", ".join(f"{w['peak_rss_mb']:.0f}" for w in x["workers"]) + " MB"))
     probe = r.get("e_dask", {}).get("probe")
@@ -493,7 +513,7 @@ def main(argv=None) -> int:
     ap.add_argument("--memory-probe", type=int, default=200, metavar="N",
                     help="also ingest the first N files alone, to compare peak memory (0: skip) [default: 200]")
     ap.add_argument("--rounds", type=int, default=3, metavar="N",
-                    help="run (a), (a') and (b) N times, taking turns; report the medians [default: 3]")
+                    help="run (a), (a'), (b), (d) and (e) N times, taking turns; report the medians [default: 3]")
     ap.add_argument("--skip-extraction", action="store_true",
                     help="skip (g), the dev corpora scored with the lean pipeline and with spaCy's own")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
