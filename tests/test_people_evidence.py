@@ -101,3 +101,49 @@ def test_a_person_noun_before_a_lone_common_word_is_evidence(nlp):
 def test_a_first_name_that_wordfreq_counts_is_not_cut_off_after_a_country(nlp):
     people = person_names(nlp, "Ambassador of the Republic of Sri Lanka Mohamed Rizvi Hassen presented his letters.")
     assert "Rizvi Hassen" not in people
+
+
+def _span(nlp, text, name):
+    doc = nlp(text)
+    start = doc.text.index(name)
+    return doc.char_span(start, start + len(name))
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The film was distributed by Newmarket Films in the US.", "Newmarket Films"),  # the plural of a common word
+    ("The price of milk rose, and sales of Dairy Milk fell.", "Dairy Milk"),  # a word the text writes in lower case
+])
+def test_a_name_that_ends_in_a_common_word_with_no_given_name_and_no_evidence_is_no_person(nlp, text, name):
+    assert entities.common_word_names({name: [_span(nlp, text, name)]}, text) == {name}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The harvest was late, and Taras Harvest won the final.", "Taras Harvest"),  # the subject of a verb
+    ("The harvest is late, said the minister Taras Harvest.", "Taras Harvest"),  # a role before the name
+    ("The mills were shut, and the award went to Gennifer Flowers for her flowers.", "Gennifer Flowers"),  # a
+    # common surname of the census
+    ("Gordon Brown was at home in his brown coat.", "Gordon Brown"),  # a given name (1990 US census)
+    ("Chen Long was at home for a long time.", "Chen Long"),  # a word the census lists as a given name
+    ("The talks with Oleksandr Kubrakov ended.", "Oleksandr Kubrakov"),  # no common word at the end
+    # wordfreq counts 'putin' as a common word: not one the text writes in lower case
+    ("The administration of Vladimir Putin puts national interests first.", "Vladimir Putin"),
+])
+def test_a_name_with_evidence_a_given_name_or_no_common_last_word_stays_a_person(nlp, text, name):
+    assert entities.common_word_names({name: [_span(nlp, text, name)]}, text) == set()
+
+
+def test_one_mention_with_evidence_keeps_a_common_word_name(nlp):
+    one, two = "The prize went to Taras Harvest.", "Taras Harvest said he was tired."
+    a, b = _span(nlp, one, "Taras Harvest"), _span(nlp, two, "Taras Harvest")
+    assert entities.common_word_names({"Taras Harvest": [a]}, one) == set()  # 'harvest' only capitalised here
+    late = " The harvest was late."
+    assert entities.common_word_names({"Taras Harvest": [a]}, one + late) == {"Taras Harvest"}
+    assert entities.common_word_names({"Taras Harvest": [a, b]}, one + late + " " + two) == set()
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ken Macdonald QC said the case was closed.", "Ken Macdonald"),
+    ("Tony Wright MP said the vote was lost.", "Tony Wright"),
+])
+def test_post_nominal_letters_are_no_part_of_a_name(nlp, text, name):
+    assert person_names(nlp, text) == [name]

@@ -273,9 +273,16 @@ def clean_name(tokens) -> list:
                     or toks[0].is_punct  # '― Ana Lopez': the tagger calls a horizontal bar a verb
                     or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts):
         toks.pop(0)
-    while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
+    post = _post_nominals()
+    while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct
+                    or len(toks) > 1 and toks[-1].text.isupper() and toks[-1].lower_ in post):  # 'Ken Macdonald QC'
         toks.pop()
     return toks
+
+
+@lru_cache(maxsize=1)
+def _post_nominals() -> frozenset[str]:
+    return frozenset(load_json("people.json")["post_nominals"])
 
 
 @lru_cache(maxsize=1)
@@ -702,6 +709,82 @@ def common_lone_words(tokens: dict[str, list], person_words: frozenset[str] = fr
         if z >= rules["anywhere_zipf"] or z >= rules["sentence_start_zipf"] and all(_starts_sentence(t) for t in toks):
             out.add(name)
     return out
+
+
+def common_word_names(spans: dict[str, list], text: str) -> set[str]:
+    """The names of two words or more that end in a common English word, have no given name and that no mention
+    shows to be a person: 'Numis Securities', 'Newmarket Films', 'Barrick Gold', what is left of 'Million Dollar
+    Baby'. The model tags such firms and titles PERSON where they stand like a name.
+
+    wordfreq counts a famous surname as a common word ('putin' is 4.2), so the last word must be the plural of a
+    common word ('Securities', 'Films') or be written in lower case elsewhere in the document ``text`` ('gold'). A
+    person's surname can be a common word all the same: one of the 10,000 commonest of the 1990 US census keeps the
+    name ('Gennifer Flowers'), so does a given name (the ``nicknames`` package's or the census's: 'Gordon Brown'),
+    and so does one mention with evidence: a title or role before it, a role in apposition, a verb it is the
+    subject of. ``spans`` maps each name to its mentions."""
+    out = set()
+    for name, mentions in spans.items():
+        if mentions and _common_word_name(name, text) and not any(_name_evidence(m) for m in mentions):
+            out.add(name)
+    return out
+
+
+def _common_word_name(name: str, text: str) -> bool:
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(_any_given_name(w) for w in words):
+        return False
+    last = words[-1].lower()
+    if last in _census_surnames():
+        return False  # 'Gennifer Flowers', 'Joss Stone'
+    common, bound = common_words(), load_json("people.json")["lone_words"]["anywhere_zipf"]
+    singular = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else None
+    if singular and common.get(singular, 0) >= bound and not _any_given_name(singular):
+        return True  # 'Films', 'Securities'; not 'Edwards'
+    return common.get(last, 0) >= bound and re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text) is not None
+
+
+def _any_given_name(word: str) -> bool:
+    low = word.lower()
+    return _given_name(low) or low in _census_given_names()
+
+
+@lru_cache(maxsize=1)
+def _census_given_names() -> frozenset[str]:
+    """The 5,163 given names of the 1990 US census, lower case, as the ``names`` package ships them (its rarest
+    entries include words such as 'see' and 'long': only ever used to keep a name, never to drop one)."""
+    from importlib.resources import files
+
+    out: set[str] = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        text = files("names").joinpath(part).read_text(encoding="utf-8")
+        out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _census_surnames(top: int = 10_000) -> frozenset[str]:
+    """The ``top`` most frequent surnames of the 1990 US census (of 88,799 the ``names`` package ships, the rest
+    down to one person in millions), lower case: 'Woods', 'Flowers', 'Stone', not 'Securities' or 'Labs'."""
+    from importlib.resources import files
+
+    text = files("names").joinpath("dist.all.last").read_text(encoding="utf-8")
+    return frozenset(line.split()[0].lower() for line in text.splitlines()[:top] if line.strip())
+
+
+def _name_evidence(span) -> bool:
+    """Whether the sentence shows the name ``span`` to be a person: a title, honorific, role or person noun right
+    before it, a role in apposition, or a verb (not 'be') it is the subject of."""
+    lex = lexicon()
+    doc, root = span.doc, span.root
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in (lex["titles"] | lex["roles"] | honorifics()
+                                                       | _people_rules_raw()["person_nouns"]):
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB":
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in root.children):
+        return True
+    return root.dep_ == "appos" and root.head.lemma_.lower() in lex["roles"] | lex["titles"]
 
 
 def _titled_head(t, lex) -> bool:

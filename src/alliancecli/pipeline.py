@@ -199,14 +199,19 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     for m in people:
         m.name = fuller.get(m.name, m.name)
     # a lone common word ('Forward.', 'the Bishop of Leeds') that no mention shows to be a person
+    # and a name that ends in a common word, with no given name ('Splinter Cell', 'Newmarket Films')
     lone: dict[str, list] = defaultdict(list)
+    longer: dict[str, list] = defaultdict(list)
     for m in people:
-        if " " not in m.name:
-            base = units[m.unit].start
-            span = docs[m.unit].char_span(m.start - base, m.end - base, alignment_mode="expand")
-            if span is not None:
+        base = units[m.unit].start
+        span = docs[m.unit].char_span(m.start - base, m.end - base, alignment_mode="expand")
+        if span is not None:
+            if " " not in m.name:
                 lone[m.name].append(span[0])
+            else:
+                longer[m.name].append(span)
     dropped = entities.common_lone_words(lone, frozenset(w for m in people for w in m.text.split()))
+    dropped |= entities.common_word_names(longer, text)
     people = [m for m in people if m.name not in dropped]
     stmts = quotes.attribute(text, units, docs, people, outline.signatures, outline.comments)
 
