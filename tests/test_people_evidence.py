@@ -23,6 +23,7 @@ def _token(nlp, text, word):
 @pytest.mark.parametrize("text,word", [
     ("Harvest the grain before the rain comes.", "Harvest"),  # a common word that starts its sentence
     ("The Queen and Bishop of Leeds attended the service.", "Bishop"),  # a very common word anywhere
+    ("We have seen these hoaxes for several Christmases already.", "Christmases"),  # the plural of a common word
 ])
 def test_a_lone_common_word_with_no_evidence_is_no_person(nlp, text, word):
     assert entities.common_lone_words({word: [_token(nlp, text, word)]}) == {word}
@@ -147,3 +148,20 @@ def test_one_mention_with_evidence_keeps_a_common_word_name(nlp):
 ])
 def test_post_nominal_letters_are_no_part_of_a_name(nlp, text, name):
     assert person_names(nlp, text) == [name]
+
+
+@pytest.mark.parametrize("word,plural", [
+    ("christmases", True), ("colonels", True), ("welles", False), ("securities", True), ("spurs", True),
+    ("woods", False), ("edwards", False), ("daniels", False), ("kallas", False), ("boss", False),
+])
+def test_the_plural_of_a_common_word_is_no_surname_or_given_name(word, plural):
+    assert entities._common_plural(word) is plural
+
+
+def test_a_fixture_is_no_person_name_that_keeps_a_town_from_being_a_place(nlp):
+    # the model tags 'Charlton v Yeovil' PERSON: its words are no person's, so 'Yeovil' alone is the town
+    paras = ["Oldham's reward is a home tie with Bolton, while Yeovil will be away to Charlton.", "Charlton v Yeovil"]
+    docs = [nlp(p) for p in paras]
+    assert any(e.label_ == "PERSON" and " v " in e.text for e in docs[1].ents)  # what the model does
+    places = entities.sub_places(docs, [0, len(paras[0]) + 2], [0, 1])
+    assert any(m.name == "Yeovil" and m.country == "United Kingdom" for m in places)

@@ -32,6 +32,10 @@ class Mention:
     country: str | None = None  # for people: the country the text says they act for
 
 
+#: the words between two sides of a fixture ('Charlton v Yeovil'), which no person's name holds
+FIXTURE_WORDS = frozenset({"v", "v.", "vs", "vs."})
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     raw = load_json("attribution.json")
@@ -339,7 +343,7 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         cut = next((k for k, t in enumerate(toks) if t.lower_ in rules["list_separators"]
                     and (t.whitespace_ or doc[t.i - 1].whitespace_)), None)  # not "Qasim-Jomart"
         if cut is not None:  # "Everton v Manchester United", "Jonathan Kaplan - England"
-            if any(t.lower_ in ("v", "v.", "vs", "vs.") for t in toks):
+            if any(t.lower_ in FIXTURE_WORDS for t in toks):
                 return
             toks = clean_name(toks[:cut])
         # 'Ex-Labour leader …', 'ex-Beatle Paul …': a prefix and the word it is glued to modify what follows
@@ -695,7 +699,8 @@ def common_lone_words(tokens: dict[str, list], person_words: frozenset[str] = fr
     """The one-word person names of a document that are common English words (``common_words.json``) and that
     no mention shows to be a person (:func:`_person_evidence`): written only at the start of a sentence where the
     word is common ('Harvest the grain now.', 'Notes.'), or anywhere where it is very common ('the Queen and
-    Bishop of Leeds'). ``tokens`` maps each such name to the tokens of its mentions. wordfreq counts names as
+    Bishop of Leeds'), or the plural of a common word that is no surname (:func:`_common_plural`: 'Christmases',
+    'Colonels', 'Spurs'). ``tokens`` maps each such name to the tokens of its mentions. wordfreq counts names as
     words ('putin', 'johnson'), so a common word is never dropped on its frequency alone: one mention with
     evidence keeps the name."""
     words = common_words()
@@ -704,7 +709,11 @@ def common_lone_words(tokens: dict[str, list], person_words: frozenset[str] = fr
     for name, toks in tokens.items():
         z = words.get(name.lower())
         others = person_words - {name}
-        if z is None or not toks or any(_person_evidence(t, others) for t in toks):
+        plural = _common_plural(name.lower())  # 'Christmases', 'Colonels'
+        if z is None and not plural or not toks or any(_person_evidence(t, others) for t in toks):
+            continue
+        if plural:
+            out.add(name)
             continue
         if z >= rules["anywhere_zipf"] or z >= rules["sentence_start_zipf"] and all(_starts_sentence(t) for t in toks):
             out.add(name)
@@ -736,11 +745,26 @@ def _common_word_name(name: str, text: str) -> bool:
     last = words[-1].lower()
     if last in _census_surnames():
         return False  # 'Gennifer Flowers', 'Joss Stone'
-    common, bound = common_words(), load_json("people.json")["lone_words"]["anywhere_zipf"]
-    singular = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else None
-    if singular and common.get(singular, 0) >= bound and not _any_given_name(singular):
-        return True  # 'Films', 'Securities'; not 'Edwards'
-    return common.get(last, 0) >= bound and re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text) is not None
+    if _common_plural(last):
+        return True  # 'Films', 'Securities'
+    bound = load_json("people.json")["lone_words"]["anywhere_zipf"]
+    return common_words().get(last, 0) >= bound and re.search(
+        rf"(?<![\w-]){re.escape(last)}(?![\w-])", text) is not None
+
+
+def _common_plural(low: str) -> bool:
+    """Whether ``low`` is the plural of a common word ('films', 'securities', 'christmases') and no surname or
+    given name ('williams', 'edwards', 'woods' are)."""
+    common = common_words()
+    if low.endswith("ies"):
+        singulars = [low[:-3] + "y"]
+    elif low.endswith(("ses", "xes", "zes", "ches", "shes")):
+        singulars = [low[:-2], low[:-1]]  # 'christmases', 'boxes', 'houses'
+    else:
+        singulars = [low[:-1]] if low.endswith("s") and not low.endswith("ss") else []  # not 'welles' as 'well'
+
+    return any(w in common for w in singulars) and low not in _census_surnames() and not any(
+        _any_given_name(w) for w in singulars + [low])
 
 
 def _any_given_name(word: str) -> bool:
@@ -1411,7 +1435,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     name_words: set[str] = set()
     for doc in docs:
         for ent in doc_ents(doc):
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and not any(t.lower_ in FIXTURE_WORDS for t in ent):  # not 'Charlton v Yeovil'
                 toks = [t for t in clean_name(ent) if t.text[:1].isupper()]
                 if len(toks) >= 2 and gaz.lookup(" ".join(t.text for t in toks)) is None:
                     name_words.update(t.text for t in toks)
