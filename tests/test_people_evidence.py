@@ -165,3 +165,11 @@ def test_a_fixture_is_no_person_name_that_keeps_a_town_from_being_a_place(nlp):
     assert any(e.label_ == "PERSON" and " v " in e.text for e in docs[1].ents)  # what the model does
     places = entities.sub_places(docs, [0, len(paras[0]) + 2], [0, 1])
     assert any(m.name == "Yeovil" and m.country == "United Kingdom" for m in places)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("He met the board of Tesla and SpaceX Kimbal Musk on Monday.", ["Kimbal Musk"]),  # a brand is no first name
+    ("Head of the Main Intelligence Directorate, Commander of the National Guard.", []),  # a body's word
+])
+def test_a_brand_or_a_body_is_no_part_of_a_name(nlp, text, names):
+    assert person_names(nlp, text) == names

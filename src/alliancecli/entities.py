@@ -356,7 +356,8 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         s, e = whole_name(doc, s, e)
         # extend left over first names the NER left out ("Dmitry" Peskov)
         while (s > 0 and e - s < 4 and _namey(doc[s - 1]) and doc[s - 1].ent_type_ not in ("ORG", "GPE", "LOC")
-               and not _ends_a_body(doc, s - 1) and not _common_word_before_name(doc[s - 1], e - s)):
+               and not _ends_a_body(doc, s - 1) and not _common_word_before_name(doc[s - 1], e - s)
+               and not _brand_case(doc[s - 1].text)):  # not 'Tesla and SpaceX' + 'Kimbal Musk'
             s -= 1
         s = _strip_leading_non_name(list(doc[s:e]))[0].i
         # a common word that ends the name of a body before the person's ("the Union of Estonian Rowers Anna Tamm")
