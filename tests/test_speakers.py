@@ -54,6 +54,31 @@ def test_a_role_no_one_holds_stays_unresolved(attribute_text):
     assert st.speaker_kind == "role" and st.speaker_role == "minister|foreign"
 
 
+@pytest.mark.parametrize("holder", ["Former chancellor Ken Clarke", "Shadow chancellor Oliver Letwin"])
+def test_a_former_or_shadow_holder_does_not_hold_the_role(attribute_text, holder):
+    text, sts = attribute_text(
+        f"Gordon Brown addressed the conference. {holder} was there too.",
+        "The chancellor said the plans would cost thousands of jobs.")
+    st = _said(text, sts, "the plans would cost")
+    assert (st.speaker_kind, st.speaker_role) == ("role", "chancellor")
+
+
+def test_the_former_holder_holds_the_former_role(attribute_text):
+    text, sts = attribute_text(
+        "Former chancellor Ken Clarke spoke first.",
+        "The former chancellor said that the planned changes were wrong.")
+    assert _said(text, sts, "planned changes").speaker == "Ken Clarke"
+
+
+@pytest.mark.parametrize("speaker", ["U.S. officials", "A senior official", "Two officials"])
+def test_plural_or_indefinite_role_is_no_one_holder(attribute_text, speaker):
+    text, sts = attribute_text(
+        "White House spokesman Josh Earnest spoke on Monday.",
+        f"{speaker} said the deal was off.")
+    st = _said(text, sts, "the deal was off")
+    assert st.speaker != "Josh Earnest" and st.speaker_kind == "unnamed" and st.speaker_role is None
+
+
 def test_he_is_the_subject_of_the_sentence_before_not_the_nearest_name(attribute_text):
     text, sts = attribute_text(
         "Volodymyr Zelenskyy thanked Joe Biden for the new package of military aid. "

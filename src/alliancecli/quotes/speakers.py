@@ -30,6 +30,8 @@ class Speaker(NamedTuple):
 RoleKey = tuple[str, frozenset]
 #: a group's speaker_role: its members' open roles in the order of its name's " and " parts ('' for a person)
 GROUP_ROLES = " & "
+#: determiners of a role noun that hold no one person to it ('a senior official', 'another minister')
+ANONYMOUS_DETERMINERS = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "few"})
 #: the small words a title is written with: 'Head of the Office of the President', 'Adviser to the Minister'
 CONNECTORS = ("of", "to", "for", "the", "'s", "’s")
 
@@ -163,16 +165,20 @@ class Registry:
             sp = self.meeting_participants(k, tok) or self.named_together(k, tok) or self.joint_authors()
             if sp is not None:
                 return sp._replace(start=s, end=e)
-        role = None
+        role = described = None
+        # 'U.S. officials', 'a State Department official': no one holder of the role, in the document or the corpus
+        anonymous = tok.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ in ("det", "nummod") and c.lower_ in ANONYMOUS_DETERMINERS or c.dep_ == "nummod" for c in tok.children)
         if lemma in v.lex["roles"]:
             key = self.mention_key(tok)
-            role = role_string(key)
             of = self._of_phrase(tok)  # "the Head of State", not "Head"
             if of:
                 last = doc[max(x.i for x in of)]
                 phrase = joined([t for t in doc[left.i:last.i + 1] if t.pos_ != "DET" or t.i > tok.i])
                 e = v.abs(k, last) + len(last)
-            p = self.role_person(tok, key)
+            p = None if anonymous else self.role_person(tok, key)
+            role = None if anonymous else role_string(key)
+            described = role_string(key)
             if p is not None:
                 return Speaker(p.name, s, e, "person", role=role)
         if lemma in v.lex["documents"] or lemma in v.rules["quoting_documents"]:
@@ -203,7 +209,7 @@ class Registry:
             name, country = self.bodies[lemma]  # "the association" after "the Sri Lanka Banks Association"
             return Speaker(name, s, e, "organization", country)
         kind = "role" if role else "unnamed"  # a role no one in the document holds stays unresolved
-        known = role or lemma  # 'the President of Lithuania' is not the 'President of Ukraine' named before
+        known = described or lemma  # 'the President of Lithuania' is not the 'President of Ukraine' named before
         if known in self.unnamed:
             name, country = self.unnamed[known]
             return Speaker(name, s, e, kind, country, role)
@@ -733,7 +739,8 @@ class Registry:
                 i + 1].is_title
             titled = titled and t.pos_ != "VERB"  # not 'According to President …'
             if not (titled or dash or low in CONNECTORS or t.lemma_.lower() in lex["roles"]
-                    or low in lex["titles"] or t.ent_type_ in ("COUNTRY", "NORP")):
+                    or low in lex["titles"] or t.ent_type_ in ("COUNTRY", "NORP")
+                    or low in v.rules["role_other_modifiers"]):  # 'shadow chancellor Oliver Letwin'
                 break
             if v.person_at(m.unit, t) is not None or v.inside_tok(t):
                 break
