@@ -79,6 +79,21 @@ def test_plural_or_indefinite_role_is_no_one_holder(attribute_text, speaker):
     assert st.speaker != "Josh Earnest" and st.speaker_kind == "unnamed" and st.speaker_role is None
 
 
+def test_a_hyphenated_surname_the_model_tags_as_a_body_is_the_person(attribute_text):
+    text, sts = attribute_text(
+        "Veritas leader Robert Kilroy-Silk has unveiled his plans.",
+        "Mr Kilroy-Silk said that worked out at 143,000 pounds per asylum seeker.")
+    st = _said(text, sts, "worked out")
+    assert (st.speaker, st.speaker_kind) == ("Robert Kilroy-Silk", "person")
+
+
+def test_a_name_with_a_post_nominal_is_a_person(attribute_text):
+    text, sts = attribute_text(
+        "The new chairman of the Bar Council, Guy Mansfield QC warned there was a real risk that people would be hurt.")
+    st = _said(text, sts, "a real risk")
+    assert (st.speaker, st.speaker_kind) == ("Guy Mansfield", "person")
+
+
 def test_he_is_the_subject_of_the_sentence_before_not_the_nearest_name(attribute_text):
     text, sts = attribute_text(
         "Volodymyr Zelenskyy thanked Joe Biden for the new package of military aid. "

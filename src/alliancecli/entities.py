@@ -277,9 +277,8 @@ def clean_name(tokens) -> list:
                     or toks[0].is_punct  # '― Ana Lopez': the tagger calls a horizontal bar a verb
                     or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts):
         toks.pop(0)
-    post = _post_nominals()
     while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct
-                    or len(toks) > 1 and toks[-1].text.isupper() and toks[-1].lower_ in post):  # 'Ken Macdonald QC'
+                    or len(toks) > 1 and post_nominal(toks[-1])):  # 'Ken Macdonald QC'
         toks.pop()
     return toks
 
@@ -287,6 +286,11 @@ def clean_name(tokens) -> list:
 @lru_cache(maxsize=1)
 def _post_nominals() -> frozenset[str]:
     return frozenset(load_json("people.json")["post_nominals"])
+
+
+def post_nominal(tok) -> bool:
+    """Honours, offices and degrees written in capitals after a name ('QC', 'MP', 'OBE': people.json)."""
+    return tok.text.isupper() and tok.lower_ in _post_nominals()
 
 
 @lru_cache(maxsize=1)
@@ -406,7 +410,9 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
             appos = any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in head.children) \
                 or head.dep_ == "appos" and doc[run.start - 1].text == "," and run.start - 4 <= head.head.i < run.start \
                 and _titled_head(head.head, lex)
-            if titled or appos or run.text in known:
+            # a post-nominal after the name ('Guy Mansfield QC') is a person's
+            post = post_nominal(run[-1]) or j < len(doc) and post_nominal(doc[j])
+            if titled or appos or post or run.text in known:
                 add(run.start, j)
         i = j
     return sorted(spans)

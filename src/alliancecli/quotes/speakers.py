@@ -90,6 +90,8 @@ class Registry:
                 sp = self.resolve(k, ante, pos, last)
                 return sp._replace(start=min(sp.start, v.abs(k, tok)), end=v.abs(k, tok) + len(tok))
         m = v.person_at(k, tok) or self.person_in_apposition(k, tok)
+        if m is None and tok.i > 0 and entities.post_nominal(tok):  # 'Guy Mansfield QC warned'
+            m = v.person_at(k, doc[tok.i - 1])
         if m is not None:
             return Speaker(m.name, m.start, m.end, "person")
         if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":  # a surname the model did not tag as a person
@@ -243,6 +245,10 @@ class Registry:
         """The document's person whose surname is written in ``span``: the last one named before
         ``pos`` when several share it, else the first one named."""
         words = {t.text.lower() for t in span if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"}
+        for t in span:  # a surname the tokenizer split at its hyphen: 'Mr Kilroy' + '-' + 'Silk'
+            doc = t.doc
+            if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_:
+                words.add(f"{doc[t.i - 2].text}-{t.text}".lower())
         found = [p for p in self.view.people if p.name.split() and p.name.split()[-1].lower() in words]
         if not found:
             return None
