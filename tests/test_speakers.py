@@ -87,6 +87,19 @@ def test_a_hyphenated_surname_the_model_tags_as_a_body_is_the_person(attribute_t
     assert (st.speaker, st.speaker_kind) == ("Robert Kilroy-Silk", "person")
 
 
+def test_a_surname_the_model_tags_as_a_body_is_the_person_the_document_names(attribute_text):
+    text, sts = attribute_text(
+        "Wales flanker Mark Davies is fit. Charvis will be reviewed next Monday, but Davies admitted that there "
+        "was only an outside chance.")
+    st = _said(text, sts, "outside chance")
+    assert (st.speaker, st.speaker_kind) == ("Mark Davies", "person")
+
+
+def test_a_date_is_no_organisation(attribute_text):
+    text, sts = attribute_text('Ivo Minar reached the final. "For me, this was a big success," said the 20-year-old.')
+    assert _said(text, sts, "big success").speaker_kind != "organization"
+
+
 def test_a_name_with_a_post_nominal_is_a_person(attribute_text):
     text, sts = attribute_text(
         "The new chairman of the Bar Council, Guy Mansfield QC warned there was a real risk that people would be hurt.")

@@ -30,6 +30,8 @@ class Speaker(NamedTuple):
 RoleKey = tuple[str, frozenset]
 #: a group's speaker_role: its members' open roles in the order of its name's " and " parts ('' for a person)
 GROUP_ROLES = " & "
+#: entity labels of times, which name no body ('said the 20-year-old', 'said Friday': DATE)
+TIME_LABELS = ("DATE", "TIME")
 #: determiners of a role noun that hold no one person to it ('a senior official', 'another minister')
 ANONYMOUS_DETERMINERS = frozenset({"a", "an", "another", "some", "any", "one", "several", "many", "few"})
 #: the small words a title is written with: 'Head of the Office of the President', 'Adviser to the Minister'
@@ -94,7 +96,8 @@ class Registry:
             m = v.person_at(k, doc[tok.i - 1])
         if m is not None:
             return Speaker(m.name, m.start, m.end, "person")
-        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":  # a surname the model did not tag as a person
+        # a surname the model did not tag as a person, or tagged as a body ('Davies admitted', tagged ORG)
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or tok.ent_type_ == "ORG" and tok.text[:1].isupper():
             chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
             p = self.surname_person([tok], pos)
             if p is not None:
@@ -140,7 +143,7 @@ class Registry:
                     return Speaker(named, s, e, "person")
             return Speaker(tok.text, s, e, "pronoun" if low in v.lex["pronouns"] else None)
         is_role = tok.lemma_.lower() in v.lex["roles"] and tok.pos_ in ("NOUN", "PROPN")
-        if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY") and not is_role:
+        if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY") + TIME_LABELS and not is_role:
             ent = next((x for x in doc_ents(doc) if x.start <= tok.i < x.end), None)
             if ent is not None:
                 if len(ent) > 1 and ent[0].lower_ == "the":  # "The Clinton Foundation" at a sentence start is the
@@ -244,7 +247,8 @@ class Registry:
     def surname_person(self, span, pos: int | None = None) -> Mention | None:
         """The document's person whose surname is written in ``span``: the last one named before
         ``pos`` when several share it, else the first one named."""
-        words = {t.text.lower() for t in span if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"}
+        words = {t.text.lower() for t in span if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
+                 or t.ent_type_ == "ORG" and t.text[:1].isupper()}
         for t in span:  # a surname the tokenizer split at its hyphen: 'Mr Kilroy' + '-' + 'Silk'
             doc = t.doc
             if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_:
