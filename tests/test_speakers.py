@@ -95,6 +95,13 @@ def test_a_surname_the_model_tags_as_a_body_is_the_person_the_document_names(att
     assert (st.speaker, st.speaker_kind) == ("Mark Davies", "person")
 
 
+def test_a_coach_is_a_role_the_document_ties(attribute_text):
+    text, sts = attribute_text(
+        "Lions coach Clive Woodward named his squad on Monday.",
+        '"Their performance against France was simply awesome," said the Lions coach.')
+    assert _said(text, sts, "simply awesome").speaker == "Clive Woodward"
+
+
 def test_a_date_is_no_organisation(attribute_text):
     text, sts = attribute_text('Ivo Minar reached the final. "For me, this was a big success," said the 20-year-old.')
     assert _said(text, sts, "big success").speaker_kind != "organization"
