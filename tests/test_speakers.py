@@ -97,9 +97,9 @@ def test_a_surname_the_model_tags_as_a_body_is_the_person_the_document_names(att
 
 def test_a_coach_is_a_role_the_document_ties(attribute_text):
     text, sts = attribute_text(
-        "Lions coach Clive Woodward named his squad on Monday.",
-        '"Their performance against France was simply awesome," said the Lions coach.')
-    assert _said(text, sts, "simply awesome").speaker == "Clive Woodward"
+        "Ireland coach Eddie O'Sullivan named his squad on Monday.",
+        '"We gave Gordon a chance but it did not work out," said the Ireland coach.')
+    assert _said(text, sts, "did not work out").speaker == "Eddie O'Sullivan"
 
 
 def test_a_date_is_no_organisation(attribute_text):
