@@ -102,6 +102,14 @@ def test_a_coach_is_a_role_the_document_ties(attribute_text):
     assert _said(text, sts, "did not work out").speaker == "Eddie O'Sullivan"
 
 
+def test_the_n_year_old_is_the_person_the_passage_is_about(attribute_text):
+    text, sts = attribute_text(
+        'Lleyton Hewitt reached the final on Sunday. "For me, this was a big success," said the 23-year-old.')
+    st = _said(text, sts, "big success")
+    assert (st.speaker, st.speaker_kind) == ("Lleyton Hewitt", "person")
+    assert text[st.speaker_start:st.speaker_end] == "the 23-year-old"
+
+
 def test_a_date_is_no_organisation(attribute_text):
     text, sts = attribute_text('Ivo Minar reached the final. "For me, this was a big success," said the 20-year-old.')
     assert _said(text, sts, "big success").speaker_kind != "organization"

@@ -96,6 +96,13 @@ class Registry:
             m = v.person_at(k, doc[tok.i - 1])
         if m is not None:
             return Speaker(m.name, m.start, m.end, "person")
+        # 'the 20-year-old said': the person the passage is about, as 'he' or 'she' would be
+        if (tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 2].lower_ in ("year", "years")
+                and any(c.lower_ == "the" for c in tok.children)):
+            sp = self.subject_antecedent(k, tok)
+            if sp is not None and sp.kind == "person":
+                left = next(c for c in tok.children if c.lower_ == "the")
+                return sp._replace(start=v.abs(k, left), end=v.abs(k, tok) + len(tok))
         # a surname the model did not tag as a person, or tagged as a body ('Davies admitted', tagged ORG)
         if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or tok.ent_type_ == "ORG" and tok.text[:1].isupper():
             chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
