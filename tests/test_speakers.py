@@ -110,6 +110,20 @@ def test_the_n_year_old_is_the_person_the_passage_is_about(attribute_text):
     assert text[st.speaker_start:st.speaker_end] == "the 23-year-old"
 
 
+def test_a_first_name_the_model_tags_as_a_body_is_the_one_person_so_named(nlp_pipeline):
+    from spacy.tokens import Span
+
+    from alliancecli.quotes import Unit, attribute
+
+    first, second = "Serena Williams lost to Alicia Molik.", "Serena also said people tended to forget the injuries."
+    text = f"{first}\n\n{second}\n"
+    units = [Unit(0, len(first), "body"), Unit(len(first) + 2, len(first) + 2 + len(second), "body")]
+    docs = list(nlp_pipeline.pipe([first, second]))
+    docs[1].ents = [Span(docs[1], 0, 1, label="ORG")]  # as the model tags it in a longer article
+    st = next(st for st in attribute(text, units, docs) if "forget" in text[st.start:st.end])
+    assert (st.speaker, st.speaker_kind) == ("Serena Williams", "person")
+
+
 def test_a_date_is_no_organisation(attribute_text):
     text, sts = attribute_text('Ivo Minar reached the final. "For me, this was a big success," said the 20-year-old.')
     assert _said(text, sts, "big success").speaker_kind != "organization"

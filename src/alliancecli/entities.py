@@ -747,7 +747,7 @@ def common_word_names(spans: dict[str, list], text: str) -> set[str]:
 
 def _common_word_name(name: str, text: str) -> bool:
     words = name.split()
-    if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(_any_given_name(w) for w in words):
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(any_given_name(w) for w in words):
         return False
     last = words[-1].lower()
     if last in _census_surnames():
@@ -771,10 +771,11 @@ def _common_plural(low: str) -> bool:
         singulars = [low[:-1]] if low.endswith("s") and not low.endswith("ss") else []  # not 'welles' as 'well'
 
     return any(w in common for w in singulars) and low not in _census_surnames() and not any(
-        _any_given_name(w) for w in singulars + [low])
+        any_given_name(w) for w in singulars + [low])
 
 
-def _any_given_name(word: str) -> bool:
+def any_given_name(word: str) -> bool:
+    """A given name of the ``nicknames`` package or of the 1990 US census, in any case."""
     low = word.lower()
     return _given_name(low) or low in _census_given_names()
 

@@ -261,6 +261,12 @@ class Registry:
             if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_:
                 words.add(f"{doc[t.i - 2].text}-{t.text}".lower())
         found = [p for p in self.view.people if p.name.split() and p.name.split()[-1].lower() in words]
+        alone = len(span) == 1 and not any(c.dep_ == "compound" for c in span[0].lefts)  # not 'Khin Zaw' + 'Win'
+        if not found and alone:  # a given name alone ('Serena also said'), as entities.canonical_people reads one
+            found = [p for p in self.view.people if len(p.name.split()) >= 2 and p.name.split()[0].lower() in words
+                     and entities.any_given_name(p.name.split()[0])]  # not 'Axa' of a company read as 'Axa Equity'
+            if len({p.name for p in found}) != 1:
+                return None
         if not found:
             return None
         before = [p for p in found if pos is not None and p.start < pos]
