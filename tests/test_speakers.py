@@ -124,6 +124,13 @@ def test_a_first_name_the_model_tags_as_a_body_is_the_one_person_so_named(nlp_pi
     assert (st.speaker, st.speaker_kind) == ("Serena Williams", "person")
 
 
+def test_a_body_named_for_its_country_keeps_the_country_in_its_name(attribute_text):
+    text, sts = attribute_text("The Muslim Council of Britain said the advert was offensive.")
+    st = _said(text, sts, "offensive")
+    assert (st.speaker, st.speaker_kind, st.speaker_country) == (
+        "Muslim Council of Britain", "organization", "United Kingdom")
+
+
 def test_a_date_is_no_organisation(attribute_text):
     text, sts = attribute_text('Ivo Minar reached the final. "For me, this was a big success," said the 20-year-old.')
     assert _said(text, sts, "big success").speaker_kind != "organization"

@@ -153,9 +153,18 @@ class Registry:
         if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY") + TIME_LABELS and not is_role:
             ent = next((x for x in doc_ents(doc) if x.start <= tok.i < x.end), None)
             if ent is not None:
+                label = ent.label_
                 if len(ent) > 1 and ent[0].lower_ == "the":  # "The Clinton Foundation" at a sentence start is the
                     ent = ent[1:]  # "Clinton Foundation" the same text names elsewhere
-                return Speaker(ent.text, *v.span(k, ent[0], ent[-1]), "organization")
+                country = None
+                at = ent.end + (0 if ent[-1].lower_ == "of" else 1)  # 'Muslim Council of' + 'Britain', or '… of' apart
+                if label == "ORG" and at < len(doc) and doc[at - 1].lower_ == "of" and (
+                        doc[at].ent_type_ == "COUNTRY" and doc[at].ent_iob_ == "B"):
+                    # 'the Muslim Council of Britain': the country the gazetteer took out of the body's name
+                    place = next(x for x in doc_ents(doc) if x.start == at)
+                    country = place.ent_id_ or None
+                    ent = doc[ent.start:place.end]
+                return Speaker(ent.text, *v.span(k, ent[0], ent[-1]), "organization", country)
         if tok.ent_type_ == "COUNTRY":
             ent = next((x for x in doc_ents(doc) if x.start <= tok.i < x.end), None)
             if ent is not None:
