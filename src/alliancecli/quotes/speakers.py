@@ -163,7 +163,10 @@ class Registry:
                     # 'the Muslim Council of Britain': the country the gazetteer took out of the body's name
                     place = next(x for x in doc_ents(doc) if x.start == at)
                     country = place.ent_id_ or None
-                    ent = doc[ent.start:place.end]
+                    end = place.end  # and the name's words after it: 'Confederation of British Industry'
+                    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                        end += 1
+                    ent = doc[ent.start:end]
                 return Speaker(ent.text, *v.span(k, ent[0], ent[-1]), "organization", country)
         if tok.ent_type_ == "COUNTRY":
             ent = next((x for x in doc_ents(doc) if x.start <= tok.i < x.end), None)
@@ -790,6 +793,9 @@ class Registry:
         before = [t for t in chain[:of] if t.lemma_.lower() in lex["roles"]]
         head = before[-1] if before else roles[0]
         mods = {self._modifier(t) for t in chain if t is not head}
+        if chain and i >= 1 and doc[i].text == "-" and doc[i - 1].lower_ in v.rules["role_other_modifiers"] and not (
+                doc[i - 1].whitespace_ or doc[i].whitespace_):  # 'ex-Conservative chancellor Ken Clarke'
+            mods.add(doc[i - 1].lower_)
         return head.lemma_.lower(), frozenset(x for x in mods if x)
 
     def roles(self) -> list[tuple[RoleKey, Mention]]:
