@@ -638,9 +638,7 @@ def _person_evidence(tok, person_words: frozenset[str] = frozenset()) -> bool:
     right before it ('Mr Brown', 'coach Smith'), a role in apposition ('Ann, a blues singer'), a verb it is the
     subject of ('Baker warned'), a possessive ('Baker's plays'), or a list whose other items are people: the model
     tags them PERSON or they are words of the document's person names (``person_words``: 'Subs: Baker, Smertov')."""
-    lex = lexicon()
     doc = tok.doc
-    prev = doc[tok.i - 1] if tok.i > 0 else None
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.text in ("'s", "’s") and nxt.i + 1 < len(doc) and doc[nxt.i + 1].pos_ in (
             "NOUN", "PROPN", "ADJ"):
@@ -651,16 +649,33 @@ def _person_evidence(tok, person_words: frozenset[str] = frozenset()) -> bool:
             if doc[k].text in person_words or doc[k].ent_type_ == "PERSON":
                 return True
             k += step
-    if prev is not None and prev.lower_.rstrip(".") in (lex["titles"] | lex["roles"] | honorifics()
-                                                       | _people_rules_raw()["person_nouns"]):
-        return True  # 'Mr Baker', 'coach Baker', 'my friend Baker'
+    if _person_word_before(tok):  # 'Mr Baker', 'coach Baker', 'my friend Baker'
+        return True
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in tok.children):
-        return True
-    if tok.dep_ == "appos" and tok.head.lemma_.lower() in lex["roles"] | lex["titles"]:
+    if _role_apposition(tok):
         return True
     return _in_list_of_people(doc[tok.i:tok.i + 1])
+
+
+def _person_word_before(tok) -> bool:
+    """Whether a title, honorific, role or person noun stands right before ``tok`` ('Mr Baker', 'coach Smith', 'my
+    friend Anna')."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.lower_.rstrip(".") in _person_words_before()
+
+
+@lru_cache(maxsize=1)
+def _person_words_before() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex["titles"] | lex["roles"] | honorifics() | _people_rules_raw()["person_nouns"])
+
+
+def _role_apposition(tok) -> bool:
+    """Whether ``tok`` has a role in apposition ('Ann, a blues singer') or stands in apposition to a role or title."""
+    lex = lexicon()
+    return any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in tok.children) or (
+        tok.dep_ == "appos" and tok.head.lemma_.lower() in lex["roles"] | lex["titles"])
 
 
 def _starts_sentence(tok) -> bool:
@@ -727,25 +742,26 @@ def common_lone_words(tokens: dict[str, list], person_words: frozenset[str] = fr
     return out
 
 
-def common_word_names(spans: dict[str, list], text: str) -> set[str]:
+def common_word_names(spans: dict[str, list], lower: set[str]) -> set[str]:
     """The names of two words or more that end in a common English word, have no given name and that no mention
     shows to be a person: 'Numis Securities', 'Newmarket Films', 'Barrick Gold', what is left of 'Million Dollar
     Baby'. The model tags such firms and titles PERSON where they stand like a name.
 
     wordfreq counts a famous surname as a common word ('putin' is 4.2), so the last word must be the plural of a
-    common word ('Securities', 'Films') or be written in lower case elsewhere in the document ``text`` ('gold'). A
+    common word ('Securities', 'Films') or be written in lower case elsewhere in the document (``lower``, from
+    :func:`lower_case_words`: 'gold'). A
     person's surname can be a common word all the same: one of the 10,000 commonest of the 1990 US census keeps the
     name ('Gennifer Flowers'), so does a given name (the ``nicknames`` package's or the census's: 'Gordon Brown'),
     and so does one mention with evidence: a title or role before it, a role in apposition, a verb it is the
     subject of. ``spans`` maps each name to its mentions."""
     out = set()
     for name, mentions in spans.items():
-        if mentions and _common_word_name(name, text) and not any(_name_evidence(m) for m in mentions):
+        if mentions and _common_word_name(name, lower) and not any(_name_evidence(m) for m in mentions):
             out.add(name)
     return out
 
 
-def _common_word_name(name: str, text: str) -> bool:
+def _common_word_name(name: str, lower: set[str]) -> bool:
     words = name.split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(any_given_name(w) for w in words):
         return False
@@ -754,9 +770,7 @@ def _common_word_name(name: str, text: str) -> bool:
         return False  # 'Gennifer Flowers', 'Joss Stone'
     if _common_plural(last):
         return True  # 'Films', 'Securities'
-    bound = load_json("people.json")["lone_words"]["anywhere_zipf"]
-    return common_words().get(last, 0) >= bound and re.search(
-        rf"(?<![\w-]){re.escape(last)}(?![\w-])", text) is not None
+    return last in lower and common_words().get(last, 0) >= load_json("people.json")["lone_words"]["anywhere_zipf"]
 
 
 def _common_plural(low: str) -> bool:
@@ -780,43 +794,34 @@ def any_given_name(word: str) -> bool:
     return _given_name(low) or low in _census_given_names()
 
 
-@lru_cache(maxsize=1)
-def _census_given_names() -> frozenset[str]:
-    """The 5,163 given names of the 1990 US census, lower case, as the ``names`` package ships them (its rarest
-    entries include words such as 'see' and 'long': only ever used to keep a name, never to drop one)."""
+def _census(part: str) -> list[str]:
+    """The names of one file of the 1990 US census as the ``names`` package ships it, most frequent first, lower case."""
     from importlib.resources import files
 
-    out: set[str] = set()
-    for part in ("dist.male.first", "dist.female.first"):
-        text = files("names").joinpath(part).read_text(encoding="utf-8")
-        out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
-    return frozenset(out)
+    text = files("names").joinpath(part).read_text(encoding="utf-8")
+    return [line.split()[0].lower() for line in text.splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def _census_given_names() -> frozenset[str]:
+    """The 5,163 given names of the 1990 US census (its rarest entries include words such as 'see' and 'long':
+    only ever used to keep a name, never to drop one)."""
+    return frozenset(_census("dist.male.first") + _census("dist.female.first"))
 
 
 @lru_cache(maxsize=1)
 def _census_surnames(top: int = 10_000) -> frozenset[str]:
     """The ``top`` most frequent surnames of the 1990 US census (of 88,799 the ``names`` package ships, the rest
-    down to one person in millions), lower case: 'Woods', 'Flowers', 'Stone', not 'Securities' or 'Labs'."""
-    from importlib.resources import files
-
-    text = files("names").joinpath("dist.all.last").read_text(encoding="utf-8")
-    return frozenset(line.split()[0].lower() for line in text.splitlines()[:top] if line.strip())
+    down to one person in millions): 'Woods', 'Flowers', 'Stone', not 'Securities' or 'Labs'."""
+    return frozenset(_census("dist.all.last")[:top])
 
 
 def _name_evidence(span) -> bool:
     """Whether the sentence shows the name ``span`` to be a person: a title, honorific, role or person noun right
     before it, a role in apposition, or a verb (not 'be') it is the subject of."""
-    lex = lexicon()
-    doc, root = span.doc, span.root
-    prev = doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.lower_.rstrip(".") in (lex["titles"] | lex["roles"] | honorifics()
-                                                       | _people_rules_raw()["person_nouns"]):
-        return True
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB":
-        return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in lex["roles"] for c in root.children):
-        return True
-    return root.dep_ == "appos" and root.head.lemma_.lower() in lex["roles"] | lex["titles"]
+    root = span.root
+    return (_person_word_before(span[0]) or root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "VERB"
+            or _role_apposition(root))
 
 
 def _titled_head(t, lex) -> bool:

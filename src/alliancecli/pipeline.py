@@ -211,7 +211,7 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             else:
                 longer[m.name].append(span)
     dropped = entities.common_lone_words(lone, frozenset(w for m in people for w in m.text.split()))
-    dropped |= entities.common_word_names(longer, text)
+    dropped |= entities.common_word_names(longer, lower)
     people = [m for m in people if m.name not in dropped]
     stmts = quotes.attribute(text, units, docs, people, outline.signatures, outline.comments)
 

@@ -192,7 +192,7 @@ class Registry:
         role = described = None
         # 'U.S. officials', 'a State Department official': no one holder of the role, in the document or the corpus
         anonymous = tok.tag_ in ("NNS", "NNPS") or any(
-            c.dep_ in ("det", "nummod") and c.lower_ in ANONYMOUS_DETERMINERS or c.dep_ == "nummod" for c in tok.children)
+            c.dep_ == "det" and c.lower_ in ANONYMOUS_DETERMINERS or c.dep_ == "nummod" for c in tok.children)
         if lemma in v.lex["roles"]:
             key = self.mention_key(tok)
             of = self._of_phrase(tok)  # "the Head of State", not "Head"
