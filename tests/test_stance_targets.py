@@ -189,6 +189,20 @@ def test_a_sentence_about_the_war_takes_no_position_on_a_partnership_it_names():
                            ctx).label == "support"
     # a bloc named with what is proposed toward it keeps its stance, whatever the war around it
     assert stance.classify("Even during the war Ukraine must join the EU.", ctx).label == "support"
+    # so is closer cooperation with the partner, whatever peace or war it serves
+    assert stance.classify("We agreed with Poland to intensify cooperation to ensure peace in the region.",
+                           ctx).label == "support"
+
+
+def test_integration_needs_a_bloc_or_someone_to_integrate_with():
+    ctx = stance.Context(speaker_country="Ukraine")
+    for text in ("Ukraine's integration into the educational space remains a key priority.",
+                 "During this time, we must move closer to a peace agreement."):
+        assert stance.classify(text, ctx).target is None
+    assert stance.classify("Ukraine's integration with Poland remains a key priority.", ctx).target == \
+        "integration"
+    assert stance.classify("Ukraine's European integration remains a key priority.", ctx).target == \
+        "EU integration"
 
 
 def test_a_document_names_its_topic_in_its_title_or_else_in_the_alignment_its_sentences_repeat():

@@ -341,8 +341,9 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
         name = f"{bloc} integration" if bloc else "integration"
         # joining a bloc ("Ukraine's European integration"), or named countries moving closer to each other
         parties = tuple(p for p in (*allies[:1], bloc) if p) if bloc else tuple(sorted(allies))
-        if not bloc and not parties and not lx["collective"].search(sent):
-            continue  # "move closer to a peace agreement": integration needs someone to integrate with
+        if not bloc and len(parties) < 2 and not lx["collective"].search(sent):
+            continue  # "move closer to a peace agreement", "Ukraine's integration into the world educational
+            # space": integration needs a bloc, or someone to integrate with
         found.append(_Target("integration", name, (a + m.start(), a + m.end()), parties))
     for m in lx["sanctions"].finditer(sent):
         # who imposes the sanctions, never whom the document names as their aim or as the aggressor
