@@ -37,3 +37,20 @@ def test_hope_for_keeps_its_preposition_and_the_purpose():
 ])
 def test_no_content_no_report(text):
     assert [r for r in attribute_text(text) if r[0] == "indirect"] == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # a noun a name stands in apposition to
+    ("His former business partner, Lawrence Cummings, called him a master of impossible deals.",
+     "him a master of impossible deals"),
+    # a body a name qualifies
+    ("The Trump campaign called the charges unsubstantiated and fabricated.",
+     "the charges unsubstantiated and fabricated"),
+])
+def test_a_noun_a_name_stands_for_is_the_source_of_a_speech_act(text, content):
+    assert [(k, w) for k, w, *_ in attribute_text(text)] == [("indirect", content)]
+
+
+def test_a_noun_for_nobody_in_particular_is_no_source_of_a_speech_act():
+    assert [r for r in attribute_text("The old building called him a master of impossible deals.")
+            if r[0] == "indirect"] == []

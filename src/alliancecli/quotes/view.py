@@ -436,7 +436,7 @@ class DocView:
         if tok.pos_ == "PRON":
             return tok.lower_ in PERSONAL or tok.lower_ in ("they", "she", "he")
         return (lemma in self.lex["roles"] or lemma in self.lex["documents"] or lemma in SOURCE_NOUNS
-                or tok.tag_ == "NNS")
+                or tok.tag_ == "NNS" or named_body(tok) or named_in_apposition(tok))
 
 
 def clause_verb(tok):
@@ -452,6 +452,11 @@ def named_body(tok) -> bool:
     return tok.pos_ == "NOUN" and any(
         c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))
         for c in tok.children)
+
+
+def named_in_apposition(tok) -> bool:
+    """A noun a name stands in apposition to: "His former business partner, Lawrence Cummings, called him …"."""
+    return any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in tok.children)
 
 
 TITLE_MAX_WORDS = 6
