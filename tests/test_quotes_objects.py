@@ -54,3 +54,22 @@ def test_a_noun_a_name_stands_for_is_the_source_of_a_speech_act(text, content):
 def test_a_noun_for_nobody_in_particular_is_no_source_of_a_speech_act():
     assert [r for r in attribute_text("The old building called him a master of impossible deals.")
             if r[0] == "indirect"] == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Bill Clinton criticized the health law as a crazy system during a campaign stop.",
+     "the health law as a crazy system"),
+    ("Maria Lopez dismissed the mayor as a fraud.", "the mayor as a fraud"),
+    ("Peter Novak attacked the mayor as being too cozy with developers.",
+     "the mayor as being too cozy with developers"),
+])
+def test_a_judgment_through_as_states_what_the_object_is_held_to_be(text, content):
+    assert [(k, w) for k, w, *_ in attribute_text(text)] == [("indirect", content)]
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez criticized the mayor.",  # an actor evaluated: no proposition
+    "Maria Lopez cited the city as an example.",  # an example given, no judgment
+])
+def test_no_judgment_without_as_or_with_another_verb(text):
+    assert [r for r in attribute_text(text) if r[0] == "indirect"] == []

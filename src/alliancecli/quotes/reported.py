@@ -221,6 +221,13 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
     # ("criticized the Russian Federation" is an attitude to a target, not a statement)
     clausal_ = bool(for_to) or any(c.dep_ in rules["act_clausal_deps"] for c in parts) or any(
         g.dep_ in rules["act_clausal_deps"] for c in parts if c.dep_ == "dobj" for g in c.children)
+    # or a judgment of the object through 'as': 'criticized the law as a crazy system', 'dismissed the report
+    # as nonsense'
+    as_ = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "as" and any(
+        d.dep_ == "dobj" and d.i < c.i for d in t.children) and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+    if as_ and t.lemma_.lower() in rules["judgment_verbs"]:
+        parts += as_
+        clausal_ = True
     # or an object that is itself something said or held: "cited derogatory comments", "outlined his plan"
     said = any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in rules["content_nouns"]
                for p in parts if not view.addressee(t, p)  # ('told Bloomberg News': a listener, not news)
@@ -266,11 +273,31 @@ def speech_act(view: DocView, state: State, k: int, t) -> None:
     if doc[-1].text == ":" and t.sent == doc[-1].sent:
         return
     s, e = complement_span(view, k, parts)
+    if as_ and as_[0] in parts:  # the judgment ends with what the object is held to be, not when or where
+        e = min(e, _judgment_end(view, k, as_[0]))
     if side_only:
         e = min(e, _before_aside(view, k, parts))
     if words(view.text[s:e]) < rules["act_min_words"]:
         return
     state.report("indirect", s, e, state.speaker(k, sj, view.abs(k, sj)), t.text)
+
+
+#: what a judgment through 'as' does not carry: when and where it was made ('as a crazy system during a campaign
+#: stop', 'as a disgrace Wednesday on the radio')
+_CIRCUMSTANCE_PREPS = frozenset({"during", "at", "on", "after", "before", "while"})
+
+
+def _judgment_end(view: DocView, k: int, as_) -> int:
+    doc = view.docs[k]
+    heads = [g for g in as_.children if g.dep_ in ("pobj", "pcomp")]
+    cut = [c for h in heads for c in h.children if c.i > h.i and (
+        c.dep_ == "npadvmod" or c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS)]
+    if not cut:
+        return len(view.text)
+    j = min(c.left_edge.i for c in cut) - 1
+    while j > as_.i and doc[j].is_punct and doc[j].text not in MARKS:
+        j -= 1
+    return view.span(k, doc[j], doc[j])[1]
 
 
 def _before_aside(view: DocView, k: int, parts: list) -> int:

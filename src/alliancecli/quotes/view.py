@@ -100,6 +100,7 @@ def rules() -> dict:
         "act_preps": set(raw["act_preps"]),
         "act_min_words": raw["act_min_words"],
         "act_clausal_deps": set(raw["act_clausal_deps"]),
+        "judgment_verbs": set(raw["judgment_verbs"]),
         "belief_verbs": set(raw["belief_verbs"]),
         "person_nouns": set(raw["person_nouns"]),
         "content_nouns": set(raw["content_nouns"]),
