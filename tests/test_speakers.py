@@ -641,3 +641,10 @@ def test_a_surname_after_an_honorific_the_model_left_untagged_is_a_person(attrib
 def test_a_title_that_is_no_honorific_names_no_person(attribute_text):
     text, sts = attribute_text("The US Defense Attaché noted the arrival of the ship.")
     assert _said(text, sts, "the arrival of the ship").speaker_kind != "person"
+
+
+def test_a_person_named_in_a_relative_clause_is_not_the_subject(attribute_text):
+    text, sts = attribute_text(
+        "Governor Chris Christie spoke on the radio on Wednesday.",
+        "Christie, who has campaigned for Donald Trump since he left the race, said the comments were a disgrace.")
+    assert _said(text, sts, "the comments were").speaker == "Chris Christie"

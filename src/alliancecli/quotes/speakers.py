@@ -59,6 +59,20 @@ def title_parts(people: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+#: what hangs a clause on a noun: a person named in it is not the one the noun names
+#: ('Christie, who has campaigned for Donald Trump, …')
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+def _in_clause_below(t, top) -> bool:
+    """Whether ``t`` stands in a clause or a conjunct below ``top``."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in _CLAUSE_DEPS:
+            return True
+        t = t.head
+    return False
+
+
 class Registry:
     def __init__(self, view: DocView, countries: dict[str, str] | None = None):
         self.view = view
@@ -253,7 +267,7 @@ class Registry:
         v = self.view
         for t in tok.subtree:
             m = v.person_at(k, t)
-            if m is None or v.inside(m.start):
+            if m is None or v.inside(m.start) or _in_clause_below(t, tok):
                 continue
             prev = v.docs[k][t.i - 1] if t.i > 0 else None
             chain_ok = t.i == tok.i or (prev is not None and prev.pos_ in ("PROPN", "PUNCT") and prev.lower_ not in (
