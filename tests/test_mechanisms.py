@@ -197,6 +197,24 @@ def test_according_to_reports_the_clause_it_hangs_on(run, sentence, content):
     assert [(k, w) for k, w, _ in rows] == [("indirect", content)]
 
 
+@pytest.mark.parametrize("sentence, content, speaker", [
+    # the parser takes the clause for an apposition to the source ('reeks' a noun)
+    ("According to conservative talk radio host Rush Limbaugh, the move reeks of fear and desperation.",
+     "the move reeks of fear and desperation.", "Rush Limbaugh"),
+    # and the source for a verb and its object ('show' a verb)
+    ("Donald Trump repeatedly demeaned women with sexist language, according to show insiders.",
+     "Donald Trump repeatedly demeaned women with sexist language,", "insiders"),
+])
+def test_according_to_survives_a_misparsed_source(run, sentence, content, speaker):
+    _, rows = run(sentence)
+    assert [(k, w, s) for k, w, s in rows] == [("indirect", content, speaker)]
+
+
+def test_according_to_with_only_an_apposition_reports_nothing(run):
+    _, rows = run("According to John Smith, a former aide to the mayor.")
+    assert rows == []
+
+
 @pytest.mark.parametrize("paragraph", [
     'Asked about the polls, Carson said on "Meet the Press." that he was not worried.',
     'Weiner said in May on the podcast "Here\'s the Thing."',

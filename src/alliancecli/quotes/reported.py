@@ -397,11 +397,21 @@ def according(view: DocView, state: State, k: int, t) -> None:
     if view.inside_tok(t):
         return  # in quoted words: the source of someone's own words ('"… fired, according to the police"')
     doc = view.docs[k]
-    pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+    to = doc[t.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:  # 'according to show insiders', parsed as a verb and its object: the noun it ends on
+        pobj = next((x for x in reversed(list(to.subtree)) if x.pos_ in ("NOUN", "PROPN")), None)
     if pobj is None or not (view.source_like(pobj) or pobj.lemma_.lower() in view.lex["org_words"]):
         return  # "according to this logic" names no source
     sent = t.sent
-    phrase_end = max(x.i for x in doc[t.i + 1].subtree) + 1
+    phrase_end = max(x.i for x in to.subtree) + 1
+    # an 'apposition' that runs to the end of the sentence is the clause the parser hung on the source:
+    # 'According to Rush Limbaugh, the move reeks of fear.'
+    clause = next((c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i and doc[c.left_edge.i - 1].text == ","
+                   and c.right_edge.i + 1 >= phrase_end and phrase_end >= sent.end - 1
+                   and c.lemma_.lower() not in view.lex["roles"] | view.rules["person_nouns"]), None)
+    if clause is not None:
+        phrase_end = clause.left_edge.i - 1
     if phrase_end < sent.end and doc[phrase_end].text == ",":
         phrase_end += 1
     before = doc[sent.start:t.i]
