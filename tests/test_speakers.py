@@ -648,3 +648,11 @@ def test_a_person_named_in_a_relative_clause_is_not_the_subject(attribute_text):
         "Governor Chris Christie spoke on the radio on Wednesday.",
         "Christie, who has campaigned for Donald Trump since he left the race, said the comments were a disgrace.")
     assert _said(text, sts, "the comments were").speaker == "Chris Christie"
+
+
+def test_a_surname_the_model_took_for_part_of_a_body_is_the_lost_subject(attribute_text):
+    text, sts = attribute_text(
+        "Donald Trump spoke about the alliance on Monday.",
+        "In a meeting with the editorial board of the Washington Post Trump said that the alliance may need to be "
+        "smaller.")
+    assert _said(text, sts, "may need to be").speaker == "Donald Trump"

@@ -380,8 +380,10 @@ class DocView:
             j -= 1
         elif j - 1 > start and doc[j].text == "," and doc[j - 1].dep_ == "appos":
             j -= 1  # past the comma that closes an apposition: 'her senior adviser, Jake Sullivan, said: "…"'
-        if j >= start and doc[j].ent_type_ == "PERSON" and doc[j].pos_ == "PROPN" and not self.inside_tok(doc[j]):
-            return doc[j]
+        if j >= start and doc[j].pos_ == "PROPN" and not self.inside_tok(doc[j]) and (
+                doc[j].ent_type_ == "PERSON" or any(p.name.split()[-1] == doc[j].text for p in self.people)):
+            return doc[j]  # (or the surname of a person the document names, which the model took for part of a
+            # body: 'with the editorial board of the Washington Post Trump said that …')
         return None
 
     def outermost_cue(self, t):
