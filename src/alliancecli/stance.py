@@ -304,6 +304,16 @@ def _joined(text: str, a: int, b: int, mentions) -> set[str]:
     return out
 
 
+_TOWARD = re.compile(r"\s+(?:to|with|into|towards?)\s+(?:the\s+)?")
+
+
+def _partner_after(text: str, i: int, mentions) -> bool:
+    """Whether a country or bloc is named right after 'to', 'with' or 'into' at offset ``i``: whom the
+    integration before it is with ("move closer to Russia")."""
+    m = _TOWARD.match(text, i)
+    return m is not None and any(s == m.end() for _, kind, s, _ in mentions if kind in ("country", "bloc"))
+
+
 def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
              sanctioned: tuple[str, ...] = ()) -> list[_Target]:
     lx = lexicon()
@@ -341,9 +351,10 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
         name = f"{bloc} integration" if bloc else "integration"
         # joining a bloc ("Ukraine's European integration"), or named countries moving closer to each other
         parties = tuple(p for p in (*allies[:1], bloc) if p) if bloc else tuple(sorted(allies))
-        if not bloc and len(parties) < 2 and not lx["collective"].search(sent):
-            continue  # "move closer to a peace agreement", "Ukraine's integration into the world educational
-            # space": integration needs a bloc, or someone to integrate with
+        if not bloc and len(parties) < 2 and not lx["collective"].search(sent) and not _partner_after(
+                text, a + m.end(), mentions):
+            continue  # "move closer to a peace agreement", "Ukraine's integration into the educational space":
+            # integration needs a bloc, or someone to integrate with ("move closer to Russia")
         found.append(_Target("integration", name, (a + m.start(), a + m.end()), parties))
     for m in lx["sanctions"].finditer(sent):
         # who imposes the sanctions, never whom the document names as their aim or as the aggressor
