@@ -656,3 +656,25 @@ def test_a_surname_the_model_took_for_part_of_a_body_is_the_lost_subject(attribu
         "In a meeting with the editorial board of the Washington Post Trump said that the alliance may need to be "
         "smaller.")
     assert _said(text, sts, "may need to be").speaker == "Donald Trump"
+
+
+def test_he_or_she_passes_over_a_person_of_the_other_sex(attribute_text):
+    text, sts = attribute_text(
+        "Bernie Sanders is thanking supporters at a rally in Vermont.",
+        "Hillary Clinton won Georgia and Virginia on Tuesday.",
+        'He told the crowd that "the people who know me best" gave him a victory.')
+    assert _said(text, sts, "the people who know me").speaker == "Bernie Sanders"
+
+
+def test_he_or_she_after_a_shared_surname_is_the_one_of_that_sex(attribute_text):
+    # the surname alone would go to the Walker named last
+    text, sts = attribute_text(
+        "Mary Walker arrived in Palo Alto on Sunday. Her husband John Walker came on Monday.",
+        "Walker opened the meeting on Tuesday.",
+        '"This is a choice between taking the hill and charging ahead or retreating," she said.')
+    assert _said(text, sts, "This is a choice").speaker == "Mary Walker"
+    text, sts = attribute_text(
+        "John Walker arrived in Palo Alto on Sunday. His wife Mary Walker came on Monday.",
+        "Walker opened the meeting on Tuesday.",
+        '"This is a choice between taking the hill and charging ahead or retreating," he said.')
+    assert _said(text, sts, "This is a choice").speaker == "John Walker"

@@ -810,6 +810,29 @@ def _census_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _census_genders() -> dict[str, str]:
+    """Given name (lower case) -> 'm' or 'f', for the 1990 US census's given names that nine in ten of their
+    bearers of one sex carry (the census gives each name's share of men and of women; the US population of 1990
+    had about as many of each): 'hillary' f, 'bernie' m, not 'jordan' or 'kelly'."""
+    from importlib.resources import files
+
+    share: dict[str, list[float]] = {}
+    for i, part in enumerate(("dist.male.first", "dist.female.first")):
+        for line in files("names").joinpath(part).read_text(encoding="utf-8").splitlines():
+            cols = line.split()
+            if cols:
+                share.setdefault(cols[0].lower(), [0.0, 0.0])[i] = float(cols[1])
+    return {n: "m" if m >= 9 * f else "f" for n, (m, f) in share.items() if m >= 9 * f or f >= 9 * m}
+
+
+def gender_of(name: str) -> str | None:
+    """'m' or 'f' where the first word of a person's ``name`` is a given name of one sex (:func:`_census_genders`),
+    else None."""
+    first = name.split()[0].lower() if name.split() else ""
+    return _census_genders().get(first)
+
+
+@lru_cache(maxsize=1)
 def _census_surnames(top: int = 10_000) -> frozenset[str]:
     """The ``top`` most frequent surnames of the 1990 US census (of 88,799 the ``names`` package ships, the rest
     down to one person in millions): 'Woods', 'Flowers', 'Stone', not 'Securities' or 'Labs'."""

@@ -73,6 +73,23 @@ def _in_clause_below(t, top) -> bool:
     return False
 
 
+def _next_to(t, noun) -> bool:
+    """Whether the name at ``t`` stands in apposition to ``noun`` with no verb between them: 'His former partner,
+    Lawrence Cummings,', 'With 50 days until the election, Minyon Moore, a senior adviser, called …' (the parser's
+    subject 'election'); not a name the parser hung on it from across the clause ('An expert group has been set
+    up …, co-chaired by …, Michael McFaul')."""
+    return t.dep_ == "appos" and t.head.i == noun.i and not any(
+        x.pos_ in ("VERB", "AUX") for x in t.doc[noun.i + 1:t.left_edge.i])
+
+
+def _agrees(pronoun, name: str) -> bool:
+    """Whether 'he' or 'she' can stand for the person ``name``: not where the given name is one of the other sex's
+    (:func:`entities.gender_of`); any other word agrees with anyone."""
+    want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.lower_)
+    got = entities.gender_of(name) if want else None
+    return got is None or got == want
+
+
 class Registry:
     def __init__(self, view: DocView, countries: dict[str, str] | None = None):
         self.view = view
@@ -154,9 +171,10 @@ class Registry:
                 sp = self.subject_antecedent(k, tok)
                 if sp is not None:
                     return sp._replace(start=s, end=e)
-                if last and last.speaker.kind in ("person", "unnamed") and v.body_pos(k) - last.para <= 3:
+                if last and last.speaker.kind in ("person", "unnamed") and v.body_pos(k) - last.para <= 3 and (
+                        _agrees(tok, last.speaker.name)):
                     return last.speaker._replace(start=s, end=e)
-                p = v.person_before(pos)
+                p = v.person_before(pos, fits=lambda m: _agrees(tok, m.name))
                 if p is not None:
                     return Speaker(p.name, s, e, "person")
                 named = self.named_subject_before(k, tok)
@@ -273,7 +291,7 @@ class Registry:
             chain_ok = t.i == tok.i or (prev is not None and prev.pos_ in ("PROPN", "PUNCT") and prev.lower_ not in (
                 "of", "for", "to", "the"))
             if chain_ok and (tok.lemma_.lower() in v.lex["roles"] | v.lex["titles"] or t.i == tok.i
-                             or tok.pos_ == "PROPN"):
+                             or tok.pos_ == "PROPN" or _next_to(t, tok)):
                 return m
         return None
 
@@ -573,10 +591,18 @@ class Registry:
                             return sp
                     continue
                 m = v.person_at(kk, t) or self.person_in_apposition(kk, t)
+                if m is not None and not _agrees(tok, m.name):
+                    # 'Fiorina … she said': the Fiorina who is a she; 'His opponent, Hillary Clinton, won
+                    # Georgia. He told the crowd …': not her
+                    m = self._namesake(tok, m) if " " not in v.text[m.start:m.end].strip() else None
+                    if m is None:
+                        continue
                 if m is not None:
                     return Speaker(m.name, m.start, m.end, "person")
                 if t.pos_ == "PROPN":
                     p = self.surname_person([t], v.abs(kk, t))
+                    if p is not None and not _agrees(tok, p.name):
+                        p = self._namesake(tok, p)
                     if p is not None:
                         return Speaker(p.name, p.start, p.end, "person")
                 if t.lemma_.lower() in v.lex["roles"] and t.pos_ in ("NOUN", "PROPN"):
@@ -589,6 +615,13 @@ class Registry:
             if seen >= 3:
                 break
         return None
+
+    def _namesake(self, pronoun, m: Mention) -> Mention | None:
+        """The person of the document who shares the surname of ``m`` and whose given name agrees with
+        ``pronoun`` ('she' after 'Fiorina': Carly, not Frank Fiorina), or None."""
+        last = m.name.split()[-1]
+        return next((q for q in self.view.people if q.name.split()[-1] == last and entities.gender_of(q.name)
+                     and _agrees(pronoun, q.name)), None)
 
     def clause_subject(self, k: int, tok) -> Speaker | None:
         """The person named as the subject of the nearest clause around ``tok`` that has one, before it in its

@@ -246,13 +246,15 @@ class DocView:
             return self.people[i]
         return None
 
-    def person_before(self, pos: int, max_back: int = 4000) -> Mention | None:
+    def person_before(self, pos: int, max_back: int = 4000, fits=None) -> Mention | None:
+        """The last person the body names before ``pos`` (outside quotations), at most ``max_back`` characters
+        back, of those for which ``fits(mention)`` holds when given."""
         i = bisect.bisect_left(self.people_starts, pos) - 1
         while i >= 0:
             m = self.people[i]
             if pos - m.end > max_back:
                 return None
-            if not self.inside(m.start) and self.units[m.unit].kind == "body":
+            if not self.inside(m.start) and self.units[m.unit].kind == "body" and (fits is None or fits(m)):
                 return m
             i -= 1
         return None
