@@ -237,3 +237,26 @@ def test_a_quoted_title_is_nobody_s_words(run, paragraph):
 def test_capitalised_speech_is_still_speech(run, paragraph, words):
     _, got = run(paragraph)
     assert any(s[0] == "quote" and s[1].strip(",") == words for s in got), got
+
+
+@pytest.mark.parametrize("sentence, content", [
+    # the parser hung the clause on the cue as an adverbial clause, with 'after' inside it
+    ("Peter Novak said after the debate he would not sign the bill if it passed.",
+     "after the debate he would not sign the bill if it passed"),
+    # and on the one told as a relative clause, its 'that' a conjunction
+    ("In Kyiv last week, Anna Berg told a meeting of regional leaders that few people understood the stakes "
+     "better than the residents of the border towns.",
+     "that few people understood the stakes better than the residents of the border towns"),
+])
+def test_a_reported_clause_the_parser_hung_elsewhere(run, sentence, content):
+    _, rows = run(sentence)
+    assert [(k, w) for k, w, _ in rows] == [("indirect", content)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Maria Lopez said nothing when she left the meeting.",  # an adverbial clause, not what was said
+    "Anna Berg says the increase that the mayor decries is small.",  # a relative clause of what is said
+])
+def test_an_adverbial_or_relative_clause_is_no_misparsed_report(run, sentence):
+    _, rows = run(sentence)
+    assert all(not w.startswith(("when", "that the mayor")) for _, w, _ in rows)

@@ -40,6 +40,9 @@ def paragraph(view: DocView, state: State, k: int) -> None:
         comps = [c for c in t.children if (c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(
             g.lower_ == "that" and g.i < c.i and g.dep_ in ("mark", "advmod") for g in c.children)))
             and not view.inside(view.abs(k, c))] or ([c] if view.is_cue(t) and (c := _through_document(view, t)) else [])
+        if not comps and view.is_cue(t):
+            comps = [c for c in _misparsed_complements(t, rules["addressee_cue_verbs"] | rules["listener_object_verbs"])
+                     if not view.inside(view.abs(k, c))]
         if not comps:
             if view.is_cue(t):
                 parenthetical(view, state, k, t)
@@ -47,6 +50,31 @@ def paragraph(view: DocView, state: State, k: int) -> None:
                 speech_act(view, state, k, t)
             continue
         clausal(view, state, k, t, comps[0])
+
+
+def _misparsed_complements(t, listener_verbs: frozenset | set = frozenset()) -> list:
+    """The clause a cue reports where the parser took it for something else:
+
+    - a finite clause with a subject of its own and no subordinator or wh-word before its verb, hung on the cue as
+      an adverbial clause ('said after the convention he would not accept …', the 'after' taken into the clause;
+      not '… when he left');
+    - for a verb whose object is the one spoken to (``listener_verbs``), a 'that'-clause hung on that object as a
+      relative clause ('told a meeting of leaders that few people understood …', whose 'that' is a conjunction;
+      not 'says the increase that Bloomberg decries …')."""
+    out = []
+    for c in t.children:
+        if c.i < t.i:
+            continue
+        if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and any(
+                g.dep_ == "nsubj" and g.tag_ not in ("WDT", "WP") for g in c.children) and not any(
+                g.dep_ == "mark" or g.tag_ in ("WRB", "WDT", "WP") for g in c.subtree if g.i < c.i) and (
+                c.tag_ in ("VBD", "VBZ", "VBP") or any(
+                g.dep_ == "aux" and g.tag_ in ("MD", "VBD", "VBZ", "VBP") for g in c.children)):
+            out.append(c)
+        elif c.dep_ in ("dobj", "dative") and t.lemma_.lower() in listener_verbs:
+            out += [r for r in c.subtree if r.dep_ == "relcl" and any(
+                g.lower_ == "that" and g.dep_ == "mark" and g.i < r.i for g in r.children)]
+    return out[:1]
 
 
 def _through_document(view: DocView, t):
