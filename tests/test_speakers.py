@@ -678,3 +678,11 @@ def test_he_or_she_after_a_shared_surname_is_the_one_of_that_sex(attribute_text)
         "Walker opened the meeting on Tuesday.",
         '"This is a choice between taking the hill and charging ahead or retreating," he said.')
     assert _said(text, sts, "This is a choice").speaker == "John Walker"
+
+
+def test_it_after_a_body_sent_a_document_is_the_body(attribute_text):
+    text, sts = attribute_text(
+        "The city of Tulsa sent a cease-and-desist letter to the campaign on Thursday. It says the campaign "
+        "violated federal and state law by using copyrighted material.")
+    st = _said(text, sts, "the campaign violated")
+    assert (text[st.speaker_start:st.speaker_end], st.speaker) == ("It", "city")

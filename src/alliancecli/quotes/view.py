@@ -426,9 +426,16 @@ class DocView:
         for t in doc[sent.start - 1].sent:
             if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("PERSON",) and (
                     t.ent_type_ == "ORG" or t.lemma_.lower() in self.lex["documents"]
-                    or t.lemma_.lower() in self.lex["org_words"]) and not self.person_at(k, t):
-                return t
+                    or t.lemma_.lower() in self.lex["org_words"] or self._issues_document(t.head)) and not (
+                    self.person_at(k, t)):
+                return t  # (or whoever sent the document 'it' is: 'The city of Tulsa sent a letter. It says …')
         return None
+
+    def _issues_document(self, verb) -> bool:
+        """Whether ``verb`` sends, issues or publishes a document ('sent a cease-and-desist letter')."""
+        return verb.lemma_.lower() in self.rules["document_author_verbs"] and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.rules["quoting_documents"] | self.lex["documents"]
+            for c in verb.children)
 
     def source_like(self, tok, k: int | None = None) -> bool:
         """Could this subject be the source of what is reported: a name, a personal pronoun, an
