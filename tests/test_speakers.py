@@ -686,3 +686,23 @@ def test_it_after_a_body_sent_a_document_is_the_body(attribute_text):
         "violated federal and state law by using copyrighted material.")
     st = _said(text, sts, "the campaign violated")
     assert (text[st.speaker_start:st.speaker_end], st.speaker) == ("It", "city")
+
+
+@pytest.mark.parametrize("name, sex", [
+    ("Hillary Clinton", "f"), ("Donald Trump", "m"), ("Angela Merkel", "f"),
+    ("Volodymyr Zelenskyy", None),  # not in the census
+    ("Jordan Peele", None),  # given to both sexes
+    ("Valery Zaluzhny", None), ("Nikita Khrushchev", None), ("Andrea Bocelli", None),  # men's names elsewhere
+])
+def test_the_sex_of_a_given_name(name, sex):
+    from alliancecli import entities
+
+    assert entities.gender_of(name) == sex
+
+
+def test_a_pronoun_with_no_one_of_its_sex_before_it_takes_the_subject_all_the_same(attribute_text):
+    # the census has 'Roni' as a woman's name; no man is named, so 'he' is still Roni Size
+    text, sts = attribute_text(
+        "Roni Size became involved after two friends were shot in his home town.",
+        '"Over the last ten years I have seen a lot of things happen," he said.')
+    assert _said(text, sts, "Over the last ten years").speaker == "Roni Size"

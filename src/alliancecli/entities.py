@@ -813,7 +813,8 @@ def _census_given_names() -> frozenset[str]:
 def _census_genders() -> dict[str, str]:
     """Given name (lower case) -> 'm' or 'f', for the 1990 US census's given names that nine in ten of their
     bearers of one sex carry (the census gives each name's share of men and of women; the US population of 1990
-    had about as many of each): 'hillary' f, 'bernie' m, not 'jordan' or 'kelly'."""
+    had about as many of each): 'hillary' f, 'donald' m, not 'jordan' or 'kelly', nor the names another language
+    gives to the other sex ('valery', 'nikita', 'andrea': ``either_sex_given_names`` in ``people.json``)."""
     from importlib.resources import files
 
     share: dict[str, list[float]] = {}
@@ -822,7 +823,9 @@ def _census_genders() -> dict[str, str]:
             cols = line.split()
             if cols:
                 share.setdefault(cols[0].lower(), [0.0, 0.0])[i] = float(cols[1])
-    return {n: "m" if m >= 9 * f else "f" for n, (m, f) in share.items() if m >= 9 * f or f >= 9 * m}
+    either = set(load_json("people.json")["either_sex_given_names"])
+    return {n: "m" if m >= 9 * f else "f" for n, (m, f) in share.items()
+            if (m >= 9 * f or f >= 9 * m) and n not in either}
 
 
 def gender_of(name: str) -> str | None:

@@ -122,7 +122,7 @@ class Registry:
             if ante.i < tok.i and not v.inside_tok(ante) and ante.lower_ not in RELATIVES:
                 sp = self.resolve(k, ante, pos, last)
                 return sp._replace(start=min(sp.start, v.abs(k, tok)), end=v.abs(k, tok) + len(tok))
-        m = v.person_at(k, tok) or self.person_in_apposition(k, tok)
+        m = v.person_at(k, tok) or self.person_in_apposition(k, tok, speaking=True)
         if m is None and tok.i > 0 and entities.post_nominal(tok):  # 'Guy Mansfield QC warned'
             m = v.person_at(k, doc[tok.i - 1])
         if m is not None:
@@ -180,6 +180,11 @@ class Registry:
                 named = self.named_subject_before(k, tok)
                 if named is not None:  # 'Burton explained ... "…," he said': a name the model missed
                     return Speaker(named, s, e, "person")
+                # no one of the pronoun's sex: the census may be wrong about the name ('Nikita' is a man's name in
+                # Russia, a woman's in the US), so the subject before stands after all
+                sp = self.subject_antecedent(k, tok, agree=False)
+                if sp is not None:
+                    return sp._replace(start=s, end=e)
             return Speaker(tok.text, s, e, "pronoun" if low in v.lex["pronouns"] else None)
         is_role = tok.lemma_.lower() in v.lex["roles"] and tok.pos_ in ("NOUN", "PROPN")
         if tok.ent_type_ and tok.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY") + TIME_LABELS and not is_role:
@@ -280,8 +285,12 @@ class Registry:
         sj = self.view.issuer(k, tok)
         return self.resolve(k, sj, pos, last) if sj is not None else None
 
-    def person_in_apposition(self, k: int, tok) -> Mention | None:
-        """A person named right after a role: 'the press secretary of the President of Russia Dmitry Peskov'."""
+    def person_in_apposition(self, k: int, tok, speaking: bool = False) -> Mention | None:
+        """A person named right after a role: 'the press secretary of the President of Russia Dmitry Peskov'; for
+        after any noun, past a comma (:func:`_next_to`): 'Trump's running mate — Mike Pence —', 'the election, Minyon
+        Moore, a senior adviser, called …' (where the parser made 'election' the subject of the cue, ``speaking``);
+        but for the subjects a pronoun may continue, not after a noun for a work ('The film, A Different Story,
+        chronicles …' names a film, whatever the model tags; ``work_nouns``)."""
         v = self.view
         for t in tok.subtree:
             m = v.person_at(k, t)
@@ -291,7 +300,8 @@ class Registry:
             chain_ok = t.i == tok.i or (prev is not None and prev.pos_ in ("PROPN", "PUNCT") and prev.lower_ not in (
                 "of", "for", "to", "the"))
             if chain_ok and (tok.lemma_.lower() in v.lex["roles"] | v.lex["titles"] or t.i == tok.i
-                             or tok.pos_ == "PROPN" or _next_to(t, tok)):
+                             or tok.pos_ == "PROPN" or _next_to(t, tok) and (
+                                 speaking or tok.lemma_.lower() not in v.rules["work_nouns"])):
                 return m
         return None
 
@@ -568,11 +578,11 @@ class Registry:
         return sp._replace(name=self.by_surname(sp.name)) if sp is not None else None
 
     # -- pronouns ----------------------------------------------------------------
-    def subject_antecedent(self, k: int, tok, depth: int = 0) -> Speaker | None:
+    def subject_antecedent(self, k: int, tok, depth: int = 0, agree: bool = True) -> Speaker | None:
         """The person a 'he'/'she' continues: the subject of the sentences before it, nearest first and the
         main clause's subject first in each ("Zelenskyy thanked Biden for the talks. He stressed ..." ->
-        Zelenskyy, not the nearer Biden). Subjects that name no person are passed over; three sentences back
-        at most, across paragraph ends."""
+        Zelenskyy, not the nearer Biden). Subjects that name no person are passed over, and with ``agree`` those of
+        the other sex (:func:`_agrees`); three sentences back at most, across paragraph ends."""
         v = self.view
         own = self.clause_subject(k, tok)
         if own is not None:
@@ -586,12 +596,12 @@ class Registry:
                     continue  # 'he' or 'she' is one person: "The experts emphasize …" is not their antecedent
                 if t.lower_ in PERSONAL:
                     if depth < 2:
-                        sp = self.subject_antecedent(kk, t, depth + 1)
+                        sp = self.subject_antecedent(kk, t, depth + 1, agree)
                         if sp is not None:
                             return sp
                     continue
                 m = v.person_at(kk, t) or self.person_in_apposition(kk, t)
-                if m is not None and not _agrees(tok, m.name):
+                if m is not None and agree and not _agrees(tok, m.name):
                     # 'Fiorina … she said': the Fiorina who is a she; 'His opponent, Hillary Clinton, won
                     # Georgia. He told the crowd …': not her
                     m = self._namesake(tok, m) if " " not in v.text[m.start:m.end].strip() else None
@@ -601,7 +611,7 @@ class Registry:
                     return Speaker(m.name, m.start, m.end, "person")
                 if t.pos_ == "PROPN":
                     p = self.surname_person([t], v.abs(kk, t))
-                    if p is not None and not _agrees(tok, p.name):
+                    if p is not None and agree and not _agrees(tok, p.name):
                         p = self._namesake(tok, p)
                     if p is not None:
                         return Speaker(p.name, p.start, p.end, "person")
