@@ -52,12 +52,18 @@ def paragraph(view: DocView, state: State, k: int) -> None:
         clausal(view, state, k, t, comps[0])
 
 
+#: words that head a subject's noun phrase the parser may take for a cue's object ('said many of the …')
+_QUANTIFIERS = frozenset({"many", "most", "some", "all", "few", "several", "both", "none", "each", "much", "half"})
+
+
 def _misparsed_complements(t, listener_verbs: frozenset | set = frozenset()) -> list:
     """The clause a cue reports where the parser took it for something else:
 
     - a finite clause with a subject of its own and no subordinator or wh-word before its verb, hung on the cue as
       an adverbial clause ('said after the convention he would not accept …', the 'after' taken into the clause;
       not '… when he left');
+    - a clause whose subject, headed by a quantifier, the parser took for the object of 'say' ('said many of the
+      examples critics point to failed to note …'; not 'confirmed a few of his revelations, which are …');
     - for a verb whose object is the one spoken to (``listener_verbs``), a 'that'-clause hung on that object as a
       relative clause ('told a meeting of leaders that few people understood …', whose 'that' is a conjunction;
       not 'says the increase that Bloomberg decries …')."""
@@ -71,6 +77,10 @@ def _misparsed_complements(t, listener_verbs: frozenset | set = frozenset()) -> 
                 c.tag_ in ("VBD", "VBZ", "VBP") or any(
                 g.dep_ == "aux" and g.tag_ in ("MD", "VBD", "VBZ", "VBP") for g in c.children)):
             out.append(c)
+        elif c.dep_ == "dobj" and c.lower_ in _QUANTIFIERS and t.lemma_.lower() == "say" and any(
+                v.pos_ in ("VERB", "AUX") and v.tag_ in ("VBD", "VBZ", "VBP") and v.i > c.i for v in c.subtree):
+            out.append(c)  # 'said many of the examples critics point to failed to note …': the subject of the
+            # clause taken for the object of the cue
         elif c.dep_ in ("dobj", "dative") and t.lemma_.lower() in listener_verbs:
             out += [r for r in c.subtree if r.dep_ == "relcl" and any(
                 g.lower_ == "that" and g.dep_ == "mark" and g.i < r.i for g in r.children)]
