@@ -706,3 +706,17 @@ def test_a_pronoun_with_no_one_of_its_sex_before_it_takes_the_subject_all_the_sa
         "Roni Size became involved after two friends were shot in his home town.",
         '"Over the last ten years I have seen a lot of things happen," he said.')
     assert _said(text, sts, "Over the last ten years").speaker == "Roni Size"
+
+
+def test_a_document_by_its_author_speaks_for_the_author(attribute_text):
+    text, sts = attribute_text(
+        "According to a new report by Human Rights Watch, the prisoners had been tortured in the camp.")
+    st = _said(text, sts, "the prisoners had been tortured")
+    assert (st.speaker, st.speaker_kind) == ("Human Rights Watch", "organization")
+
+
+def test_the_figures_of_a_survey_are_no_statement_of_its_maker(attribute_text):
+    text, sts = attribute_text(
+        "According to a sociological survey from the Central Asia Barometer, about 30% of respondents in the "
+        "country have a negative attitude toward the plan.")
+    assert not [st for st in sts if st.kind == "indirect"]

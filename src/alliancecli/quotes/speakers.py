@@ -204,6 +204,9 @@ class Registry:
                     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
                         end += 1
                     ent = doc[ent.start:end]
+                comma = next((x.i for x in ent if x.text == "," and x.i > tok.i), None)
+                if comma is not None:  # 'a new report by Politico, Democratic party insiders': one name, not two
+                    ent = doc[ent.start:comma]
                 return Speaker(ent.text, *v.span(k, ent[0], ent[-1]), "organization", country)
         if tok.ent_type_ == "COUNTRY":
             ent = next((x for x in doc_ents(doc) if x.start <= tok.i < x.end), None)
@@ -243,6 +246,16 @@ class Registry:
             if p is not None:
                 return Speaker(p.name, s, e, "person", role=role)
         if lemma in v.lex["documents"] or lemma in v.rules["quoting_documents"]:
+            # its author named in it: 'a new report by Politico', 'an analysis by Lily Batchelder' (not the maker of
+            # a survey or a poll, whose figures are data, not words: ``data_documents``)
+            by = None if lemma in v.rules["data_documents"] else next((
+                g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i
+                       for g in c.children if g.dep_ == "pobj" and (
+                           g.pos_ == "PROPN" or g.ent_type_ in ("PERSON", "ORG") or v.person_at(k, g))), None)
+            if by is not None:
+                sp = self.resolve(k, by, v.abs(k, by), last)
+                if sp.kind in ("person", "organization"):
+                    return sp._replace(start=s, end=v.abs(k, by) + len(by))
             sp = self.issuer(k, tok, pos, last)
             if sp is not None:  # 'the group issued a statement saying …': the group speaks
                 return sp

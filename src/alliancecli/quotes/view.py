@@ -102,6 +102,7 @@ def rules() -> dict:
         "act_clausal_deps": set(raw["act_clausal_deps"]),
         "judgment_verbs": set(raw["judgment_verbs"]),
         "work_nouns": set(raw["work_nouns"]),
+        "data_documents": set(raw["data_documents"]),
         "belief_verbs": set(raw["belief_verbs"]),
         "person_nouns": set(raw["person_nouns"]),
         "content_nouns": set(raw["content_nouns"]),
