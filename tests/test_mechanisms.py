@@ -35,6 +35,15 @@ def test_colon_block(run):
                     "Emmanuel Macron")]
 
 
+def test_colon_block_of_a_role_no_one_named_holds(run):
+    # the role is the speaker, unresolved, as it is of a quotation
+    _, sts = run("The governor added:",
+                 "It is typical of the opposition. They know nothing, but the talking never stops.",
+                 mechanisms=_only({"colon blocks"}))
+    assert sts == [("block", "It is typical of the opposition. They know nothing, but the talking never stops.",
+                    "governor")]
+
+
 def test_reported_speech(run):
     _, sts = run("Emmanuel Macron said that Europe must stand with Ukraine for as long as it takes.",
                   mechanisms=_only({"reported speech"}))

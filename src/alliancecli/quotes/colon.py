@@ -113,7 +113,7 @@ def intro_speaker(view: DocView, state: State, k: int, sent) -> tuple[Speaker, s
         sj = view.subject(v)
         if sj is not None:
             sp = state.speaker(k, sj, view.abs(k, sj))
-            if sp.kind in ("person", "unnamed", "organization") or sj.pos_ == "PRON":
+            if sp.kind in ("person", "unnamed", "organization", "role") or sj.pos_ == "PRON":
                 found.append((sp.kind != "person", sj.pos_ == "PRON", (sp, v.text)))
     if found:
         return min(found, key=lambda f: f[:2])[2]
