@@ -720,3 +720,11 @@ def test_the_figures_of_a_survey_are_no_statement_of_its_maker(attribute_text):
         "According to a sociological survey from the Central Asia Barometer, about 30% of respondents in the "
         "country have a negative attitude toward the plan.")
     assert not [st for st in sts if st.kind == "indirect"]
+
+
+@pytest.mark.parametrize("title, role", [("Gov.", "governor"), ("Sen.", "senator"), ("Gen.", "general")])
+def test_an_abbreviated_title_ties_the_role(attribute_text, title, role):
+    text, sts = attribute_text(
+        f"{title} John Walker visited the border on Monday.",
+        f'"We will not abandon these towns," the {role} said.')
+    assert _said(text, sts, "We will not abandon").speaker == "John Walker"

@@ -854,19 +854,24 @@ class Registry:
         chain.reverse()
         while chain and chain[0].lower_ in CONNECTORS:
             chain.pop(0)
-        roles = [t for t in chain if t.lemma_.lower() in lex["roles"]]
+        abbreviations = v.rules["title_abbreviations"]
+
+        def role_word(t) -> str:  # 'Gov.' is the governor
+            return abbreviations.get(t.lower_.rstrip("."), t.lemma_.lower())
+
+        roles = [t for t in chain if role_word(t) in lex["roles"]]
         if not roles:
             return None
         # the head is the last role before the first 'of'/'to'/'for': 'Deputy Head of the Office',
         # 'Adviser to the President', 'National Security Advisor'
         of = next((j for j, t in enumerate(chain) if t.lower_ in lex["acts_for_preps"]), len(chain))
-        before = [t for t in chain[:of] if t.lemma_.lower() in lex["roles"]]
+        before = [t for t in chain[:of] if role_word(t) in lex["roles"]]
         head = before[-1] if before else roles[0]
         mods = {self._modifier(t) for t in chain if t is not head}
         if chain and i >= 1 and doc[i].text == "-" and doc[i - 1].lower_ in v.rules["role_other_modifiers"] and not (
                 doc[i - 1].whitespace_ or doc[i].whitespace_):  # 'ex-Conservative chancellor Ken Clarke'
             mods.add(doc[i - 1].lower_)
-        return head.lemma_.lower(), frozenset(x for x in mods if x)
+        return role_word(head), frozenset(x for x in mods if x)
 
     def roles(self) -> list[tuple[RoleKey, Mention]]:
         """The document's role registry: each role a person is introduced with, by a title before the name
