@@ -45,6 +45,34 @@ def test_two_people_named_in_full_stay_apart():
     assert out["Lukashenko"] == "Lukashenko"
 
 
+def test_a_surname_two_people_share_goes_to_the_one_the_corpus_gives_its_title():
+    counts = {"Joseph Biden": 5, "Jill Biden": 2, "Biden": 3}
+    titles = {"Joseph Biden": {"president"}, "Jill Biden": {"lady"}, "Biden": {"president"}}
+    assert entities.join_people(counts, titles=titles)["Biden"] == "Joseph Biden"
+    # a title both hold, or none, decides nothing
+    assert entities.join_people(counts)["Biden"] == "Biden"
+    titles["Jill Biden"] = {"lady", "president"}
+    assert entities.join_people(counts, titles=titles)["Biden"] == "Biden"
+
+
+@pytest.mark.parametrize("before, title", [
+    ("U.S. President ", "president"), ("the President of the United States ", "president"),
+    ("First Lady ", "lady"), ("Gov. ", "governor"), ("Mr ", None), ("we thank ", None), ("", None)])
+def test_the_title_before_a_name(before, title):
+    assert entities.title_before(before) == title
+
+
+def test_an_initial_joins_the_full_name_it_fits_in_one_article_too():
+    out = entities.join_people({"Joseph Biden": 5, "J. Biden": 1, "Jill Biden": 2},
+                               {"Joseph Biden": {1}, "J. Biden": {1}, "Jill Biden": {2}})
+    assert out["J. Biden"] == "Joseph Biden"
+
+
+def test_a_first_name_alone_is_no_misspelt_surname():
+    out = entities.join_people({"Christophe Dominici": 3, "Dominic": 1, "Maciej Sundra": 2, "Sandra": 1})
+    assert out["Dominic"] == "Dominic" and out["Sandra"] == "Sandra"
+
+
 def test_different_english_surnames_stay_apart():
     out = entities.join_people({"Boris Johnson": 3, "Johnston": 2, "Tony Blair": 2, "Clair": 1})
     assert out["Johnston"] == "Johnston"
@@ -382,3 +410,19 @@ def test_a_headline_verb_run_into_a_name_comes_off_as_the_body_writes_the_name()
     m = entities.Mention("person", "Martin Luther King", "Martin Luther King", 0, 18, 0, 0)
     assert entities.as_the_body_writes_it(m, {"Martin Luther King", "Luther King"}) is m
     assert entities.as_the_body_writes_it(m, {"Coretta King"}) is m
+
+
+def test_ingest_joins_a_titled_surname_to_the_one_who_holds_the_title(tmp_path):
+    from alliancecli import pipeline
+
+    (tmp_path / "a.txt").write_text(
+        "Visit to Kyiv\n\nU.S. President Joseph Biden and First Lady Jill Biden arrived in Kyiv on Monday. "
+        "Joseph Biden met the mayor. Jill Biden visited a school.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Aid package signed\n\nThe package was signed by President Biden on Friday, the office said.\n",
+        encoding="utf-8")
+    db = tmp_path / "t.db"
+    pipeline.ingest([tmp_path / "a.txt", tmp_path / "b.txt"], str(db))
+    people = _people(db)
+    assert "Biden" not in people
+    assert "Biden" in people["Joseph Biden"]["aliases"]

@@ -1355,8 +1355,30 @@ def _people_rules() -> dict:
     return dict(load_json("people.json")["fuzzy"])
 
 
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam"})
+
+
+def title_before(text: str) -> str | None:
+    """The title or role written right before a name, from the ``text`` that precedes it: 'president' in 'U.S.
+    President Joseph Biden' and in 'President of the United States Joseph Biden', 'lady' in 'First Lady Jill
+    Biden' (lower case, abbreviations spelled out: 'Gov.' -> 'governor'), or None."""
+    lex = lexicon()
+    abbreviations = load_json("attribution.json")["title_abbreviations"]
+    # back over the body or country the title is of: 'President of the United States Joseph Biden'
+    for word in reversed(re.findall(r"[\w'’-]+\.?", text)[-8:]):
+        low = word.rstrip(".").lower()
+        low = abbreviations.get(low, low)
+        if low in _COURTESY_TITLES:
+            return None  # 'Mr', 'Dr': anyone's
+        if low in lex["titles"] or low in lex["roles"]:
+            return low
+        if not (word[:1].isupper() or low in ("of", "the", "and", "for")):
+            return None
+    return None
+
+
 def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
-                keep_apart: set[str] = frozenset()) -> dict[str, str]:
+                keep_apart: set[str] = frozenset(), titles: dict[str, set[str]] | None = None) -> dict[str, str]:
     """Map every person name of the corpus to one canonical name.
 
     ``counts`` holds each name (as resolved within its document) with its number of mentions;
@@ -1367,10 +1389,13 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
     document (an article that writes both "Ian Smith" and "Iain Smith" means two people); two full names
     that differ otherwise stay apart.  A surname alone, or a first name with a patronymic, joins
     the one person whose full name it fits (an exact spelling first, a variant failing that);
-    lone names that fit nobody join each other.  The most mentioned full name is canonical.
-    Names in ``keep_apart`` map to themselves.
+    lone names that fit nobody join each other.  Where the surname fits several people ("Biden": Joseph and Jill
+    Biden), the titles written before the names (``titles``, from :func:`title_before`) decide when only one of
+    them was ever given a title the lone name is given ("President Biden": the Biden the corpus calls
+    president).  The most mentioned full name is canonical.  Names in ``keep_apart`` map to themselves.
     """
     documents = documents or {}
+    titles = titles or {}
     keys = {n: [name_key(w) for w in name_parts(n)] for n in counts}
     keys = {n: k for n, k in keys.items() if k and all(k)}
     order = sorted((n for n in keys if n not in keep_apart), key=lambda n: (-counts[n], -len(n), n))
@@ -1402,6 +1427,8 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         # Diane Rodham Clinton')
         if len(ka) > 2 and len(kb) > 2 and len(ka[1]) <= 2 and len(kb[1]) <= 2 and ka[1][:1] != kb[1][:1]:
             return False
+        if ka[-1] == kb[-1] and (len(ka[0]) == 1) != (len(kb[0]) == 1):
+            return True  # an initial abbreviates the name it fits, in one article too ('Joseph Biden', 'J. Biden')
         return not (documents.get(a, set()) & documents.get(b, set()))
 
     def add(n: str, ci: int | None):
@@ -1422,6 +1449,11 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
             cands = [c for c in range(n_full) if any(keys[m][0] == k[0] for m in clusters[c])]
         else:
             cands = [c for c in candidates(k[-1], exact_first=True) if c < n_full]
+            if cands and not by_surname.get(k[-1]) and any_given_name(n):
+                cands = []  # a first name alone is no misspelt surname: 'Dominic' (Grieve) is not 'Dominici'
+            if len(cands) > 1 and titles.get(n):  # 'President Biden': the one Biden ever titled president
+                titled = [c for c in cands if any(titles.get(m, set()) & titles[n] for m in clusters[c])]
+                cands = titled if len(titled) == 1 else cands
             if len(cands) != 1:  # no full name fits, or several: join a lone spelling of it
                 cands = [c for c in candidates(k[-1], exact_first=True) if c >= n_full]
         add(n, cands[0] if len(cands) == 1 else None)

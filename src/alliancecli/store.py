@@ -439,8 +439,16 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
                 where speaker_kind = 'person' and speaker_doc_name is not null group by 1, 2"""):
             counts[name] = counts.get(name, 0) + n
             documents.setdefault(name, set()).add(doc_id)
+        titles: dict[str, set] = {}  # the titles the corpus writes before each name ('President Biden')
+        for name, before in db.execute("""
+                select m.doc_name, substr(d.text, max(1, m.start - 39), m.start - max(0, m.start - 40))
+                from mentions m join documents d on d.id = m.document_id
+                where m.kind = 'person' and m.doc_name is not null"""):
+            title = entities.title_before(before or "")
+            if title:
+                titles.setdefault(name, set()).add(title)
         split = ov.split_names(rules)
-        mapping = entities.join_people(counts, documents, keep_apart=set(split))
+        mapping = entities.join_people(counts, documents, keep_apart=set(split), titles=titles)
         mapping.update({local: split[local] for local in mapping if local in split})
         mapping = ov.resolve(mapping, rules)
         name_known_people(db, mapping)
