@@ -426,3 +426,22 @@ def test_ingest_joins_a_titled_surname_to_the_one_who_holds_the_title(tmp_path):
     people = _people(db)
     assert "Biden" not in people
     assert "Biden" in people["Joseph Biden"]["aliases"]
+
+
+def test_a_name_the_corpus_describes_as_a_body_is_no_person_in_its_other_documents(tmp_path):
+    from alliancecli import pipeline
+
+    (tmp_path / "a.txt").write_text(
+        "Oil firm in court\n\nShares in the Russian oil giant Zorvex fell on Monday after the court ruling.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Appeal lodged\n\nZorvex said it would appeal against the ruling, which it called unfair.\n",
+        encoding="utf-8")
+    db = tmp_path / "t.db"
+    pipeline.ingest([tmp_path / "a.txt", tmp_path / "b.txt"], str(db))
+    con = store.connect(db)
+    # (the model tags the name a person in both documents; the first says it is an oil company)
+    assert {r[0] for r in con.execute("select kind from mentions where text = 'Zorvex'")} == {"organization"}
+    assert "Zorvex" not in _people(db)
+    assert {r[0] for r in con.execute("select speaker_kind from statements where speaker = 'Zorvex'")} <= {
+        "organization"}

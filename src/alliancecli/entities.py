@@ -21,7 +21,7 @@ NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ\u0100-\u024f\u0400-\u042f][\w'’\-.]*
 
 @dataclass
 class Mention:
-    kind: str  # country, bloc, person
+    kind: str  # country, bloc, place, person, organization
     name: str  # canonical
     text: str  # as written
     start: int
@@ -1358,6 +1358,13 @@ def _people_rules() -> dict:
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam"})
 
 
+@lru_cache(maxsize=1)
+def _title_modifiers() -> frozenset[str]:
+    """Words that qualify a title and are none themselves: 'former', 'acting', 'deputy', 'vice'."""
+    raw = load_json("attribution.json")
+    return (frozenset(raw["role_other_modifiers"]) | frozenset(raw["role_ignored_modifiers"])) - {"the", "a", "an"}
+
+
 def title_before(text: str) -> str | None:
     """The title or role written right before a name, from the ``text`` that precedes it: 'president' in 'U.S.
     President Joseph Biden' and in 'President of the United States Joseph Biden', 'lady' in 'First Lady Jill
@@ -1365,14 +1372,16 @@ def title_before(text: str) -> str | None:
     lex = lexicon()
     abbreviations = load_json("attribution.json")["title_abbreviations"]
     # back over the body or country the title is of: 'President of the United States Joseph Biden'
-    for word in reversed(re.findall(r"[\w'’-]+\.?", text)[-8:]):
+    for n, word in enumerate(reversed(re.findall(r"[\w'’-]+\.?", text)[-8:])):
         low = word.rstrip(".").lower()
         low = abbreviations.get(low, low)
-        if low in _COURTESY_TITLES:
-            return None  # 'Mr', 'Dr': anyone's
+        if low in _COURTESY_TITLES or low in _title_modifiers():
+            return None  # 'Mr', 'Dr': anyone's; 'the former Yukos': no title
         if low in lex["titles"] or low in lex["roles"]:
             return low
-        if not (word[:1].isupper() or low in ("of", "the", "and", "for")):
+        # a capitalised name of what the title is of, joined by 'of', 'the', 'and' ('President of the United
+        # States'); a name right after 'of' is what a role is of ('the head of Yukos'), not who holds it
+        if not (word[:1].isupper() or n and low in ("of", "the", "and", "for")):
             return None
     return None
 

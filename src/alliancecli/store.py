@@ -470,6 +470,7 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
                     db.execute("update statements set speaker = ? where speaker = ? and kind != 'comment' "
                                "and coalesce(speaker_kind, '') != 'person'", [rule.name, alias])
         db.execute("drop table temp._actor_names")
+        bodies_named_as_people(db, titles)
 
         db.execute("delete from actors")
         rows = {}
@@ -511,6 +512,33 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
             where speaker_country is null and speaker_kind = 'person' and kind != 'comment'""")
         restance_changed_countries(db)
         refresh_counts(db)
+
+
+def bodies_named_as_people(db: sqlite_utils.Database, titles: dict[str, set]) -> int:
+    """A one-word person name that a document of the corpus describes as a body ('oil giant Yukos', stored as a
+    mention of kind ``organization``) names that body in the other documents too ('Yukos said it would appeal'),
+    unless a title or role is written before it somewhere (``titles``: 'coach Ferguson'), the word is a given
+    name (:func:`entities.any_given_name`) or the surname of a person the corpus names in full (the band Keane
+    and the footballers Roy and Robbie Keane). Its person mentions become organization mentions and its
+    statements an organization's. Returns the number of names."""
+    from . import entities
+
+    named = {r[0] for r in db.execute("""select distinct m.name from mentions m where m.kind = 'person'
+                                         and m.name not like '% %' and exists (select 1 from mentions o
+                                         where o.kind = 'organization' and o.text = m.name)""")}
+    locals_of: dict[str, set] = {}
+    for name, local in db.execute("select distinct name, doc_name from mentions where kind = 'person'"):
+        locals_of.setdefault(name, set()).add(local)
+    surnames = {r[0].split()[-1] for r in db.execute(
+        "select distinct name from mentions where kind = 'person' and name like '% %'")}
+    bodies = sorted(n for n in named if not entities.any_given_name(n) and n not in surnames
+                    and not any(titles.get(x) for x in locals_of.get(n, ())))
+    for name in bodies:
+        db.execute("""update mentions set kind = 'organization', doc_name = null, country = null
+                      where kind = 'person' and name = ?""", [name])
+        db.execute("""update statements set speaker_kind = 'organization', speaker_doc_name = null
+                      where speaker_kind = 'person' and speaker = ? and kind != 'comment'""", [name])
+    return len(bodies)
 
 
 def restance_changed_countries(db: sqlite_utils.Database) -> int:
