@@ -335,6 +335,15 @@ def test_the_words_of_a_title_that_names_a_portfolio_are_no_part_of_the_name(nlp
     assert person_names(nlp_pipeline, text)[-1] == name
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Greeting Zuzana Čaputová in Kyiv, he stressed that Slovakia had been with Ukraine from the start.",
+     "Zuzana Čaputová"),
+    ("Will Smith said the film would open in June.", "Will Smith"),  # a given name the tagger may call a verb
+])
+def test_a_verb_form_the_model_took_into_a_name_is_no_part_of_it(nlp_pipeline, text, name):
+    assert person_names(nlp_pipeline, text)[0] == name
+
+
 def test_a_place_name_written_after_an_honorific_is_a_person_throughout_the_document(nlp_pipeline):
     def places(text):
         return {m.text for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}

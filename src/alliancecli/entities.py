@@ -558,9 +558,16 @@ def _strip_leading_non_name(toks: list, towns_first_names: bool = True) -> list:
     # makes the first word the head of a longer name, not a word before a person's name: nothing is stripped
     while len(toks) >= 3 and not (toks[1].is_lower and toks[1].pos_ in ("ADP", "DET", "CCONJ")) and len("".join(t.text_with_ws for t in toks[1:]).split()) >= 2 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
                               or toks[0].lower_ in not_name or toks[0].ent_type_ in ("GPE", "LOC")
-                              or _place_word(toks[0].text, not towns_first_names or _governed(toks[0]))):
+                              or _place_word(toks[0].text, not towns_first_names or _governed(toks[0]))
+                              or _verb_before_name(toks[0])):
         toks = toks[1:]
     return toks
+
+
+def _verb_before_name(t) -> bool:
+    """A verb form the model took into a name ('Greeting Zuzana Čaputová in Kyiv, he stressed …'), which no given
+    name is ('Will Smith', 'Mark Rutte' keep theirs)."""
+    return t.pos_ == "VERB" and t.tag_ in ("VBG", "VBN", "VBD") and not any_given_name(t.text)
 
 
 def _governed(tok) -> bool:
