@@ -559,9 +559,17 @@ def _strip_leading_non_name(toks: list, towns_first_names: bool = True) -> list:
     while len(toks) >= 3 and not (toks[1].is_lower and toks[1].pos_ in ("ADP", "DET", "CCONJ")) and len("".join(t.text_with_ws for t in toks[1:]).split()) >= 2 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
                               or toks[0].lower_ in not_name or toks[0].ent_type_ in ("GPE", "LOC")
                               or _place_word(toks[0].text, not towns_first_names or _governed(toks[0]))
-                              or _verb_before_name(toks[0])):
+                              or _verb_before_name(toks[0]) or _word_before_given_name(toks)):
         toks = toks[1:]
     return toks
+
+
+def _word_before_given_name(toks) -> bool:
+    """A common English word that opens its sentence before a given name, which the model took into the name
+    ('Prop Martin Castrogiovanni'): no given name or census surname itself."""
+    t = toks[0]
+    return (t.pos_ == "PROPN" and _starts_sentence(t) and _is_common_word(t) and any_given_name(toks[1].text)
+            and not any_given_name(t.text) and t.lower_ not in _census_surnames())
 
 
 def _verb_before_name(t) -> bool:
