@@ -415,3 +415,15 @@ def test_a_town_that_the_words_before_make_a_place_is_cut_off_a_name(nlp_pipelin
 ])
 def test_a_road_a_plant_or_a_base_is_no_person(nlp_pipeline, text):
     assert person_names(nlp_pipeline, text) == []
+
+
+@pytest.mark.parametrize("written, name", [
+    ("G Dempsey (Leinster", "G Dempsey"),  # a team sheet's club in brackets
+    ("Kay, King", "Kay"),  # a list the model ran into one name
+    ("Girvan Dempsey", "Girvan Dempsey"),
+])
+def test_a_bracket_or_a_comma_ends_a_name(nlp_pipeline, written, name):
+    doc = nlp_pipeline(f"Replacements: {written} and others.")
+    start = len("Replacements: ")
+    span = doc.char_span(start, start + len(written), alignment_mode="expand")
+    assert " ".join(t.text for t in entities.clean_name(span)) == name

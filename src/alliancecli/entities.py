@@ -277,6 +277,10 @@ def clean_name(tokens) -> list:
                     or toks[0].is_punct  # '― Ana Lopez': the tagger calls a horizontal bar a verb
                     or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts):
         toks.pop(0)
+    # a bracket or a comma ends a name: 'G Dempsey (Leinster', 'Kay, King' of a team sheet
+    cut = next((i for i, t in enumerate(toks) if i and t.text in ("(", ",", ")", "[", ";")), None)
+    if cut is not None:
+        toks = toks[:cut]
     while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct
                     or len(toks) > 1 and post_nominal(toks[-1])):  # 'Ken Macdonald QC'
         toks.pop()
