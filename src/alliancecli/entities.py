@@ -813,12 +813,18 @@ def any_given_name(word: str) -> bool:
     return _given_name(low) or low in _census_given_names()
 
 
-def _census(part: str) -> list[str]:
-    """The names of one file of the 1990 US census as the ``names`` package ships it, most frequent first, lower case."""
+def _census_rows(part: str) -> list[tuple[str, float]]:
+    """The names of one file of the 1990 US census as the ``names`` package ships it, most frequent first, lower
+    case, each with its share (per cent) of the people the file counts."""
     from importlib.resources import files
 
     text = files("names").joinpath(part).read_text(encoding="utf-8")
-    return [line.split()[0].lower() for line in text.splitlines() if line.strip()]
+    return [(cols[0].lower(), float(cols[1])) for cols in (line.split() for line in text.splitlines()) if cols]
+
+
+def _census(part: str) -> list[str]:
+    """The names of one file of the 1990 US census, most frequent first, lower case (:func:`_census_rows`)."""
+    return [name for name, _ in _census_rows(part)]
 
 
 @lru_cache(maxsize=1)
@@ -834,14 +840,10 @@ def _census_genders() -> dict[str, str]:
     bearers of one sex carry (the census gives each name's share of men and of women; the US population of 1990
     had about as many of each): 'hillary' f, 'donald' m, not 'jordan' or 'kelly', nor the names another language
     gives to the other sex ('valery', 'nikita', 'andrea': ``either_sex_given_names`` in ``people.json``)."""
-    from importlib.resources import files
-
     share: dict[str, list[float]] = {}
     for i, part in enumerate(("dist.male.first", "dist.female.first")):
-        for line in files("names").joinpath(part).read_text(encoding="utf-8").splitlines():
-            cols = line.split()
-            if cols:
-                share.setdefault(cols[0].lower(), [0.0, 0.0])[i] = float(cols[1])
+        for name, pct in _census_rows(part):
+            share.setdefault(name, [0.0, 0.0])[i] = pct
     either = set(load_json("people.json")["either_sex_given_names"])
     return {n: "m" if m >= 9 * f else "f" for n, (m, f) in share.items()
             if (m >= 9 * f or f >= 9 * m) and n not in either}
@@ -1384,16 +1386,20 @@ def _title_modifiers() -> frozenset[str]:
     return (frozenset(raw["role_other_modifiers"]) | frozenset(raw["role_ignored_modifiers"])) - {"the", "a", "an"}
 
 
+def title_abbreviation(word: str) -> str | None:
+    """The title an abbreviation stands for ('Gov.' -> 'governor', ``title_abbreviations`` in ``attribution.json``),
+    or None."""
+    return load_json("attribution.json")["title_abbreviations"].get(word.rstrip(".").lower())
+
+
 def title_before(text: str) -> str | None:
     """The title or role written right before a name, from the ``text`` that precedes it: 'president' in 'U.S.
     President Joseph Biden' and in 'President of the United States Joseph Biden', 'lady' in 'First Lady Jill
     Biden' (lower case, abbreviations spelled out: 'Gov.' -> 'governor'), or None."""
     lex = lexicon()
-    abbreviations = load_json("attribution.json")["title_abbreviations"]
     # back over the body or country the title is of: 'President of the United States Joseph Biden'
     for n, word in enumerate(reversed(re.findall(r"[\w'’-]+\.?", text)[-8:])):
-        low = word.rstrip(".").lower()
-        low = abbreviations.get(low, low)
+        low = title_abbreviation(word) or word.rstrip(".").lower()
         if low in _COURTESY_TITLES or low in _title_modifiers():
             return None  # 'Mr', 'Dr': anyone's; 'the former Yukos': no title
         if low in lex["titles"] or low in lex["roles"]:

@@ -65,7 +65,7 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"
 
 
 def _in_clause_below(t, top) -> bool:
-    """Whether ``t`` stands in a clause or a conjunct below ``top``."""
+    """Whether ``t`` stands in a clause below ``top``."""
     while t.i != top.i and t.head.i != t.i:
         if t.dep_ in _CLAUSE_DEPS:
             return True
@@ -299,11 +299,12 @@ class Registry:
         return self.resolve(k, sj, pos, last) if sj is not None else None
 
     def person_in_apposition(self, k: int, tok, speaking: bool = False) -> Mention | None:
-        """A person named right after a role: 'the press secretary of the President of Russia Dmitry Peskov'; for
-        after any noun, past a comma (:func:`_next_to`): 'Trump's running mate — Mike Pence —', 'the election, Minyon
-        Moore, a senior adviser, called …' (where the parser made 'election' the subject of the cue, ``speaking``);
-        but for the subjects a pronoun may continue, not after a noun for a work ('The film, A Different Story,
-        chronicles …' names a film, whatever the model tags; ``work_nouns``)."""
+        """A person named right after a role: 'the press secretary of the President of Russia Dmitry Peskov'; or
+        in apposition to any noun, with no verb between (:func:`_next_to`): 'Trump's running mate — Mike Pence —',
+        'the election, Minyon Moore, a senior adviser, called …' (where the parser made 'election' the subject of
+        the cue, ``speaking``). For the subjects a pronoun may continue (not ``speaking``), not in apposition to a
+        noun for a work ('The film, A Different Story, chronicles …' names a film, whatever the model tags;
+        ``work_nouns``)."""
         v = self.view
         for t in tok.subtree:
             m = v.person_at(k, t)
@@ -854,10 +855,8 @@ class Registry:
         chain.reverse()
         while chain and chain[0].lower_ in CONNECTORS:
             chain.pop(0)
-        abbreviations = v.rules["title_abbreviations"]
-
         def role_word(t) -> str:  # 'Gov.' is the governor
-            return abbreviations.get(t.lower_.rstrip("."), t.lemma_.lower())
+            return entities.title_abbreviation(t.text) or t.lemma_.lower()
 
         roles = [t for t in chain if role_word(t) in lex["roles"]]
         if not roles:

@@ -101,7 +101,6 @@ def rules() -> dict:
         "act_min_words": raw["act_min_words"],
         "act_clausal_deps": set(raw["act_clausal_deps"]),
         "judgment_verbs": set(raw["judgment_verbs"]),
-        "title_abbreviations": raw["title_abbreviations"],
         "work_nouns": set(raw["work_nouns"]),
         "data_documents": set(raw["data_documents"]),
         "belief_verbs": set(raw["belief_verbs"]),
