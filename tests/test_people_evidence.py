@@ -51,6 +51,30 @@ def test_one_mention_with_evidence_keeps_the_name_wherever_else_it_stands(nlp):
     assert entities.common_lone_words({"Harvest": [a, b]}) == set()
 
 
+@pytest.mark.parametrize("text,word", [
+    ("Protect your peaceful and beautiful Danube from them.", "Danube"),  # a possessive pronoun
+    ("Thousands came to the airport to see the Mriya.", "Mriya"),  # 'the' right before it
+    ("She bought a Livebox for the flat.", "Livebox"),  # an indefinite article
+])
+def test_a_lone_name_after_a_determiner_of_its_own_is_no_person(nlp, text, word):
+    assert entities.determined_names({word: [_token(nlp, text, word)]}) == {word}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("De Marigny took over the kicking duties from the hapless Orquera.", "Orquera"),  # 'the' and a description
+    ("The Trump campaign denied it.", "Trump"),  # the determiner is the campaign's
+    ("Kaluzhny opened the meeting.", "Kaluzhny"),  # no determiner
+])
+def test_a_lone_name_without_a_determiner_of_its_own_stays_a_person(nlp, text, word):
+    assert entities.determined_names({word: [_token(nlp, text, word)]}) == set()
+
+
+def test_one_mention_without_a_determiner_keeps_the_name(nlp):
+    a = _token(nlp, "She bought a Livebox for the flat.", "Livebox")
+    b = _token(nlp, "Livebox said the sale was over.", "Livebox")
+    assert entities.determined_names({"Livebox": [a, b]}) == set()
+
+
 @pytest.mark.parametrize("word,brand", [
     ("SmithKlineBeecham", True), ("InterContinental", True), ("McDonald", False), ("MacKenzie", False),
     ("DiCaprio", False), ("FitzGerald", False), ("O'Neill", False), ("Owusu-Abeyie", False), ("JPR", False),

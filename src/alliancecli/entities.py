@@ -761,6 +761,38 @@ def common_lone_words(tokens: dict[str, list], person_words: frozenset[str] = fr
     return out
 
 
+#: determiners and possessive pronouns that make the word they modify a common noun or the name of a thing
+_THING_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "your", "its", "their", "my",
+                                "every", "each", "any", "another"})
+
+
+def determined_names(tokens: dict[str, list], person_words: frozenset[str] = frozenset()) -> set[str]:
+    """The one-word person names of a document that every mention writes after a determiner or a possessive
+    pronoun of its own ('your beautiful Danube', 'the Mriya', 'a Livebox') and that no mention shows to be a person
+    (:func:`_person_evidence`). English writes a person's name without one; a ship, a river, an app or a product
+    the model tags PERSON takes one. After 'the' and a word that describes it, it can be a person's ('the hapless
+    Orquera'), and a verb it is the subject of shows one ('the late Smith said')."""
+    out = set()
+    for name, toks in tokens.items():
+        if toks and all(_determined(t) for t in toks) and not any(_person_evidence(t, person_words - {name})
+                                                               for t in toks):
+            out.add(name)
+    return out
+
+
+def _determined(tok) -> bool:
+    """Whether the name at ``tok`` heads a noun phrase with a determiner or possessive pronoun of its own."""
+    if tok.dep_ == "compound" and tok.head.i > tok.i:
+        return False  # 'the Trump campaign': the determiner is the campaign's
+    doc = tok.doc
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("det", "poss") and c.lower_ in _THING_DETERMINERS:
+            # 'the hapless Orquera', 'the South African-born Liebenberg': sports writing puts a person's name
+            # after 'the' and a word that describes them
+            return not (c.lower_ == "the" and any(t.dep_ == "amod" or t.pos_ == "ADJ" for t in doc[c.i + 1:tok.i]))
+    return False
+
+
 def common_word_names(spans: dict[str, list], lower: set[str]) -> set[str]:
     """The names of two words or more that end in a common English word, have no given name and that no mention
     shows to be a person: 'Numis Securities', 'Newmarket Films', 'Barrick Gold', what is left of 'Million Dollar

@@ -216,6 +216,7 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
                 longer[m.name].append(span)
     dropped = entities.common_lone_words(lone, frozenset(w for m in people for w in m.text.split()))
     dropped |= entities.common_word_names(longer, lower)
+    dropped |= entities.determined_names(lone, frozenset(w for m in people for w in m.text.split()))
     people = [m for m in people if m.name not in dropped]
     stmts = quotes.attribute(text, units, docs, people, outline.signatures, outline.comments)
 
