@@ -427,3 +427,13 @@ def test_a_bracket_or_a_comma_ends_a_name(nlp_pipeline, written, name):
     start = len("Replacements: ")
     span = doc.char_span(start, start + len(written), alignment_mode="expand")
     assert " ".join(t.text for t in entities.clean_name(span)) == name
+
+
+def test_a_place_name_on_a_team_sheet_is_a_player(nlp):
+    text = "Town: Harris, Okafor, Buxton, Lemaire, Dimech, Stokes, Murray, Pellegrini, Warne."
+    assert not {t for t, _, _ in _places(nlp, text)} & {"Buxton", "Murray"}
+
+
+def test_a_list_of_towns_keeps_its_towns(nlp):
+    text = "People marched in Bratislava, Vienna, Budapest, Linz, Regensburg and Belgrade."
+    assert {"Linz", "Regensburg"} <= {t for t, _, _ in _places(nlp, text)}

@@ -1631,6 +1631,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
         nxt = doc[span.end] if span.end < len(doc) else None
         if span.text in titled or span.text in articled or after_the(doc, span, place):
             continue
+        if _in_list_of_names(span, gaz):
+            continue  # a team sheet: 'Corden, Murray, Curtis, Neil, Warne'
         small = place.kind == "city" and place.population < rules["small_town_population"]
         if small and place.country not in named:
             continue  # a town of a few thousand in a country the text never names: 'Rossignol' the ski maker
@@ -1665,6 +1667,29 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
         out.append(Mention("country", place.country, span.text, bases[k] + span.start_char, bases[k] + span.end_char,
                            k, sent_bases[k] + _sent_index(doc, span.start), span.root.i, place.country))
     return out
+
+
+def _in_list_of_names(span, gaz, min_items: int = 4) -> bool:
+    """Whether the one-word ``span`` is an item of a comma-separated list of at least ``min_items`` capitalised single
+    words of which fewer than half are places (of ``places.json``, or countries and capitals of the gazetteer): a
+    team sheet or a cast ('Pilkington, Talbot, Buxton, Dimech, Artell, Corden, Murray'), whose Buxton and Murray are
+    no towns, where a list of towns ('Vienna, Budapest, Linz, Regensburg') keeps them. The model must tag another
+    item a person: a list of regions the gazetteer half knows ('Volyn, Odesa, Galicia, Dnipro') is no team."""
+    if len(span) != 1:
+        return False
+    doc = span.doc
+    items = [span[0]]
+    for step in (-2, 2):
+        k = span.start + step
+        while 0 <= k < len(doc) and doc[k - step // 2].text == "," and doc[k].text[:1].isupper() and doc[k].is_alpha \
+                and not (0 <= k + step // 2 < len(doc) and doc[k + step // 2].text[:1].isupper()
+                         and doc[k + step // 2].is_alpha):
+            items.append(doc[k])
+            k += step
+    if len(items) < min_items:
+        return False
+    places = sum(gaz.lookup(t.text) is not None or t.ent_type_ == "COUNTRY" for t in items)
+    return places * 2 < len(items) and any(t.ent_type_ == "PERSON" for t in items[1:])
 
 
 def instrument_places(docs: list, instruments: set[str]) -> list:
