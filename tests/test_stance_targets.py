@@ -396,3 +396,17 @@ def test_the_documents_aggressor_is_a_partner_only_where_the_sentence_joins_it_t
     # 'pressure on Ukraine' is the aggressor's pressure on its victim: no mark of the sanctioned
     doc = "Russia is trying to put pressure on Ukraine."
     assert stance.adversaries(doc, stance.find_mentions(doc)) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The minister met the EU High Representative for Foreign Affairs and Security Policy in Brussels.",
+    "The Common Aviation Area Agreement with the European Union was discussed.",
+])
+def test_a_cue_word_written_inside_a_name_is_no_cue(text):
+    s = stance.classify(text)
+    assert s.label == "neutral"
+
+
+def test_a_cue_word_that_opens_a_quotation_still_counts():
+    s = stance.classify('He said: "Together we will join the EU."')
+    assert s.label == "support" and "Together" in s.evidence

@@ -436,6 +436,20 @@ def _clause_end(sent: str, i: int) -> int:
     return m.start() if m else len(sent)
 
 
+#: what may stand right before a word that opens a sentence or a quotation ('said: "Together we …"')
+_OPENERS = "\"'“‘«([:—–-"
+
+
+def _in_a_name(sent: str, i: int) -> bool:
+    """Whether the cue word at ``i`` of the sentence ``sent`` is written with a capital where no sentence or quotation
+    starts: a word of a name, an office or a body ('High Representative for Foreign Affairs and Security Policy',
+    'the Solidarity trade union'), not the speaker's own word."""
+    if not sent[i:i + 1].isupper():
+        return False
+    before = sent[:i].rstrip()
+    return bool(before) and before[-1] not in _OPENERS and not _SENTENCE_END.search(before[-3:] + " ")
+
+
 def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
     lx = lexicon()
     a, b = s.start, s.end
@@ -469,6 +483,8 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
     others = [m.span() for rx in lx["reported_objections"] for m in rx.finditer(cue_text)]
     for rx, w in lx["oppose"]:
         for m in rx.finditer(cue_text):
+            if _in_a_name(cue_text, m.start()):
+                continue
             if abs(w) < 1.0 and (_negated(text, a + m.start(), a, 2) or not clear or s.targets and not any(
                     _same_clause(text, a + m.start(), a + m.end(), t.span) for t in s.targets)):
                 continue  # "not afraid", "no mistake": a negated objection objects to nothing; nor does one
@@ -483,7 +499,7 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
         t.kind in ("bloc+", "bloc", "integration", "sanctions") for t in s.targets)
     for rx, w in lx["support"]:
         for m in rx.finditer(cue_text):
-            if question:
+            if question or _in_a_name(cue_text, m.start()):
                 continue
             w2 = w * factor_at(m.start()) * (lx["neutral_factor"] if aside else 1.0)
             if report_at is not None and not lx["thanks"].fullmatch(m.group(0)):
