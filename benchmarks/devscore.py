@@ -81,6 +81,10 @@ def score_polnear(folder: Path, db: Path) -> dict:
             r = result["tracks"][track][measure]
             out[f"{short}_{m}_P"], out[f"{short}_{m}_R"], out[f"{short}_{m}_F1"] = (
                 r["precision"], r["recall"], r["f1"])
+    # the statements alone, without the acts aimed at a target
+    alone = polnear.score(gold, [p for p in preds if p.kind != "act"])["tracks"]["attributions"]["end_to_end"]
+    out["statements_all_e2e_P"], out["statements_all_e2e_R"], out["statements_all_e2e_F1"] = (
+        alone["precision"], alone["recall"], alone["f1"])
     return out
 
 

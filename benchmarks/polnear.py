@@ -51,7 +51,10 @@ Tracks
        ``kind = 'quote'``.
     2. all attributions with a source: gold = every attribution that has a
        Source; predictions = statements with ``comment_id IS NULL`` and
-       ``kind != 'comment'``.
+       ``kind != 'comment'``, and the rows of ``acts`` (acts aimed at a target,
+       "criticized the deal", which the ingest keeps apart from the statements;
+       kind ``act``) where the database has that table. ``--no-acts`` leaves
+       them out, to score the statements alone.
 
 Matching
     A prediction matches a gold attribution (of the same article) when at least
@@ -311,8 +314,8 @@ _STATEMENT_COLUMNS = ("id", "document_id", "comment_id", "kind", "text", "start"
                       "speaker", "speaker_start", "speaker_end")
 
 
-def load_predictions(db: Path, articles: dict[str, str]) -> tuple[list[Prediction], dict[str, int]]:
-    """Read the statements of the documents that are articles.
+def load_predictions(db: Path, articles: dict[str, str], acts: bool = True) -> tuple[list[Prediction], dict[str, int]]:
+    """Read the statements (and, with ``acts``, the acts) of the documents that are articles.
 
     Returns ``(predictions, counts)``: every statement (all kinds; ``score``
     picks per track) and article stem -> number of statements (0 when the
@@ -346,7 +349,12 @@ def load_predictions(db: Path, articles: dict[str, str]) -> tuple[list[Predictio
         cols = ", ".join(f'"{c}"' for c in _STATEMENT_COLUMNS)
         preds: list[Prediction] = []
         counts = {stem: 0 for stem in articles}
-        for row in con.execute(f"SELECT {cols} FROM statements ORDER BY id"):
+        # the acts aimed at a target that the learned frames attribute ("criticized the deal"), kept apart from
+        # the statements by the ingest, are attributions too (kind 'act'), where the database has them
+        acts = acts and con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'acts'").fetchone()
+        act_sql = ("UNION ALL SELECT 'act:' || id, document_id, NULL, 'act', text, start, end, speaker, speaker_start, "
+                   "speaker_end FROM acts" if acts else "")
+        for row in con.execute(f"SELECT {cols} FROM statements {act_sql} ORDER BY 1"):
             stem = doc_of.get(row["document_id"])
             if stem is None:
                 continue
@@ -622,6 +630,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=0, metavar="N",
                     help="list up to N misses, false positives and wrong speakers")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--no-acts", action="store_true", help="score the statements alone, without the acts")
     ap.add_argument("--model", metavar="NAME", help="passed to the ingest as --model NAME")
     args = ap.parse_args(argv)
 
@@ -644,7 +653,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: no database at {db}", file=sys.stderr)
             return 1
         try:
-            preds, counts = load_predictions(db, articles)
+            preds, counts = load_predictions(db, articles, acts=not args.no_acts)
         except sqlite3.Error as exc:
             print(f"error: cannot read {db}: {exc}", file=sys.stderr)
             return 1

@@ -37,7 +37,11 @@ sys.path.insert(0, str(REPO / "src"))
 import polnear  # noqa: E402
 
 
-def collect(folder: Path, counts: dict, min_words: int) -> None:
+def collect(folder: Path, counts: dict, min_words: int, acts: dict, acts_min_words: int,
+            acts_by_doc: dict | None = None) -> Path:
+    """Count the frames of every article of ``folder`` into ``counts`` (statements) and ``acts``, and, when given,
+    the acts' counts of each article into ``acts_by_doc`` (stem -> frame -> [hits, seen]); returns the database
+    the articles were ingested into."""
     from alliancecli import pipeline, quotes
     from alliancecli.quotes import frames
     from alliancecli.quotes.marks import scan_quotes
@@ -59,15 +63,23 @@ def collect(folder: Path, counts: dict, min_words: int) -> None:
         view.set_quotes(scan_quotes(text, [(units[k].start, units[k].end) for k in view.body]))
         for k in view.body:
             for c in frames.candidates(view, k):
-                if not frames.reports(view, c, min_words):
+                if frames.is_act(view, c, acts_min_words):
+                    table = acts if acts_by_doc is None else acts_by_doc.setdefault(stem, {})
+                elif frames.reports(view, c, min_words):
+                    table = counts
+                else:
                     continue
-                seen = counts.setdefault(c.frame, [0, 0])
+                seen = table.setdefault(c.frame, [0, 0])
                 seen[1] += 1
                 s0 = view.abs(k, c.subject)
                 s1 = s0 + len(c.subject)
-                if any(2 * polnear.overlap(c.start, c.end, g.content) >= c.end - c.start
-                       and polnear.overlap(s0, s1, g.source) > 0 for g in by_doc.get(stem, ())):
-                    seen[0] += 1
+                hit = any(2 * polnear.overlap(c.start, c.end, g.content) >= c.end - c.start
+                          and polnear.overlap(s0, s1, g.source) > 0 for g in by_doc.get(stem, ()))
+                seen[0] += hit
+                if table is not counts and acts_by_doc is not None:
+                    total = acts.setdefault(c.frame, [0, 0])
+                    total[0] += hit
+                    total[1] += 1
         return original(text, units, docs, people, *args, **kwargs)
 
     quotes.attribute = attribute
@@ -76,13 +88,17 @@ def collect(folder: Path, counts: dict, min_words: int) -> None:
         pipeline.ingest([str(folder / "text")], str(db))
     finally:
         quotes.attribute = original
+    return db
 
 
 def dump(table: dict) -> str:
     """The table as JSON with one frame a line, so that a retrained table diffs readably."""
-    head = {k: v for k, v in table.items() if k != "frames"}
-    lines = [f"  {json.dumps(f)}: {json.dumps(v)}" for f, v in table["frames"].items()]
-    return (json.dumps(head, indent=1)[:-2] + ',\n "frames": {\n' + ",\n".join(lines) + "\n }\n}\n")
+    head = {k: v for k, v in table.items() if k not in ("frames", "acts")}
+    parts = []
+    for name in ("frames", "acts"):
+        lines = [f"  {json.dumps(f)}: {json.dumps(v)}" for f, v in table[name].items()]
+        parts.append(f' "{name}": {{\n' + ",\n".join(lines) + "\n }")
+    return json.dumps(head, indent=1)[:-2] + ",\n" + ",\n".join(parts) + "\n}\n"
 
 
 def main(argv=None) -> int:
@@ -95,24 +111,35 @@ def main(argv=None) -> int:
     ap.add_argument("--min-share", type=float, default=0.6, help="use frames that attributed this share")
     ap.add_argument("--min-count", type=int, default=3, help="... and were seen this often")
     ap.add_argument("--min-words", type=int, default=2, help="the shortest content used")
+    ap.add_argument("--acts-min-share", type=float, default=0.4,
+                    help="record the acts aimed at a target of frames that attributed this share")
+    ap.add_argument("--acts-min-words", type=int, default=1, help="the shortest target of an act")
     args = ap.parse_args(argv)
     import parsecache
 
     parsecache.install(args.cache)
     counts: dict[str, list[int]] = {}
+    acts: dict[str, list[int]] = {}
     for folder in args.dirs:
-        collect(folder, counts, args.min_words)
+        collect(folder, counts, args.min_words, acts, args.acts_min_words)
     kept = {f: v for f, v in sorted(counts.items()) if v[1] >= args.min_seen}
+    kept_acts = {f: v for f, v in sorted(acts.items()) if v[1] >= args.min_seen}
     out = {
         "about": ("Attribution frames (verb lemma | first complement) learned by benchmarks/train_frames.py "
                   f"from {', '.join(d.name for d in args.dirs)}: [times it attributed, times seen]. "
-                  "A frame is used when seen >= min_count and attributed >= min_share of the time."),
+                  "A frame is used when seen >= min_count and attributed >= min_share of the time. 'frames' "
+                  "counts candidates that report something (a statement); 'acts' counts those whose complement "
+                  "only names a target ('criticized the deal'), recorded as acts where attributed >= "
+                  "acts_min_share of the time."),
         "min_share": args.min_share, "min_count": args.min_count, "min_words": args.min_words,
-        "frames": kept,
+        "acts_min_share": args.acts_min_share, "acts_min_words": args.acts_min_words,
+        "frames": kept, "acts": kept_acts,
     }
     args.out.write_text(dump(out), encoding="utf-8")
     used = sum(1 for h, s in kept.values() if s >= args.min_count and h >= args.min_share * s)
-    print(f"{len(counts)} frames seen, {len(kept)} written, {used} in use -> {args.out}")
+    used_acts = sum(1 for h, s in kept_acts.values() if s >= args.min_count and h >= args.acts_min_share * s)
+    print(f"{len(counts)} frames seen, {len(kept)} written, {used} in use; {len(acts)} act frames seen, "
+          f"{len(kept_acts)} written, {used_acts} in use -> {args.out}")
     return 0
 
 

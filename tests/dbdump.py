@@ -12,7 +12,7 @@ def canonical(path) -> dict[str, list]:
                  for r in con.execute("select * from statements")}
     refs = {"document_id": doc, "comment_id": comment, "parent_id": comment, "statement_id": statement}
     out = {}
-    for table in ("documents", "segments", "comments", "statements", "mentions", "pairs", "actors", "labels"):
+    for table in ("documents", "segments", "comments", "statements", "mentions", "pairs", "acts", "actors", "labels"):
         rows = []
         for r in con.execute(f"select * from [{table}]"):
             r = dict(r)
@@ -28,6 +28,6 @@ def canonical(path) -> dict[str, list]:
 
 def assert_same(got, expected):
     a, b = canonical(got), canonical(expected)
-    assert b["statements"] and b["mentions"] and b["pairs"]
+    assert b["statements"] and b["mentions"] and b["pairs"] and b["acts"]
     for table in a:
         assert a[table] == b[table], table

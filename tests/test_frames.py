@@ -25,16 +25,19 @@ def analyse(nlp, monkeypatch):
     """(body, frames in use) -> the (kind, text, speaker, speaker text, cue) of the statements the frames
     alone find."""
 
-    def run(body: str, used: set[str]):
+    def run(body: str, used: set[str], acts: set[str] = frozenset(), mechanisms=None, rows_of=False):
         raw = {"min_share": 0.5, "min_count": 3, "min_words": 2, "frames": {}}
         monkeypatch.setattr(frames, "model", lambda: (used, raw))
-        monkeypatch.setattr(quotes, "MECHANISMS", [quotes.FRAMES])  # the frames alone
+        monkeypatch.setattr(frames, "act_model", lambda: (acts, 1))
+        monkeypatch.setattr(quotes, "MECHANISMS", mechanisms or [quotes.FRAMES])  # the frames alone
         text = f"A title for the test\n\n{body}\n"
         src = reader.SourceFile("test.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
         outline = segment(text)
         units = pipeline.plan_units(outline)
         docs = list(nlp.pipe([text[u.start:u.end] for u in units]))
         rows = pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs)
+        if rows_of:
+            return rows
         return [(s["kind"], s["text"], s["speaker"], s["speaker_text"], s["cue"]) for s in rows.statements]
 
     return run
@@ -58,6 +61,33 @@ def test_an_act_aimed_at_a_target_is_not_a_statement(analyse):
                  "Senator Jane Miller thanked the mayor of Springfield for his work.",
                  "Senator Jane Miller discussed the budget, which was passed in May, with the mayor."):
         assert analyse(body, {"criticize|dobj", "thank|dobj", "discuss|dobj"}) == [], body
+
+
+def test_an_act_of_a_learned_act_frame_is_recorded_apart_from_the_statements(analyse):
+    body = "Senator Jane Miller sharply criticized the mayor's budget. She also thanked the mayor of Springfield."
+    rows = analyse(body, set(), acts={"criticize|dobj", "thank|dobj"}, rows_of=True)
+    assert rows.statements == []
+    assert [(a["text"], a["speaker"], a["speaker_text"], a["cue"], a["frame"]) for a in rows.acts] == [
+        ("the mayor's budget", "Jane Miller", "Jane Miller", "criticized", "criticize|dobj"),
+        ("the mayor of Springfield", "Jane Miller", "She", "thanked", "thank|dobj")]
+
+
+def test_an_act_frame_not_learned_records_nothing(analyse):
+    body = "Senator Jane Miller sharply criticized the mayor's budget."
+    assert analyse(body, set(), acts={"praise|dobj"}, rows_of=True).acts == []
+
+
+def test_an_act_whose_words_a_statement_holds_is_not_recorded(analyse):
+    body = 'Senator Jane Miller said: "We criticized the mayor\'s budget and we will do it again."'
+    rows = analyse(body, set(), acts={"criticize|dobj"}, mechanisms=list(quotes.MECHANISMS), rows_of=True)
+    assert rows.statements and rows.acts == []
+
+
+def test_a_clause_in_the_object_is_a_statement_not_an_act(analyse):
+    body = "Senator Jane Miller stressed the need to reopen the library before the winter."
+    rows = analyse(body, {"stress|dobj"}, acts={"stress|dobj"}, rows_of=True)
+    assert [s["text"] for s in rows.statements] == ["the need to reopen the library before the winter"]
+    assert rows.acts == []
 
 
 def test_a_noun_of_saying_or_a_clause_in_the_object_is_a_statement(analyse):
@@ -133,9 +163,12 @@ def test_frames_are_on(nlp):
 
 def test_the_shipped_table_holds_counts_only():
     _, raw = frames.model()
-    assert raw["frames"] and all(isinstance(h, int) and isinstance(s, int) and 0 <= h <= s
-                                 for h, s in raw["frames"].values())
-    assert all(len(f.split("|")) == 2 for f in raw["frames"])
+    for table in ("frames", "acts"):
+        assert raw[table] and all(isinstance(h, int) and isinstance(s, int) and 0 <= h <= s
+                                  for h, s in raw[table].values())
+        assert all(len(f.split("|")) == 2 for f in raw[table])
+    acts, words = frames.act_model()
+    assert acts and words >= 1
 
 
 def test_frames_are_chosen_by_share_and_count():

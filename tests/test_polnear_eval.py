@@ -230,3 +230,22 @@ def test_ingest_report_lists_exceptions():
     out = pn.ingest_report(stats)
     assert "25.0% of ingest time" in out and "exceptions: 1" in out
     assert "  x.txt: ValueError: boom" in out
+
+
+def test_acts_count_in_the_attributions_track_only(corpus):
+    directory, db = corpus
+    articles, _ = pn.load_gold(directory)
+    con = sqlite3.connect(db)
+    doc = con.execute("select id from documents where path like '%art.txt'").fetchone()[0]
+    con.execute("create table acts (id integer primary key, document_id int, text text, start int, end int, "
+                "speaker text, speaker_start int, speaker_end int)")
+    con.execute("insert into acts values (1, ?, 'Taxes', 0, 5, 'Smith', 0, 5)", [doc])
+    con.commit()
+    con.close()
+    preds, counts = pn.load_predictions(db, articles)
+    acts = [p for p in preds if p.kind == "act"]
+    assert [(p.doc, p.start, p.end, p.speaker) for p in acts] == [("art", 0, 5, "Smith")]
+    assert pn.in_track(acts[0], "attributions") and not pn.in_track(acts[0], "quotations")
+    assert counts["art"] == 7
+    alone, _ = pn.load_predictions(db, articles, acts=False)
+    assert [p for p in alone if p.kind == "act"] == [] and len(alone) == len(preds) - 1

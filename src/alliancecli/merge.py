@@ -18,7 +18,7 @@ from pathlib import Path
 from . import store
 
 # the tables that hang off a document, in the order their ids are needed
-CHILDREN = ("segments", "comments", "statements", "mentions", "pairs")
+CHILDREN = ("segments", "comments", "statements", "mentions", "pairs", "acts")
 
 
 @dataclass
@@ -121,7 +121,9 @@ def _copy_document(src, db, doc: dict, cols: dict):
         cid = ids["comments"].get(r["comment_id"]) if r.get("comment_id") is not None else None
         ids["statements"][r["id"]] = _insert(db, "statements", {**r, "document_id": new_id, "comment_id": cid},
                                              cols["statements"])
-    for table in ("mentions", "pairs"):
+    for table in ("mentions", "pairs", "acts"):
+        if not _has(src, table):  # a database from before the table
+            continue
         for r in rows(table):
             r = {**r, "document_id": new_id}
             if r.get("statement_id") is not None:

@@ -218,7 +218,8 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     dropped |= entities.common_word_names(longer, lower)
     dropped |= entities.determined_names(lone, frozenset(w for m in people for w in m.text.split()))
     people = [m for m in people if m.name not in dropped]
-    stmts = quotes.attribute(text, units, docs, people, outline.signatures, outline.comments)
+    acts: list = []
+    stmts = quotes.attribute(text, units, docs, people, outline.signatures, outline.comments, acts=acts)
 
     comment_rows = []
     index_of_path = {}
@@ -305,7 +306,14 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
         "url": getattr(src, "url", None), "words": len(text.split()),
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
-    return store.DocumentRows(document, segment_rows, comment_rows, statement_rows, mention_rows, pair_rows)
+    act_rows = [{
+        "text": text[a.start:a.end], "start": a.start, "end": a.end, "speaker": a.speaker,
+        "speaker_start": a.speaker_start, "speaker_end": a.speaker_end,
+        "speaker_text": text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None,
+        "speaker_kind": a.speaker_kind, "speaker_country": a.speaker_country, "cue": a.cue,
+        "speaker_doc_name": a.speaker if a.speaker_kind == "person" else None, "frame": a.frame,
+    } for a in acts]
+    return store.DocumentRows(document, segment_rows, comment_rows, statement_rows, mention_rows, pair_rows, act_rows)
 
 
 def _quoted_path(text: str, comments, ci: int, c) -> str | None:

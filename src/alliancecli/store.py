@@ -16,7 +16,7 @@ import re
 import sqlite3
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -306,7 +306,7 @@ def document_state(db: sqlite_utils.Database, path: str) -> tuple[int, str] | No
     return (row[0], row[1]) if row else None
 
 
-DERIVED = ("pairs", "mentions", "statements", "comments", "segments")
+DERIVED = ("pairs", "mentions", "acts", "statements", "comments", "segments")
 
 _PART = re.compile(r"#part-\d+$")
 
@@ -332,6 +332,7 @@ class DocumentRows:
     statements: list[dict]  # with "_comment" = local comment index or None
     mentions: list[dict]  # with "_statement" / "_comment" local indexes
     pairs: list[dict]  # with "_statement"
+    acts: list[dict] = field(default_factory=list)
 
 
 def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> int | None:
@@ -400,6 +401,9 @@ def write_document(db: sqlite_utils.Database, rows: DocumentRows, replace_id: in
             p["document_id"] = doc_id
             p["statement_id"] = statement_ids[si] if si is not None else None
         insert_rows(db, "pairs", rows.pairs)
+        for a in rows.acts:
+            a["document_id"] = doc_id
+        insert_rows(db, "acts", rows.acts)
         if db["labels"].exists():
             apply_labels(db, doc_id)
     return doc_id
@@ -460,6 +464,8 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
         db.execute("""update statements set speaker = r.new from temp._actor_names r
                       where statements.speaker_kind = 'person' and r.old = statements.speaker_doc_name
                       and statements.speaker != r.new""")
+        db.execute("""update acts set speaker = r.new from temp._actor_names r
+                      where acts.speaker_kind = 'person' and r.old = acts.speaker_doc_name and acts.speaker != r.new""")
         for alias, name in split.items():  # a written form split off wherever it was joined
             db.execute("update mentions set name = ? where kind = 'person' and text = ?", [name, alias])
             db.execute("update statements set speaker = ? where speaker_kind = 'person' and speaker_text = ?",
@@ -538,6 +544,8 @@ def bodies_named_as_people(db: sqlite_utils.Database, titles: dict[str, set]) ->
                       where kind = 'person' and name = ?""", [name])
         db.execute("""update statements set speaker_kind = 'organization', speaker_doc_name = null
                       where speaker_kind = 'person' and speaker = ? and kind != 'comment'""", [name])
+        db.execute("""update acts set speaker_kind = 'organization', speaker_doc_name = null
+                      where speaker_kind = 'person' and speaker = ?""", [name])
     return len(bodies)
 
 
@@ -940,6 +948,19 @@ def m010_stance_target(db: sqlite_utils.Database):
     for col, kind in (("classifier_version", str), ("cv_model", str), ("cv_rules", str), ("in_use", int)):
         db["stance_models"].add_column(col, kind)
     db.execute("update stance_models set in_use = 0")
+
+
+@migration
+def m011_acts(db: sqlite_utils.Database):
+    """Acts aimed at a target that the learned frames attribute ("X criticized the deal", "Y thanked Z"): who did
+    what to whom, kept apart from the statements, since nothing in them is said."""
+    db["acts"].create({
+        "id": int, "document_id": int, "text": str, "start": int, "end": int, "speaker": str,
+        "speaker_start": int, "speaker_end": int, "speaker_text": str, "speaker_kind": str,
+        "speaker_country": str, "cue": str, "frame": str, "speaker_doc_name": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id")], if_not_exists=True)
+    db["acts"].create_index(["document_id"], if_not_exists=True)
+    db["acts"].create_index(["speaker"], if_not_exists=True)
 
 
 def stance_model_in_use(db: sqlite_utils.Database) -> str | None:

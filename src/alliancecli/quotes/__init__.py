@@ -87,12 +87,14 @@ def find_people(units: list[Unit], docs: list) -> list[Mention]:
 
 
 def attribute(text: str, units: list[Unit], docs: list, people: list[Mention] | None = None, signatures=(),
-              comments=(), indirect: bool = True, mechanisms: list[Mechanism] | None = None) -> list[Statement]:
+              comments=(), indirect: bool = True, mechanisms: list[Mechanism] | None = None,
+              acts: list[Statement] | None = None) -> list[Statement]:
     """The statements of one document, in reading order (article first, then reader comments).
 
     ``docs[k]`` is the spaCy doc of ``units[k]``; ``people`` the person mentions of every unit
     (:func:`find_people` when None); ``signatures`` the dash signatures and ``comments`` the reader comments
-    of the segmenter's outline."""
+    of the segmenter's outline. A list given as ``acts`` receives the acts aimed at a target that the learned
+    frames found ("criticized the deal", kind ``act``; :mod:`.frames`) where no statement covers their words."""
     if people is None:
         people = find_people(units, docs)
     body = title_parts([m for m in people if units[m.unit].kind == "body"], text)
@@ -109,7 +111,14 @@ def attribute(text: str, units: list[Unit], docs: list, people: list[Mention] | 
         for _, handler in sorted(events, key=lambda ev: ev[0]):
             handler()
     out = merge(view, state)
-    for st in out:
+    if acts is not None:
+        taken = sorted((st.start, st.end) for st in out)
+        seen = set()
+        for a in sorted(state.acts, key=lambda a: (a.start, a.end)):
+            if (a.start, a.end) not in seen and not any(s < a.end and a.start < e for s, e in taken):
+                seen.add((a.start, a.end))
+                acts.append(a)
+    for st in out + (acts or []):
         if st.speaker_kind == "person" and not st.speaker_country:
             st.speaker_country = state.speakers.country_of(st.speaker)
     return out

@@ -54,10 +54,18 @@ def model() -> tuple[set[str], dict]:
     return chosen(raw), raw
 
 
-def chosen(raw: dict) -> set[str]:
-    """The frames seen at least ``min_count`` times that attributed at least ``min_share`` of them."""
-    share, count = raw["min_share"], raw["min_count"]
-    return {f for f, (hits, seen) in raw["frames"].items() if seen >= count and hits >= share * seen}
+@lru_cache(maxsize=1)
+def act_model() -> tuple[set[str], int]:
+    """The frames whose acts aimed at a target are recorded (``acts`` of ``attribution_frames.json``), and the
+    fewest words of a target."""
+    raw = load_json("attribution_frames.json")
+    return chosen(raw, "acts", raw["acts_min_share"]), raw["acts_min_words"]
+
+
+def chosen(raw: dict, table: str = "frames", share: float | None = None) -> set[str]:
+    """The frames of ``table`` seen at least ``min_count`` times that attributed at least ``min_share`` of them."""
+    share, count = raw["min_share"] if share is None else share, raw["min_count"]
+    return {f for f, (hits, seen) in raw[table].items() if seen >= count and hits >= share * seen}
 
 
 def frame_of(t) -> tuple[str, list] | None:
@@ -178,13 +186,26 @@ def reports(view: DocView, c: Candidate, min_words: int) -> bool:
     the Thing."'), outside the introduction of a block (a sentence
     that ends with a colon, which is its own statement). Training counts only such candidates, so that a
     frame's share is the precision of what it adds."""
+    return usable(view, c, min_words) and not is_target(view, c.parts)
+
+
+def is_act(view: DocView, c: Candidate, min_words: int) -> bool:
+    """Whether candidate ``c`` is an act aimed at a target (:func:`is_target`: "criticized the deal", "thanked the
+    mayor"), which annotated news attributes and the other corpora do not count as a statement: it is recorded
+    apart, as an act, where its frame attributed often enough (``acts`` of ``attribution_frames.json``)."""
+    return usable(view, c, min_words) and is_target(view, c.parts)
+
+
+def usable(view: DocView, c: Candidate, min_words: int) -> bool:
+    """Content of ``min_words`` words or more, not mostly a quoted title, not in a block's introduction, and not
+    only the one told where the rest is a quotation's."""
     doc = view.docs[c.k]
     # (a complement inside quotation marks is the quotation's, read by its own mechanism: '"…," he told Bloomberg
     # News in October, "keeping rates at this level"' leaves only the one told)
     outside = [o for o in c.parts if not view.inside_tok(o.left_edge)]
     if len(outside) < len(c.parts) and outside and all(view.addressee(c.verb, o) for o in outside):
         return False
-    return (words(view.text[c.start:c.end]) >= min_words and not is_target(view, c.parts)
+    return (words(view.text[c.start:c.end]) >= min_words
             and not (doc[-1].text == ":" and c.verb.sent == doc[-1].sent)
             and not names_a_title(view, c))
 
@@ -207,7 +228,11 @@ def names_a_title(view: DocView, c: Candidate) -> bool:
 
 def paragraph(view: DocView, state: State, k: int) -> None:
     frames, raw = model()
+    acts, act_words = act_model()
     for c in candidates(view, k):
+        if c.frame in acts and is_act(view, c, act_words):
+            state.act(c.start, c.end, state.speaker(k, c.subject, view.abs(k, c.subject)), c.verb.text, c.frame)
+            continue
         if c.frame not in frames or not reports(view, c, raw["min_words"]):
             continue
         state.report("indirect", c.start, c.end, state.speaker(k, c.subject, view.abs(k, c.subject)),

@@ -20,6 +20,7 @@ class State:
     speakers: Registry
     statements: list[Statement] = field(default_factory=list)
     last: Last | None = None
+    acts: list[Statement] = field(default_factory=list)  # acts aimed at a target (:mod:`.frames`), not statements
 
     def speaker(self, k: int, tok, pos: int) -> Speaker:
         """The speaker named by token ``tok`` of unit ``k`` (:meth:`Registry.resolve`)."""
@@ -40,3 +41,10 @@ class State:
     def report(self, kind: str, s: int, e: int, sp: Speaker, cue: str | None) -> None:
         """Add a statement found outside reading order (reported speech, headlines)."""
         self.statements.append(said(kind, s, e, sp, cue))
+
+    def act(self, s: int, e: int, sp: Speaker, cue: str | None, frame: str) -> None:
+        """Record an act aimed at a target ("criticized the deal"): attributed, but nothing said."""
+        s, e = trim(self.view.text, s, e)
+        if e > s:
+            self.acts.append(said("act", s, e, sp, cue))
+            self.acts[-1].frame = frame

@@ -49,6 +49,7 @@ class Statement:
     speaker_kind: str | None = None  # person, unnamed, organization, commenter, document, country, role, pronoun
     speaker_role: str | None = None  # the role the speaker mention names (speakers.role_string)
     learned: bool = False  # found by a learned frame (frames.py): kept only where nothing else was found
+    frame: str | None = None  # the learned frame of an act ("criticize|dobj"; frames.py)
 
 
 def said(kind: str, s: int, e: int, sp, cue: str | None) -> Statement:
