@@ -472,6 +472,29 @@ def statements_cmd(
     out.note(shown, lambda: queries.count_statements(database, **filters))
 
 
+@app.command("acts")
+@output_options()
+def acts_cmd(
+    actor: ActorOption = None,
+    doc: DocOption = None,
+    db: DbOption = DEFAULT_DB,
+    out: Output = None,
+):
+    """Acts aimed at a target: who criticized, praised, thanked, endorsed or proposed what.
+
+    Attributed by learned frames, kept apart from the statements (nothing in them is said).
+    In the order they were ingested, a page of 100 at a time (stderr says how many there are).
+    """
+    from . import queries
+
+    database = _open(db)
+    names = _actor(database, actor)
+    doc_id = _doc_id(database, doc)
+    rows = queries.iter_acts(database, actor=names, doc=doc_id, limit=out.limit, offset=out.offset)
+    shown = out.rows(rows, queries.ACT_COLUMNS)
+    out.note(shown, lambda: queries.count_acts(database, actor=names, doc=doc_id))
+
+
 @app.command()
 @output_options()
 def search(
@@ -937,7 +960,7 @@ def _export_table_command(table: str):
     export_app.command(table)(command)
 
 
-for _table in ("statements", "comments", "mentions"):
+for _table in ("statements", "comments", "mentions", "acts"):
     _export_table_command(_table)
 
 

@@ -15,7 +15,7 @@ from . import output, queries
 if TYPE_CHECKING:
     import sqlite_utils
 
-TABLES = ("statements", "comments", "mentions")
+TABLES = ("statements", "comments", "mentions", "acts")
 GRAPH_FORMATS = ("gexf", "graphml")
 
 

@@ -438,6 +438,41 @@ class DocumentNotFound(LookupError):
 MAX_CANDIDATES = 10
 
 
+ACT_COLUMNS = ["id", "speaker", "speaker_country", "cue", "text", "frame", "document_id", "document", "date", "path",
+               "start", "end"]
+
+
+def _act_where(actor: list[str] | None, doc: int | None) -> tuple[str, list]:
+    where, params = ["1 = 1"], []
+    if actor:
+        where.append(f"a.speaker in ({', '.join('?' * len(actor))})")
+        params += actor
+    if doc is not None:
+        where.append("a.document_id = ?")
+        params.append(doc)
+    return " and ".join(where), params
+
+
+def iter_acts(db, actor: list[str] | None = None, doc: int | None = None, limit: int | None = None,
+              offset: int = 0) -> Iterator[dict]:
+    """The acts aimed at a target ("criticized the deal": the ``acts`` table) in the order they were ingested,
+    those of the speakers ``actor`` (canonical names) or of document ``doc`` (an id)."""
+    if not db["acts"].exists():
+        return iter(())
+    where, params = _act_where(actor, doc)
+    sql = (f"select a.id, a.speaker, a.speaker_country, a.cue, a.text, a.frame, a.document_id, d.title as document, "
+           f"d.date, d.path, a.start, a.end from acts a join documents d on d.id = a.document_id where {where} "
+           f"order by a.id limit ? offset ?")
+    return _iter_rows(db.execute(sql, params + [-1 if limit is None else limit, offset]))
+
+
+def count_acts(db, actor: list[str] | None = None, doc: int | None = None) -> int:
+    if not db["acts"].exists():
+        return 0
+    where, params = _act_where(actor, doc)
+    return db.execute(f"select count(*) from acts a where {where}", params).fetchone()[0]
+
+
 def resolve_document(db, doc: int | str) -> int:
     """The id of the one document ``doc`` names: its id, its exact path, or a part of its path or title
     that only it contains.  Raises :class:`DocumentNotFound` (with the candidates) otherwise."""
