@@ -3,7 +3,7 @@
 
 Usage::
 
-    python benchmarks/crossfit_acts.py DIR [--folds K] [--cache FILE] [--json]
+    python benchmarks/crossfit_acts.py DIR [--folds K] [--share X] [--cache FILE] [--json]
 
 ``data/attribution_frames.json``'s ``acts`` table is learned from polnear-train (``benchmarks/train_frames.py``),
 so ``polnear.py`` on train scores it on its own training articles. This script splits DIR's articles into K folds
@@ -47,6 +47,7 @@ def main(argv=None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--cache", type=Path, default=Path(os.environ.get("ALLIANCE_PARSE_CACHE", "")
                                                          or REPO / ".devscore" / "parses.sqlite"))
+    ap.add_argument("--share", type=float, help="the acts_min_share to cross-fit with (default: the shipped one)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     import parsecache
@@ -54,7 +55,9 @@ def main(argv=None) -> int:
     from alliancecli.resources import load_json
 
     parsecache.install(args.cache)
-    raw = load_json("attribution_frames.json")
+    raw = dict(load_json("attribution_frames.json"))
+    if args.share is not None:
+        raw["acts_min_share"] = args.share
     frames.act_model.cache_clear()
     original = frames.act_model
     frames.act_model = lambda: (_Every(), raw["acts_min_words"])
