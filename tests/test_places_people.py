@@ -437,3 +437,33 @@ def test_a_place_name_on_a_team_sheet_is_a_player(nlp):
 def test_a_list_of_towns_keeps_its_towns(nlp):
     text = "People marched in Bratislava, Vienna, Budapest, Linz, Regensburg and Belgrade."
     assert {"Linz", "Regensburg"} <= {t for t, _, _ in _places(nlp, text)}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Lieutenant Colonel Yakovenko Oleksandr Oleksiyovych. He withdrew his units.", "Yakovenko Oleksandr Oleksiyovych"),
+    ("The order is awarded to: Major Oleksandr Oleksandrovych Sak. Commander of the battalion.",
+     "Oleksandr Oleksandrovych Sak"),
+])
+def test_a_name_goes_on_over_its_patronymic(nlp, text, name):
+    assert name in person_names(nlp, text)
+
+
+def test_a_first_name_with_a_ukrainian_patronymic_is_the_person_with_that_first_name():
+    assert entities.canonical_people(["Tetyana Ostashchenko", "Tetyana Mykolaivna"])["Tetyana Mykolaivna"] == \
+        "Tetyana Ostashchenko"
+
+
+@pytest.mark.parametrize("name,given,patronymic", [
+    ("Dmitry Sergeevich", [], True),  # a Russian ending
+    ("Tetyana Mykolaivna", [], True),  # a Ukrainian female ending
+    ("Oleksiy Oleksandrovych", ["Oleksandr Sak"], True),  # formed from a first name the corpus knows
+    ("Anton Korynevych", ["Oleksandr Sak"], False),  # a surname with the same ending
+    ("Viktor Yanukovych", ["Viktor Yushchenko"], False),
+])
+def test_a_ukrainian_male_patronymic_is_formed_from_a_given_name(name, given, patronymic):
+    assert entities.is_patronymic(name.split(), entities._first_names(given)) is patronymic
+
+
+def test_a_name_after_an_award_and_of_is_no_person(nlp):
+    text = "They were awarded the Orders of Bohdan Khmelnytsky, the Order of Danylo Halytsky and medals."
+    assert person_names(nlp, text) == []

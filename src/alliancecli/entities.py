@@ -51,6 +51,7 @@ def lexicon() -> dict:
         "envoys": set(raw["envoy_nouns"]),
         "envoy_host_preps": set(raw["envoy_host_preps"]),
         "patronymics": tuple(raw["patronymic_suffixes"]),
+        "patronymics_formed": tuple(raw["patronymic_suffixes_formed"]),
     }
 
 
@@ -524,6 +525,13 @@ def whole_name(doc, s: int, e: int) -> tuple[int, int]:
         e += 2
     while e - s >= 3 and _glued_hyphen(doc, e - 2) and doc[e - 1].lower_ in _people_rules_raw()["name_compounds"]:
         e -= 2
+    # a patronymic the model left out, and the surname after it ("Yakovenko Oleksandr" + "Oleksiyovych",
+    # "Oleksandr" + "Oleksandrovych Sak"): Eastern Slavic and Turkic names put it between the two
+    if e < len(doc) and _patronymic(doc[e]) and not doc[e - 1].whitespace_ == "" and not doc[e].is_sent_start:
+        e += 1
+        if (e < len(doc) and name_word(doc[e]) and doc[e].ent_type_ == "PERSON" and not doc[e].is_sent_start
+                and doc[e - 1].whitespace_):
+            e += 1
     # a first name the tokenizer split at its hyphen, whose first half the model left out ("Kassym-" + "Jomart
     # Tokayev", "Jean-" + "Yves Le Drian")
     while (s >= 2 and e - s >= 2 and _glued_hyphen(doc, s - 1) and name_word(doc[s - 2])
@@ -539,6 +547,14 @@ def whole_name(doc, s: int, e: int) -> tuple[int, int]:
     while e - s > 1 and doc[s].lower_ in parts and doc[s].text.islower():
         s += 1
     return s, e
+
+
+def _patronymic(t) -> bool:
+    """A capitalised word with a patronymic ending (``patronymic_suffixes``: 'Oleksandrovych', 'Mykolaivna',
+    'Sergeevich'), long enough to be one and no place ('Munich')."""
+    return (t.is_title and t.is_alpha and len(t.text) >= 7
+            and t.lower_.endswith(lexicon()["patronymics"] + lexicon()["patronymics_formed"])
+            and t.ent_type_ not in ("GPE", "LOC", "FAC") and not _place_word(t.text))
 
 
 def _name_like_noun(t) -> bool:
@@ -941,8 +957,16 @@ def _people_rules_raw() -> dict:
 def _person_context(doc, toks, rules) -> bool:
     """Name-shaped words that their context shows are not a person: 'the Gunners', 'the Tate'
     (a one-word name after an article), 'in Lievin' (after 'in', with no possessive), 'Sheffield
-    United' (a club or body word)."""
+    United' (a club or body word), 'the Order of Danylo Halytsky' (after such a word and 'of')."""
     if any(t.lower_ in rules["not_name_words"] for t in toks):
+        return False
+    # 'the Order of Danylo Halytsky', 'the Orders of Bohdan Khmelnytsky', 'the Museum of Taras Shevchenko': a name
+    # after such a word and 'of' names the award or the body, not a person who acts in the text
+    k = toks[0].i - 1
+    if k > 0 and doc[k].lower_ == "the" and doc[k - 1].lower_ == "of":
+        k -= 1
+    if k > 0 and doc[k].lower_ == "of" and doc[k - 1].is_title and (
+            doc[k - 1].lower_ in rules["not_name_words"] or doc[k - 1].lemma_.lower() in rules["not_name_words"]):
         return False
     if len(toks) == 1:
         s, e = toks[0].i, toks[0].i + 1
@@ -1212,8 +1236,31 @@ def consensus_country(countries: list[str | None]) -> str | None:
     return next(c for c in countries if c and counts[c] == best)
 
 
-def is_patronymic(words: list[str]) -> bool:
-    return len(words) == 2 and words[1].lower().endswith(lexicon()["patronymics"])
+def is_patronymic(words: list[str], first_names: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether two words are a first name and a patronymic ("Dmitry Sergeevich", "Tetyana Mykolaivna"): the second
+    ends as a patronymic (``patronymic_suffixes``), or with an ending that many surnames share
+    (``patronymic_suffixes_formed``: "Anton Korynevych", "Viktor Yanukovych") and is formed from a given name, one of
+    the ``nicknames`` package or the census or of ``first_names`` (lower case; the first names of the document's or
+    the corpus's full names: "Oleksandrovych")."""
+    if len(words) != 2:
+        return False
+    low = words[1].lower()
+    if low.endswith(lexicon()["patronymics"]):
+        return True
+    suffix = next((x for x in lexicon()["patronymics_formed"] if low.endswith(x)), None)
+    if suffix is None:
+        return False
+    stem = low[:-len(suffix)]
+    # the given name before the ending, as written or with the vowel the ending took off ('Mykola' + 'ivna',
+    # 'Sergei' + 'evich', 'Andriy' + 'ovych' keeps it)
+    forms = {stem, stem + "a", stem + "i", stem + "y", stem + "iy", stem + "ei", stem + "e"}
+    forms |= {f[:-1] for f in forms if f.endswith("y") and len(f) > 3}
+    return any(any_given_name(f) or f in first_names for f in forms if len(f) >= 3)
+
+
+def _first_names(names) -> frozenset[str]:
+    """The first words of the names of two words or more, lower case: the corpus's own given names."""
+    return frozenset(n.split()[0].lower() for n in names if len(n.split()) >= 2)
 
 
 def name_parts(name: str) -> list[str]:
@@ -1241,7 +1288,8 @@ def canonical_people(names: list[str]) -> dict[str, str]:
     """
     counts = Counter(names)
     first = {n: i for i, n in enumerate(counts)}  # a Counter keeps the order its keys first came in
-    full = [n for n in counts if len(n.split()) >= 2 and not is_patronymic(n.split())]
+    given = _first_names(counts)
+    full = [n for n in counts if len(n.split()) >= 2 and not is_patronymic(n.split(), given)]
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     for n in full:
@@ -1253,7 +1301,7 @@ def canonical_people(names: list[str]) -> dict[str, str]:
     for n in counts:
         parts = n.split()
         cands: list[str] = []
-        if is_patronymic(parts):
+        if is_patronymic(parts, given):
             cands = by_first.get(_key(parts[0]), [])
         elif len(parts) == 1:
             cands = by_last.get(_key(parts[0])) or by_first.get(_key(parts[0]), [])
@@ -1465,7 +1513,8 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
     keys = {n: [name_key(w) for w in name_parts(n)] for n in counts}
     keys = {n: k for n, k in keys.items() if k and all(k)}
     order = sorted((n for n in keys if n not in keep_apart), key=lambda n: (-counts[n], -len(n), n))
-    full = [n for n in order if len(keys[n]) >= 2 and not is_patronymic(n.split())]
+    given = _first_names(counts)
+    full = [n for n in order if len(keys[n]) >= 2 and not is_patronymic(n.split(), given)]
     lone = [n for n in order if n not in set(full)]
 
     clusters: list[list[str]] = []
