@@ -202,3 +202,20 @@ def test_a_fixture_is_no_person_name_that_keeps_a_town_from_being_a_place(nlp):
 ])
 def test_a_brand_or_a_body_is_no_part_of_a_name(nlp, text, names):
     assert person_names(nlp, text) == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The games company, Lateral, has grown fast.", "Lateral"),
+    ("Also in the running are high school comedy Napoleon Dynamite and Garden State.", "Napoleon Dynamite"),
+    ("The Royal Fleet Auxiliary ship Diligence has arrived in the area.", "Diligence"),
+])
+def test_a_name_the_text_calls_a_work_a_ship_or_a_company_is_a_body(nlp, text, name):
+    assert name in entities.bodies_described([nlp(text)])
+
+
+def test_a_person_after_a_job_noun_stays_a_person(nlp):
+    assert entities.bodies_described([nlp("The comedy writer John Smith said the show was ready.")]) == set()
+
+
+def test_a_feast_named_after_someone_is_no_person(nlp):
+    assert person_names(nlp, "Today is not just Valentine's Day. It is the day of those in love.") == []

@@ -974,6 +974,8 @@ def _person_context(doc, toks, rules) -> bool:
         nxt = doc[e] if e < len(doc) else None
         if prev is not None and prev.lower_ in ("the", "a", "an"):
             return False
+        if nxt is not None and nxt.text in ("'s", "’s") and e + 1 < len(doc) and doc[e + 1].text in ("Day", "Eve"):
+            return False  # 'Valentine's Day', 'St Patrick's Day': a feast named after someone
         if prev is not None and prev.lower_ in rules["place_preps"] and not (
                 nxt is not None and nxt.text in ("'s", "’s", "'", "’")):
             return False
@@ -982,7 +984,8 @@ def _person_context(doc, toks, rules) -> bool:
 
 def bodies_described(docs) -> set[str]:
     """Names, of any length, that the document itself describes as a company, club, band, work or place the
-    model called a person: in apposition ('Diageo, the world's biggest spirits company'), as the subject of
+    model called a person: in apposition, either way round ('Diageo, the world's biggest spirits company', 'the
+    games company, Lateral,'), as the subject of
     'be' ('Sohu is a "yellow edition"'), after the noun that names what it is ('the British bank Abbey
     National', 'analyst firm Gartner', 'the rock band Deep Purple'), or after a role and 'of' ('director
     general of Elspa', 'chief executive of BT Wholesale': a person holds a role of a body, not of a person)."""
@@ -998,6 +1001,8 @@ def bodies_described(docs) -> set[str]:
             # (one word only: a list the parser reads as an apposition, 'Kelly Clarkson, The Game and the
             # Killers', would take a person's full name)
             if len(ent) == 1 and (any(c.dep_ == "appos" and c.lemma_.lower() in org for c in root.children) or (
+                    root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in org
+                    and root.head.i < root.i and not _names_a_person(root.head, rules)) or (
                     root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
                         c.dep_ == "attr" and c.lemma_.lower() in org for c in root.head.children))):
                 out.add(ent.text)
