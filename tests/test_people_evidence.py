@@ -219,3 +219,12 @@ def test_a_person_after_a_job_noun_stays_a_person(nlp):
 
 def test_a_feast_named_after_someone_is_no_person(nlp):
     assert person_names(nlp, "Today is not just Valentine's Day. It is the day of those in love.") == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("This was stated by the Federal Minister for Economic Affairs and Climate Action Robert Habeck on Monday.",
+     "Robert Habeck"),
+    ("Adviser to the President on Economic Affairs Oleh Ustenko said the oil was not cheap.", "Oleh Ustenko"),
+])
+def test_a_name_the_model_tagged_whole_does_not_take_the_end_of_a_title(nlp, text, name):
+    assert person_names(nlp, text) == [name]

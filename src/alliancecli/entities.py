@@ -363,9 +363,12 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
             return
         s, e = toks[0].i, toks[-1].i + 1
         s, e = whole_name(doc, s, e)
-        # extend left over first names the NER left out ("Dmitry" Peskov)
+        # extend left over first names the NER left out ("Dmitry" Peskov); not over a common word before a name the
+        # model tagged whole, the end of a title ('Minister for ... Climate Action' + 'Robert Habeck', 'on Economic
+        # Affairs' + 'Oleh Ustenko')
         while (s > 0 and e - s < 4 and _namey(doc[s - 1]) and doc[s - 1].ent_type_ not in ("ORG", "GPE", "LOC")
                and not _ends_a_body(doc, s - 1) and not _common_word_before_name(doc[s - 1], e - s)
+               and not (e - s >= 2 and _body_word(doc[s - 1]) and not any_given_name(doc[s - 1].text))
                and not _brand_case(doc[s - 1].text)):  # not 'Tesla and SpaceX' + 'Kimbal Musk'
             s -= 1
         s = _strip_leading_non_name(list(doc[s:e]))[0].i
