@@ -228,3 +228,11 @@ def test_a_feast_named_after_someone_is_no_person(nlp):
 ])
 def test_a_name_the_model_tagged_whole_does_not_take_the_end_of_a_title(nlp, text, name):
     assert person_names(nlp, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "I thanked His Holiness for a clear position.",
+    "Her Majesty's Air Force transport planes delivered the missiles.",
+])
+def test_a_style_of_address_or_a_service_is_no_person(nlp, text):
+    assert person_names(nlp, text) == []

@@ -276,7 +276,10 @@ def clean_name(tokens) -> list:
     while toks and (toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"] or toks[0].lower_ in prefixes
                     or toks[0].ent_type_ in PLACE_LABELS or toks[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
                     or toks[0].is_punct  # '― Ana Lopez': the tagger calls a horizontal bar a verb
-                    or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts):
+                    or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts
+                    # 'His Holiness', 'Her Majesty': a possessive before a title is no part of a name
+                    or toks[0].lower_ in ("his", "her", "their", "your") and len(toks) > 1
+                    and toks[1].lower_ in lex["titles"]):
         toks.pop(0)
     # a bracket or a comma ends a name: 'G Dempsey (Leinster', 'Kay, King' of a team sheet
     cut = next((i for i, t in enumerate(toks) if i and t.text in ("(", ",", ")", "[", ";")), None)
