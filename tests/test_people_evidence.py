@@ -236,3 +236,11 @@ def test_a_name_the_model_tagged_whole_does_not_take_the_end_of_a_title(nlp, tex
 ])
 def test_a_style_of_address_or_a_service_is_no_person(nlp, text):
     assert person_names(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,people", [
+    ("The Foreign Investment Promotion Board approved the deal.", []),
+    ("Chelsea defender Wayne Bridge is fit again.", ["Wayne Bridge"]),  # a surname that is also a word of bodies
+])
+def test_a_board_is_a_body_and_a_surname_like_bridge_stays_a_name(nlp, text, people):
+    assert person_names(nlp, text) == people
