@@ -410,3 +410,14 @@ def test_a_cue_word_written_inside_a_name_is_no_cue(text):
 def test_a_cue_word_that_opens_a_quotation_still_counts():
     s = stance.classify('He said: "Together we will join the EU."')
     assert s.label == "support" and "Together" in s.evidence
+
+
+def test_together_with_an_official_is_company_not_unity():
+    s = stance.classify("The Commissioner came to Kyiv together with EU High Representative Josep Borrell.")
+    assert s.label == "neutral"
+    assert stance.classify("We will stand together with our partners in the EU.").label == "support"
+
+
+def test_a_bloc_in_a_comparison_is_no_target():
+    s = stance.classify("Our army is stronger for us than any military bloc.")
+    assert s.target is None and s.label == "neutral"

@@ -290,6 +290,11 @@ def _names_an_instrument(text: str, s: int, e: int) -> bool:
     return text[s:e] not in _state_forms() and bool(_instrument_after().match(text[e:e + 40]))
 
 
+#: 'stronger than any military bloc': a bloc in a comparison is the standard measured against, not the alignment
+#: the sentence is about
+_COMPARED = re.compile(r"\bthan (?:any|a|an|the|every|other) (?:other )?(?:[\w-]+ )?$", re.I)
+
+
 _JOINS = re.compile(r"\s*(?:-|–|—|/|,|\band\b|\bor\b|\bwith\b)\s*(?:the\s+)?$", re.I)
 
 
@@ -323,7 +328,8 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
     blocs = [(name, s, e) for name, kind, s, e in mentions if kind == "bloc" and a <= s < b]
     blocs += [(m.group(0).lower().removeprefix("the ").strip(), a + m.start(), a + m.end())
               for m in lx["blocs_generic"].finditer(sent)
-              if not any(s <= a + m.start() < e or a + m.start() <= s < a + m.end() for _, s, e in blocs)]
+              if not any(s <= a + m.start() < e or a + m.start() <= s < a + m.end() for _, s, e in blocs)
+              and not _COMPARED.search(sent, 0, m.start())]
     for bloc, s, e in blocs:
         named, members = bloc[:1].isupper(), _members(bloc)
         if not named:  # "the union of Russia and Belarus": a union of the countries it names
