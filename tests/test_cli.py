@@ -243,6 +243,7 @@ def test_show_and_actors_and_stats(seeds_db):
     assert any(a["name"] == "Roman Vasilenko" for a in kz)
     stats = as_json(run("stats", "--db", seeds_db, "--json"))
     assert stats["documents"] == 5 and stats["comments"] == 36
+    assert stats["acts"] == len(as_json(run("acts", "--all", "--db", seeds_db, "--json"))) > 0
 
 
 def test_table_output_keeps_brackets_literal(seeds_db):

@@ -529,6 +529,7 @@ def stats(db, path: str | Path) -> dict:
         "documents": one("select count(*) from documents"),
         "statements": kinds,
         "comments": one("select count(*) from comments"),
+        "acts": one("select count(*) from acts") if db["acts"].exists() else 0,
         "actors": dict(db.execute("select kind, count(*) from actors group by kind").fetchall()),
         "countries": one("select count(distinct name) from mentions where kind = 'country'"),
         "size_bytes": Path(path).stat().st_size,
