@@ -37,10 +37,6 @@ class _Every:
         return True
 
 
-def chosen(table: dict, count: int, share: float) -> set[str]:
-    return {f for f, (hits, seen) in table.items() if seen >= count and hits >= share * seen}
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dir", type=Path)
@@ -84,8 +80,8 @@ def main(argv=None) -> int:
                     t = table.setdefault(frame, [0, 0])
                     t[0] += h
                     t[1] += s
-        learned.append(chosen(table, raw["min_count"], raw["acts_min_share"]))
-    shipped = chosen(raw["acts"], raw["min_count"], raw["acts_min_share"])
+        learned.append(frames.pick(table, raw["min_count"], raw["acts_min_share"]))
+    shipped = frames.pick(raw["acts"], raw["min_count"], raw["acts_min_share"])
     statements = [p for p in preds if p.kind != "act"]
     crossfit = statements + [p for p in preds if p.kind == "act" and frame_of[p.id] in learned[fold[p.doc]]]
     fitted = statements + [p for p in preds if p.kind == "act" and frame_of[p.id] in shipped]

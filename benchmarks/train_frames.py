@@ -136,8 +136,10 @@ def main(argv=None) -> int:
         "frames": kept, "acts": kept_acts,
     }
     args.out.write_text(dump(out), encoding="utf-8")
-    used = sum(1 for h, s in kept.values() if s >= args.min_count and h >= args.min_share * s)
-    used_acts = sum(1 for h, s in kept_acts.values() if s >= args.min_count and h >= args.acts_min_share * s)
+    from alliancecli.quotes import frames
+
+    used = len(frames.pick(kept, args.min_count, args.min_share))
+    used_acts = len(frames.pick(kept_acts, args.min_count, args.acts_min_share))
     print(f"{len(counts)} frames seen, {len(kept)} written, {used} in use; {len(acts)} act frames seen, "
           f"{len(kept_acts)} written, {used_acts} in use -> {args.out}")
     return 0

@@ -533,7 +533,7 @@ def whole_name(doc, s: int, e: int) -> tuple[int, int]:
         e -= 2
     # a patronymic the model left out, and the surname after it ("Yakovenko Oleksandr" + "Oleksiyovych",
     # "Oleksandr" + "Oleksandrovych Sak"): Eastern Slavic and Turkic names put it between the two
-    if e < len(doc) and _patronymic(doc[e]) and not doc[e - 1].whitespace_ == "" and not doc[e].is_sent_start:
+    if e < len(doc) and _patronymic(doc[e]) and doc[e - 1].whitespace_ and not doc[e].is_sent_start:
         e += 1
         if (e < len(doc) and name_word(doc[e]) and doc[e].ent_type_ == "PERSON" and not doc[e].is_sent_start
                 and doc[e - 1].whitespace_):

@@ -145,6 +145,17 @@ def analyse(prep: Prepared, docs: list) -> store.DocumentRows:
             entities.drop_kept(doc)
 
 
+def _attributed(st, text: str) -> dict:
+    """The columns a statement and an act share: their words, their speaker as resolved and as written, the cue."""
+    return {
+        "text": text[st.start:st.end], "start": st.start, "end": st.end, "speaker": st.speaker,
+        "speaker_start": st.speaker_start, "speaker_end": st.speaker_end,
+        "speaker_text": text[st.speaker_start:st.speaker_end] if st.speaker_start is not None else None,
+        "speaker_kind": st.speaker_kind, "speaker_country": st.speaker_country, "cue": st.cue,
+        "speaker_doc_name": st.speaker if st.speaker_kind == "person" else None,
+    }
+
+
 def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     src, outline, units = prep.source, prep.outline, prep.units
     text = src.text
@@ -251,12 +262,7 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
         statement_rows.append({
             "_comment": st.comment, "kind": st.kind,
             "source": "comments" if st.comment is not None else "article",
-            "text": text[st.start:st.end], "start": st.start, "end": st.end, "speaker": st.speaker,
-            "speaker_start": st.speaker_start, "speaker_end": st.speaker_end,
-            "speaker_text": text[st.speaker_start:st.speaker_end] if st.speaker_start is not None else None,
-            "speaker_kind": st.speaker_kind, "speaker_country": st.speaker_country, "cue": st.cue,
-            "speaker_role": st.speaker_role,
-            "speaker_doc_name": st.speaker if st.speaker_kind == "person" else None,
+            **_attributed(st, text), "speaker_role": st.speaker_role,
             **stance.row(sc, classifier), "label": None,
             "posted": outline.comments[st.comment].posted if st.comment is not None else None,
         })
@@ -306,13 +312,7 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
         "url": getattr(src, "url", None), "words": len(text.split()),
         "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
-    act_rows = [{
-        "text": text[a.start:a.end], "start": a.start, "end": a.end, "speaker": a.speaker,
-        "speaker_start": a.speaker_start, "speaker_end": a.speaker_end,
-        "speaker_text": text[a.speaker_start:a.speaker_end] if a.speaker_start is not None else None,
-        "speaker_kind": a.speaker_kind, "speaker_country": a.speaker_country, "cue": a.cue,
-        "speaker_doc_name": a.speaker if a.speaker_kind == "person" else None, "frame": a.frame,
-    } for a in acts]
+    act_rows = [{**_attributed(a, text), "frame": a.frame} for a in acts]
     return store.DocumentRows(document, segment_rows, comment_rows, statement_rows, mention_rows, pair_rows, act_rows)
 
 

@@ -461,11 +461,10 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
         db.conn.executemany("insert into temp._actor_names values (?, ?)", list(mapping.items()))
         db.execute("""update mentions set name = r.new from temp._actor_names r
                       where mentions.kind = 'person' and r.old = mentions.doc_name and mentions.name != r.new""")
-        db.execute("""update statements set speaker = r.new from temp._actor_names r
-                      where statements.speaker_kind = 'person' and r.old = statements.speaker_doc_name
-                      and statements.speaker != r.new""")
-        db.execute("""update acts set speaker = r.new from temp._actor_names r
-                      where acts.speaker_kind = 'person' and r.old = acts.speaker_doc_name and acts.speaker != r.new""")
+        for table in ("statements", "acts"):
+            db.execute(f"""update {table} set speaker = r.new from temp._actor_names r
+                           where {table}.speaker_kind = 'person' and r.old = {table}.speaker_doc_name
+                           and {table}.speaker != r.new""")
         for alias, name in split.items():  # a written form split off wherever it was joined
             db.execute("update mentions set name = ? where kind = 'person' and text = ?", [name, alias])
             db.execute("update statements set speaker = ? where speaker_kind = 'person' and speaker_text = ?",

@@ -112,7 +112,7 @@ def attribute(text: str, units: list[Unit], docs: list, people: list[Mention] | 
             handler()
     out = merge(view, state)
     if acts is not None:
-        taken = sorted((st.start, st.end) for st in out)
+        taken = [(st.start, st.end) for st in out]
         seen = set()
         for a in sorted(state.acts, key=lambda a: (a.start, a.end)):
             if (a.start, a.end) not in seen and not any(s < a.end and a.start < e for s, e in taken):

@@ -64,8 +64,13 @@ def act_model() -> tuple[set[str], int]:
 
 def chosen(raw: dict, table: str = "frames", share: float | None = None) -> set[str]:
     """The frames of ``table`` seen at least ``min_count`` times that attributed at least ``min_share`` of them."""
-    share, count = raw["min_share"] if share is None else share, raw["min_count"]
-    return {f for f, (hits, seen) in raw[table].items() if seen >= count and hits >= share * seen}
+    return pick(raw[table], raw["min_count"], raw["min_share"] if share is None else share)
+
+
+def pick(counts: dict, count: int, share: float) -> set[str]:
+    """The frames of ``counts`` (frame -> [times it attributed, times seen]) seen at least ``count`` times that
+    attributed at least ``share`` of them."""
+    return {f for f, (hits, seen) in counts.items() if seen >= count and hits >= share * seen}
 
 
 def frame_of(t) -> tuple[str, list] | None:
