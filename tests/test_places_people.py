@@ -382,6 +382,29 @@ def test_a_small_town_counts_where_the_document_names_its_country(nlp_pipeline):
     assert not places("Other sporting goods companies may now take a closer look at Rossignol, the ski maker.")
 
 
+def test_a_name_large_places_of_several_countries_share_is_the_one_in_the_documents_country(nlp_pipeline):
+    def places(text):
+        return {(m.text, m.country) for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}
+
+    # Newcastle is a city in Australia, South Africa and England (Newcastle upon Tyne), none of them twice the others
+    assert places("Fans travelled from Newcastle to Manchester, and England's police were ready.") >= {
+        ("Newcastle", "United Kingdom")}
+    assert ("Newcastle", "Australia") in places("The storm hit Newcastle and Sydney, Australia's largest city.")
+    # a document that names none of their countries gets no place rather than a guess
+    assert not {t for t, _ in places("He has played for Newcastle since he was a boy.")} & {"Newcastle"}
+
+
+def test_contested_names_list_their_candidates_by_country():
+    places = gazetteer.places()
+    assert places.lookup("Newcastle") is None
+    candidates = places.contested("Newcastle")
+    assert {p.country for p in candidates} >= {"Australia", "South Africa", "United Kingdom"}
+    assert len({p.country for p in candidates}) == len(candidates)  # the heaviest of each country once
+    # an unrelated alternate name abroad is no candidate ('Cambridge' is also a name of a Ukrainian town)
+    assert "Ukraine" not in {p.country for p in places.contested("Cambridge")}
+    assert places.contested("Birmingham") == [] and places.lookup("Birmingham").country == "United Kingdom"
+
+
 def test_a_small_town_named_like_a_first_name_does_not_cut_a_persons_name(nlp_pipeline):
     # 'Vitali' is a town of the Philippines; 'Vitaliy' before a patronymic is a first name
     assert person_names(nlp_pipeline, "Commander Vitaliy Petrovych Melnyk said the city held.") == [

@@ -1621,6 +1621,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     it, it is no word of a longer person name in the document and follows no title, and either a
     word beside it marks a place ("in Kherson", "Kherson region"), the place is large or a region,
     or the document names the country it lies in.  Once a form is a place in a document, every span so written there is.
+    A name that large places of several countries share ("Newcastle") is the one in the country the document names
+    most (its country names, and its places of one country only), and no place where it names none of them.
     A one-word form the document also writes in lower case ("alliance") is no place there, nor one it
     writes after a personal title ("Mr Hague") or, as a town, after "the" ("the Alliance").
     """
@@ -1640,6 +1642,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     lower = lower_case_words(docs)  # "the Alliance" is no town in Ohio where the text says "alliance"
     found: dict[str, object] = {}  # text -> SubPlace, for forms judged places in this document
     cands = []
+    contested = []
     for k, doc in enumerate(docs):
         for ent in doc_ents(doc):
             if ent.label_ not in PLACE_ENT_LABELS:
@@ -1657,9 +1660,21 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
             if len(span) == 1 and span.text.lower() in lower:
                 continue
             place = gaz.lookup(span.text)
+            if place is None and (options := gaz.contested(span.text)):
+                contested.append((k, span, options, ent.label_))
+                continue
             if place is None or place.country is None and place.kind != "region":
                 continue
             cands.append((k, span, place, ent.label_))
+    # a name that large places of several countries share ('Newcastle', 'Cambridge') means the place in the country
+    # the document names most, by its country names and its places no other country shares; no such country, no place
+    evidence = Counter(e.ent_id_ for doc in docs for e in doc_ents(doc) if e.label_ == "COUNTRY")
+    evidence.update(place.country for _, _, place, label in cands if label in ("GPE", "LOC", "FAC"))
+    for k, span, options, label in contested:
+        place = max(options, key=lambda p: evidence[p.country])
+        if evidence[place.country]:
+            cands.append((k, span, place, label))
+    cands.sort(key=lambda c: (c[0], c[1].start))
     # a form written after an honorific anywhere in the document is a person's name there ('Mr Hague'); a role
     # word is not enough ('England coach … Wales manager')
     titled = {span.text for k, span, _, _ in cands if span.start > 0 and (
@@ -1699,7 +1714,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
         if label in ("GPE", "LOC", "FAC"):
             found[span.text] = place
             continue
-        if gaz.lookup(span.text, alternates=False) is None:
+        if gaz.lookup(span.text, alternates=False) is None and place not in gaz.contested(span.text, alternates=False):
             # another name of a place ("Kharkov") only where the model calls some span so written
             # a place: "Bono" is no spelling of Bonn, nor "Stalin" a name of Donetsk
             continue

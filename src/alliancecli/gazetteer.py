@@ -190,13 +190,21 @@ class Places:
         self._forms = data["forms"]
         self._alternates = data.get("alternates", {})
         self._folded: dict[str, str] | None = data.get("folded")  # built with the data; else at first need
+        self._contested: dict[str, list] = data.get("contested", {})
 
-    def place(self, name: str) -> SubPlace | None:
-        p = self._places.get(name)
+    def place(self, key: str) -> SubPlace | None:
+        """The place of a key of ``places``: its name, or 'name (country)' for a smaller namesake abroad."""
+        p = self._places.get(key)
         if p is None:
             return None
-        return SubPlace(name, p.get("country"), p.get("kind", "city"), int(p.get("population") or 0),
+        return SubPlace(p.get("name", key), p.get("country"), p.get("kind", "city"), int(p.get("population") or 0),
                         bool(p.get("disputed")))
+
+    def contested(self, text: str, alternates: bool = True) -> list[SubPlace]:
+        """The places of several countries that ``text`` names when none of them outweighs the others ("Newcastle":
+        in Australia, South Africa and England), the heaviest of each country first; [] for any other text. Which
+        one a document means, its own countries decide (:func:`alliancecli.entities.sub_places`)."""
+        return [self.place(key) for key, alternate in self._contested.get(text, ()) if alternates or not alternate]
 
     def lookup(self, text: str, alternates: bool = True) -> SubPlace | None:
         """The place ``text`` names: a GeoNames name as written or spelt another way ("Zaporizhzhia"),
