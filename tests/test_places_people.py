@@ -394,6 +394,17 @@ def test_a_name_large_places_of_several_countries_share_is_the_one_in_the_docume
     assert not {t for t, _ in places("He has played for Newcastle since he was a boy.")} & {"Newcastle"}
 
 
+def test_another_name_of_a_place_abroad_needs_its_country_in_the_document(nlp_pipeline):
+    def places(text):
+        return {(m.text, m.name) for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}
+
+    # GeoNames lists 'Twickenham' as a name of Huntsville, Alabama, and 'Kharkov' as one of Kharkiv
+    assert not places("England beat Wales at Twickenham on Saturday, and the crowd at Twickenham cheered.")
+    assert ("Kharkov", "Kharkiv") in places("Shelling hit Kharkov again, officials in Ukraine said.")
+    # a place's own name, or the words it begins with, need no such evidence
+    assert ("Hague", "The Hague") in places("The court in The Hague ruled. The Hague judges met on Monday.")
+
+
 def test_contested_names_list_their_candidates_by_country():
     places = gazetteer.places()
     assert places.lookup("Newcastle") is None

@@ -1667,9 +1667,11 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
                 continue
             cands.append((k, span, place, ent.label_))
     # a name that large places of several countries share ('Newcastle', 'Cambridge') means the place in the country
-    # the document names most, by its country names and its places no other country shares; no such country, no place
+    # the document names most, by its country names and by the places it names by their own names that no other
+    # country shares; no such country, no place
     evidence = Counter(e.ent_id_ for doc in docs for e in doc_ents(doc) if e.label_ == "COUNTRY")
-    evidence.update(place.country for _, _, place, label in cands if label in ("GPE", "LOC", "FAC"))
+    evidence.update(place.country for _, span, place, label in cands
+                    if label in ("GPE", "LOC", "FAC") and _own_name(gaz, span.text, place))
     for k, span, options, label in contested:
         place = max(options, key=lambda p: evidence[p.country])
         if evidence[place.country]:
@@ -1711,6 +1713,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
         small = place.kind == "city" and place.population < rules["small_town_population"]
         if small and place.country not in named:
             continue  # a town of a few thousand in a country the text never names: 'Rossignol' the ski maker
+        if not evidence[place.country] and place.kind == "city" and not _own_name(gaz, span.text, place):
+            continue  # another name of a place abroad ('Twickenham' is also a name of Huntsville, Alabama)
         if label in ("GPE", "LOC", "FAC"):
             found[span.text] = place
             continue
@@ -1742,6 +1746,16 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
         out.append(Mention("country", place.country, span.text, bases[k] + span.start_char, bases[k] + span.end_char,
                            k, sent_bases[k] + _sent_index(doc, span.start), span.root.i, place.country))
     return out
+
+
+def _own_name(gaz, text: str, place) -> bool:
+    """Whether ``text`` names ``place`` by its GeoNames name, a spelling of it or the words it begins with
+    ('Frankfurt', 'Rio', 'Hague'), not by another name ('Twickenham' is also a name of Huntsville, Alabama)."""
+    from .gazetteer import place_key
+
+    return (gaz.lookup(text, alternates=False) == place or place in gaz.contested(text, alternates=False)
+            or re.match(r"(?:The )?" + re.escape(text) + r"\b", place.name) is not None
+            or place_key(text) == place_key(place.name))
 
 
 def _in_list_of_names(span, gaz, min_items: int = 4) -> bool:
