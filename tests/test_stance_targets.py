@@ -344,6 +344,11 @@ def test_the_sanctioned_country_is_no_party_to_the_sanctions_anywhere_in_the_sen
     s = stance.classify("Many companies have not left the Russian market despite the tough sanctions on Russia, "
                         "and we must strengthen them.", ctx)
     assert "Russia" not in s.parties
+    # a ban on a country's goods and cutting trade with it are sanctions on it, no partnership with it
+    s = stance.classify("We welcome the adoption by the United States Congress of laws banning the import of Russian "
+                        "oil and the suspension of trade relations with Russia and Belarus.", ctx)
+    assert (s.label, s.target) == ("support", "sanctions coalition")
+    assert not {"Russia", "Belarus"} & set(s.parties)
     # the victim named after 'against' stays a party elsewhere in the sentence: only the aggressor and the
     # sanctioned are struck out everywhere
     s = stance.classify("We thank Poland for supporting Ukraine in the face of the aggression against Ukraine.", ctx)

@@ -91,9 +91,13 @@ _ADVERSARY = re.compile(r"\b(?:against|on|(?:protect\w*|defen[cd]\w*|sav(?:e|es|
 _ADVERSARY_AFTER = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|war|troops|forces|army|attacks?|occup\w*|"
                               r"missiles?|shelling|strikes?|terror\w*|propaganda|blockade|federation's)", re.I)
 #: before a country that sanctions are aimed at: "sanctions against", "an embargo on", "sanctions pressure on" (not
-#: "pressure on" alone: "Russia is trying to put pressure on Ukraine")
-_SANCTIONED = re.compile(r"\b(?:sanctions?|sanctioning|embargo|blacklist)\b"
-                         r"(?: (?!aggress|war\b|invasion|attack|crimes)\w+){0,3}? (?:against|on)\s+(?:the\s+)?$", re.I)
+#: "pressure on" alone: "Russia is trying to put pressure on Ukraine"), "banning the import of", "the suspension of
+#: trade relations with"
+_SANCTIONED = re.compile(r"(?:\b(?:sanctions?|sanctioning|embargo|blacklist)\b"
+                         r"(?: (?!aggress|war\b|invasion|attack|crimes)\w+){0,3}? (?:against|on)"
+                         r"|\b(?:ban(?:s|ned|ning)?|prohibit\w*) (?:on )?(?:the )?(?:imports?|exports?|purchases?) of"
+                         r"|\b(?:suspension|suspend\w*|sever\w*) (?:of )?(?:all )?(?:trade|economic) (?:relations|ties) with"
+                         r"(?: \w+ and)?)\s+(?:the\s+)?$", re.I)
 #: after a country that is the aggressor: "the Russian invasion", "Russian aggression", "Russian occupiers"
 _AGGRESSOR = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|occup\w*)", re.I)
 _WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
