@@ -405,6 +405,25 @@ def test_another_name_of_a_place_abroad_needs_its_country_in_the_document(nlp_pi
     assert ("Hague", "The Hague") in places("The court in The Hague ruled. The Hague judges met on Monday.")
 
 
+def test_a_shared_place_name_of_no_country_the_document_names_is_still_no_person(nlp_pipeline):
+    import hashlib
+
+    from alliancecli import pipeline, reader
+    from alliancecli.segment import segment
+
+    text = ("Chelsea beat Arsenal on Sunday.\n\nJose Mourinho said Chelsea deserved the win and that Chelsea "
+            "will go on.\n")
+    src = reader.SourceFile("t.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
+    outline = segment(text)
+    units = pipeline.plan_units(outline)
+    docs = list(nlp_pipeline.pipe([pipeline.unit_text(text, u) for u in units]))
+    rows = pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs)
+    kinds = {(m["kind"], m["text"]) for m in rows.mentions}
+    # Chelsea is in London and in Massachusetts, and the text names neither country: no place mention, no person
+    assert ("person", "Jose Mourinho") in kinds
+    assert not {k for k, t in kinds if t == "Chelsea"}
+
+
 def test_contested_names_list_their_candidates_by_country():
     places = gazetteer.places()
     assert places.lookup("Newcastle") is None

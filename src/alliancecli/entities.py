@@ -1612,7 +1612,7 @@ def _place_rules() -> dict:
 PLACE_ENT_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"}
 
 
-def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Mention]:
+def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: set[str] | None = None) -> list[Mention]:
     """Cities and regions of one document (``places.json``), as mentions of kind ``place`` with the
     country the gazetteer puts them in (never the country of a neighbouring word).
 
@@ -1622,7 +1622,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     word beside it marks a place ("in Kherson", "Kherson region"), the place is large or a region,
     or the document names the country it lies in.  Once a form is a place in a document, every span so written there is.
     A name that large places of several countries share ("Newcastle") is the one in the country the document names
-    most (its country names, and its places of one country only), and no place where it names none of them.
+    most (its country names, and its places of one country only), and no mention where it names none of them; its
+    text then goes into ``unplaced``, for it is still no person.
     A one-word form the document also writes in lower case ("alliance") is no place there, nor one it
     writes after a personal title ("Mr Hague") or, as a town, after "the" ("the Alliance").
     """
@@ -1672,10 +1673,12 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     evidence = Counter(e.ent_id_ for doc in docs for e in doc_ents(doc) if e.label_ == "COUNTRY")
     evidence.update(place.country for _, span, place, label in cands
                     if label in ("GPE", "LOC", "FAC") and _own_name(gaz, span.text, place))
+    withheld = set()  # a contested name whose countries the document never names: a place, but of no country
     for k, span, options, label in contested:
         place = max(options, key=lambda p: evidence[p.country])
-        if evidence[place.country]:
-            cands.append((k, span, place, label))
+        if not evidence[place.country]:
+            withheld.add((k, span.start))
+        cands.append((k, span, place, label))
     cands.sort(key=lambda c: (c[0], c[1].start))
     # a form written after an honorific anywhere in the document is a person's name there ('Mr Hague'); a role
     # word is not enough ('England coach … Wales manager')
@@ -1737,6 +1740,10 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int]) -> list[Ment
     covered = {(k, span.start) for k, span, _ in named_for}
     for k, span, place, label in cands:
         if span.text not in found or (k, span.start) in covered:  # 'the Magdeburg law': below, as its country
+            continue
+        if (k, span.start) in withheld:
+            if unplaced is not None:
+                unplaced.add(span.text)  # no mention, and no person either ('Chelsea' the club)
             continue
         doc = docs[k]
         out.append(Mention("place", place.name, span.text, bases[k] + span.start_char, bases[k] + span.end_char, k,
