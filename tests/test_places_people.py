@@ -424,6 +424,29 @@ def test_a_shared_place_name_of_no_country_the_document_names_is_still_no_person
     assert not {k for k, t in kinds if t == "Chelsea"}
 
 
+def test_a_list_of_places_the_model_tagged_as_one_name_gives_each_place(nlp_pipeline):
+    def places(text):
+        return [(m.text, m.country) for m in entities.sub_places([nlp_pipeline(text)], [0], [0])]
+
+    found = places("The Ukrainian side sent the routes for humanitarian corridors: Volnovakha - Zaporizhzhia, "
+                   "Mariupol - Zaporizhzhia, in the direction of Western Ukraine.")
+    assert ("Volnovakha", "Ukraine") in found and ("Mariupol", "Ukraine") in found
+    # a name with one place in it is no list of places; a hyphen written close binds a name
+    assert not places("She starred in Romeo and Juliet and Titanic.")
+    assert not [t for t, _ in places("He met the Political Director at the Foreign, Commonwealth and Development "
+                                     "Office.") if t == "Commonwealth"]
+
+
+def test_an_office_is_no_person_and_words_of_a_place_or_body_end_a_name(nlp):
+    # a name of title words with no given name is the office ('High Commissioner'); 'Larry King' keeps his
+    assert person_names(nlp, "He met the Special Envoy to the United Nations High Commissioner for Refugees "
+                             "Angelina Jolie.") == ["Angelina Jolie"]
+    assert "Larry King" in person_names(nlp, "The talk show host Larry King retired.")
+    for text in ("Nanik Rupani, president of the Indian Merchants Chamber, said so.",
+                 "The suspect ran off towards Wilmslow Road after the offence."):
+        assert not {"Merchants Chamber", "Wilmslow Road"} & set(person_names(nlp, text)), text
+
+
 def test_contested_names_list_their_candidates_by_country():
     places = gazetteer.places()
     assert places.lookup("Newcastle") is None

@@ -325,6 +325,9 @@ def _valid_person(toks, handles: set[str]) -> bool:
         return False
     if any(_brand_case(t.text) for t in toks):
         return False  # 'PlayStation', 'SmithKlineBeecham': no one's name is written so
+    if len(toks) >= 2 and toks[-1].lower_ in lex["titles"] | lex["roles"] and not any(
+            any_given_name(t.text) for t in toks):
+        return False  # an office, not its holder: 'High Commissioner', 'Prime Minister' (not 'Larry King')
     return True
 
 
@@ -1634,9 +1637,9 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     lex = lexicon()
     name_words: set[str] = set()
     for doc in docs:
-        for ent in doc_ents(doc):
+        for ent, part in _place_spans(doc, gaz):  # each name of 'Sumy - Poltava' or 'Tony Blair and Gordon Brown'
             if ent.label_ == "PERSON" and not any(t.lower_ in FIXTURE_WORDS for t in ent):  # not 'Charlton v Yeovil'
-                toks = [t for t in clean_name(ent) if t.text[:1].isupper()]
+                toks = [t for t in clean_name(doc[part[0].i:part[-1].i + 1]) if t.text[:1].isupper()]
                 if len(toks) >= 2 and gaz.lookup(" ".join(t.text for t in toks)) is None:
                     name_words.update(t.text for t in toks)
     named = {e.ent_id_ for doc in docs for e in doc_ents(doc) if e.label_ == "COUNTRY"}
@@ -1645,10 +1648,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     cands = []
     contested = []
     for k, doc in enumerate(docs):
-        for ent in doc_ents(doc):
-            if ent.label_ not in PLACE_ENT_LABELS:
-                continue
-            toks = list(ent)
+        for ent, toks in _place_spans(doc, gaz):
             while toks and (toks[0].lower_ in rules["not_starts"] or toks[0].lower_ in ("the",)):
                 toks.pop(0)
             while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
@@ -1753,6 +1753,44 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
         out.append(Mention("country", place.country, span.text, bases[k] + span.start_char, bases[k] + span.end_char,
                            k, sent_bases[k] + _sent_index(doc, span.start), span.root.i, place.country))
     return out
+
+
+_PLACE_SEPARATORS = frozenset({"-", "–", "—", ",", "/", "and"})
+
+
+def _place_spans(doc, gaz):
+    """``(entity, tokens)`` for each entity the model tags that may be a place; one it ran over a list of places
+    ('Volnovakha - Zaporizhzhia', a route; 'Mariupol - Zaporizhzhia,') gives each of the parts between separators,
+    when the whole is no place the gazetteer knows and at least two parts, and half of them, are."""
+    for ent in doc_ents(doc):
+        if ent.label_ not in PLACE_ENT_LABELS:
+            continue
+        toks = list(ent)
+        inner = [t for t in toks[1:-1] if _separates_places(t)]
+        if not inner or gaz.lookup(ent.text.strip(" ,")) is not None:
+            yield ent, toks
+            continue
+        parts, part = [], []
+        for t in toks + [None]:
+            if t is None or _separates_places(t):
+                if part:
+                    parts.append(part)
+                part = []
+            else:
+                part.append(t)
+        # a list of places, not a name with one in it ('Romeo and Juliet', 'Foreign, Commonwealth and Development
+        # Office', 'Columbia/Sony Pictures'): two parts or more, and at least half of them, are places
+        known = sum(1 for p in parts if gaz.lookup(" ".join(t.text for t in p)) is not None
+                    or gaz.contested(" ".join(t.text for t in p)))
+        if known >= 2 and 2 * known >= len(parts):
+            yield from ((ent, p) for p in parts)
+        else:
+            yield ent, toks
+
+
+def _separates_places(t) -> bool:
+    """A comma, 'and', a slash or a dash between two names; a hyphen written close binds one ('Garcia-Lopez')."""
+    return t.lower_ in _PLACE_SEPARATORS and not (t.text == "-" and t.i > 0 and not t.doc[t.i - 1].whitespace_)
 
 
 def _own_name(gaz, text: str, place) -> bool:
