@@ -447,6 +447,16 @@ def test_an_office_is_no_person_and_words_of_a_place_or_body_end_a_name(nlp):
         assert not {"Merchants Chamber", "Wilmslow Road"} & set(person_names(nlp, text)), text
 
 
+def test_a_town_that_speaks_is_a_firms_name_in_that_document(nlp_pipeline):
+    def places(text):
+        return {m.text for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}
+
+    # Halifax is a Canadian city and a British bank; the bank is the one that says house prices rose
+    assert "Halifax" not in places("House prices in Britain rose in January, Halifax said. The Halifax survey "
+                                   "showed a rise of 0.8%, and Halifax expects more.")
+    assert "Halifax" in places("Storms hit Halifax, Canada's Atlantic port, and the city's mayor said so.")
+
+
 def test_contested_names_list_their_candidates_by_country():
     places = gazetteer.places()
     assert places.lookup("Newcastle") is None

@@ -1684,6 +1684,12 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     # word is not enough ('England coach … Wales manager')
     titled = {span.text for k, span, _, _ in cands if span.start > 0 and (
         (t := docs[k][span.start - 1]).is_title and t.lower_.rstrip(".") in rules["honorifics"])}  # not 'might miss England's'
+    # a town that says something anywhere in the document is a firm's or a body's name there ('Halifax said house
+    # prices rose', 'said Jupiter'); a capital that speaks for its country is a country mention, not one of these
+    spoke = {span.text for k, span, place, _ in cands if place.kind == "city" and span.root.dep_ == "nsubj"
+             and (verb := span.root.head).lemma_.lower() in lex["cues"] and (span.end <= verb.i < span.end + 3
+                                                                          or verb.i == span.start - 1)
+             and (verb.lemma_.lower() == "say" or any(c.dep_ == "ccomp" for c in verb.children))}
 
     def after_the(doc, span, place) -> bool:
         """A one-word town written after 'the' with no place word after it: 'the Alliance', 'the Dome' (a town
@@ -1709,7 +1715,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
         doc = docs[k]
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
-        if span.text in titled or span.text in articled or after_the(doc, span, place):
+        if span.text in titled or span.text in articled or span.text in spoke or after_the(doc, span, place):
             continue
         if _in_list_of_names(span, gaz):
             continue  # a team sheet: 'Corden, Murray, Curtis, Neil, Warne'
