@@ -457,6 +457,18 @@ def test_a_town_that_speaks_is_a_firms_name_in_that_document(nlp_pipeline):
     assert "Halifax" in places("Storms hit Halifax, Canada's Atlantic port, and the city's mayor said so.")
 
 
+def test_a_demonym_that_names_a_language_is_no_country_mention(nlp_pipeline):
+    def countries(text):
+        return [m.text for m in entities.place_mentions(nlp_pipeline(text), 0, 0, 0, set())]
+
+    assert countries("He thanked him for the words of solidarity expressed in Ukrainian language.") == []
+    assert countries("This testimony is spoken in Ukrainian - the language of people who know.") == []
+    assert countries("Most people there speak Russian at home.") == []
+    # a demonym before its noun, or glued to a participle, is the country's
+    assert countries("Russian troops shelled the city in Ukrainian territory.") == ["Russian", "Ukrainian"]
+    assert countries("A child died in Russian-occupied Mariupol.") == ["Russian"]
+
+
 def test_contested_names_list_their_candidates_by_country():
     places = gazetteer.places()
     assert places.lookup("Newcastle") is None

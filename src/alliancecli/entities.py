@@ -66,11 +66,37 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
             continue
         if ent.text in ambiguous and other_sense(ent, document):
             continue
+        if _a_language(ent):
+            continue
         out.append(Mention(
             "country" if ent.label_ == "COUNTRY" else "bloc", ent.ent_id_, ent.text,
             base + ent.start_char, base + ent.end_char, unit, sent_base + _sent_index(doc, ent.start), ent.root.i,
         ))
     return out
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from . import gazetteer
+
+    return frozenset(f.text for f in gazetteer.load().forms if f.field == "demonyms")
+
+
+def _a_language(ent) -> bool:
+    """Whether a demonym names a language here: before a language word ('in Ukrainian language', 'Thai
+    subtitles'), or written alone after a word that takes a language ('spoken in Ukrainian -', 'translated into
+    English.', 'speaks Russian'; not 'from Irish', 'in Russian-occupied Mariupol', 'in Germans')."""
+    if ent.text not in _demonyms():
+        return False
+    rules = _ambiguity()["languages"]
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in rules["nouns"]:
+        return True
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    glued = nxt is not None and nxt.text in ("-", "–") and not doc[ent.end - 1].whitespace_  # 'Russian-occupied'
+    return prev is not None and prev.lower_ in rules["before"] and not ent.text.endswith("s") and not glued and (
+        nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "PRON", "AUX"))
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +110,8 @@ def _ambiguity() -> dict:
             "other": _cue_pattern(r.get("other_cues", [])),
             "sense": _cue_pattern(r.get("sense_cues", [])),
         }
-    return {"forms": forms, "title_case_words": set(raw["title_case_words"]), "person_titles": set(raw["person_titles"])}
+    return {"forms": forms, "title_case_words": set(raw["title_case_words"]), "person_titles": set(raw["person_titles"]),
+            "languages": {"nouns": set(raw["languages"]["nouns"]), "before": set(raw["languages"]["before"])}}
 
 
 def _cue_pattern(cues: list[str]):
