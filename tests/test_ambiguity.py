@@ -185,7 +185,7 @@ def test_word_mostly_labelled_otherwise_in_the_document():
         dep_ = "ROOT"
 
     class Ent:
-        start = 0  # the first token of its doc: nothing before it
+        start, end = 0, 1  # the only token of its doc: nothing before or after it
 
         def __init__(self, text, label):
             self.text, self.label_, self.root = text, label, Root()
@@ -196,6 +196,9 @@ def test_word_mostly_labelled_otherwise_in_the_document():
     class Doc:
         def __init__(self, ents):
             self.ents = ents
+
+        def __len__(self):
+            return 1
 
     docs = [Doc([Ent("Altria", "PERSON")]), Doc([Ent("Altria", "ORG"), Ent("Altria", "ORG")]),
             Doc([Ent("Peskov", "PERSON"), Ent("Peskov", "ORG")])]

@@ -469,6 +469,23 @@ def test_a_demonym_that_names_a_language_is_no_country_mention(nlp_pipeline):
     assert countries("A child died in Russian-occupied Mariupol.") == ["Russian"]
 
 
+def test_a_name_written_before_a_things_noun_is_no_person():
+    import hashlib
+
+    from alliancecli import nlp, pipeline, reader
+    from alliancecli.segment import segment
+
+    text = ("The temporary deployment of Patriot systems could protect these countries.\n\nThe club hopes its "
+            "creditors will defer rent on its Westfalen stadium, Michael Meier said.\n")
+    src = reader.SourceFile("t.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
+    outline = segment(text)
+    units = pipeline.plan_units(outline)
+    docs = list(nlp.load().pipe([pipeline.unit_text(text, u) for u in units]))
+    people = {m["text"] for m in pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs).mentions
+              if m["kind"] == "person"}
+    assert "Michael Meier" in people and not {"Patriot", "Westfalen"} & people
+
+
 def test_contested_names_list_their_candidates_by_country():
     places = gazetteer.places()
     assert places.lookup("Newcastle") is None

@@ -987,7 +987,7 @@ def _people_rules_raw() -> dict:
     return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns",
                                        "body_roles", "person_org_nouns", "person_org_modifiers",
                                        "org_nouns_not_before_names", "name_compounds", "modifier_prefixes",
-                                       "person_nouns")}
+                                       "person_nouns", "thing_nouns")}
 
 
 def _person_context(doc, toks, rules) -> bool:
@@ -1070,18 +1070,24 @@ def non_people(docs, bodies: set[str] | None = None) -> set[str]:
     there (an organization, a place, a work: 'Altria', 'Konami'), or that the document describes
     as a company, club, film... in apposition ('Diageo, the world's biggest spirits company') or
     as the subject of 'be' ('Sohu is a "yellow edition"'): :func:`bodies_described`, or ``bodies`` where the
-    caller has it already."""
+    caller has it already; and one-word names written right before one of ``thing_nouns`` ('Patriot systems', 'its
+    Westfalen stadium', 'the Nobel prize')."""
     rules = _people_rules_raw()
     labels = rules["other_labels"]
+    things = rules["thing_nouns"]
     person: Counter = Counter()
     other: Counter = Counter()
+    named_things = set()  # 'Patriot systems', 'its Westfalen stadium', 'the Nobel prize'
     for doc in docs:
         for ent in doc_ents(doc):
             if ent.label_ == "PERSON":
                 person[ent.text] += 1
+                if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in things and doc[ent.end].is_lower:
+                    named_things.add(ent.text)
             elif ent.label_ in labels:
                 other[ent.text] += 1
-    return (bodies_described(docs) if bodies is None else bodies) | {t for t, n in other.items() if n > person[t]}
+    return (bodies_described(docs) if bodies is None else bodies) | named_things | {
+        t for t, n in other.items() if n > person[t]}
 
 
 def _namey(t) -> bool:
