@@ -486,6 +486,17 @@ def test_a_name_written_before_a_things_noun_is_no_person():
     assert "Michael Meier" in people and not {"Patriot", "Westfalen"} & people
 
 
+def test_a_country_named_in_a_firms_name_is_no_mention_of_it(nlp_pipeline):
+    def countries(text):
+        return [m.text for m in entities.place_mentions(nlp_pipeline(text), 0, 0, 0, set())]
+
+    assert countries("France Telecom said profits rose.") == []
+    assert countries("Air China signed the deal, and Swiss Re paid.") == []
+    assert countries("He told Agence France Presse that British Airways will fly.") == []
+    # a body of the state and a title keep their country
+    assert countries("Russian President Vladimir Putin met the UK Independence Party.") == ["Russian", "UK"]
+
+
 def test_contested_names_list_their_candidates_by_country():
     places = gazetteer.places()
     assert places.lookup("Newcastle") is None

@@ -66,7 +66,7 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
             continue
         if ent.text in ambiguous and other_sense(ent, document):
             continue
-        if _a_language(ent):
+        if _a_language(ent) or _in_a_firms_name(ent):
             continue
         out.append(Mention(
             "country" if ent.label_ == "COUNTRY" else "bloc", ent.ent_id_, ent.text,
@@ -99,6 +99,17 @@ def _a_language(ent) -> bool:
         nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "PRON", "AUX"))
 
 
+def _in_a_firms_name(ent) -> bool:
+    """Whether a country's form is a word of a firm's name: before a word that names a firm ('France Telecom',
+    'Swiss Re', 'China Daily', 'British Airways', 'Australian Idol') or after one ('Air China', 'Agence France
+    Presse'), both capitalised."""
+    firms = _ambiguity()["firm_words"]
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    return (nxt is not None and nxt.text in firms["after"]) or (prev is not None and prev.text in firms["before"])
+
+
 @lru_cache(maxsize=1)
 def _ambiguity() -> dict:
     raw = load_json("ambiguity.json")
@@ -111,7 +122,8 @@ def _ambiguity() -> dict:
             "sense": _cue_pattern(r.get("sense_cues", [])),
         }
     return {"forms": forms, "title_case_words": set(raw["title_case_words"]), "person_titles": set(raw["person_titles"]),
-            "languages": {"nouns": set(raw["languages"]["nouns"]), "before": set(raw["languages"]["before"])}}
+            "languages": {"nouns": set(raw["languages"]["nouns"]), "before": set(raw["languages"]["before"])},
+            "firm_words": {"after": set(raw["firm_words"]["after"]), "before": set(raw["firm_words"]["before"])}}
 
 
 def _cue_pattern(cues: list[str]):
