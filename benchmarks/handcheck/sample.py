@@ -133,13 +133,14 @@ def score(out: Path):
 
 
 def recheck(db_path: str, out: Path):
-    """The judged country mentions looked up by (path, start) in another database."""
+    """The judged country and place mentions looked up by (path, start, kind) in another database."""
     db = sqlite3.connect(db_path)
     kept = right = dropped_wrong = dropped_right = renamed = 0
     for r in _read(out / "countries.csv"):
         found = db.execute(
             "select m.name from mentions m join documents d on d.id = m.document_id "
-            "where d.path like ? and m.start = ? and m.kind = 'country'", ["%" + r["path"], int(r["start"])]).fetchone()
+            "where d.path like ? and m.start = ? and m.kind = ?",
+            ["%" + r["path"], int(r["start"]), r.get("kind") or "country"]).fetchone()
         ok = r["ok"].strip() == "1"
         if found is None:
             dropped_right += ok
