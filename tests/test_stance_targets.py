@@ -426,3 +426,15 @@ def test_together_with_an_official_is_company_not_unity():
 def test_a_bloc_in_a_comparison_is_no_target():
     s = stance.classify("Our army is stronger for us than any military bloc.")
     assert s.target is None and s.label == "neutral"
+
+
+def test_a_negation_stops_at_a_new_verb_phrase_and_cancels_a_weak_objection_over_a_copula():
+    ctx = stance.Context(speaker_country="Ukraine")
+    # 'not' belongs to 'hesitate'; 'and will join' is a phrase of its own
+    s = stance.classify("Ukraine will not hesitate and will join the European Union.", ctx)
+    assert (s.label, s.target) == ("support", "EU membership")
+    assert stance.classify("Ukraine will not join the European Union.", ctx).label == "oppose"
+    # 'not to be afraid' objects to nothing; 'afraid' alone does
+    assert stance.classify("Poland and Ukraine are not afraid of their partnership.", ctx).label != "oppose"
+    assert stance.classify("We call on Poland and Ukraine not to be afraid of their partnership.", ctx).label != "oppose"
+    assert stance.classify("Poland is afraid of the partnership with Ukraine.", ctx).label == "oppose"

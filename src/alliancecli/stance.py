@@ -420,10 +420,34 @@ def _same_clause(text: str, s: int, e: int, span: tuple[int, int]) -> bool:
     return not _CLAUSE_BREAK.search(between)
 
 
+#: a coordinator that opens a new verb phrase: a negation before it does not reach past it ('will not hesitate and
+#: will join', 'not to be afraid and to unite')
+_NEW_VERB_PHRASE = re.compile(r"\b(?:and|but|or)\s+(?:to|will|would|shall|can|could|must|should|may|might|"
+                              r"we|they|he|she|it|i|you)\b", re.I)
+
+
 def _negated(text: str, start: int, sent_start: int, window: int) -> bool:
-    """Whether a negation is among the ``window`` words before ``start`` ("not only", "no less" are none)."""
-    before = " ".join(text[max(sent_start, start - 40):start].split()[-window:])
-    return bool(lexicon()["negation"].search(_NOT_NEGATION.sub(" ", before)))
+    """Whether a negation is among the ``window`` words before ``start`` ("not only", "no less" are none), and no
+    coordinator that opens a new verb phrase stands between them."""
+    before = _NOT_NEGATION.sub(" ", " ".join(text[max(sent_start, start - 40):start].split()[-window:]))
+    last = None
+    for last in lexicon()["negation"].finditer(before):
+        pass
+    if last is None:
+        return False
+    rest = before[last.end():] + " " + text[start:start + 12]  # the cue may open the new phrase ('and will join')
+    return not _NEW_VERB_PHRASE.search(rest)
+
+
+_COPULA = frozenset({"to", "be", "being", "been", "is", "are", "was", "were", "am"})
+
+
+def _negated_predicate(text: str, start: int, sent_start: int) -> bool:
+    """Whether a negation is one of the two words before a predicate at ``start``, not counting 'to' and forms of
+    'be' between them ('not afraid', 'not to be afraid', 'no mistake')."""
+    words = [w for w in text[max(sent_start, start - 40):start].split() if w.lower() not in _COPULA]
+    before = _NOT_NEGATION.sub(" ", " ".join(words[-2:]))
+    return bool(lexicon()["negation"].search(before))
 
 
 def _masked(text: str, a: int, b: int, mentions) -> str:
@@ -495,7 +519,7 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
         for m in rx.finditer(cue_text):
             if _in_a_name(cue_text, m.start()):
                 continue
-            if abs(w) < 1.0 and (_negated(text, a + m.start(), a, 2) or not clear or s.targets and not any(
+            if abs(w) < 1.0 and (_negated_predicate(text, a + m.start(), a) or not clear or s.targets and not any(
                     _same_clause(text, a + m.start(), a + m.end(), t.span) for t in s.targets)):
                 continue  # "not afraid", "no mistake": a negated objection objects to nothing; nor does one
                 # in another clause than the alignment ('cooperation with NATO, given the dangerous challenges')
