@@ -681,6 +681,26 @@ def without_common_words(m: Mention, lower: set[str]) -> Mention:
     return Mention(m.kind, text, text, start, m.end, m.unit, m.sentence, m.head, m.country)
 
 
+def without_descriptor(m: Mention, doc, base: int, written: set[str]) -> Mention:
+    """A name that opens its sentence with a common word the document does not write before it elsewhere, where the
+    document names the rest alone: a descriptor the model took into the name ('Defiant Matt Williams', 'Sprinter
+    Kelly Holmes', 'Classy Henman', where the story also says 'Matt Williams', 'Holmes', 'Henman'). A given name, a
+    census surname or a title is no descriptor ('Boy George' stays whole unless the story says 'George' alone)."""
+    words = m.text.split()
+    if len(words) < 2 or m.head is None:
+        return m
+    first = words[0]
+    rest = m.text[len(first):].lstrip()
+    if not first.isalpha() or not rest[:1].isupper() or not (rest in written or rest.split()[-1] in written):
+        return m  # 'Jay-Jay Okocha'; 'Missiles against Odesa
+    span = doc.char_span(m.start - base, m.start - base + len(first))
+    if span is None or not _starts_sentence(span[0]) or not _is_common_word(span[0]) or any_given_name(first) \
+            or first.lower() in _census_surnames() or first.lower() in lexicon()["titles"]:
+        return m
+    start = m.start + m.text.index(rest, len(first))
+    return Mention(m.kind, rest, rest, start, m.end, m.unit, m.sentence, m.head, m.country)
+
+
 def as_the_body_writes_it(m: Mention, body_names: set[str]) -> Mention:
     """A person name from a headline, cut to the longest first words of it (two or more) that the body writes as a
     name: a headline in title case runs its verb into the name ('Billy Bush Joins a Parade …', 'Donald Trump

@@ -201,6 +201,8 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     organizations = [entities.Mention("organization", m.text, m.text, m.start, m.end, m.unit, m.sentence, m.head, None)
                      for m in people if m.text in bodies and units[m.unit].kind == "body"]
     people = [entities.without_common_words(m, lower) for m in people]
+    written = {m.text for m in people}  # 'Defiant Matt Williams' where the story also says 'Matt Williams'
+    people = [entities.without_descriptor(m, docs[m.unit], units[m.unit].start, written - {m.text}) for m in people]
     people = [m for m in people if not (" " not in m.text and m.text in not_people) and m.text not in bodies
               and m.text not in place_texts
               and m.text.split()[-1].lower() not in lower
