@@ -447,6 +447,10 @@ def test_an_office_is_no_person_and_words_of_a_place_or_body_end_a_name(nlp):
                  "The Orthodox Easter is celebrated on Sunday, and Chag Pesach a week before."):
         assert not {"Merchants Chamber", "Wilmslow Road", "Orthodox Easter", "Chag Pesach"} & set(
             person_names(nlp, text)), text
+    # an award named after a saint or a sovereign, title and all, is no person; a portfolio before a name is a title
+    assert person_names(nlp, "She received the Order of Prince Yaroslav the Wise.") == []
+    assert "Kyrylo Budanov" in person_names(nlp, "Reports came from the Head of the Chief Intelligence Directorate "
+                                                 "of the Ministry of Defense Kyrylo Budanov.")
     # a company's suffix or a parliament's name before a name is no part of it
     assert "Mark Lennon" in person_names(nlp, "The head of Microsoft Ukraine Inc. Mark Lennon spoke.")
 

@@ -1022,15 +1022,23 @@ def _people_rules_raw() -> dict:
                                        "person_nouns", "thing_nouns")}
 
 
+#: titles of saints and sovereigns, after which awards and bodies are named ('the Order of Prince Yaroslav the Wise')
+_NOBLE_TITLES = frozenset({"prince", "princess", "king", "queen", "saint", "st", "st.", "duke", "duchess", "emperor",
+                           "empress", "tsar", "grand"})
+
+
 def _person_context(doc, toks, rules) -> bool:
     """Name-shaped words that their context shows are not a person: 'the Gunners', 'the Tate'
     (a one-word name after an article), 'in Lievin' (after 'in', with no possessive), 'Sheffield
-    United' (a club or body word), 'the Order of Danylo Halytsky' (after such a word and 'of')."""
+    United' (a club or body word), 'the Order of Danylo Halytsky', 'the Order of Princess Olga' (after such a word and
+    'of', and any titles)."""
     if any(t.lower_ in rules["not_name_words"] for t in toks):
         return False
     # 'the Order of Danylo Halytsky', 'the Orders of Bohdan Khmelnytsky', 'the Museum of Taras Shevchenko': a name
     # after such a word and 'of' names the award or the body, not a person who acts in the text
     k = toks[0].i - 1
+    while k > 0 and doc[k].is_title and doc[k].lower_ in _NOBLE_TITLES:  # 'the Order of Princess Olga'
+        k -= 1
     if k > 0 and doc[k].lower_ == "the" and doc[k - 1].lower_ == "of":
         k -= 1
     if k > 0 and doc[k].lower_ == "of" and doc[k - 1].is_title and (
