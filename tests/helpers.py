@@ -1,5 +1,5 @@
-"""What several test modules share: running the CLI in-process (``run(*args)``, ``as_json(result)``), a
-corpus folder in tmp_path, and the consistency check of a database (tests import this, never each other)."""
+"""What several test modules share: running the CLI in-process (``run(*args)``, ``as_json(result)``), the
+analysis of one text (``analyse_text``), a corpus folder in tmp_path, and the consistency check of a database (tests import this, never each other)."""
 import json
 import sqlite3
 
@@ -8,6 +8,21 @@ from typer.testing import CliRunner
 from alliancecli.cli import app
 
 runner = CliRunner()
+
+
+def analyse_text(nlp, text: str, path: str = "test.txt"):
+    """The rows the ingest would write for ``text``: segmentation, the spaCy pipeline ``nlp`` and
+    ``pipeline.analyse``, without a database."""
+    import hashlib
+
+    from alliancecli import pipeline, reader
+    from alliancecli.segment import segment
+
+    src = reader.SourceFile(path, text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
+    outline = segment(text)
+    units = pipeline.plan_units(outline)
+    docs = list(nlp.pipe([pipeline.unit_text(text, u) for u in units]))
+    return pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs)
 
 
 def run(*args):

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from alliancecli import entities, gazetteer
 from alliancecli.cli import app
-from helpers import person_names
+from helpers import analyse_text, person_names
 
 PLACES = {
     # Ukraine: cities, oblast centres, towns, and the spellings news uses
@@ -406,18 +406,9 @@ def test_another_name_of_a_place_abroad_needs_its_country_in_the_document(nlp_pi
 
 
 def test_a_shared_place_name_of_no_country_the_document_names_is_still_no_person(nlp_pipeline):
-    import hashlib
-
-    from alliancecli import pipeline, reader
-    from alliancecli.segment import segment
-
     text = ("Chelsea beat Arsenal on Sunday.\n\nJose Mourinho said Chelsea deserved the win and that Chelsea "
             "will go on.\n")
-    src = reader.SourceFile("t.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
-    outline = segment(text)
-    units = pipeline.plan_units(outline)
-    docs = list(nlp_pipeline.pipe([pipeline.unit_text(text, u) for u in units]))
-    rows = pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs)
+    rows = analyse_text(nlp_pipeline, text)
     kinds = {(m["kind"], m["text"]) for m in rows.mentions}
     # Chelsea is in London and in Massachusetts, and the text names neither country: no place mention, no person
     assert ("person", "Jose Mourinho") in kinds
@@ -477,20 +468,10 @@ def test_a_demonym_that_names_a_language_is_no_country_mention(nlp_pipeline):
     assert countries("A child died in Russian-occupied Mariupol.") == ["Russian"]
 
 
-def test_a_name_written_before_a_things_noun_is_no_person():
-    import hashlib
-
-    from alliancecli import nlp, pipeline, reader
-    from alliancecli.segment import segment
-
-    text = ("The temporary deployment of Patriot systems could protect these countries.\n\nThe club hopes its "
-            "creditors will defer rent on its Westfalen stadium, Michael Meier said.\n")
-    src = reader.SourceFile("t.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
-    outline = segment(text)
-    units = pipeline.plan_units(outline)
-    docs = list(nlp.load().pipe([pipeline.unit_text(text, u) for u in units]))
-    people = {m["text"] for m in pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs).mentions
-              if m["kind"] == "person"}
+def test_a_name_written_before_a_things_noun_is_no_person(nlp_pipeline):
+    people = _people_of(nlp_pipeline, "The temporary deployment of Patriot systems could protect these countries.\n\n"
+                                      "The club hopes its creditors will defer rent on its Westfalen stadium, Michael "
+                                      "Meier said.\n")
     assert "Michael Meier" in people and not {"Patriot", "Westfalen"} & people
 
 
@@ -506,17 +487,7 @@ def test_a_country_named_in_a_firms_name_is_no_mention_of_it(nlp_pipeline):
 
 
 def _people_of(nlp, text):
-    import hashlib
-
-    from alliancecli import pipeline, reader
-    from alliancecli.segment import segment
-
-    src = reader.SourceFile("t.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
-    outline = segment(text)
-    units = pipeline.plan_units(outline)
-    docs = list(nlp.pipe([pipeline.unit_text(text, u) for u in units]))
-    return {m["text"] for m in pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs).mentions
-            if m["kind"] == "person"}
+    return {m["text"] for m in analyse_text(nlp, text).mentions if m["kind"] == "person"}
 
 
 def test_a_descriptor_that_opens_a_sentence_comes_off_a_name_the_story_also_writes_alone(nlp_pipeline):

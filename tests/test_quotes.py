@@ -5,16 +5,14 @@ spaCy pipeline -> pipeline.analyse) and read the statement rows.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliancecli import pipeline, reader
 from alliancecli.quotes import MARKS, scan_quotes
-from alliancecli.segment import segment
+from helpers import analyse_text
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "seeds").glob("*.txt"))
 
@@ -184,11 +182,7 @@ def nlp():
 
 
 def _analyse(nlp, text: str):
-    src = reader.SourceFile("test.txt", text, hashlib.sha256(text.encode()).hexdigest(), "utf-8")
-    outline = segment(text)
-    units = pipeline.plan_units(outline)
-    docs = list(nlp.pipe([pipeline.unit_text(text, u) for u in units]))
-    return pipeline.analyse(pipeline.Prepared(src, outline, units, None), docs)
+    return analyse_text(nlp, text)
 
 
 @pytest.fixture(scope="module")
