@@ -1709,19 +1709,21 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     rules = _place_rules()
     lex = lexicon()
     name_words: set[str] = set()
-    for doc in docs:
-        for ent, part in _place_spans(doc, gaz):  # each name of 'Sumy - Poltava' or 'Tony Blair and Gordon Brown'
+    spans = [list(_place_spans(doc, gaz)) for doc in docs]  # each name of 'Sumy - Poltava' or 'Tony Blair and Gordon Brown'
+    for doc, doc_spans in zip(docs, spans):
+        for ent, part in doc_spans:
             if ent.label_ == "PERSON" and not any(t.lower_ in FIXTURE_WORDS for t in ent):  # not 'Charlton v Yeovil'
                 toks = [t for t in clean_name(doc[part[0].i:part[-1].i + 1]) if t.text[:1].isupper()]
                 if len(toks) >= 2 and gaz.lookup(" ".join(t.text for t in toks)) is None:
                     name_words.update(t.text for t in toks)
-    named = {e.ent_id_ for doc in docs for e in doc_ents(doc) if e.label_ == "COUNTRY"}
+    named = Counter(e.ent_id_ for doc in docs for e in doc_ents(doc) if e.label_ == "COUNTRY")
     lower = lower_case_words(docs)  # "the Alliance" is no town in Ohio where the text says "alliance"
     found: dict[str, object] = {}  # text -> SubPlace, for forms judged places in this document
     cands = []
     contested = []
     for k, doc in enumerate(docs):
-        for ent, toks in _place_spans(doc, gaz):
+        for ent, toks in spans[k]:
+            toks = list(toks)
             while toks and (toks[0].lower_ in rules["not_starts"] or toks[0].lower_ in ("the",)):
                 toks.pop(0)
             while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
@@ -1743,7 +1745,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     # a name that large places of several countries share ('Newcastle', 'Cambridge') means the place in the country
     # the document names most, by its country names and by the places it names by their own names that no other
     # country shares; no such country, no place
-    evidence = Counter(e.ent_id_ for doc in docs for e in doc_ents(doc) if e.label_ == "COUNTRY")
+    evidence = Counter(named)
     evidence.update(place.country for _, span, place, label in cands
                     if label in ("GPE", "LOC", "FAC") and _own_name(gaz, span.text, place))
     withheld = set()  # a contested name whose countries the document never names: a place, but of no country
