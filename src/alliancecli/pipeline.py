@@ -216,7 +216,7 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     fuller = entities.written_full_names(docs, {m.name for m in people if " " not in m.name})
     for m in people:
         m.name = fuller.get(m.name, m.name)
-    # a lone common word ('Forward.', 'the Bishop of Leeds') that no mention shows to be a person
+    # a one-word name that no mention shows to be a person ('Endemol', 'Powys', 'Forward.', 'the Mriya')
     # and a name that ends in a common word, with no given name ('Splinter Cell', 'Newmarket Films')
     lone: dict[str, list] = defaultdict(list)
     longer: dict[str, list] = defaultdict(list)
@@ -228,9 +228,8 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
                 lone[m.name].append(span[0])
             else:
                 longer[m.name].append(span)
-    dropped = entities.common_lone_words(lone, frozenset(w for m in people for w in m.text.split()))
+    dropped = entities.unevidenced_lone_names(lone, frozenset(w for m in people for w in m.text.split()), docs)
     dropped |= entities.common_word_names(longer, lower)
-    dropped |= entities.determined_names(lone, frozenset(w for m in people for w in m.text.split()))
     people = [m for m in people if m.name not in dropped]
     acts: list = []
     stmts = quotes.attribute(text, units, docs, people, outline.signatures, outline.comments, acts=acts)
