@@ -3,7 +3,7 @@ name, a name written with brand capitals, a lone surname the document writes wit
 import pytest
 
 from alliancecli import entities
-from helpers import person_names
+from helpers import analyse_text, person_names
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +82,17 @@ def test_a_prefix_glued_to_a_word_comes_off_the_name_after_them(nlp):
 def test_a_common_word_starting_the_sentence_is_no_first_name(nlp):
     """'Coach' before a name the model tagged whole is capitalised for its place, not a first name."""
     assert person_names(nlp, "Coach Luis Vega chose to rest him.") == ["Luis Vega"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Farmer Geoff Brooks said the field was flooded.", "Geoff Brooks"),
+    ("The film was hard to shoot. Cinematographer John Mathieson said so.", "John Mathieson"),
+    ("Rescuer Oleksiy Danchenko pulled two children out of the rubble.", "Oleksiy Danchenko"),
+    ("Boy George sang at the party.", "Boy George"),  # a given name after the word: the story never says 'George'
+])
+def test_an_occupation_before_a_full_name_comes_off_it(nlp, text, name):
+    result = analyse_text(nlp, text)
+    assert [m["name"] for m in result.mentions if m["kind"] == "person"] == [name]
 
 
 def test_a_common_word_ending_the_name_of_a_body_comes_off_the_name_after_it(nlp):

@@ -685,12 +685,18 @@ def without_descriptor(m: Mention, doc, base: int, written: set[str]) -> Mention
     """A name that opens its sentence with a common word the document does not write before it elsewhere, where the
     document names the rest alone: a descriptor the model took into the name ('Defiant Matt Williams', 'Sprinter
     Kelly Holmes', 'Classy Henman', where the story also says 'Matt Williams', 'Holmes', 'Henman'). A given name, a
-    census surname or a title is no descriptor ('Boy George' stays whole unless the story says 'George' alone)."""
+    census surname or a title is no descriptor ('Boy George' stays whole unless the story says 'George' alone).
+    An occupation or role (``people.json`` 'person_nouns', the role nouns) before two or more capitalised words is
+    one wherever it stands ('Farmer Geoff Brooks', 'Rescuer Oleksiy Danchenko')."""
     words = m.text.split()
     if len(words) < 2 or m.head is None:
         return m
     first = words[0]
     rest = m.text[len(first):].lstrip()
+    if first.isalpha() and first[1:].islower() and first.lower() in _occupations() and len(words) >= 3 \
+            and all(w[:1].isupper() for w in words[1:]):  # 'Farmer Geoff Brooks', 'Rescuer Oleksiy Danchenko'
+        start = m.start + m.text.index(rest, len(first))
+        return Mention(m.kind, rest, rest, start, m.end, m.unit, m.sentence, m.head, m.country)
     if not first.isalpha() or not rest[:1].isupper() or not (rest in written or rest.split()[-1] in written):
         return m  # 'Jay-Jay Okocha'; 'Missiles against Odesa
     span = doc.char_span(m.start - base, m.start - base + len(first))
@@ -789,6 +795,12 @@ def _person_word_before(tok) -> bool:
         return False
     # 'the best actress Oscar', 'a best new artist Grammy': an award's category, no person's job
     return not any(t.lower_ == "best" for t in tok.doc[max(0, prev.i - 2):prev.i])
+
+
+@lru_cache(maxsize=1)
+def _occupations() -> frozenset[str]:
+    """Kin, occupations and roles: the nouns that describe a person before the name ('singer Mina', 'coach Smith')."""
+    return frozenset(lexicon()["roles"] | _people_rules_raw()["person_nouns"])
 
 
 @lru_cache(maxsize=1)
