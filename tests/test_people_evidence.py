@@ -66,6 +66,14 @@ def test_the_same_word_elsewhere_in_the_document_can_show_a_person(nlp):
     assert entities.unevidenced_lone_names({"Molik": [tok]}, docs=docs) == set()
 
 
+def test_another_spelling_of_a_person_the_document_shows_is_that_person(nlp):
+    docs = [nlp("Kazakh President Tokaev said he would not recognize it. Many praised Tokayev for it.")]
+    tokaev, tokayev = (next(t for t in docs[0] if t.text == w) for w in ("Tokaev", "Tokayev"))
+    assert entities.unevidenced_lone_names({"Tokayev": [tokayev]}) == {"Tokayev"}
+    assert entities.unevidenced_lone_names({"Tokaev": [tokaev], "Tokayev": [tokayev]}) == set()
+    assert entities.unevidenced_lone_names({"Tokayev": [tokayev]}, longer_names={"Qasim-Jomart Tokayev"}) == set()
+
+
 @pytest.mark.parametrize("word,brand", [
     ("SmithKlineBeecham", True), ("InterContinental", True), ("McDonald", False), ("MacKenzie", False),
     ("DiCaprio", False), ("FitzGerald", False), ("O'Neill", False), ("Owusu-Abeyie", False), ("JPR", False),

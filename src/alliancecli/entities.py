@@ -856,7 +856,8 @@ def _common_word_before_name(t, words: int) -> bool:
 
 
 def unevidenced_lone_names(tokens: dict[str, list], person_words: frozenset[str] = frozenset(),
-                           docs: list | None = None) -> set[str]:
+                           docs: list | None = None,
+                           longer_names: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """The one-word person names of a document that no mention shows to be a person (:func:`_person_evidence`).
 
     The model tags many one-word names of firms, products, works, clubs and places PERSON ('Endemol', 'Blu-ray',
@@ -866,12 +867,18 @@ def unevidenced_lone_names(tokens: dict[str, list], person_words: frozenset[str]
     list of people, a role it serves under ('prime minister under Yeltsin').  ``tokens`` maps each one-word name
     to the tokens of its mentions; where ``docs`` are given, the same word elsewhere in them, as a name of whatever
     kind the model tagged it there, can show it too ('Molik grew in confidence', tagged ORG, for '... her match with
-    Molik'); a common word that opens a sentence ('Passport applications rose') cannot."""
+    Molik'); a common word that opens a sentence ('Passport applications rose') cannot. A spelling of a name that
+    another mention shows, or that a word of one of the document's ``longer_names`` has (:func:`similar_surnames`),
+    is that person ('President Tokaev' and '... praised Tokayev')."""
     out = {name for name, toks in tokens.items()
            if toks and not any(_person_evidence(t, person_words - {name}) for t in toks)}
     if out and docs:
         others = [t for doc in docs for t in doc if t.text in out and t.ent_type_]  # a name there too
         out -= {t.text for t in others if _person_evidence(t, person_words - {t.text})}
+    if out:  # another spelling of a person the document shows ('President Tokaev', '... praised Tokayev')
+        shown = {name_key(w) for n in tokens if n not in out for w in n.split()}
+        shown |= {name_key(w) for n in longer_names for w in n.split()}
+        out = {n for n in out if not any(similar_surnames(name_key(n), k) for k in shown)}
     return out
 
 

@@ -228,7 +228,8 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
                 lone[m.name].append(span[0])
             else:
                 longer[m.name].append(span)
-    dropped = entities.unevidenced_lone_names(lone, frozenset(w for m in people for w in m.text.split()), docs)
+    dropped = entities.unevidenced_lone_names(lone, frozenset(w for m in people for w in m.text.split()), docs,
+                                              {m.name for m in people if " " in m.name})
     dropped |= entities.common_word_names(longer, lower)
     people = [m for m in people if m.name not in dropped]
     acts: list = []
