@@ -873,7 +873,7 @@ def unevidenced_lone_names(tokens: dict[str, list], person_words: frozenset[str]
     out = {name for name, toks in tokens.items()
            if toks and not any(_person_evidence(t, person_words - {name}) for t in toks)}
     if out and docs:
-        others = [t for doc in docs for t in doc if t.text in out and t.ent_type_]  # a name there too
+        others = [t for doc in docs for ent in doc.ents for t in ent if t.text in out]  # a name there too
         out -= {t.text for t in others if _person_evidence(t, person_words - {t.text})}
     if out:  # another spelling of a person the document shows ('President Tokaev', '... praised Tokayev')
         shown = {name_key(w) for n in tokens if n not in out for w in n.split()}
