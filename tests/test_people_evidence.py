@@ -103,6 +103,22 @@ def test_an_occupation_before_a_full_name_comes_off_it(nlp, text, name):
     assert [m["name"] for m in result.mentions if m["kind"] == "person"] == [name]
 
 
+@pytest.mark.parametrize("text,mentions", [
+    # an occupation before a surname alone, where the story writes the full name
+    ("Sprinter Walker quits athletics\n\nFormer champion Dougie Walker is to retire from athletics.",
+     ["Dougie Walker", "Dougie Walker"]),
+    # a word before a courtesy title, both taken into the name by the model
+    ("Singer Michael Jackson went on trial. Describing Mr Jackson as generous, she wept.",
+     ["Michael Jackson", "Michael Jackson"]),
+    # religious and dynastic titles are no part of the name
+    ("Crown Prince Frederik of Denmark married in May.", ["Frederik"]),
+    ("Rabbi Marvin Hier said the museum would open.", ["Marvin Hier"]),
+])
+def test_titles_and_occupations_come_off_a_name_wherever_the_model_puts_them(nlp, text, mentions):
+    result = analyse_text(nlp, text)
+    assert [m["name"] for m in result.mentions if m["kind"] == "person"] == mentions
+
+
 def test_a_common_word_ending_the_name_of_a_body_comes_off_the_name_after_it(nlp):
     people = person_names(nlp, "The head of the Union of Estonian Teachers Anna Tamm said that the union was ready.")
     assert people == ["Anna Tamm"]

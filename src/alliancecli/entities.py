@@ -325,7 +325,8 @@ def clean_name(tokens) -> list:
     if cut is not None:
         toks = toks[:cut]
     while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct
-                    or len(toks) > 1 and post_nominal(toks[-1])):  # 'Ken Macdonald QC'
+                    or len(toks) > 1 and post_nominal(toks[-1])  # 'Ken Macdonald QC'
+                    or toks[-1].is_lower and toks[-1].pos_ in ("ADP", "DET", "CCONJ")):  # 'Prince Frederik of'
         toks.pop()
     return toks
 
@@ -403,7 +404,8 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         # 'Ex-Labour leader …', 'ex-Beatle Paul …': a prefix and the word it is glued to modify what follows
         while len(toks) >= 3 and toks[0].lower_ in rules["modifier_prefixes"] and _glued_hyphen(doc, toks[1].i):
             toks = clean_name(toks[3:])
-        toks = _strip_leading_non_name(toks)
+        # a word before the name, then a title the model ran into it ('Describing Mr Jackson', 'Said Mr Bysshe')
+        toks = clean_name(_strip_leading_non_name(toks))
         if not _valid_person(toks, handles) or not _person_context(doc, toks, rules):
             return
         s, e = toks[0].i, toks[-1].i + 1
@@ -687,14 +689,16 @@ def without_descriptor(m: Mention, doc, base: int, written: set[str]) -> Mention
     Kelly Holmes', 'Classy Henman', where the story also says 'Matt Williams', 'Holmes', 'Henman'). A given name, a
     census surname or a title is no descriptor ('Boy George' stays whole unless the story says 'George' alone).
     An occupation or role (``people.json`` 'person_nouns', the role nouns) before two or more capitalised words is
-    one wherever it stands ('Farmer Geoff Brooks', 'Rescuer Oleksiy Danchenko')."""
+    one wherever it stands ('Farmer Geoff Brooks', 'Rescuer Oleksiy Danchenko'), and so is one before the surname of
+    a longer name the document writes ('Sprinter Walker' in a story about Dougie Walker)."""
     words = m.text.split()
     if len(words) < 2 or m.head is None:
         return m
     first = words[0]
     rest = m.text[len(first):].lstrip()
-    if first.isalpha() and first[1:].islower() and first.lower() in _occupations() and len(words) >= 3 \
-            and all(w[:1].isupper() for w in words[1:]):  # 'Farmer Geoff Brooks', 'Rescuer Oleksiy Danchenko'
+    if first.isalpha() and first[1:].islower() and first.lower() in _occupations() and (len(words) >= 3 or any(
+            n.endswith(" " + rest) for n in written)) and all(w[:1].isupper() for w in words[1:]):
+        # 'Farmer Geoff Brooks', 'Rescuer Oleksiy Danchenko'; 'Sprinter Walker' where the story names 'Dougie Walker'
         start = m.start + m.text.index(rest, len(first))
         return Mention(m.kind, rest, rest, start, m.end, m.unit, m.sentence, m.head, m.country)
     if not first.isalpha() or not rest[:1].isupper() or not (rest in written or rest.split()[-1] in written):
