@@ -183,6 +183,24 @@ def test_a_name_with_evidence_a_given_name_or_no_common_last_word_stays_a_person
     assert entities.common_word_names({name: [_span(nlp, text, name)]}, _lower(nlp, text)) == set()
 
 
+@pytest.mark.parametrize("text,name,dropped", [
+    # a common word first and no given name: a firm, band or title, however often it is the subject of a verb
+    ("Ask Jeeves said it would buy Bloglines.", "Ask Jeeves", True),
+    ("Massive Attack played two nights in Leeds.", "Massive Attack", True),
+    ("The rights went to Finding Nemo last year.", "Finding Nemo", True),
+    # only a person word or a role in apposition shows it to be a person
+    ("The award went to singer Iron Maiden.", "Iron Maiden", False),
+    ("The report was written by Ask Jeeves, a spokesman for the party.", "Ask Jeeves", False),
+    # a given name, a census surname or a title keeps the name out of the rule
+    ("Spike Lee said the film was finished.", "Spike Lee", False),
+    ("Boy George sang at the party.", "Boy George", False),
+    ("Wang Yan won the title.", "Wang Yan", False),
+])
+def test_a_name_that_opens_with_a_common_word_needs_a_person_word_or_a_role(nlp, text, name, dropped):
+    found = entities.common_word_names({name: [_span(nlp, text, name)]}, _lower(nlp, text))
+    assert found == ({name} if dropped else set())
+
+
 def test_one_mention_with_evidence_keeps_a_common_word_name(nlp):
     one, two = "The prize went to Taras Harvest.", "Taras Harvest said he was tired."
     a, b = _span(nlp, one, "Taras Harvest"), _span(nlp, two, "Taras Harvest")

@@ -900,9 +900,27 @@ def common_word_names(spans: dict[str, list], lower: set[str]) -> set[str]:
     subject of. ``spans`` maps each name to its mentions."""
     out = set()
     for name, mentions in spans.items():
-        if mentions and _common_word_name(name, lower) and not any(_name_evidence(m) for m in mentions):
+        if not mentions:
+            continue
+        if _opens_with_common_word(name):  # firms and bands are subjects too: 'Iron Maiden played', 'Air Deccan said'
+            if not any(_person_word_before(m[0]) or _role_apposition(m.root) for m in mentions):
+                out.add(name)
+        elif _common_word_name(name, lower) and not any(_name_evidence(m) for m in mentions):
             out.add(name)
     return out
+
+
+def _opens_with_common_word(name: str) -> bool:
+    """A name of two words or more that opens with a common English word (``anywhere_zipf``) and has no given name,
+    no title or occupation before the rest and no census surname ('Ask Jeeves', 'Finding Nemo', 'Virgin Megastores',
+    'Iron Maiden'; not 'Chen Yan', 'Spike Lee', 'Boy George')."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(any_given_name(w) for w in words):
+        return False
+    first, last = words[0].lower(), words[-1].lower()
+    return (common_words().get(first, 0) >= load_json("people.json")["lone_words"]["anywhere_zipf"]
+            and first not in _person_words_before() and first not in _census_surnames()
+            and last not in _census_surnames())
 
 
 def _common_word_name(name: str, lower: set[str]) -> bool:
