@@ -103,6 +103,13 @@ def test_an_occupation_before_a_full_name_comes_off_it(nlp, text, name):
     assert [m["name"] for m in result.mentions if m["kind"] == "person"] == [name]
 
 
+def test_a_common_word_that_opens_a_sentence_is_no_person_for_being_its_subject(nlp):
+    doc = nlp("The city was shelled for weeks. Ruins are all that is left. Baker warned of more attacks.")
+    ruins = next(t for t in doc if t.text == "Ruins")
+    baker = next(t for t in doc if t.text == "Baker")
+    assert entities.unevidenced_lone_names({"Ruins": [ruins], "Baker": [baker]}) == {"Ruins"}
+
+
 @pytest.mark.parametrize("text,mentions", [
     # an occupation before a surname alone, where the story writes the full name
     ("Sprinter Walker quits athletics\n\nFormer champion Dougie Walker is to retire from athletics.",

@@ -773,7 +773,9 @@ def _person_evidence(tok, person_words: frozenset[str] = frozenset()) -> bool:
             k += step
     if _person_word_before(tok):  # 'Mr Baker', 'coach Baker', 'my friend Baker'
         return True
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and not (
+            _starts_sentence(tok) and _is_common_word(tok) and not any_given_name(tok.text)
+            and tok.lower_ not in _census_surnames()):  # 'Ruins are all that is left', not 'Baker warned'
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "under" and _serves(tok.head.head):  # 'minister under Yeltsin'
         return True
