@@ -415,6 +415,19 @@ def test_a_shared_place_name_of_no_country_the_document_names_is_still_no_person
     assert not {k for k, t in kinds if t == "Chelsea"}
 
 
+def test_a_large_town_the_model_calls_a_person_needs_its_country_or_another_of_its_places(nlp_pipeline):
+    text = ("The list also features Charlotte Church, Coldplay, Daniel Bedingfield, Will Young and David and "
+            "Victoria Beckham.\n")
+    kinds = {(m["kind"], m["text"]) for m in analyse_text(nlp_pipeline, text).mentions}
+    # David is a town of 80,000 in Panama: the text names nothing of Panama, so no place, and no lone person either
+    assert ("person", "Victoria Beckham") in kinds
+    assert not {k for k, t in kinds if t == "David"}
+    # where the document names the country, the town is a place however the model tags it
+    text = "The list also features David and Colon, two towns of Panama.\n"
+    kinds = {(m["kind"], m["text"]) for m in analyse_text(nlp_pipeline, text).mentions}
+    assert ("place", "David") in kinds
+
+
 def test_a_list_of_places_the_model_tagged_as_one_name_gives_each_place(nlp_pipeline):
     def places(text):
         return [(m.text, m.country) for m in entities.sub_places([nlp_pipeline(text)], [0], [0])]

@@ -1728,7 +1728,9 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     or the document names the country it lies in.  Once a form is a place in a document, every span so written there is.
     A name that large places of several countries share ("Newcastle") is the one in the country the document names
     most (its country names, and its places of one country only), and no mention where it names none of them; its
-    text then goes into ``unplaced``, for it is still no person.
+    text then goes into ``unplaced``, for it is still no person. So does a large town the model calls a person
+    where the document names neither its country nor another of its places ("David and Victoria Beckham", "Munster's
+    Shaun Payne"): too likely a place, a club or a first name to be a place or a person there.
     A one-word form the document also writes in lower case ("alliance") is no place there, nor one it
     writes after a personal title ("Mr Hague") or, as a town, after "the" ("the Alliance").
     """
@@ -1815,6 +1817,9 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
         span.start > 0 and docs[k][span.start - 1].lower_ in rules["before"]) or (
         span.end < len(docs[k]) and docs[k][span.end].lower_ in rules["after"])}
 
+    towns_of: dict[str, set[str]] = defaultdict(set)  # the names of each country's places, however tagged
+    for k, span, place, label in cands:
+        towns_of[place.country].add(span.text)
     for k, span, place, label in cands:
         doc = docs[k]
         prev = doc[span.start - 1] if span.start > 0 else None
@@ -1843,8 +1848,15 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
             nxt is not None and nxt.lower_ in rules["after"])
         # a town the document's own country names make likely ("Bucha" in a text about Ukraine):
         # this decides place or person, never the place's country, which is the gazetteer's
-        if marked or place.kind == "region" or place.population >= rules["min_population"] or place.country in named:
+        # a large town is likely enough where the model calls it a person ('Zomba', 'David' and Victoria Beckham,
+        # 'Franca to score') only when the document names its country or another of its places; a firm's or a
+        # club's name is the town's more often ('Liverpool boss', 'Norwich')
+        large = place.population >= rules["min_population"] and (label != "PERSON" or evidence[place.country] > 0
+                                                                 or len(towns_of[place.country] - {span.text}) > 0)
+        if marked or place.kind == "region" or large or place.country in named:
             found[span.text] = place
+        elif place.population >= rules["min_population"] and unplaced is not None:
+            unplaced.add(span.text)  # nor a person: 'Munster' the province, 'Slough', 'Norwich' the club
     out = []
     named_for = instrument_places(docs, rules["instruments"])
     covered = {(k, span.start) for k, span, _ in named_for}
