@@ -103,6 +103,23 @@ def test_an_occupation_before_a_full_name_comes_off_it(nlp, text, name):
     assert [m["name"] for m in result.mentions if m["kind"] == "person"] == [name]
 
 
+@pytest.mark.parametrize("text,name", [
+    # surname, given name and patronymic, as official lists write them, where the model tags only the first two words
+    ("Posthumously. During the counterattack he died heroically. Soldier Mrochko Kostiantyn Vasyliovych. "
+     "Posthumously.", "Mrochko Kostiantyn Vasyliovych"),
+    # a surname after the patronymic that the model left untagged
+    ("Killed by an air strike. Chief Sergeant Oleksiy Oleksandrovych Senyuk. Posthumously. He defended Chernihiv.",
+     "Oleksiy Oleksandrovych Senyuk"),
+])
+def test_a_patronymic_takes_the_rest_of_the_name_with_it(nlp, text, name):
+    assert name in person_names(nlp, text)
+
+
+def test_the_first_word_of_an_office_is_no_name(nlp):
+    people = person_names(nlp, "Dear Mr. President David Malpass! Dear Mrs. Managing Director Kristalina Georgieva!")
+    assert "Managing" not in people and "Kristalina Georgieva" in people
+
+
 def test_a_common_word_that_opens_a_sentence_is_no_person_for_being_its_subject(nlp):
     doc = nlp("The city was shelled for weeks. Ruins are all that is left. Baker warned of more attacks.")
     ruins = next(t for t in doc if t.text == "Ruins")

@@ -408,6 +408,11 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         toks = clean_name(_strip_leading_non_name(toks))
         if not _valid_person(toks, handles) or not _person_context(doc, toks, rules):
             return
+        after = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+        if len(toks) == 1 and after is not None and after.text[:1].isupper() and after.lower_ in lex["roles"] | lex[
+                "titles"] and _is_common_word(toks[0]) and not any_given_name(toks[0].text):
+            # the first word of an office: 'Managing Director Kristalina Georgieva'
+            return
         s, e = toks[0].i, toks[-1].i + 1
         s, e = whole_name(doc, s, e)
         # extend left over first names the NER left out ("Dmitry" Peskov); not over a common word before a name the
@@ -577,10 +582,16 @@ def whole_name(doc, s: int, e: int) -> tuple[int, int]:
         e -= 2
     # a patronymic the model left out, and the surname after it ("Yakovenko Oleksandr" + "Oleksiyovych",
     # "Oleksandr" + "Oleksandrovych Sak"): Eastern Slavic and Turkic names put it between the two
-    if e < len(doc) and _patronymic(doc[e]) and doc[e - 1].whitespace_ and not doc[e].is_sent_start:
+    # ("Mrochko" + "Kostiantyn Vasyliovych": surname first, as official lists write it)
+    if (e + 1 < len(doc) and _patronymic(doc[e + 1]) and name_word(doc[e]) and doc[e].pos_ == "PROPN"
+            and doc[e - 1].whitespace_ and doc[e].whitespace_ and not doc[e].is_sent_start):
+        e += 2
+    elif e < len(doc) and _patronymic(doc[e]) and doc[e - 1].whitespace_ and not doc[e].is_sent_start:
         e += 1
-        if (e < len(doc) and name_word(doc[e]) and doc[e].ent_type_ == "PERSON" and not doc[e].is_sent_start
-                and doc[e - 1].whitespace_):
+        # the surname after it, tagged or a proper noun no common word ('Oleksiy' + 'Oleksandrovych Senyuk.')
+        if (e < len(doc) and name_word(doc[e]) and not doc[e].is_sent_start and doc[e - 1].whitespace_ and (
+                doc[e].ent_type_ == "PERSON" or not doc[e].ent_type_ and doc[e].pos_ == "PROPN"
+                and not _is_common_word(doc[e]))):
             e += 1
     # a first name the tokenizer split at its hyphen, whose first half the model left out ("Kassym-" + "Jomart
     # Tokayev", "Jean-" + "Yves Le Drian")
