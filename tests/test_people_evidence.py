@@ -115,6 +115,12 @@ def test_a_patronymic_takes_the_rest_of_the_name_with_it(nlp, text, name):
     assert name in person_names(nlp, text)
 
 
+def test_a_given_name_after_a_countrys_name_opens_a_four_word_name(nlp):
+    people = person_names(nlp, "The ambassadors: Ambassador of Sri Lanka Mohamed Rizvi Hassen, Ambassador of the "
+                               "Dominican Republic Francisco Alberto Caraballo Nuñez, Ambassador of Senegal Papa Diop.")
+    assert "Francisco Alberto Caraballo Nuñez" in people
+
+
 def test_the_first_word_of_an_office_is_no_name(nlp):
     people = person_names(nlp, "Dear Mr. President David Malpass! Dear Mrs. Managing Director Kristalina Georgieva!")
     assert "Managing" not in people and "Kristalina Georgieva" in people

@@ -425,7 +425,8 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
             s -= 1
         s = _strip_leading_non_name(list(doc[s:e]))[0].i
         # a common word that ends the name of a body before the person's ("the Union of Estonian Rowers Anna Tamm")
-        while e - s >= 3 and _body_word(doc[s]) and _ends_a_body(doc, s, over_places=True):
+        while e - s >= 3 and _body_word(doc[s]) and _ends_a_body(doc, s, over_places=True) \
+                and not _given_name_after_place(doc, s):
             s += 1
         if any(i in taken for i in range(s, e)):
             return
@@ -454,7 +455,7 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         if words >= 3:  # "Minister of Infrastructure | Oleksandr Kubrakov"
             run = doc[_strip_leading_non_name(list(run), towns_first_names=False)[0].i:j]
             while len(run) >= 3 and _body_word(run[0]) and _ends_a_body(doc, run.start, over_places=True) and (
-                    not _body_word(run[-1])):  # (not 'State of Agricultural Commodity | Markets')
+                    not _body_word(run[-1])) and not _given_name_after_place(doc, run.start):  # (not 'State of Agricultural Commodity | Markets')
                 run = doc[run.start + 1:j]  # a common word that ends a body's name, tagged a proper noun
             words = len(run.text.split()) if not _glued_hyphen(doc, run.start) else 0  # not "California-" + "Los Angeles"
         prev = doc[run.start - 1] if run.start > 0 else None
@@ -463,7 +464,8 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
                                and run.text not in known) or (
             nxt is not None and nxt.text[:1].isupper() and (nxt.lower_ in lex["titles"] | lex["roles"] | lex["org_words"]
                                                            or nxt.lower_ in rules["not_name_words"]))
-        if 2 <= words <= 3 and all(t.ent_type_ in ("", "ORG", "PERSON", "NORP") for t in run) \
+        if (2 <= words <= 3 or words == 4 and any_given_name(run[0].text)) \
+                and all(t.ent_type_ in ("", "ORG", "PERSON", "NORP") for t in run) \
                 and not inside_name_of_body:  # not "the Permanent Delegation", "Donetsk Regional State ..."
             head = run.root
             titled = _after_title_chain(doc, run.start)
@@ -551,6 +553,13 @@ def _ends_a_body(doc, k: int, over_places: bool = False) -> bool:
                      and doc[j - 1].ent_type_ in ("COUNTRY", "NORP", "GPE")):
         j -= 1
     return j > 0 and doc[j - 1].lower_ in ("of", "for", "the")
+
+
+def _given_name_after_place(doc, k: int) -> bool:
+    """Whether token ``k`` is a given name right after a country's or a place's name, where a person's name starts:
+    'Ambassador of the Dominican Republic | Francisco Alberto Caraballo Nuñez' (wordfreq counts 'francisco' as a
+    common word, for San Francisco)."""
+    return k > 0 and doc[k - 1].ent_type_ in ("COUNTRY", "GPE") and any_given_name(doc[k].text)
 
 
 def _glued_hyphen(doc, k: int) -> bool:
