@@ -68,6 +68,20 @@ def test_an_initial_joins_the_full_name_it_fits_in_one_article_too():
     assert out["J. Biden"] == "Joseph Biden"
 
 
+def test_an_initial_joins_a_full_name_of_another_article_only_with_a_rarer_surname_spelt_the_same():
+    counts = {"Robbie Williams": 9, "R Williams": 1, "Brian Liebenberg": 3, "B Liebenberg": 1,
+              "Jason Forster": 2, "J Forrester": 1}
+    docs = {"Robbie Williams": {1}, "R Williams": {2}, "Brian Liebenberg": {3}, "B Liebenberg": {4},
+            "Jason Forster": {5}, "J Forrester": {6}}
+    out = entities.join_people(counts, docs)
+    assert out["R Williams"] == "R Williams"  # one of the commonest surnames: a rugby team sheet's, not the singer
+    assert out["B Liebenberg"] == "Brian Liebenberg"
+    assert out["J Forrester"] == "J Forrester"  # another spelling
+    # in one article the initial abbreviates the name it fits, however common the surname
+    docs["R Williams"] = {1, 2}
+    assert entities.join_people(counts, docs)["R Williams"] == "Robbie Williams"
+
+
 def test_a_first_name_alone_is_no_misspelt_surname():
     out = entities.join_people({"Christophe Dominici": 3, "Dominic": 1, "Maciej Sundra": 2, "Sandra": 1})
     assert out["Dominic"] == "Dominic" and out["Sandra"] == "Sandra"

@@ -1021,7 +1021,7 @@ def gender_of(name: str) -> str | None:
     return _census_genders().get(first)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def _census_surnames(top: int = 10_000) -> frozenset[str]:
     """The ``top`` most frequent surnames of the 1990 US census (of 88,799 the ``names`` package ships, the rest
     down to one person in millions): 'Woods', 'Flowers', 'Stone', not 'Securities' or 'Labs'."""
@@ -1678,9 +1678,16 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         # Diane Rodham Clinton')
         if len(ka) > 2 and len(kb) > 2 and len(ka[1]) <= 2 and len(kb[1]) <= 2 and ka[1][:1] != kb[1][:1]:
             return False
-        if ka[-1] == kb[-1] and (len(ka[0]) == 1) != (len(kb[0]) == 1):
+        initial = (len(ka[0]) == 1) != (len(kb[0]) == 1)
+        shared = bool(documents.get(a, set()) & documents.get(b, set()))
+        if initial and not shared and (ka[-1] != kb[-1] or _plain(b.split()[-1]).lower() in _census_surnames(
+                _people_rules()["initial_join_max_surname_rank"])):
+            # across articles an initial fits only the same spelling of a rarer surname: 'R Williams' and 'J Hayes' of
+            # rugby team sheets are no Robbie Williams or Joanna Hayes, 'B Liebenberg' is Brian Liebenberg
+            return False
+        if ka[-1] == kb[-1] and initial:
             return True  # an initial abbreviates the name it fits, in one article too ('Joseph Biden', 'J. Biden')
-        return not (documents.get(a, set()) & documents.get(b, set()))
+        return not shared
 
     def add(n: str, ci: int | None):
         if ci is None:
