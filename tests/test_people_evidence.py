@@ -121,6 +121,27 @@ def test_a_given_name_after_a_countrys_name_opens_a_four_word_name(nlp):
     assert "Francisco Alberto Caraballo Nuñez" in people
 
 
+@pytest.mark.parametrize("text,name", [
+    ("The leader Lee Jun-seok spoke to reporters.", "Lee Jun-seok"),  # the lower-case half of a hyphenated name
+    ("President Ursula von der Leyen said the EU would help.", "Ursula von der Leyen"),  # particles inside
+])
+def test_a_name_keeps_its_particles_and_hyphenated_halves(nlp, text, name):
+    assert person_names(nlp, text) == [name]
+
+
+def test_a_name_ends_at_its_last_capitalised_word(nlp):
+    # 'Javelin anti-tank' as the model tags it: what is left is one word that nothing shows to be a person
+    result = analyse_text(nlp, "The Ukrainian army received Javelin anti-tank missile systems and counter-battery "
+                               "systems.")
+    assert [m["name"] for m in result.mentions if m["kind"] == "person"] == []
+
+
+def test_a_name_the_text_calls_a_ship_in_quotation_marks_is_no_person(nlp):
+    result = analyse_text(nlp, 'This is the ship "Boris Alexandrov", which will perform scientific research in the '
+                               'Black Sea.')
+    assert [m["name"] for m in result.mentions if m["kind"] == "person"] == []
+
+
 def test_the_first_word_of_an_office_is_no_name(nlp):
     people = person_names(nlp, "Dear Mr. President David Malpass! Dear Mrs. Managing Director Kristalina Georgieva!")
     assert "Managing" not in people and "Kristalina Georgieva" in people

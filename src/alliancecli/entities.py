@@ -326,7 +326,11 @@ def clean_name(tokens) -> list:
         toks = toks[:cut]
     while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct
                     or len(toks) > 1 and post_nominal(toks[-1])  # 'Ken Macdonald QC'
-                    or toks[-1].is_lower and toks[-1].pos_ in ("ADP", "DET", "CCONJ")):  # 'Prince Frederik of'
+                    or len(toks) > 1 and toks[-1].is_lower and toks[-1].is_alpha and not (
+                        len(toks) > 2 and toks[-2].text == "-" and not toks[-3].whitespace_ and not toks[-2].whitespace_
+                        and toks[-3].text[:1].isupper())):
+        # 'Prince Frederik of', 'Javelin anti-tank': a name's words are capitalised, but for particles inside it
+        # ('Ursula von der Leyen') and the second half of a hyphenated one ('Lee Jun-seok')
         toks.pop()
     return toks
 
@@ -1123,6 +1127,9 @@ def bodies_described(docs) -> set[str]:
                 continue
             root = ent.root
             before = doc[ent.start - 1] if ent.start > 0 else None
+            quoted = before is not None and before.text in _OPENING_QUOTES and ent.start > 1
+            if quoted:  # 'the ship "Boris Alexandrov"'
+                before = doc[ent.start - 2]
             # (one word only: a list the parser reads as an apposition, 'Kelly Clarkson, The Game and the
             # Killers', would take a person's full name)
             if len(ent) == 1 and (any(c.dep_ == "appos" and c.lemma_.lower() in org for c in root.children) or (
@@ -1132,7 +1139,8 @@ def bodies_described(docs) -> set[str]:
                         c.dep_ == "attr" and c.lemma_.lower() in org for c in root.head.children))):
                 out.add(ent.text)
             elif before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in org - not_before and (
-                    root.head.i == before.i or before.head.i == root.i) and not _names_a_person(before, rules) and (
+                    quoted or root.head.i == before.i or before.head.i == root.i) and not _names_a_person(
+                    before, rules) and (
                     not _after_title_chain(doc, before.i)):  # 'mayor of the city Ivan Fedorov'
                 out.add(ent.text)
             elif before is not None and before.lower_ == "of" and root.head.i == before.i and (
