@@ -129,6 +129,19 @@ def test_a_name_keeps_its_particles_and_hyphenated_halves(nlp, text, name):
     assert person_names(nlp, text) == [name]
 
 
+def test_a_lower_case_word_that_is_no_particle_ends_a_name(nlp):
+    # 'for Cruel and Tender', a play's title, after the director's name
+    people = person_names(nlp, "The best director shortlist includes Luc Bondy for Cruel and Tender, Simon McBurney "
+                               "for Measure for Measure.")
+    assert "Luc Bondy" in people and not [p for p in people if "Cruel" in p]
+    assert "David dal Maso" in person_names(nlp, "Italy coach John Kirwan named David dal Maso in the side.")
+
+
+def test_a_town_named_like_a_first_name_gives_a_lone_surname_its_first_name(nlp):
+    result = analyse_text(nlp, "Sweden's Carolina Kluft won the heptathlon. Kluft said she was happy.")
+    assert {m["name"] for m in result.mentions if m["kind"] == "person"} == {"Carolina Kluft"}
+
+
 def test_a_name_ends_at_its_last_capitalised_word(nlp):
     # 'Javelin anti-tank' as the model tags it: what is left is one word that nothing shows to be a person
     result = analyse_text(nlp, "The Ukrainian army received Javelin anti-tank missile systems and counter-battery "

@@ -320,8 +320,12 @@ def clean_name(tokens) -> list:
                     or toks[0].lower_ in ("his", "her", "their", "your") and len(toks) > 1
                     and toks[1].lower_ in lex["titles"]):
         toks.pop(0)
-    # a bracket or a comma ends a name: 'G Dempsey (Leinster', 'Kay, King' of a team sheet
-    cut = next((i for i, t in enumerate(toks) if i and t.text in ("(", ",", ")", "[", ";")), None)
+    # a bracket or a comma ends a name: 'G Dempsey (Leinster', 'Kay, King' of a team sheet; so does a lower-case word
+    # that is no particle before a capitalised one ('Luc Bondy for Cruel', a play's title after it)
+    particles = _place_rules()["particles"]
+    cut = next((i for i, t in enumerate(toks) if i and (t.text in ("(", ",", ")", "[", ";") or (
+        t.is_lower and t.is_alpha and t.lower_ not in particles and i + 1 < len(toks) and toks[i + 1].text[:1].isupper()
+        and toks[i - 1].text != "-"))), None)
     if cut is not None:
         toks = toks[:cut]
     while toks and (toks[-1].pos_ == "PART" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct
@@ -1479,7 +1483,8 @@ def written_full_names(docs, names: set[str]) -> dict[str, str]:
             prev = doc[t.i - 1]
             if (not _namey(prev) or prev.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or prev.whitespace_ != " "
                     or prev.is_upper or any(ch.isdigit() for ch in prev.text)  # 'UCL Carter', 'XR-7 Carter'
-                    or prev.lower_ in lex["roles"] or _place_word(prev.text) or _brand_case(prev.text)
+                    or prev.lower_ in lex["roles"] or _place_word(prev.text) and not any_given_name(prev.text)
+                    or _brand_case(prev.text)  # (a town named like a first name, untagged: "Sweden's Carolina Kluft")
                     or _starts_sentence(prev) and prev.lower_ in common):
                 continue
             found[t.text].add(prev.text + " " + t.text)
