@@ -137,6 +137,12 @@ def test_a_lower_case_word_that_is_no_particle_ends_a_name(nlp):
     assert "David dal Maso" in person_names(nlp, "Italy coach John Kirwan named David dal Maso in the side.")
 
 
+def test_a_building_named_after_a_person_is_no_person(nlp):
+    text = ("Remember the names! Myronosytska Street, Regional Children's Hospital, Karazin University, Labor Palace, "
+            "Korolenko Library. We will rebuild everything!")
+    assert not [p for p in person_names(nlp, text) if p.endswith(("Library", "Palace", "Hospital"))]
+
+
 def test_a_town_named_like_a_first_name_gives_a_lone_surname_its_first_name(nlp):
     result = analyse_text(nlp, "Sweden's Carolina Kluft won the heptathlon. Kluft said she was happy.")
     assert {m["name"] for m in result.mentions if m["kind"] == "person"} == {"Carolina Kluft"}
