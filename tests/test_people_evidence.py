@@ -189,6 +189,14 @@ def test_titles_and_occupations_come_off_a_name_wherever_the_model_puts_them(nlp
     assert [m["name"] for m in result.mentions if m["kind"] == "person"] == mentions
 
 
+def test_an_occupation_that_opens_its_sentence_or_is_in_lower_case_comes_off_one_word(nlp):
+    result = analyse_text(nlp, "Rapper Eminem said the album was done. Boy George sang too. Mr Howard was joined by "
+                               "his stepson Sholto.")
+    people = {m["name"] for m in result.mentions if m["kind"] == "person"}
+    assert {"Eminem", "Sholto", "Boy George"} <= people  # a given name after the word: a stage name
+    assert not {"Rapper Eminem", "stepson Sholto"} & people
+
+
 def test_a_common_word_ending_the_name_of_a_body_comes_off_the_name_after_it(nlp):
     people = person_names(nlp, "The head of the Union of Estonian Teachers Anna Tamm said that the union was ready.")
     assert people == ["Anna Tamm"]

@@ -718,14 +718,16 @@ def without_descriptor(m: Mention, doc, base: int, written: set[str]) -> Mention
     census surname or a title is no descriptor ('Boy George' stays whole unless the story says 'George' alone).
     An occupation or role (``people.json`` 'person_nouns', the role nouns) before two or more capitalised words is
     one wherever it stands ('Farmer Geoff Brooks', 'Rescuer Oleksiy Danchenko'), and so is one before the surname of
-    a longer name the document writes ('Sprinter Walker' in a story about Dougie Walker)."""
+    a longer name the document writes ('Sprinter Walker' in a story about Dougie Walker), or one that opens its
+    sentence or is written in lower case before a word that is no given name ('Rapper Eminem', 'stepson Sholto')."""
     words = m.text.split()
     if len(words) < 2 or m.head is None:
         return m
     first = words[0]
     rest = m.text[len(first):].lstrip()
     if first.isalpha() and first[1:].islower() and first.lower() in _occupations() and (len(words) >= 3 or any(
-            n.endswith(" " + rest) for n in written)) and all(w[:1].isupper() for w in words[1:]):
+            n.endswith(" " + rest) for n in written) or _occupation_opens(m, doc, base, first, rest)) and all(
+            w[:1].isupper() for w in words[1:]):
         # 'Farmer Geoff Brooks', 'Rescuer Oleksiy Danchenko'; 'Sprinter Walker' where the story names 'Dougie Walker'
         start = m.start + m.text.index(rest, len(first))
         return Mention(m.kind, rest, rest, start, m.end, m.unit, m.sentence, m.head, m.country)
@@ -737,6 +739,15 @@ def without_descriptor(m: Mention, doc, base: int, written: set[str]) -> Mention
         return m
     start = m.start + m.text.index(rest, len(first))
     return Mention(m.kind, rest, rest, start, m.end, m.unit, m.sentence, m.head, m.country)
+
+
+def _occupation_opens(m: Mention, doc, base: int, first: str, rest: str) -> bool:
+    """Whether an occupation before one more word is written in lower case or opens its sentence, and that word is no
+    given name: 'Rapper Eminem said', 'his stepson Sholto' (not 'Boy George', a stage name)."""
+    if " " in rest or any_given_name(rest):
+        return False
+    span = doc.char_span(m.start - base, m.start - base + len(first))
+    return span is not None and (first.islower() or _starts_sentence(span[0]))
 
 
 def as_the_body_writes_it(m: Mention, body_names: set[str]) -> Mention:
