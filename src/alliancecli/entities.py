@@ -725,28 +725,31 @@ def without_descriptor(m: Mention, doc, base: int, written: set[str]) -> Mention
         return m
     first = words[0]
     rest = m.text[len(first):].lstrip()
+    span = doc.char_span(m.start - base, m.start - base + len(first))  # the first word
+
+    def without_first() -> Mention:
+        return Mention(m.kind, rest, rest, m.start + m.text.index(rest, len(first)), m.end, m.unit, m.sentence, m.head,
+                       m.country)
+
     if first.isalpha() and first[1:].islower() and first.lower() in _occupations() and (len(words) >= 3 or any(
-            n.endswith(" " + rest) for n in written) or _occupation_opens(m, doc, base, first, rest)) and all(
+            n.endswith(" " + rest) for n in written) or _occupation_opens(span, first, rest)) and all(
             w[:1].isupper() for w in words[1:]):
         # 'Farmer Geoff Brooks', 'Rescuer Oleksiy Danchenko'; 'Sprinter Walker' where the story names 'Dougie Walker'
-        start = m.start + m.text.index(rest, len(first))
-        return Mention(m.kind, rest, rest, start, m.end, m.unit, m.sentence, m.head, m.country)
+        return without_first()
     if not first.isalpha() or not rest[:1].isupper() or not (rest in written or rest.split()[-1] in written):
         return m  # 'Jay-Jay Okocha'; 'Missiles against Odesa
-    span = doc.char_span(m.start - base, m.start - base + len(first))
     if span is None or not _starts_sentence(span[0]) or not _is_common_word(span[0]) or any_given_name(first) \
             or first.lower() in _census_surnames() or first.lower() in lexicon()["titles"]:
         return m
-    start = m.start + m.text.index(rest, len(first))
-    return Mention(m.kind, rest, rest, start, m.end, m.unit, m.sentence, m.head, m.country)
+    return without_first()
 
 
-def _occupation_opens(m: Mention, doc, base: int, first: str, rest: str) -> bool:
-    """Whether an occupation before one more word is written in lower case or opens its sentence, and that word is no
-    given name: 'Rapper Eminem said', 'his stepson Sholto' (not 'Boy George', a stage name)."""
+def _occupation_opens(span, first: str, rest: str) -> bool:
+    """Whether an occupation (``span``, written ``first``) before one more word is written in lower case or opens
+    its sentence, and that word is no given name: 'Rapper Eminem said', 'his stepson Sholto' (not 'Boy George', a
+    stage name)."""
     if " " in rest or any_given_name(rest):
         return False
-    span = doc.char_span(m.start - base, m.start - base + len(first))
     return span is not None and (first.islower() or _starts_sentence(span[0]))
 
 
@@ -884,7 +887,7 @@ def _body_word(t) -> bool:
     words = common_words()
     low = t.lower_
     return (low.endswith("s") and low[:-1] in words
-            or words.get(low, 0) >= load_json("people.json")["lone_words"]["anywhere_zipf"]) and not _given_name(low)
+            or words.get(low, 0) >= _anywhere_zipf()) and not _given_name(low)
 
 
 def _given_name(low: str) -> bool:
@@ -955,25 +958,37 @@ def _opens_with_common_word(name: str) -> bool:
     """A name of two words or more that opens with a common English word (``anywhere_zipf``) and has no given name,
     no title or occupation before the rest and no census surname ('Ask Jeeves', 'Finding Nemo', 'Virgin Megastores',
     'Iron Maiden'; not 'Chen Yan', 'Spike Lee', 'Boy George')."""
-    words = name.split()
-    if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(any_given_name(w) for w in words):
+    words = _name_words_without_given_name(name)
+    if not words:
         return False
     first, last = words[0].lower(), words[-1].lower()
-    return (common_words().get(first, 0) >= load_json("people.json")["lone_words"]["anywhere_zipf"]
-            and first not in _person_words_before() and first not in _census_surnames()
-            and last not in _census_surnames())
+    return (common_words().get(first, 0) >= _anywhere_zipf() and first not in _person_words_before()
+            and first not in _census_surnames() and last not in _census_surnames())
 
 
 def _common_word_name(name: str, lower: set[str]) -> bool:
-    words = name.split()
-    if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(any_given_name(w) for w in words):
+    words = _name_words_without_given_name(name)
+    if not words:
         return False
     last = words[-1].lower()
     if last in _census_surnames():
         return False  # 'Gennifer Flowers', 'Joss Stone'
     if _common_plural(last):
         return True  # 'Films', 'Securities'
-    return last in lower and common_words().get(last, 0) >= load_json("people.json")["lone_words"]["anywhere_zipf"]
+    return last in lower and common_words().get(last, 0) >= _anywhere_zipf()
+
+
+def _name_words_without_given_name(name: str) -> list[str]:
+    """The words of a name of two words or more, all capitalised, none a given name; else none."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or any(any_given_name(w) for w in words):
+        return []
+    return words
+
+
+def _anywhere_zipf() -> float:
+    """The Zipf frequency from which a capitalised word is a common English word (people.json lone_words)."""
+    return load_json("people.json")["lone_words"]["anywhere_zipf"]
 
 
 def _common_plural(low: str) -> bool:
@@ -1902,11 +1917,11 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
         # a large town is likely enough where the model calls it a person ('Zomba', 'David' and Victoria Beckham,
         # 'Franca to score') only when the document names its country or another of its places; a firm's or a
         # club's name is the town's more often ('Liverpool boss', 'Norwich')
-        large = place.population >= rules["min_population"] and (label != "PERSON" or evidence[place.country] > 0
-                                                                 or len(towns_of[place.country] - {span.text}) > 0)
-        if marked or place.kind == "region" or large or place.country in named:
+        large = place.population >= rules["min_population"]
+        shown = label != "PERSON" or evidence[place.country] > 0 or len(towns_of[place.country] - {span.text}) > 0
+        if marked or place.kind == "region" or large and shown or place.country in named:
             found[span.text] = place
-        elif place.population >= rules["min_population"] and unplaced is not None:
+        elif large and unplaced is not None:
             unplaced.add(span.text)  # nor a person: 'Munster' the province, 'Slough', 'Norwich' the club
     out = []
     named_for = instrument_places(docs, rules["instruments"])
