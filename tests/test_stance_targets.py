@@ -438,3 +438,28 @@ def test_a_negation_stops_at_a_new_verb_phrase_and_cancels_a_weak_objection_over
     assert stance.classify("Poland and Ukraine are not afraid of their partnership.", ctx).label != "oppose"
     assert stance.classify("We call on Poland and Ukraine not to be afraid of their partnership.", ctx).label != "oppose"
     assert stance.classify("Poland is afraid of the partnership with Ukraine.", ctx).label == "oppose"
+
+
+def test_thanks_take_a_position_unless_what_they_thank_for_is_the_war_or_crimes():
+    topic = stance.Topic("EU–Ukraine partnership", "partnership", ("EU", "Ukraine"))
+    ctx = stance.Context(speaker_country="Ukraine", topic=topic)
+    # the war is the moment, not what is thanked for
+    s = stance.classify("that in the difficult moment of the Russian invasion, Ukrainians are very grateful for "
+                        "the bold position of the Council's President and his visit to Odesa", ctx)
+    assert (s.label, s.target, s.evidence) == ("support", "EU–Ukraine partnership", "grateful")
+    # thanks for recognising a war as genocide are about crimes: no position on the partnership
+    assert stance.classify("We are grateful to the parliaments of the world who are recognizing this war as "
+                           "genocide.", ctx).label == "neutral"
+    # without thanks, a sentence about the invasion still takes no position on its document's topic
+    assert stance.classify("that in the difficult moment of the Russian invasion, Ukrainians showed a bold "
+                           "and strong position", ctx).label == "neutral"
+
+
+def test_an_ambiguous_country_name_in_a_title_counts_where_the_document_names_that_country():
+    title = "President of Ukraine had a phone conversation with the President of Turkey"
+    assert stance.document_topic(title, "") is None  # 'Turkey' alone may be the bird
+    met = stance.document_topic(title, "", (), frozenset({"Turkey", "Ukraine"}))
+    assert (met.target, met.parties) == ("Turkey–Ukraine partnership", ("Turkey", "Ukraine"))
+    # a country the document does not name stays unread
+    assert stance.document_topic(title, "", (), frozenset({"Ukraine"})) is None
+    assert stance.find_mentions("Jordan and Georgia", frozenset({"Georgia"})) == (("Georgia", "country", 11, 18),)

@@ -251,7 +251,8 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     classifier = stance.active()
     # for statements that name no alignment
     topic = stance.document_topic(getattr(src, "title", None) or outline.title, text,
-                                  tuple(st.speaker_country for st in stmts if st.speaker_country and st.speaker_kind == "person"))
+                                  tuple(st.speaker_country for st in stmts if st.speaker_country and st.speaker_kind == "person"),
+                                  frozenset(m.name for m in mentions if m.kind == "country"))
     adversaries = stance.adversaries(text, [(m.name, m.kind, m.start, m.end) for m in mentions])
     places = [(m.name, m.kind, m.start, m.end) for m in mentions if m.kind not in ("person", "organization")]
     for st in stmts:

@@ -150,13 +150,14 @@ def lexicon() -> dict:
     }
 
 
-@lru_cache(maxsize=1)
-def _gazetteer_scan():
-    """One case-sensitive regex over the unambiguous gazetteer forms, for texts that come without mentions; the
-    gazetteer's not-country phrases are in it too, mapped to None, so that the longer phrase wins."""
+@lru_cache(maxsize=2)
+def _gazetteer_scan(ambiguous: bool = False):
+    """One case-sensitive regex over the unambiguous gazetteer forms (with ``ambiguous``, over every form), for
+    texts that come without mentions; the gazetteer's not-country phrases are in it too, mapped to None, so that
+    the longer phrase wins."""
     forms = {}
     for f in gazetteer.load().forms:
-        if not f.ambiguous and len(f.text) > 1:
+        if (ambiguous or not f.ambiguous) and len(f.text) > 1:
             forms.setdefault(f.text, f.place)
     for phrase in gazetteer.load().not_countries:  # "former Soviet", "New Mexico": matched whole, and no country
         forms[phrase] = None
@@ -189,16 +190,26 @@ def trie_pattern(words) -> str:
     return emit(trie)
 
 
-def find_mentions(text: str) -> tuple[tuple[str, str, int, int], ...]:
-    """Countries and blocs named in ``text`` by the gazetteer: ``(name, kind, start, end)``."""
-    rx, forms = _gazetteer_scan()
+def find_mentions(text: str, known=()) -> tuple[tuple[str, str, int, int], ...]:
+    """Countries and blocs named in ``text`` by the gazetteer: ``(name, kind, start, end)``.
+
+    A form that may mean something else ('Turkey', 'Georgia', 'Jordan') counts only for a country in ``known``:
+    those its document names where the ingest's entity checks confirmed them."""
+    rx, forms = _gazetteer_scan(bool(known))
+    ambiguous = _ambiguous_forms() if known else frozenset()
     out = []
     for m in rx.finditer(text):
         form = re.sub(r"['’]s$", "", m.group(0))
         place = forms.get(form)
-        if place is not None:
+        if place is not None and (form not in ambiguous or place.name in known):
             out.append((place.name, place.kind, m.start(), m.start() + len(form)))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_forms() -> frozenset[str]:
+    unambiguous = {f.text for f in gazetteer.load().forms if not f.ambiguous}
+    return frozenset(f.text for f in gazetteer.load().forms if f.ambiguous and f.text not in unambiguous)
 
 
 @dataclass
@@ -535,8 +546,13 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
         for m in rx.finditer(cue_text):
             if question or _in_a_name(cue_text, m.start()):
                 continue
-            w2 = w * factor_at(m.start()) * (lx["neutral_factor"] if aside else 1.0)
-            if report_at is not None and not lx["thanks"].fullmatch(m.group(0)):
+            # thanks take a position toward the thanked unless what they thank for is the war, crimes or peace
+            # ('grateful for the bold position of Charles Michel' in 'the difficult moment of the Russian invasion';
+            # not 'grateful to the parliaments ... recognizing this war as genocide')
+            thanks = bool(lx["thanks"].fullmatch(m.group(0)))
+            thanked_aside = not thanks or bool(lx["neutral_topics"].search(cue_text, m.end()))
+            w2 = w * factor_at(m.start()) * (lx["neutral_factor"] if aside and thanked_aside else 1.0)
+            if report_at is not None and not thanks:
                 w2 *= lx["report_factor"]
             flipped = _negated(text, a + m.start(), a, lx["window"]) or (flip_at is not None and flip_at <= m.start())
             if flipped and _WITHOUT_AFTER.match(text, a + m.end(), b):
@@ -718,22 +734,23 @@ def topic(title: str | None, mentions=None, speaker_country: str | None = None) 
     return Topic(t.name, "bloc" if t.kind == "bloc+" else t.kind, t.parties)
 
 
-def document_topic(title: str | None, text: str, sides: tuple[str, ...] = ()) -> Topic | None:
+def document_topic(title: str | None, text: str, sides: tuple[str, ...] = (), known=()) -> Topic | None:
     """The alignment a document is about: its title's (:func:`topic`); else, where the title reports an encounter
     of two sides or more, their partnership (:func:`encounter`); else the target its sentences name most often
     (a bloc joined, an integration, sanctions, a partnership), when one is named at least three times.
 
-    ``sides`` are the countries and blocs the document's named speakers act for."""
-    t = topic(title)
+    ``sides`` are the countries and blocs the document's named speakers act for; ``known`` the countries the
+    ingest found in it, whose ambiguous names ('Turkey', 'Georgia') then count (:func:`find_mentions`)."""
+    t = topic(title, find_mentions(title, known) if title else None)
     if t is not None and not (t.kind == "partnership" and len(t.parties) < 2):
         return t
-    met = encounter(title, sides)
+    met = encounter(title, sides, known)
     if met is not None:
         return met
     if t is not None:
         return t
     counts: dict = {}
-    mentions = find_mentions(text)
+    mentions = find_mentions(text, known)
     for a, b in _sentences(text):
         for x in _targets(text, a, b, mentions, None):
             key = (x.name, "bloc" if x.kind == "bloc+" else x.kind, x.parties)
@@ -748,7 +765,7 @@ def document_topic(title: str | None, text: str, sides: tuple[str, ...] = ()) ->
 _TITLE_PART = re.compile(r"\s[-–—]\s|:\s")
 
 
-def encounter(title: str | None, sides: tuple[str, ...] = ()) -> Topic | None:
+def encounter(title: str | None, sides: tuple[str, ...] = (), known=()) -> Topic | None:
     """A title that reports an encounter ("X met with Y", "had a phone conversation with", "held talks",
     "visit of the Turkish President"; ``encounter`` in ``stance.json``) is about the partnership of the sides
     that meet: the countries and blocs the title names, with those the document's speakers act for.  None
@@ -763,7 +780,7 @@ def encounter(title: str | None, sides: tuple[str, ...] = ()) -> Topic | None:
     # the schools damaged by Russian aggression")
     a = max((m.end() for m in _TITLE_PART.finditer(title, 0, met.start())), default=0)
     b = next((m.start() for m in _TITLE_PART.finditer(title, met.end())), len(title))
-    named = [n for n, _, s, e in find_mentions(title) if a <= s < b and not (
+    named = [n for n, _, s, e in find_mentions(title, known) if a <= s < b and not (
         _ADVERSARY.search(title[max(0, s - 40):s]) or _ADVERSARY_AFTER.match(title[e:e + 30])
         or lx["adversary_possessive"].match(title[e:e + 40]))]
     names = named + [s for s in sides if s]
