@@ -463,3 +463,16 @@ def test_an_ambiguous_country_name_in_a_title_counts_where_the_document_names_th
     # a country the document does not name stays unread
     assert stance.document_topic(title, "", (), frozenset({"Ukraine"})) is None
     assert stance.find_mentions("Jordan and Georgia", frozenset({"Georgia"})) == (("Georgia", "country", 11, 18),)
+
+
+def test_a_statement_about_the_war_that_names_no_alignment_takes_no_side_on_its_documents_topic():
+    topic = stance.Topic("Poland–Ukraine partnership", "partnership", ("Poland", "Ukraine"))
+    ctx = stance.Context(speaker_country="Poland", topic=topic)
+    # an objection inside talk of the war objects to nothing the document is about
+    assert stance.classify("We must create a situation where the war will be a threat to Russia itself.",
+                           ctx) == stance.NO_TARGET
+    assert stance.classify("We will never accept the choice in favor of war and armed aggression.",
+                           ctx) == stance.NO_TARGET
+    # outside the war, a clear objection still opposes the document's topic
+    s = stance.classify("This is out of the question.", ctx)
+    assert (s.label, s.target) == ("oppose", "Poland–Ukraine partnership")

@@ -714,6 +714,8 @@ class Rules:
                 return Stance("support", score, None, (), t.target, t.kind, t.parties)
             return NO_TARGET
         label = "support" if score > 0 else "oppose"
+        if label == "oppose" and _aside(text):
+            return NO_TARGET  # "the war will be a threat to Russia itself": about the war, not the document's topic
         if label == "support" and vague:
             return NO_TARGET  # a "partnership" with nobody named is too vague a topic to support
         cues = sorted((c for s in sentences for c in s.cues if (c[0] > 0) == (score > 0)), key=lambda c: -abs(c[0]))
