@@ -476,3 +476,14 @@ def test_a_statement_about_the_war_that_names_no_alignment_takes_no_side_on_its_
     # outside the war, a clear objection still opposes the document's topic
     s = stance.classify("This is out of the question.", ctx)
     assert (s.label, s.target) == ("oppose", "Poland–Ukraine partnership")
+
+
+def test_a_negated_cue_opposes_only_an_alignment_the_sentence_names_clearly():
+    ctx = stance.Context(speaker_country="Ukraine", lead="Volodymyr Zelenskyy expressed hope that ",
+                         adversaries=("Russia",))
+    # 'support' of the war is no partnership anyone proposes; nor does the endorsing frame make it support
+    assert stance.classify("the Russian people would not support the war against the Ukrainian people",
+                           ctx).label == "neutral"
+    # a bloc, or a partnership of named countries, is opposed as before
+    assert stance.classify("Hungary will not support the EU accession of Ukraine.").label == "oppose"
+    assert stance.classify("Armenia will not support the Russia-Belarus union.").label == "oppose"

@@ -228,6 +228,7 @@ class _Sentence:
     targets: list[_Target] = field(default_factory=list)
     score: float = 0.0
     cues: list[tuple[float, tuple[int, int]]] = field(default_factory=list)
+    denied: bool = False  # a negated cue that opposed nothing clear: the words took a position all the same
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -557,8 +558,11 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
             flipped = _negated(text, a + m.start(), a, lx["window"]) or (flip_at is not None and flip_at <= m.start())
             if flipped and _WITHOUT_AFTER.match(text, a + m.end(), b):
                 continue  # "no decision on Ukraine without Ukraine", "not join without a referendum": a condition
-            if flipped:  # "will not join" opposes; "not by common threats" only loses its weak cue
-                w2 = -abs(w) if abs(w) >= lx["flip_min"] else 0.0
+            if flipped:  # "will not join" opposes; "not by common threats" only loses its weak cue; and a
+                # negated cue opposes only an alignment the sentence names clearly, as a weak objection does
+                # ('the Russian people would not support the war' opposes no partnership)
+                w2 = -abs(w) if abs(w) >= lx["flip_min"] and clear else 0.0
+                s.denied = s.denied or (abs(w) >= lx["flip_min"] and not clear)
             if w2:
                 add(w2, m.start(), m.end())
     if any(w < 0 for w, _ in s.cues):  # a refusal or rejection decides its sentence, whatever praise is around it
@@ -673,8 +677,9 @@ class Rules:
         thanked = _thanked(ctx) or _endorsed(text, ctx)
         score = round(sum(s.score for s in sentences), 3)
         label = "neutral" if abs(score) < lexicon()["threshold"] else "support" if score > 0 else "oppose"
-        if label == "neutral" and thanked and score >= 0:  # "X thanked Y for ...", "X assured that ...": the
-            # reporting verb takes the position
+        if label == "neutral" and thanked and score >= 0 and not any(s.denied for s in sentences):
+            # "X thanked Y for ...", "X assured that ...": the reporting verb takes the position its statement's
+            # words leave open (not 'expressed hope that the Russian people would not support the war')
             label = "support"
         own = _own_course(text, sentences, ctx, mentions) if label == "neutral" and score >= 0 else None
         if own is not None:  # "Ukraine has chosen the course of NATO membership": a country's own accession
