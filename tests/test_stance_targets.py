@@ -487,3 +487,15 @@ def test_a_negated_cue_opposes_only_an_alignment_the_sentence_names_clearly():
     # a bloc, or a partnership of named countries, is opposed as before
     assert stance.classify("Hungary will not support the EU accession of Ukraine.").label == "oppose"
     assert stance.classify("Armenia will not support the Russia-Belarus union.").label == "oppose"
+
+
+def test_a_documents_partnership_with_one_side_is_the_speakers_sides_partnership_with_it():
+    topic = stance.Topic("partnership", "partnership", ("Russia",))
+    # a speaker of another country takes it up: their country's partnership with it
+    s = stance.classify("Russia is becoming increasingly toxic", stance.Context(speaker_country="Kazakhstan",
+                                                                                  topic=topic))
+    assert (s.label, s.target, s.parties) == ("oppose", "Kazakhstan–Russia partnership", ("Kazakhstan", "Russia"))
+    # with nobody else, a partnership is too vague a topic to oppose ('we cannot support any of the options')
+    vague = stance.Context(speaker_country="Ukraine", topic=stance.Topic("partnership", "partnership", ("Ukraine",)))
+    assert stance.classify("We can't support any of the options that are being talked about.", vague) == \
+        stance.NO_TARGET

@@ -712,21 +712,35 @@ class Rules:
             s.cues = [c for c in s.cues if abs(c[0]) >= lexicon()["topic_min_cue"]]  # clear words only
             sentences.append(s)
         score = round(sum(w for s in sentences for w, _ in s.cues), 3)
-        vague = ctx.topic.kind == "partnership" and len(ctx.topic.parties) < 2
+        t = ctx.topic
+        # a partnership with nobody named but one side is too vague a topic for a position
+        vague = t.kind == "partnership" and len(t.parties) < 2
         if abs(score) < lexicon()["topic_threshold"]:
             if score >= 0 and not vague and (_thanked(ctx) and not _aside(text) or _endorsed(text, ctx)):  # "Macron expressed hope that the
-                t = ctx.topic  # decision would be unanimous", "X thanked Y for ...": the frame takes the position
+                # decision would be unanimous", "X thanked Y for ...": the frame takes the position
                 return Stance("support", score, None, (), t.target, t.kind, t.parties)
             return NO_TARGET
+        # words that take a clear position, from a speaker of another side than the one named, speak of their
+        # side's partnership with it (not a frame alone: 'welcomed the nation's willingness to diversify')
+        t = _with_speaker(t, ctx.speaker_country)
+        vague = t.kind == "partnership" and len(t.parties) < 2
         label = "support" if score > 0 else "oppose"
         if label == "oppose" and _aside(text):
             return NO_TARGET  # "the war will be a threat to Russia itself": about the war, not the document's topic
-        if label == "support" and vague:
-            return NO_TARGET  # a "partnership" with nobody named is too vague a topic to support
+        if vague:
+            return NO_TARGET
         cues = sorted((c for s in sentences for c in s.cues if (c[0] > 0) == (score > 0)), key=lambda c: -abs(c[0]))
         spans = tuple(sorted({span for _, span in cues[:3]}))
-        t = ctx.topic
         return Stance(label, score, "; ".join(text[x:y] for x, y in spans), spans, t.target, t.kind, t.parties)
+
+
+def _with_speaker(t: Topic, speaker_country: str | None) -> Topic:
+    """A partnership topic that names one side, taken up by a speaker of another: the partnership of the two
+    ("Russia is becoming increasingly toxic" from a Kazakh speaker, in a document on Russia's partners)."""
+    if t.kind != "partnership" or len(t.parties) != 1 or not speaker_country or speaker_country in t.parties:
+        return t
+    parties = tuple(sorted((*t.parties, speaker_country)))
+    return Topic("–".join(parties) + " partnership", "partnership", parties)
 
 
 def topic(title: str | None, mentions=None, speaker_country: str | None = None) -> Topic | None:
