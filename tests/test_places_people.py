@@ -16,7 +16,8 @@ PLACES = {
     "Gostomel": "Ukraine", "Mariupol": "Ukraine", "Odesa": "Ukraine", "Odessa": "Ukraine", "Lviv": "Ukraine",
     "Bucha": "Ukraine", "Irpin": "Ukraine", "Chernihiv": "Ukraine", "Dnipro": "Ukraine", "Donetsk": "Ukraine",
     "Sevastopol": "Ukraine", "Melitopol": "Ukraine", "Kramatorsk": "Ukraine", "Bakhmut": "Ukraine",
-    "Crimea": "Ukraine", "Donbas": "Ukraine", "Donbass": "Ukraine",
+    "Crimea": "Ukraine", "Donbas": "Ukraine", "Donbass": "Ukraine", "Bukovyna": "Ukraine", "Zakarpattia": "Ukraine",
+    "Volyn": "Ukraine", "Bessarabia": "Moldova", "Moravia": "Czech Republic", "Pomerania": "Poland",
     # Russia and neighbours
     "Saint Petersburg": "Russia", "Novosibirsk": "Russia", "Belgorod": "Russia", "Kaliningrad": "Russia",
     "Chechnya": "Russia", "Siberia": "Russia", "Grodno": "Belarus", "Gomel": "Belarus", "Karaganda": "Kazakhstan",
@@ -392,6 +393,9 @@ def test_a_name_large_places_of_several_countries_share_is_the_one_in_the_docume
     assert ("Newcastle", "Australia") in places("The storm hit Newcastle and Sydney, Australia's largest city.")
     # a document that names none of their countries gets no place rather than a guess
     assert not {t for t, _ in places("He has played for Newcastle since he was a boy.")} & {"Newcastle"}
+    # Galicia: Spain's region and Ukraine's historic one
+    assert ("Galicia", "Ukraine") in places("In Lviv and across Galicia, Ukraine's western region, people met.")
+    assert ("Galicia", "Spain") in places("Fishermen in Galicia, in north-western Spain, were on strike.")
 
 
 def test_another_name_of_a_place_abroad_needs_its_country_in_the_document(nlp_pipeline):
