@@ -459,3 +459,17 @@ def test_a_name_the_corpus_describes_as_a_body_is_no_person_in_its_other_documen
     assert "Zorvex" not in _people(db)
     assert {r[0] for r in con.execute("select speaker_kind from statements where speaker = 'Zorvex'")} <= {
         "organization"}
+
+
+def test_an_english_surname_alone_joins_no_other_spelling_of_it_in_another_article():
+    docs = {"Sara Forestier": {1}, "Forrester": {2}, "Nicholas Jeffries": {3}, "Jeffers": {4},
+            "Jose Barrionuevo": {5}, "Barrioneuvo": {5}}
+    out = entities.join_people({n: 1 for n in docs}, docs)
+    # census surnames are families of their own: the player Forrester is not the actress Sara Forestier
+    assert out["Forrester"] == "Forrester" and out["Jeffers"] == "Jeffers"
+    # in one article a misspelling still joins the name it misspells
+    assert out["Barrioneuvo"] == "Jose Barrionuevo"
+    # and a transliteration still joins across articles
+    out = entities.join_people({"Alexander Lukashenko": 3, "Lukashenka": 1},
+                               {"Alexander Lukashenko": {1}, "Lukashenka": {2}})
+    assert out["Lukashenka"] == "Alexander Lukashenko"

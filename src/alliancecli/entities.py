@@ -1697,14 +1697,26 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
 
     similar = similar_index({k[-1] for k in keys.values()})
 
-    def candidates(surname: str, exact_first: bool = False) -> list[int]:
+    def candidates(surname: str, exact_first: bool = False, alone: str | None = None) -> list[int]:
         exact = list(dict.fromkeys(by_surname.get(surname, [])))
         if exact_first and exact:
             return exact
         out = dict.fromkeys(exact)
         for s in similar.get(surname, ()):
-            out.update(dict.fromkeys(by_surname.get(s, [])))
+            out.update(dict.fromkeys(c for c in by_surname.get(s, []) if alone is None or _variant_of(alone, s, c)))
         return list(out)
+
+    def _variant_of(alone: str, s: str, c: int) -> bool:
+        # a surname alone that is a surname of the 1990 US census is a family of its own, not another spelling of
+        # one ('Malone' and 'Maloney' of one team sheet are two players); across articles the other spelling must
+        # be none either, so that only transliterations join ('Lukashenka'; not 'Forrester' to Sara Forestier,
+        # 'Ulster' to Tony Lester); in one article a misspelling joins the name it misspells ('Barrioneuvo')
+        census = _census_surnames()
+        if _plain(alone.split()[-1]).lower() in census:
+            return False
+        mine = documents.get(alone, set())
+        return any(mine & documents.get(m, set()) for m in clusters[c]) or not any(
+            keys[m][-1] == s and _plain(name_parts(m)[-1]).lower() in census for m in clusters[c])
 
     def same_person(a: str, b: str) -> bool:
         ka, kb = keys[a], keys[b]
@@ -1745,14 +1757,14 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         if len(k) == 2:  # first name and patronymic
             cands = [c for c in range(n_full) if any(keys[m][0] == k[0] for m in clusters[c])]
         else:
-            cands = [c for c in candidates(k[-1], exact_first=True) if c < n_full]
+            cands = [c for c in candidates(k[-1], exact_first=True, alone=n) if c < n_full]
             if cands and not by_surname.get(k[-1]) and any_given_name(n):
                 cands = []  # a first name alone is no misspelt surname: 'Dominic' (Grieve) is not 'Dominici'
             if len(cands) > 1 and titles.get(n):  # 'President Biden': the one Biden ever titled president
                 titled = [c for c in cands if any(titles.get(m, set()) & titles[n] for m in clusters[c])]
                 cands = titled if len(titled) == 1 else cands
             if len(cands) != 1:  # no full name fits, or several: join a lone spelling of it
-                cands = [c for c in candidates(k[-1], exact_first=True) if c >= n_full]
+                cands = [c for c in candidates(k[-1], exact_first=True, alone=n) if c >= n_full]
         add(n, cands[0] if len(cands) == 1 else None)
 
     out = {n: n for n in counts}
