@@ -183,6 +183,9 @@ def test_a_common_word_that_opens_a_sentence_is_no_person_for_being_its_subject(
     # religious and dynastic titles are no part of the name
     ("Crown Prince Frederik of Denmark married in May.", ["Frederik"]),
     ("Rabbi Marvin Hier said the museum would open.", ["Marvin Hier"]),
+    # offices of public finance and law
+    ("New York State Comptroller Alan Hevesi said no formal agreement had been made.", ["Alan Hevesi"]),
+    ("Treasurer Peter Costello said the economy had been strong.", ["Peter Costello"]),
 ])
 def test_titles_and_occupations_come_off_a_name_wherever_the_model_puts_them(nlp, text, mentions):
     result = analyse_text(nlp, text)
