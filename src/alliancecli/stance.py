@@ -20,7 +20,9 @@ The rules, with every word list in ``data/stance.json``:
   issue of") is a topic, not a position; a question is neutral unless a rhetorical
   pattern claims it; a reader comment with a sarcasm marker never counts as support.
 - **Topic.** A statement that names no alignment takes its document's (:func:`document_topic`) where its
-  own words, or a frame that endorses it ("expressed hope that", "called for"), take a clear position.
+  own words, or a frame that endorses it ("expressed hope that", "called for"), take a clear position; not
+  where it is about the war, and not a partnership with one side named, unless the speaker is of another
+  country (then it is the two sides' partnership).
 - **Evidence.** Character offsets, into the statement's own text, of the words that
   decided: the decisive cues and the target.  They never point outside the statement.
 """
