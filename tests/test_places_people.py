@@ -611,3 +611,17 @@ def test_a_ukrainian_male_patronymic_is_formed_from_a_given_name(name, given, pa
 def test_a_name_after_an_award_and_of_is_no_person(nlp):
     text = "They were awarded the Orders of Bohdan Khmelnytsky, the Order of Danylo Halytsky and medals."
     assert person_names(nlp, text) == []
+
+
+def test_a_country_or_place_after_an_honorific_or_initials_is_a_surname(nlp_pipeline):
+    def found(text):
+        doc = nlp_pipeline(text)
+        return ({m.text for m in entities.place_mentions(doc, 0, 0, 0, set(), text)}
+                | {m.text for m in entities.sub_places([doc], [0], [0])})
+
+    assert not found('"Demand is huge," said Mr Irish.') & {"Irish"}
+    assert not found("The film explored JM Barrie's relationship with the family.") & {"Barrie"}
+    # a country's abbreviation before a body is no initials; a lower-case verb before a country is no honorific
+    assert "State Department" in found("The US State Department said it was examining the claims.")
+    assert "England" in found("He might miss England's match.")
+    assert "US" in found("A US company has pulled out of a major contract.")

@@ -66,7 +66,7 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
             continue
         if ent.text in ambiguous and other_sense(ent, document):
             continue
-        if _a_language(ent) or _in_a_firms_name(ent):
+        if _a_language(ent) or _in_a_firms_name(ent) or _after_honorific(ent):
             continue
         out.append(Mention(
             "country" if ent.label_ == "COUNTRY" else "bloc", ent.ent_id_, ent.text,
@@ -169,6 +169,29 @@ def other_sense(ent, document: str | None = None) -> bool:
 def honorifics() -> set[str]:
     """Words that put a person's name after them ('Mr', 'Lord', 'Dr'; ``people.json`` places.honorifics)."""
     return _place_rules()["honorifics"]
+
+
+def _after_honorific(span) -> bool:
+    """Whether ``span`` follows an honorific or a person's initials, so that it is a surname: 'said Mr Irish', 'Mr
+    French', 'JM Barrie', 'J.M. Barrie', 'S Orlando' (not 'might miss England's': the honorific is capitalised; not
+    'US State Department': initials are no country's abbreviation; not 'A US company')."""
+    if span.start == 0:
+        return False
+    t = span.doc[span.start - 1]
+    if t.is_title and t.lower_.rstrip(".") in honorifics():
+        return True
+    return bool(_INITIALS.fullmatch(t.text) and t.whitespace_) and t.text not in _country_forms()
+
+
+#: initials: 'J.M.', 'JM', 'S' of a team sheet ('S Orlando'); not the words 'A' and 'I'
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}|(?![AI]$)[A-Z]{1,2}")
+
+
+@lru_cache(maxsize=1)
+def _country_forms() -> frozenset[str]:
+    from . import gazetteer
+
+    return frozenset(f.text for f in gazetteer.load().forms)
 
 
 def _after_title(ent) -> bool:
@@ -1866,8 +1889,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     cands.sort(key=lambda c: (c[0], c[1].start))
     # a form written after an honorific anywhere in the document is a person's name there ('Mr Hague'); a role
     # word is not enough ('England coach … Wales manager')
-    titled = {span.text for k, span, _, _ in cands if span.start > 0 and (
-        (t := docs[k][span.start - 1]).is_title and t.lower_.rstrip(".") in rules["honorifics"])}  # not 'might miss England's'
+    titled = {span.text for k, span, _, _ in cands if _after_honorific(span)}  # not 'might miss England's'
     # a town that says something anywhere in the document is a firm's or a body's name there ('Halifax said house
     # prices rose', 'said Jupiter'); a capital that speaks for its country is a country mention, not one of these
     spoke = {span.text for k, span, place, _ in cands if place.kind == "city" and span.root.dep_ == "nsubj"
