@@ -625,3 +625,5 @@ def test_a_country_or_place_after_an_honorific_or_initials_is_a_surname(nlp_pipe
     assert "State Department" in found("The US State Department said it was examining the claims.")
     assert "England" in found("He might miss England's match.")
     assert "US" in found("A US company has pulled out of a major contract.")
+    # two capitals the document writes elsewhere as a word are an acronym, not initials
+    assert "Angola" in found("It is one of TV Angola's most watched programmes, thanks to a hugely popular TV show.")

@@ -66,7 +66,7 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
             continue
         if ent.text in ambiguous and other_sense(ent, document):
             continue
-        if _a_language(ent) or _in_a_firms_name(ent) or _after_honorific(ent):
+        if _a_language(ent) or _in_a_firms_name(ent) or _after_honorific(ent, document):
             continue
         out.append(Mention(
             "country" if ent.label_ == "COUNTRY" else "bloc", ent.ent_id_, ent.text,
@@ -171,16 +171,21 @@ def honorifics() -> set[str]:
     return _place_rules()["honorifics"]
 
 
-def _after_honorific(span) -> bool:
+def _after_honorific(span, document: str | None = None) -> bool:
     """Whether ``span`` follows an honorific or a person's initials, so that it is a surname: 'said Mr Irish', 'Mr
     French', 'JM Barrie', 'J.M. Barrie', 'S Orlando' (not 'might miss England's': the honorific is capitalised; not
-    'US State Department': initials are no country's abbreviation; not 'A US company')."""
+    'US State Department': initials are no country's abbreviation; not 'A US company'). Two capitals without dots are
+    initials only where ``document`` (the whole text) never writes them otherwise: 'the UN', 'a TV show' make 'UN
+    Geneva', 'TV Angola' an acronym's."""
     if span.start == 0:
         return False
     t = span.doc[span.start - 1]
     if t.is_title and t.lower_.rstrip(".") in honorifics():
         return True
-    return bool(_INITIALS.fullmatch(t.text) and t.whitespace_) and t.text not in _country_forms()
+    if not (_INITIALS.fullmatch(t.text) and t.whitespace_) or t.text in _country_forms():
+        return False
+    text = document if document is not None else doc_text(span.doc)
+    return not (len(t.text) == 2 and re.search(r"(?<![\w.])%s\b(?!\s+[A-Z])" % re.escape(t.text), text))
 
 
 #: initials: 'J.M.', 'JM', 'S' of a team sheet ('S Orlando'); not the words 'A' and 'I'
@@ -1889,7 +1894,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     cands.sort(key=lambda c: (c[0], c[1].start))
     # a form written after an honorific anywhere in the document is a person's name there ('Mr Hague'); a role
     # word is not enough ('England coach … Wales manager')
-    titled = {span.text for k, span, _, _ in cands if _after_honorific(span)}  # not 'might miss England's'
+    whole = "\n".join(doc_text(d) for d in docs)
+    titled = {span.text for k, span, _, _ in cands if _after_honorific(span, whole)}  # not 'might miss England's'
     # a town that says something anywhere in the document is a firm's or a body's name there ('Halifax said house
     # prices rose', 'said Jupiter'); a capital that speaks for its country is a country mention, not one of these
     spoke = {span.text for k, span, place, _ in cands if place.kind == "city" and span.root.dep_ == "nsubj"
