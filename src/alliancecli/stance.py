@@ -210,8 +210,7 @@ def find_mentions(text: str, known=()) -> tuple[tuple[str, str, int, int], ...]:
 
 @lru_cache(maxsize=1)
 def _ambiguous_forms() -> frozenset[str]:
-    unambiguous = {f.text for f in gazetteer.load().forms if not f.ambiguous}
-    return frozenset(f.text for f in gazetteer.load().forms if f.ambiguous and f.text not in unambiguous)
+    return frozenset(gazetteer.load().ambiguous_forms())
 
 
 @dataclass
