@@ -337,6 +337,26 @@ def test_a_person_after_a_job_noun_stays_a_person(nlp):
     assert entities.bodies_described([nlp("The comedy writer John Smith said the show was ready.")]) == set()
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Vera Drake, Mike Leigh's tale about a 1950s backstreet abortionist, won three awards.", "Vera Drake"),
+    ("And Fat Albert, a live-action adaptation of Bill Cosby's cartoon, fell to fifth.", "Fat Albert"),
+    ("Wolf Brother is an enchanting book, he said.", "Wolf Brother"),
+    ('Nathan Barley will be "a character-driven comedy", according to the channel.', "Nathan Barley"),
+])
+def test_a_name_of_any_length_the_text_calls_a_work_is_no_person(nlp, text, name):
+    assert name in entities.bodies_described([nlp(text)])
+
+
+@pytest.mark.parametrize("text", [
+    "Mike Leigh, the film's director, was pleased with the result.",  # a job, not a work
+    "Who remembers Trap Door voiced by the late Willie Rushden, superb children's programme.",  # another name's
+    "Kelly Clarkson, The Game and the Killers will all play in Leeds.",  # a list, not an apposition
+    "In his book Tony Blair is a hero.",  # a name right after a work noun is not described by it
+])
+def test_a_person_next_to_a_work_noun_stays_a_person(nlp, text):
+    assert entities.bodies_described([nlp(text)]) == set()
+
+
 def test_a_feast_named_after_someone_is_no_person(nlp):
     assert person_names(nlp, "Today is not just Valentine's Day. It is the day of those in love.") == []
 

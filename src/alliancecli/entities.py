@@ -1130,7 +1130,7 @@ def _people_rules_raw() -> dict:
     return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns",
                                        "body_roles", "person_org_nouns", "person_org_modifiers",
                                        "org_nouns_not_before_names", "name_compounds", "modifier_prefixes",
-                                       "person_nouns", "thing_nouns")}
+                                       "person_nouns", "thing_nouns", "work_nouns")}
 
 
 #: titles of saints and sovereigns, after which awards and bodies are named ('the Order of Prince Yaroslav the Wise')
@@ -1178,6 +1178,7 @@ def bodies_described(docs) -> set[str]:
     general of Elspa', 'chief executive of BT Wholesale': a person holds a role of a body, not of a person)."""
     rules = _people_rules_raw()
     org, body_roles, not_before = rules["org_nouns"], rules["body_roles"], rules["org_nouns_not_before_names"]
+    works = rules["work_nouns"]
     out: set[str] = set()
     for doc in docs:
         for ent in doc_ents(doc):
@@ -1196,6 +1197,8 @@ def bodies_described(docs) -> set[str]:
                     root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
                         c.dep_ == "attr" and c.lemma_.lower() in org for c in root.head.children))):
                 out.add(ent.text)
+            elif _described_as_work(root, works):
+                out.add(ent.text)
             elif before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in org - not_before and (
                     quoted or root.head.i == before.i or before.head.i == root.i) and not _names_a_person(
                     before, rules) and (
@@ -1205,6 +1208,26 @@ def bodies_described(docs) -> set[str]:
                     before.head.lemma_.lower() in body_roles):
                 out.add(ent.text)  # not 'over the head of Mr Brown', 'the wife of Johnny Cash', 'director of rugby X
     return out
+
+
+def _described_as_work(root, works: set[str]) -> bool:
+    """Whether the name whose head is ``root`` is described as a work, whatever its length: in apposition to a work
+    noun that a determiner or a possessive opens ('Vera Drake, Mike Leigh's tale about ...', 'Fat Albert, a
+    live-action adaptation of ...'), or the subject of 'be' with one for its attribute ('Wolf Brother is an enchanting
+    book'). A noun in lower case only, so that a list the parser reads as an apposition ('Kelly Clarkson, The Game and
+    the Killers') takes no name; a person is described by the noun of a job, not of a work ('Mike Leigh, the film's
+    director'). A possessive that opens the noun is a name's or a pronoun ('Mike Leigh's tale', 'his latest film'), not
+    a common noun's ('Willie Rushden, superb children's programme', where the programme is another name's)."""
+    def work(noun) -> bool:
+        return (noun.pos_ == "NOUN" and noun.is_lower and noun.lemma_.lower() in works
+                and any(c.dep_ == "det" or c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON") for c in noun.children))
+
+    while root.dep_ == "compound" and root.head.i == root.i + 1 and root.head.pos_ == "PROPN":
+        root = root.head  # the model tagged only the first word: 'Wolf' of 'Wolf Brother is ...'
+    if any(c.dep_ == "appos" and c.i > root.i and work(c) for c in root.children):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and work(c) for c in root.head.children)
 
 
 def _names_a_person(noun, rules) -> bool:
