@@ -499,3 +499,17 @@ def test_a_documents_partnership_with_one_side_is_the_speakers_sides_partnership
     vague = stance.Context(speaker_country="Ukraine", topic=stance.Topic("partnership", "partnership", ("Ukraine",)))
     assert stance.classify("We can't support any of the options that are being talked about.", vague) == \
         stance.NO_TARGET
+
+
+def test_a_cue_whose_object_is_a_court_or_a_ceasefire_takes_no_position_on_the_partnership():
+    topic = stance.Topic("Poland–Ukraine partnership", "partnership", ("Poland", "Ukraine"))
+    ctx = stance.Context(speaker_country="Latvia", topic=topic)
+    assert stance.classify("I support the need for a special court or tribunal that will deal with the crime of "
+                           "aggression.", ctx).label == "neutral"
+    ctx = stance.Context(speaker_country="Germany")
+    assert stance.classify("Germany and France supported unconditional observance of the ceasefire regime.",
+                           ctx).label == "neutral"
+    # the partner, or a pronoun for it, is what the cue supports, whatever the war around it
+    assert stance.classify("Poland will support our state both in the fight against aggression and in the "
+                           "recovery.", ctx).label == "support"
+    assert stance.classify("Poland will support Ukraine in the war.", ctx).label == "support"

@@ -553,7 +553,12 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
             # not 'grateful to the parliaments ... recognizing this war as genocide')
             thanks = bool(lx["thanks"].fullmatch(m.group(0)))
             thanked_aside = not thanks or bool(lx["neutral_topics"].search(cue_text, m.end()))
-            w2 = w * factor_at(m.start()) * (lx["neutral_factor"] if aside and thanked_aside else 1.0)
+            # what the cue supports may be the war, a court or peace itself, whatever else the sentence asks
+            # ('I support the need for a special court or tribunal'; not 'support Ukraine in the war')
+            supports_aside = not thanks and _object_aside(sent, m.end()) and not any(
+                t.kind in ("bloc+", "bloc", "integration", "sanctions") for t in s.targets)
+            w2 = w * factor_at(m.start()) * (
+                lx["neutral_factor"] if aside and thanked_aside or supports_aside else 1.0)
             if report_at is not None and not thanks:
                 w2 *= lx["report_factor"]
             flipped = _negated(text, a + m.start(), a, lx["window"]) or (flip_at is not None and flip_at <= m.start())
@@ -571,6 +576,26 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
         s.score = sum(w for w, _ in s.cues)
     if comment and s.score > 0 and any(rx.search(sent) for rx in lx["sarcasm"]):
         s.score = 0.0
+
+
+def _object_aside(sent: str, end: int) -> bool:
+    """Whether what the cue ending at ``end`` of ``sent`` takes a position on is the war, crimes, a court, peace or
+    another of ``neutral_topics``: one of them among the next five words of its clause, with no capitalised word (a
+    country, a name) or object pronoun before it ('support the need for a special court or tribunal', 'support peace
+    efforts'; not 'support Ukraine in the war', 'support our state in the fight')."""
+    clause = sent[end:_clause_end(sent, end)]
+    m = lexicon()["neutral_topics"].search(clause)
+    if m is None:
+        return False
+    words = clause[:m.start()].split()
+    # 'to' opens a purpose, not the object: 'intensify cooperation to ensure peace' supports the cooperation
+    return len(words) <= 5 and not any(w[:1].isupper() or w.lower() in _OBJECT_PRONOUNS or w.lower() == "to"
+                                       for w in words)
+
+
+#: words that make someone the object of a cue ('support our state in the fight', 'have our support if you fight')
+_OBJECT_PRONOUNS = frozenset({"us", "our", "you", "your", "them", "their", "him", "his", "her", "it", "its", "me", "my",
+                              "everyone", "those", "people"})
 
 
 def _own_course(text: str, sentences: list[_Sentence], ctx: Context, mentions):
