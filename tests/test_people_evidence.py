@@ -384,3 +384,14 @@ def test_a_style_of_address_or_a_service_is_no_person(nlp, text):
 ])
 def test_a_board_is_a_body_and_a_surname_like_bridge_stays_a_name(nlp, text, people):
     assert person_names(nlp, text) == people
+
+
+@pytest.mark.parametrize("text,name,person", [
+    ("A missile hit the Zaporizhzhia Bridge on Monday.", "Zaporizhzhia Bridge", False),
+    ("The fire reached Chillon Castle before dawn.", "Chillon Castle", False),
+    ("Wayne Bridge said he was fit to play.", "Wayne Bridge", True),  # a given name: a person
+    ("Doris Day sang it first.", "Doris Day", True),
+])
+def test_a_name_ending_in_a_facility_word_without_a_given_name_is_no_person(nlp, text, name, person):
+    dropped = entities.common_word_names({name: [_span(nlp, text, name)]}, _lower(nlp, text))
+    assert (name not in dropped) is person

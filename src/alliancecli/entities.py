@@ -999,11 +999,18 @@ def _common_word_name(name: str, lower: set[str]) -> bool:
     if not words:
         return False
     last = words[-1].lower()
+    if last in _facility_words() and words[0].lower() not in _census_surnames():
+        return True  # 'Zaporizhzhia Bridge', 'Korolenko Library', 'Intelligence Day' (not 'Wayne Bridge', 'Doris Day')
     if last in _census_surnames():
         return False  # 'Gennifer Flowers', 'Joss Stone'
     if _common_plural(last):
         return True  # 'Films', 'Securities'
     return last in lower and common_words().get(last, 0) >= _anywhere_zipf()
+
+
+@lru_cache(maxsize=1)
+def _facility_words() -> frozenset[str]:
+    return frozenset(load_json("people.json")["facility_words"])
 
 
 def _name_words_without_given_name(name: str) -> list[str]:
