@@ -395,3 +395,9 @@ def test_a_board_is_a_body_and_a_surname_like_bridge_stays_a_name(nlp, text, peo
 def test_a_name_ending_in_a_facility_word_without_a_given_name_is_no_person(nlp, text, name, person):
     dropped = entities.common_word_names({name: [_span(nlp, text, name)]}, _lower(nlp, text))
     assert (name not in dropped) is person
+
+
+def test_the_words_of_a_diplomats_title_are_no_name(nlp):
+    text = ("The delegation is grateful to Ambassador Extraordinary and Plenipotentiary of Canada to Ukraine Larisa "
+            "Galadza for her support.")
+    assert person_names(nlp, text) == ["Larisa Galadza"]
