@@ -627,3 +627,20 @@ def test_a_country_or_place_after_an_honorific_or_initials_is_a_surname(nlp_pipe
     assert "US" in found("A US company has pulled out of a major contract.")
     # two capitals the document writes elsewhere as a word are an acronym, not initials
     assert "Angola" in found("It is one of TV Angola's most watched programmes, thanks to a hugely popular TV show.")
+
+
+def test_a_country_in_the_title_of_a_work_or_a_hotel_is_no_mention_of_it(nlp_pipeline):
+    assert _countries(nlp_pipeline, "According to a new book, Brown's Britain, Mr Blair went back on a pledge.") == []
+    assert _countries(nlp_pipeline, "Brown's Britain, by Robert Peston, says there is mutual animosity.") == []
+    assert _countries(nlp_pipeline, "Albums recorded there include Bruce Springsteen's Born In The USA and Paul "
+                                    "Simon's Graceland.") == []
+    assert _countries(nlp_pipeline, "The film was made in Rwanda whereas Hotel Rwanda was shot mostly elsewhere.") == [
+        "Rwanda"]
+    # a ruler's country is the country; a headline capitalises every word
+    assert _countries(nlp_pipeline, "Putin's Russia is isolated, the book says.") == ["Russia"]
+    assert _countries(nlp_pipeline, "Trade With The Netherlands Grows") == ["Netherlands"]
+
+
+def test_a_capitalised_preposition_that_opens_a_quotation_or_follows_a_title_keeps_its_country(nlp_pipeline):
+    assert _countries(nlp_pipeline, 'The coach said: "In China they spend $17 per child per year on it."') == ["China"]
+    assert _countries(nlp_pipeline, "The bill, which the President Of Ukraine submitted, was passed.") == ["Ukraine"]

@@ -66,7 +66,7 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
             continue
         if ent.text in ambiguous and other_sense(ent, document):
             continue
-        if _a_language(ent) or _in_a_firms_name(ent) or _after_honorific(ent, document):
+        if _a_language(ent) or _in_a_firms_name(ent) or _after_honorific(ent, document) or _in_a_works_title(ent):
             continue
         out.append(Mention(
             "country" if ent.label_ == "COUNTRY" else "bloc", ent.ent_id_, ent.text,
@@ -108,6 +108,39 @@ def _in_a_firms_name(ent) -> bool:
     nxt = doc[ent.end] if ent.end < len(doc) else None
     prev = doc[ent.start - 1] if ent.start > 0 else None
     return (nxt is not None and nxt.text in firms["after"]) or (prev is not None and prev.text in firms["before"])
+
+
+#: prepositions that a title of a work writes with a capital ('Born In The USA', 'Live From Tokyo')
+_TITLE_PREPOSITIONS = frozenset({"In", "Of", "From", "To", "On", "At", "Over", "Across", "Inside", "Beyond"})
+
+
+def _in_a_works_title(span) -> bool:
+    """Whether a country's or a place's name is a word of a work's title: the title is in apposition to a work noun
+    ('a new book, Brown's Britain'), is written 'by' a person ('Brown's Britain, by Robert Peston'), or follows a
+    preposition written with a capital after another word of it, inside running text ('Bruce Springsteen's Born In
+    The USA', 'Escape From New York'; not in a headline, whose every word is capitalised)."""
+    works = _people_rules_raw()["work_nouns"]
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN" and root.head.is_lower and (
+            root.head.lemma_.lower() in works and any(c.dep_ == "det" for c in root.head.children)):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON"
+                                                        for g in c.children) for c in root.children):
+        return True
+    doc = span.doc
+    k = span.start - 1
+    if k > 0 and doc[k].text == "The":
+        k -= 1
+    if k <= 0 or doc[k].text not in _TITLE_PREPOSITIONS or doc[k].is_sent_start:
+        return False
+    # inside the title, after one of its words: not where a sentence, a quotation or a clause opens ('"In Paris, we
+    # looked good', ': From Borodyanka to Zhytomyr'), nor after a title miswritten so ('the President Of Ukraine')
+    before = doc[k - 1]
+    if not before.is_alpha or before.lower_ in lexicon()["titles"] | lexicon()["roles"]:
+        return False
+    # running text, not a headline in title case: most of its words that name nothing are written in lower case
+    words = [t for t in doc if t.is_alpha and t.pos_ != "PROPN" and not t.ent_type_]
+    return sum(t.is_lower for t in words) * 2 > len(words)
 
 
 @lru_cache(maxsize=1)
@@ -1962,6 +1995,9 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
         nxt = doc[span.end] if span.end < len(doc) else None
         if span.text in titled or span.text in articled or span.text in spoke or after_the(doc, span, place):
             continue
+        if _in_a_works_title(span):
+            continue  # 'Fear and Loathing In Las Vegas', 'a new book, Brown's Britain'
+
         if _in_list_of_names(span, gaz):
             continue  # a team sheet: 'Corden, Murray, Curtis, Neil, Warne'
         small = place.kind == "city" and place.population < rules["small_town_population"]
