@@ -473,3 +473,14 @@ def test_an_english_surname_alone_joins_no_other_spelling_of_it_in_another_artic
     out = entities.join_people({"Alexander Lukashenko": 3, "Lukashenka": 1},
                                {"Alexander Lukashenko": {1}, "Lukashenka": {2}})
     assert out["Lukashenka"] == "Alexander Lukashenko"
+
+
+def test_a_descriptor_before_a_full_name_of_the_corpus_joins_that_person_by_the_name_without_it():
+    counts = {"Welshman Jimmy Watkins": 3, "Jimmy Watkins": 1, "Sprinters Kostas Kenteris": 7, "Kostas Kenteris": 54,
+              "Kenteris": 10, "Arjan De Zeeuw": 2, "De Zeeuw": 1}
+    out = entities.join_people(counts)
+    assert out["Welshman Jimmy Watkins"] == out["Jimmy Watkins"] == "Jimmy Watkins"  # before a given name
+    # a word the corpus mostly leaves out; the surname alone then fits one person only
+    assert out["Sprinters Kostas Kenteris"] == out["Kenteris"] == "Kostas Kenteris"
+    # a given name the lists lack, written as often with the name as without it, stays the person's
+    assert out["Arjan De Zeeuw"] == "Arjan De Zeeuw"

@@ -1778,7 +1778,11 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
     titles = titles or {}
     keys = {n: [name_key(w) for w in name_parts(n)] for n in counts}
     keys = {n: k for n, k in keys.items() if k and all(k)}
-    order = sorted((n for n in keys if n not in keep_apart), key=lambda n: (-counts[n], -len(n), n))
+    # a word before a full name of the corpus that is no given name is a descriptor the model took into the name
+    # ('Welshman Jimmy Watkins', 'Defiant Matt Williams', 'Blairite Alan Milburn'): that person, by the name without it
+    described = {n: tail for n in keys if n not in keep_apart and (tail := _without_descriptor(n, counts)) in keys}
+    order = sorted((n for n in keys if n not in keep_apart and n not in described),
+                   key=lambda n: (-counts[n], -len(n), n))
     given = _first_names(counts)
     full = [n for n in order if len(keys[n]) >= 2 and not is_patronymic(n.split(), given)]
     lone = [n for n in order if n not in set(full)]
@@ -1860,6 +1864,7 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
 
     out = {n: n for n in counts}
     full_names = set(full)
+    home = {m: c for c, members in enumerate(clusters) for m in members}
     for members in clusters:
         # the most mentioned full name with a first name written out ("Gordon Bulloch", not
         # "G Bulloch"), or the most mentioned spelling
@@ -1867,7 +1872,26 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         canonical = max(named, key=lambda m: (len(keys[m][0]) > 1, counts[m], len(m), m))
         for m in members:
             out[m] = canonical
+    for n, tail in described.items():
+        out[n] = out.get(tail, tail) if tail in home else tail
     return out
+
+
+def _without_descriptor(name: str, counts: dict[str, int]) -> str | None:
+    """The full name that ``name`` writes after one word that is no part of it, where the corpus names that person so
+    too: a first word that is no given name (nor a census surname) before a given name ('Texan Michael Chicoine',
+    'Springboks John Smit'), a common English word, or one the corpus mostly leaves out ('Sprinters Kostas Kenteris'
+    7 times, 'Kostas Kenteris' 54); not a given name the lists lack, which the corpus writes as often ('Arjan De
+    Zeeuw' twice, 'De Zeeuw' once)."""
+    words = name.split()
+    if len(words) < 3 or not words[0][:1].isupper() or any_given_name(words[0]):
+        return None
+    tail = " ".join(words[1:])
+    if tail not in counts or words[0].lower() in _census_surnames():
+        return None
+    first = words[0].lower()
+    common = first in common_words() or _common_plural(first)
+    return tail if any_given_name(words[1]) or common or counts[tail] > counts[name] else None
 
 
 # -- places below the country ------------------------------------------------------------------------
