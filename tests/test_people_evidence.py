@@ -342,6 +342,7 @@ def test_a_person_after_a_job_noun_stays_a_person(nlp):
     ("And Fat Albert, a live-action adaptation of Bill Cosby's cartoon, fell to fifth.", "Fat Albert"),
     ("Wolf Brother is an enchanting book, he said.", "Wolf Brother"),
     ('Nathan Barley will be "a character-driven comedy", according to the channel.', "Nathan Barley"),
+    ("David Mitchell's Booker-shortlisted novel, Cloud Atlas, makes it into the top 10.", "Cloud Atlas"),
 ])
 def test_a_name_of_any_length_the_text_calls_a_work_is_no_person(nlp, text, name):
     assert name in entities.bodies_described([nlp(text)])
