@@ -104,6 +104,7 @@ def _places(nlp, text):
     ("Syrian President Bashar al-Assad met the envoy.", "Bashar al-Assad"),
     ("General Charles de Gaulle returned to Paris.", "Charles de Gaulle"),
     ("Dutch coach Louis van Gaal praised the team.", "Louis van Gaal"),
+    ("Barcelona assistant coach Henk Ten Cate has branded the complaint ridiculous.", "Henk Ten Cate"),
 ])
 def test_names_stay_whole_over_particles(nlp, text, name):
     assert name in person_names(nlp, text)
