@@ -1253,8 +1253,8 @@ def bodies_described(docs) -> set[str]:
 def _described_as_work(root, works: set[str]) -> bool:
     """Whether the name whose head is ``root`` is described as a work, whatever its length: in apposition to a work
     noun that a determiner or a possessive opens, either way round ('Vera Drake, Mike Leigh's tale about ...',
-    'Fat Albert, a live-action adaptation of ...', 'David Mitchell's novel, Cloud Atlas'), or the subject of 'be' with one for its attribute ('Wolf Brother is an enchanting
-    book'). A noun in lower case only, so that a list the parser reads as an apposition ('Kelly Clarkson, The Game and
+    'Fat Albert, a live-action adaptation of ...', 'David Mitchell's novel, Cloud Atlas'), or the subject of 'be' with
+    one for its attribute ('Wolf Brother is an enchanting book'). A noun in lower case only, so that a list the parser reads as an apposition ('Kelly Clarkson, The Game and
     the Killers') takes no name; a person is described by the noun of a job, not of a work ('Mike Leigh, the film's
     director'). A possessive that opens the noun is a name's or a pronoun ('Mike Leigh's tale', 'his latest film'), not
     a common noun's ('Willie Rushden, superb children's programme', where the programme is another name's)."""
@@ -1266,9 +1266,8 @@ def _described_as_work(root, works: set[str]) -> bool:
         root = root.head  # the model tagged only the first word: 'Wolf' of 'Wolf Brother is ...'
     if any(c.dep_ == "appos" and c.i > root.i and work(c) for c in root.children):
         return True
-    head = root.head
-    if root.dep_ == "appos" and head.i < root.i and work(head) and root.doc[head.i + 1].text == "," and (
-            root.left_edge.i == head.i + 2):
+    if root.dep_ == "appos" and (head := root.head).i < root.i and work(head) and (
+            root.doc[head.i + 1].text == "," and root.left_edge.i == head.i + 2):
         return True  # the other way round, right after the noun and a comma: 'David Mitchell's novel, Cloud Atlas,
         # makes it' (not 'In his book Tony Blair is a hero', nor a quotation's noun far before its speaker, which
         # parse so too)
