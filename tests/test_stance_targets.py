@@ -513,3 +513,21 @@ def test_a_cue_whose_object_is_a_court_or_a_ceasefire_takes_no_position_on_the_p
     assert stance.classify("Poland will support our state both in the fight against aggression and in the "
                            "recovery.", ctx).label == "support"
     assert stance.classify("Poland will support Ukraine in the war.", ctx).label == "support"
+
+
+def test_joining_what_is_no_alignment_supports_nothing():
+    topic = stance.Topic("sanctions coalition", "sanctions", ())
+    ctx = stance.Context(speaker_country="Ukraine", topic=topic)
+    assert stance.classify("Everyone who has combat experience and can join the defense of Ukraine must immediately "
+                           "come to the staffing centers.", ctx).label == "neutral"
+    # a bloc, a coalition, sanctions, reconstruction with partners, a bloc's name: joined alignments
+    assert stance.classify("Ukraine must join the alliance as soon as possible.", ctx).label == "support"
+    assert stance.classify("Finland should join the coalition against aggression.", ctx).label == "support"
+    assert stance.classify("Ukraine wants to join the European Union.", ctx).label == "support"
+
+
+def test_a_threat_to_someones_energy_security_opposes():
+    ctx = stance.Context(speaker_country="Lithuania")
+    s = stance.classify("Nord Stream 2 is a geopolitical project that continues to threaten Europe's energy security",
+                        ctx)
+    assert s.label == "oppose"

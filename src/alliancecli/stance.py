@@ -548,6 +548,8 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
         for m in rx.finditer(cue_text):
             if question or _in_a_name(cue_text, m.start()):
                 continue
+            if _joins_something_else(sent, m):
+                continue  # 'can join the defense of Ukraine', 'joined the program': no alignment is joined
             # thanks take a position toward the thanked unless what they thank for is the war, crimes or peace
             # ('grateful for the bold position of Charles Michel' in 'the difficult moment of the Russian invasion';
             # not 'grateful to the parliaments ... recognizing this war as genocide')
@@ -576,6 +578,26 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
         s.score = sum(w for w, _ in s.cues)
     if comment and s.score > 0 and any(rx.search(sent) for rx in lx["sarcasm"]):
         s.score = 0.0
+
+
+#: a verb of joining at the end of a cue, and the determiner and common noun after it: what is joined
+_JOIN_VERB = re.compile(r"\b(?:join|joins|joined|joining|unite|integrate)$", re.I)
+_JOIN_OBJECT = re.compile(r"\s+(?:the|a|an|this|that|our|their|its)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+
+
+def _joins_something_else(sent: str, m) -> bool:
+    """Whether the cue ``m`` ends in a verb of joining whose object, a common noun, names no alignment ('can join the
+    defense of Ukraine', 'will join the program'; not 'join the alliance', 'join the coalition', 'join the sanctions',
+    'join the European Union', whose capitals no common noun has)."""
+    if not _JOIN_VERB.search(m.group(0)):
+        return False
+    obj = _JOIN_OBJECT.match(sent, m.end())
+    if obj is None:
+        return False
+    lx = lexicon()
+    words = obj.group(1)
+    return not any(lx[k].search(words) for k in ("blocs_generic", "partnership", "partnership_weak", "integration",
+                                                 "sanctions"))
 
 
 def _object_aside(sent: str, end: int) -> bool:
