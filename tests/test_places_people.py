@@ -645,3 +645,11 @@ def test_a_country_in_the_title_of_a_work_or_a_hotel_is_no_mention_of_it(nlp_pip
 def test_a_capitalised_preposition_that_opens_a_quotation_or_follows_a_title_keeps_its_country(nlp_pipeline):
     assert _countries(nlp_pipeline, 'The coach said: "In China they spend $17 per child per year on it."') == ["China"]
     assert _countries(nlp_pipeline, "The bill, which the President Of Ukraine submitted, was passed.") == ["Ukraine"]
+
+
+def test_a_name_with_a_number_after_it_is_a_product_or_a_project(nlp_pipeline):
+    text = ("Zelenskyy noted that the issue of Nord Stream 2 could be used as a tool. When we told you that Nord "
+            "Stream was a weapon, nobody listened.")
+    assert "Nord Stream" not in _people_of(nlp_pipeline, text)
+    # a goal's minute after a name is no product's number
+    assert "Rooney" in _people_of(nlp_pipeline, "Wayne Rooney 23 scored twice. Goals: Rooney 23, Ronaldo 55.")

@@ -1313,6 +1313,26 @@ def non_people(docs, bodies: set[str] | None = None) -> set[str]:
         t for t, n in other.items() if n > person[t]}
 
 
+def numbered_names(docs) -> set[str]:
+    """Names of two words or more, none a given name, that the document writes with a number right after them: a
+    product, a project or a sequel ('Nord Stream 2', 'Battlefield Vietnam 2'), tagged as a person or, with its number,
+    as something else; no person's name is followed so (a score, '6-4', or a goal's minute after a surname alone,
+    'Rooney 23', are not this)."""
+    out = set()
+    for doc in docs:
+        for ent in doc_ents(doc):
+            words = ent.text.split()
+            if ent.label_ == "PERSON":
+                nxt = doc[ent.end] if ent.end < len(doc) else None
+                after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+                if (nxt is not None and nxt.is_digit and len(nxt.text) <= 3 and nxt.whitespace_
+                        and not (after is not None and after.text in ("-", "–", ":", ".", "/"))):
+                    out.add(ent.text)
+            elif len(words) >= 3 and words[-1].isdigit() and len(words[-1]) <= 3:
+                out.add(" ".join(words[:-1]))  # 'Nord Stream 2' tagged whole as an organization
+    return {n for n in out if len(n.split()) >= 2 and not any(any_given_name(w) for w in n.split())}
+
+
 def _namey(t) -> bool:
     lex = lexicon()
     return (t.pos_ == "PROPN" and bool(NAME_TOKEN.match(t.text)) and t.ent_type_ not in PLACE_LABELS

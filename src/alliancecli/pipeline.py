@@ -203,7 +203,9 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     people = [entities.without_common_words(m, lower) for m in people]
     written = {m.text for m in people}  # 'Defiant Matt Williams' where the story also says 'Matt Williams'
     people = [entities.without_descriptor(m, docs[m.unit], units[m.unit].start, written - {m.text}) for m in people]
+    numbered = entities.numbered_names(docs)  # 'Nord Stream 2'
     people = [m for m in people if not (" " not in m.text and m.text in not_people) and m.text not in bodies
+              and m.text not in numbered
               and m.text not in place_texts
               and m.text.split()[-1].lower() not in lower
               and not any(p.start < m.end and m.start < p.end for p in below)]
