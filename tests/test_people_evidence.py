@@ -402,3 +402,10 @@ def test_the_words_of_a_diplomats_title_are_no_name(nlp):
     text = ("The delegation is grateful to Ambassador Extraordinary and Plenipotentiary of Canada to Ukraine Larisa "
             "Galadza for her support.")
     assert person_names(nlp, text) == ["Larisa Galadza"]
+
+
+def test_the_constituency_a_member_sits_for_is_no_person(nlp):
+    text = ("The MP for Sittingbourne and Sheppey said Prime Minister Tony Blair had been wrong. He met the newly "
+            "elected MP for Sedgefield, Tony Blair, in 1983.")
+    names = person_names(nlp, text)
+    assert "Tony Blair" in names and not {"Sheppey", "Sedgefield", "Sittingbourne"} & set(names)

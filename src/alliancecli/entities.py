@@ -1195,6 +1195,8 @@ def _person_context(doc, toks, rules) -> bool:
     if k > 0 and doc[k].lower_ == "of" and doc[k - 1].is_title and (
             doc[k - 1].lower_ in rules["not_name_words"] or doc[k - 1].lemma_.lower() in rules["not_name_words"]):
         return False
+    if _after_member_for(doc, toks[0].i):
+        return False  # a constituency: 'the MP for Sedgefield', 'the MP for Sittingbourne and Sheppey'
     if len(toks) == 1:
         s, e = toks[0].i, toks[0].i + 1
         prev = doc[s - 1] if s > 0 else None
@@ -1207,6 +1209,21 @@ def _person_context(doc, toks, rules) -> bool:
                 nxt is not None and nxt.text in ("'s", "’s", "'", "’")):
             return False
     return True
+
+
+#: members of a parliament, who are elected 'for' a constituency ('the MP for Sedgefield')
+_MEMBERS = frozenset({"mp", "mps", "msp", "msps", "am", "mep", "meps", "mla", "td", "member"})
+
+
+def _after_member_for(doc, i: int) -> bool:
+    """Whether the name at token ``i`` is the constituency a member sits for: right after 'MP for', or after 'and' and
+    the first name of a constituency of two ('the MP for Sittingbourne and Sheppey')."""
+    k = i - 1
+    if k > 1 and doc[k].lower_ == "and":
+        k -= 1
+        while k > 1 and doc[k].is_title:
+            k -= 1
+    return k > 0 and doc[k].lower_ == "for" and doc[k - 1].lower_ in _MEMBERS
 
 
 def bodies_described(docs) -> set[str]:
