@@ -653,3 +653,9 @@ def test_a_name_with_a_number_after_it_is_a_product_or_a_project(nlp_pipeline):
     assert "Nord Stream" not in _people_of(nlp_pipeline, text)
     # a goal's minute after a name is no product's number
     assert "Rooney" in _people_of(nlp_pipeline, "Wayne Rooney 23 scored twice. Goals: Rooney 23, Ronaldo 55.")
+
+
+def test_a_name_before_a_field_a_virus_or_a_browser_is_a_things(nlp_pipeline):
+    people = _people_of(nlp_pipeline, "Sinopec will develop the Yadavaran and Jufeyr oilfields. The Sasser worm spread "
+                                      "fast, and users of the Firefox browser rose.")
+    assert not {"Jufeyr", "Sasser", "Firefox"} & people
