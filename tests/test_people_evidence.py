@@ -328,6 +328,7 @@ def test_a_brand_or_a_body_is_no_part_of_a_name(nlp, text, names):
     ("The games company, Lateral, has grown fast.", "Lateral"),
     ("Also in the running are high school comedy Napoleon Dynamite and Garden State.", "Napoleon Dynamite"),
     ("The Royal Fleet Auxiliary ship Diligence has arrived in the area.", "Diligence"),
+    ("He had been in contact with the rural affairs ministry, Defra, about it.", "Defra"),
 ])
 def test_a_name_the_text_calls_a_work_a_ship_or_a_company_is_a_body(nlp, text, name):
     assert name in entities.bodies_described([nlp(text)])
