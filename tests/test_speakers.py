@@ -38,6 +38,16 @@ def test_a_role_two_people_hold_goes_to_the_person_the_headline_names(attribute_
     assert _said(text, sts, "We will rebuild").speaker == "Volodymyr Zelenskyy"
 
 
+def test_the_president_of_a_body_is_no_head_of_state(attribute_text):
+    text, sts = attribute_text(
+        "President of Ukraine Volodymyr Zelenskyy met with President of the European Parliament Roberta Metsola who "
+        "arrived in Kyiv.",
+        "The Head of State noted that the result of his previous phone conversations with Roberta Metsola was her "
+        "appeal to MEPs to support Ukraine.",
+        title="President of Ukraine met with President of the European Parliament Roberta Metsola in Kyiv")
+    assert _said(text, sts, "the result of his").speaker == "Volodymyr Zelenskyy"
+
+
 def test_a_role_nothing_decides_stays_unresolved_with_its_phrase(attribute_text):
     text, sts = attribute_text(
         "President of Ukraine Volodymyr Zelenskyy met President of the Republic of Poland Andrzej Duda in Kyiv.",

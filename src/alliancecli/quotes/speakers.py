@@ -938,12 +938,16 @@ class Registry:
     def _fits(self, key: RoleKey, entry: RoleKey, person: Mention) -> bool:
         role, mods = key
         heads = {role} | set(self.view.rules["role_generic"].get(role, []))
+        of_state = False
         for phrase, roles in self.view.rules["role_equivalents"].items():
             head, _, words = phrase.partition("|")
             if role == head and set(words.split(",")) <= mods:  # "Head of State": a president or a monarch
                 heads, mods = set(roles), mods - set(words.split(","))
+                of_state = words in ("state", "government")
                 break
         country = self.countries.get(person.name) or person.country
+        if of_state and (country and gazetteer.kind_of(country) == "bloc" or entry[1] & set(self.view.lex["org_words"])):
+            return False  # the President of the European Parliament heads a body, not a state or a government
         # 'the Prime Minister' is not the 'Deputy Prime Minister': a modifier that makes another role must be
         # in the mention too
         other = (entry[1] & self.view.rules["role_other_modifiers"]) - mods
