@@ -48,6 +48,15 @@ def test_the_president_of_a_body_is_no_head_of_state(attribute_text):
     assert _said(text, sts, "the result of his").speaker == "Volodymyr Zelenskyy"
 
 
+def test_a_bare_role_is_not_decided_by_a_bare_title(attribute_text):
+    text, sts = attribute_text(
+        "President of Ukraine Volodymyr Zelenskyy met President of the Republic of Poland Andrzej Duda and President "
+        "Gitanas Nausėda in Kyiv.",
+        '"It must become irreversible and completely stop this project," the President stressed.',
+        title="Ukraine, Poland and Lithuania share the view on European security - Volodymyr Zelenskyy")
+    assert _said(text, sts, "It must become").speaker == "Volodymyr Zelenskyy"
+
+
 def test_a_role_nothing_decides_stays_unresolved_with_its_phrase(attribute_text):
     text, sts = attribute_text(
         "President of Ukraine Volodymyr Zelenskyy met President of the Republic of Poland Andrzej Duda in Kyiv.",

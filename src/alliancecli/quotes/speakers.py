@@ -964,7 +964,9 @@ class Registry:
         fits = [(entry, m) for entry, m in self.roles() if self._fits(key, entry, m)]
         people = {m.name for _, m in fits}
         if len(people) > 1:  # several fit: an exact match of the modifiers decides, then salience
-            exact = {m.name for entry, m in fits if entry == key}
+            # (not of none: a bare 'the President' says no more of 'President Gitanas Nausėda' than of the 'President
+            # of Ukraine Volodymyr Zelenskyy' of the same release)
+            exact = {m.name for entry, m in fits if entry == key} if key[1] else set()
             people = exact if len(exact) == 1 else people & self.salient()
         if len(people) != 1:
             return None
