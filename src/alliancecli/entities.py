@@ -1271,10 +1271,11 @@ def _described_as_work(root, works: set[str]) -> bool:
     """Whether the name whose head is ``root`` is described as a work, whatever its length: in apposition to a work
     noun that a determiner or a possessive opens, either way round ('Vera Drake, Mike Leigh's tale about ...',
     'Fat Albert, a live-action adaptation of ...', 'David Mitchell's novel, Cloud Atlas'), or the subject of 'be' with
-    one for its attribute ('Wolf Brother is an enchanting book'). A noun in lower case only, so that a list the parser reads as an apposition ('Kelly Clarkson, The Game and
-    the Killers') takes no name; a person is described by the noun of a job, not of a work ('Mike Leigh, the film's
-    director'). A possessive that opens the noun is a name's or a pronoun ('Mike Leigh's tale', 'his latest film'), not
-    a common noun's ('Willie Rushden, superb children's programme', where the programme is another name's)."""
+    one for its attribute ('Wolf Brother is an enchanting book'). A noun in lower case only, so that a list the parser
+    reads as an apposition ('Kelly Clarkson, The Game and the Killers') takes no name; a person is described by the
+    noun of a job, not of a work ('Mike Leigh, the film's director'). A possessive that opens the noun is a name's or a
+    pronoun ('Mike Leigh's tale', 'his latest film'), not a common noun's ('Willie Rushden, superb children's
+    programme', where the programme is another name's)."""
     def work(noun) -> bool:
         return (noun.pos_ == "NOUN" and noun.is_lower and noun.lemma_.lower() in works
                 and any(c.dep_ == "det" or c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON") for c in noun.children))

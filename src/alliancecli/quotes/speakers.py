@@ -946,7 +946,8 @@ class Registry:
                 of_state = words in ("state", "government")
                 break
         country = self.countries.get(person.name) or person.country
-        if of_state and (country and gazetteer.kind_of(country) == "bloc" or entry[1] & set(self.view.lex["org_words"])):
+        if of_state and (country and gazetteer.kind_of(country) == "bloc"
+                         or entry[1] & set(self.view.lex["org_words"])):
             return False  # the President of the European Parliament heads a body, not a state or a government
         # 'the Prime Minister' is not the 'Deputy Prime Minister': a modifier that makes another role must be
         # in the mention too
