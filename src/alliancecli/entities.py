@@ -1032,18 +1032,13 @@ def _common_word_name(name: str, lower: set[str]) -> bool:
     if not words:
         return False
     last = words[-1].lower()
-    if last in _facility_words() and words[0].lower() not in _census_surnames():
+    if last in _people_rules_raw()["facility_words"] and words[0].lower() not in _census_surnames():
         return True  # 'Zaporizhzhia Bridge', 'Korolenko Library', 'Intelligence Day' (not 'Wayne Bridge', 'Doris Day')
     if last in _census_surnames():
         return False  # 'Gennifer Flowers', 'Joss Stone'
     if _common_plural(last):
         return True  # 'Films', 'Securities'
     return last in lower and common_words().get(last, 0) >= _anywhere_zipf()
-
-
-@lru_cache(maxsize=1)
-def _facility_words() -> frozenset[str]:
-    return frozenset(load_json("people.json")["facility_words"])
 
 
 def _name_words_without_given_name(name: str) -> list[str]:
@@ -1170,7 +1165,7 @@ def _people_rules_raw() -> dict:
     return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns",
                                        "body_roles", "person_org_nouns", "person_org_modifiers",
                                        "org_nouns_not_before_names", "name_compounds", "modifier_prefixes",
-                                       "person_nouns", "thing_nouns", "work_nouns")}
+                                       "person_nouns", "thing_nouns", "work_nouns", "facility_words")}
 
 
 #: titles of saints and sovereigns, after which awards and bodies are named ('the Order of Prince Yaroslav the Wise')
@@ -1907,7 +1902,7 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
 
     out = {n: n for n in counts}
     full_names = set(full)
-    home = {m: c for c, members in enumerate(clusters) for m in members}
+    clustered = {m for members in clusters for m in members}
     for members in clusters:
         # the most mentioned full name with a first name written out ("Gordon Bulloch", not
         # "G Bulloch"), or the most mentioned spelling
@@ -1916,7 +1911,7 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
         for m in members:
             out[m] = canonical
     for n, tail in described.items():
-        out[n] = out.get(tail, tail) if tail in home else tail
+        out[n] = out[tail] if tail in clustered else tail
     return out
 
 
@@ -2064,7 +2059,6 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
             continue
         if _in_a_works_title(span):
             continue  # 'Fear and Loathing In Las Vegas', 'a new book, Brown's Britain'
-
         if _in_list_of_names(span, gaz):
             continue  # a team sheet: 'Corden, Murray, Curtis, Neil, Warne'
         small = place.kind == "city" and place.population < rules["small_town_population"]

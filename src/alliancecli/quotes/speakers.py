@@ -947,7 +947,7 @@ class Registry:
                 break
         country = self.countries.get(person.name) or person.country
         if of_state and (country and gazetteer.kind_of(country) == "bloc"
-                         or entry[1] & set(self.view.lex["org_words"])):
+                         or entry[1] & self.view.lex["org_words"]):
             return False  # the President of the European Parliament heads a body, not a state or a government
         # 'the Prime Minister' is not the 'Deputy Prime Minister': a modifier that makes another role must be
         # in the mention too
