@@ -214,3 +214,34 @@ def test_a_reapplied_classifier_leaves_out_the_lines_a_comment_quotes(tmp_path):
 
     stance_model.reapply(sqlite_utils.Database(db), stance.RULES)
     assert sqlite3.connect(db).execute(query).fetchall() == before
+
+
+def test_a_speakers_country_filled_in_by_the_corpus_reclassifies_the_whole_document(tmp_path):
+    """The document's topic reads the countries of its person speakers: where the corpus refresh gives one of them
+    a country the ingest did not have, every statement of that document is classified again, not only that
+    speaker's, so that the rows read as :func:`stance_model.reapply` would classify them."""
+    import sqlite_utils
+
+    from alliancecli import store
+
+    filler = "The talks lasted three hours and covered many questions of the bilateral agenda. " * 2
+    src = corpus(tmp_path, "President of Ukraine met with the Chancellor of Germany\n\n" + filler
+                 + "Olaf Scholz assured that the decision would be taken at the next meeting of the Council.\n"
+                 + "The President of Ukraine Volodymyr Zelenskyy noted that the meeting was very important.\n")
+    db = tmp_path / "t.db"
+    assert run("ingest", src, "--db", db).exit_code == 0
+    con = sqlite3.connect(db)
+    cols = "id, stance, stance_target, stance_evidence, stance_spans"
+    before = con.execute(f"select {cols} from statements order by id").fetchall()
+    zelenskyy = con.execute("select id from statements where speaker = 'Volodymyr Zelenskyy' "
+                            "and speaker_country = 'Ukraine'").fetchone()[0]
+    other = next(r[0] for r in before if r[0] != zelenskyy and r[1] != "neutral")
+    # as if the ingest had not known his country, and had classified the other statement without that side
+    con.execute("update statements set speaker_country = null where id = ?", [zelenskyy])
+    con.execute("update statements set stance = 'oppose', stance_target = 'stale' where id = ?", [other])
+    con.commit()
+    con.close()
+    store.refresh_actors(sqlite_utils.Database(db))
+    con = sqlite3.connect(db)
+    assert con.execute("select speaker_country from statements where id = ?", [zelenskyy]).fetchone() == ("Ukraine",)
+    assert con.execute(f"select {cols} from statements order by id").fetchall() == before

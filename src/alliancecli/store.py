@@ -427,8 +427,8 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
     with transaction(db):
         db.execute("delete from _state where key = 'derived'")
         db.execute("drop table if exists temp._country_before")
-        db.execute("""create temp table _country_before as select id, speaker_country as country from statements
-                      where kind != 'comment'""")
+        db.execute("""create temp table _country_before as select id, document_id, start, speaker_country as country,
+                      speaker_kind as skind from statements""")
         resolve_roles(db)
         for rule in overrides or []:
             db["actor_overrides"].insert({**rule.to_row(), "added_at": _now()})
@@ -549,18 +549,36 @@ def bodies_named_as_people(db: sqlite_utils.Database, titles: dict[str, set]) ->
 
 
 def restance_changed_countries(db: sqlite_utils.Database) -> int:
-    """Classify again the statements whose speaker's country this refresh changed (in its transaction):
-    the stance rules read the speaker's side ('our partners' of a Ukrainian speaker name Ukraine), and at
-    ingest a speaker's country is what their own document says, before the corpus names it. A human
-    label is untouched (it is another column). Returns how many were classified."""
+    """Classify again the statements whose speaker's country this refresh changed (in its transaction), and every
+    statement of a document whose speakers' sides it changed: the stance rules read the speaker's side ('our
+    partners' of a Ukrainian speaker name Ukraine) and the document's topic, whose sides are the countries of its
+    person speakers (:func:`alliancecli.stance.document_topic`); at ingest a speaker's country and kind are what their
+    own document says, before the corpus names them ('the Head of State' resolved to a person). So a statement reads
+    the same after the refresh as :func:`alliancecli.stance_model.reapply` would read it. A human label is untouched
+    (it is another column). Returns how many were classified."""
     from . import stance, stance_model
 
-    ids = [r[0] for r in db.execute("""
+    def sides(rows) -> dict[int, list]:
+        out: dict[int, list] = {}
+        for doc_id, _, country, skind in sorted(rows, key=lambda r: (r[0], r[1])):
+            if country and skind == "person":
+                out.setdefault(doc_id, []).append(country)
+        return out
+
+    before = sides(db.execute("select document_id, start, country, skind from temp._country_before"))
+    after = sides(db.execute("""select document_id, start, speaker_country, speaker_kind from statements
+                                where id in (select id from temp._country_before)"""))
+    moved = sorted(d for d in before.keys() | after.keys() if before.get(d) != after.get(d))
+    ids = {r[0] for r in db.execute("""
         select s.id from statements s join temp._country_before b on b.id = s.id
-        where coalesce(s.speaker_country, '') != coalesce(b.country, '')""")]
+        where s.kind != 'comment' and coalesce(s.speaker_country, '') != coalesce(b.country, '')""")}
+    for i in range(0, len(moved), 500):
+        chunk = moved[i:i + 500]
+        ids.update(r[0] for r in db.execute(
+            f"select id from statements where document_id in ({','.join('?' for _ in chunk)})", chunk))
     db.execute("drop table temp._country_before")
     if ids:
-        stance_model.reclassify(db, ids, stance.use(stance_model_in_use(db)))  # the database's classifier
+        stance_model.reclassify(db, sorted(ids), stance.use(stance_model_in_use(db)))  # the database's classifier
     return len(ids)
 
 
