@@ -319,6 +319,7 @@ def test_a_fixture_is_no_person_name_that_keeps_a_town_from_being_a_place(nlp):
 @pytest.mark.parametrize("text,names", [
     ("He met the board of Tesla and SpaceX Kimbal Musk on Monday.", ["Kimbal Musk"]),  # a brand is no first name
     ("Head of the Main Intelligence Directorate, Commander of the National Guard.", []),  # a body's word
+    ("It was Arla Foods.", []),  # a firm's word
 ])
 def test_a_brand_or_a_body_is_no_part_of_a_name(nlp, text, names):
     assert person_names(nlp, text) == names
@@ -356,6 +357,29 @@ def test_a_name_of_any_length_the_text_calls_a_work_is_no_person(nlp, text, name
     "In his book Tony Blair is a hero.",  # a name right after a work noun is not described by it
 ])
 def test_a_person_next_to_a_work_noun_stays_a_person(nlp, text):
+    assert entities.bodies_described([nlp(text)]) == set()
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Shares rose at Biogen Idec, which had faced increased competition from rivals.", "Biogen Idec"),
+    ("The best-known is Wooden Heart, which entered the chart at number two.", "Wooden Heart"),
+    ("It was a long association with Gazprombank, which finances the war.", "Gazprombank"),
+    ('"It is a shift," said Mike McGuire, a research director at analyst Gartner.', "Gartner"),  # works at it
+])
+def test_a_name_with_which_after_it_or_where_someone_works_is_a_body(nlp, text, name):
+    assert name in entities.bodies_described([nlp(text)])
+
+
+@pytest.mark.parametrize("text", [
+    # the clause is the trumpet's, the book's: the name stands in another relative clause, or after 'by'
+    "The sale includes a trumpet which belonged to Dizzy Gillespie, which is expected to fetch $10,000.",
+    "It is based on a novel by Kazuo Ishiguro, which was published in 1989.",
+    # a person somewhere in the document: 'who', a title
+    "Mr Howard, who led the party, said it was wrong. Posters featured Howard, which critics disliked.",
+    # 'at' takes the body; the name after it is a person
+    "It said former chief economist at the International Monetary Fund Simon Johnson.",
+])
+def test_a_which_that_is_not_the_names_keeps_the_person(nlp, text):
     assert entities.bodies_described([nlp(text)]) == set()
 
 

@@ -1233,9 +1233,16 @@ def bodies_described(docs) -> set[str]:
     works = rules["work_nouns"]
     out: set[str] = set()
     for doc in docs:
+        which: set[str] = set()  # 'Diageo, which is listed on ...': whatever its length
+        personal: set[str] = set()  # 'Mr Howard', 'Ann, who ...': a person in this document
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
+            relative = _relative_pronoun_after(doc, ent)
+            if relative == "who":
+                personal.add(ent.text)
+            elif relative == "which" and _which_is_the_names(ent):
+                which.add(ent.text)
             root = ent.root
             before = doc[ent.start - 1] if ent.start > 0 else None
             quoted = before is not None and before.text in _OPENING_QUOTES and ent.start > 1
@@ -1259,7 +1266,48 @@ def bodies_described(docs) -> set[str]:
             elif before is not None and before.lower_ == "of" and root.head.i == before.i and (
                     before.head.lemma_.lower() in body_roles):
                 out.add(ent.text)  # not 'over the head of Mr Brown', 'the wife of Johnny Cash', 'director of rugby X
+            elif _works_at(ent):
+                out.add(ent.text)
+        if which:
+            personal.update(ent.text for ent in doc_ents(doc) if ent.text in which and (
+                _person_word_before(ent[0]) or _role_apposition(ent.root)))
+        out |= {name for name in which - personal if not any(any_given_name(w) for w in name.split())}
     return out
+
+
+def _works_at(ent) -> bool:
+    """Whether the name is where a person works: the object of 'at' after an occupation, with nothing capitalised
+    between ('an economist at UBS Brunswick', 'a research director at analyst Gartner', 'the other partners at Tods
+    Murray'; not 'chief economist at the International Monetary Fund Simon Johnson', which parses so too)."""
+    root = ent.root
+    if root.dep_ != "pobj":
+        return False
+    at = root.head
+    if not (at.lower_ == "at" and at.i < ent.start and at.head.i < at.i and at.head.lemma_.lower() in _occupations()):
+        return False
+    return all(t.is_lower or t.is_punct for t in ent.doc[at.i + 1:ent.start])
+
+
+def _relative_pronoun_after(doc, ent) -> str | None:
+    """'which' or 'who' where a relative clause opens right after the name, after a comma or a dash at most
+    ('Novartis, which last month forecast ...', 'Baikal - which bought ...')."""
+    e = ent.end
+    if e < len(doc) and doc[e].text in (",", "-", "–", "—"):
+        e += 1
+    if e < len(doc) and doc[e].lower_ in ("which", "who", "whom", "whose"):
+        return "which" if doc[e].lower_ == "which" else "who"
+    return None
+
+
+def _which_is_the_names(ent) -> bool:
+    """Whether a 'which' right after the name can be the name's own: not where the name stands inside another
+    relative clause ('a trumpet which belonged to Dizzy Gillespie, which is expected to fetch ...') or after 'by'
+    ('a book by journalist Robert Peston, which suggested ...'), where the clause is most likely the noun's before
+    it. A person is 'who', a company, work or place 'which'."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "by" or root.dep_ == "agent":
+        return False
+    return not any(a.dep_ in ("relcl", "acl") for a in root.ancestors)
 
 
 def _described_as_work(root, works: set[str]) -> bool:
