@@ -27,6 +27,9 @@ def test_target_and_polarity(text, label, target):
 @pytest.mark.parametrize("text", [
     "The United States and Canada will hold elections next year.",
     "The United Kingdom and Ireland reported snow on Tuesday.",
+    # the same with no mention: a name's word ('United Russia', a party), 'thanks to' (because of)
+    "All members of the ruling party, United Russia, attended the congress.",
+    "British artists struggle in the US, thanks to the tough visa requirements.",
 ])
 def test_a_word_of_a_country_name_is_no_partnership_term(text):
     # 'United' in 'the United States' is not the word 'united': neither target nor evidence

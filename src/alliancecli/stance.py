@@ -389,7 +389,8 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
     named = allies if not speaker_country else [c for c in allies if c != speaker_country]
     named = named or blocs or lx["collective"].search(sent)
     terms = [lx["partnership"]] + ([lx["partnership_weak"]] if named else [])
-    names = [(s, e) for _, _, s, e in mentions if a <= s < b]  # 'United' in 'the United States' is no term
+    # 'United' in 'the United States' or 'United Russia' (a mention, a mask) is no term
+    names = [(s, e) for _, _, s, e in mentions if a <= s < b] + [m.span() for m in lx["masks"].finditer(text, a, b)]
     hit = min((m for rx in terms for m in rx.finditer(sent)
                if not any(s <= a + m.start() < e for s, e in names)), key=lambda m: m.start(), default=None)
     if hit is not None:
