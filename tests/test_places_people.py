@@ -384,6 +384,21 @@ def test_a_small_town_counts_where_the_document_names_its_country(nlp_pipeline):
     assert not places("Other sporting goods companies may now take a closer look at Rossignol, the ski maker.")
 
 
+def test_a_smaller_namesake_abroad_is_the_place_where_the_document_names_its_country(nlp_pipeline):
+    def places(text):
+        return {(m.text, m.country) for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}
+
+    # Durham, North Carolina is five times the English city: the largest by default, the English one in a sentence
+    # that names England and not the United States (a demonym is no evidence)
+    assert ("Durham", "United Kingdom") in places("The march went from Durham to Newcastle in the north of England.")
+    assert ("Durham", "United States") in places("He studied at Duke University in Durham, North Carolina.")
+    assert ("Durham", "United States") in places("Prices rose in Durham last year.")
+    assert ("Windsor", "United Kingdom") in places("The Queen spent Christmas at Windsor, west of London.")
+    assert ("Birmingham", "United Kingdom") in places("His fellow American also won in Birmingham last week.")
+    # a list of places of many countries says nothing of one of them (Geneva, Illinois is a tenth of Geneva)
+    assert ("Geneva", "Switzerland") in places("Talks were held in Istanbul, Geneva, Brussels, New York and Beijing.")
+
+
 def test_a_name_large_places_of_several_countries_share_is_the_one_in_the_documents_country(nlp_pipeline):
     def places(text):
         return {(m.text, m.country) for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}

@@ -2010,6 +2010,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     text then goes into ``unplaced``, for it is still no person. So does a large town the model calls a person
     where the document names neither its country nor another of its places ("David and Victoria Beckham", "Munster's
     Shaun Payne"): too likely a place, a club or a first name to be a place or a person there.
+    A name whose largest place has a smaller namesake abroad ("Durham") is the namesake where its sentence names the
+    namesake's country and not the largest's (:func:`_sentence_countries`).
     A one-word form the document also writes in lower case ("alliance") is no place there, nor one it
     writes after a personal title ("Mr Hague") or, as a town, after "the" ("the Alliance").
     """
@@ -2058,6 +2060,17 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     evidence = Counter(named)
     evidence.update(place.country for _, span, place, label in cands
                     if label in ("GPE", "LOC", "FAC") and _own_name(gaz, span.text, place))
+    # a name whose largest place has a namesake abroad ('Durham', in North Carolina and in England) is the namesake
+    # where its sentence names the namesake's country more than any other, and not the largest's (not a list of
+    # places of many countries: 'Paris, Berlin, Minsk, Istanbul, Geneva, Brussels, New York')
+    for i, (k, span, place, label) in enumerate(cands):
+        if abroad := gaz.namesakes(span.text):
+            own = _sentence_countries(docs[k], span, [(s, p) for k2, s, p, lab in cands if k2 == k and lab in (
+                "GPE", "LOC", "FAC") and s.start != span.start and not gaz.namesakes(s.text)])
+            top = own.most_common(2)
+            if top and not own[place.country] and (len(top) == 1 or top[0][1] > top[1][1]) and (
+                    there := [p for p in abroad if p.country == top[0][0]]):
+                cands[i] = (k, span, there[0], label)
     withheld = set()  # a contested name whose countries the document never names: a place, but of no country
     for k, span, options, label in contested:
         place = max(options, key=lambda p: evidence[p.country])
@@ -2159,6 +2172,23 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
 
 
 _PLACE_SEPARATORS = frozenset({"-", "–", "—", ",", "/", "and"})
+
+
+def _sentence_countries(doc, span, places) -> Counter:
+    """The countries the sentence of ``span`` names: by a country's name (not a demonym: 'his fellow American, who
+    also won in Birmingham'), or by a region or a large town of ``places`` ((span, place) pairs) in it ('Woodbridge,
+    Suffolk', 'the University of the West of England in Bristol')."""
+    sent = span.sent
+    out = Counter(e.ent_id_ for e in doc_ents(doc) if e.label_ == "COUNTRY" and sent.start <= e.start < sent.end
+                  and e.text not in _demonyms())
+    out.update(p.country for s, p in places if sent.start <= s.start < sent.end and p.country and (
+        p.kind == "region" or p.population >= _SURE_TOWN))
+    return out
+
+
+#: a town this large says which country its sentence is in ('Slough', 'Hounslow'); a smaller one may be an English
+#: village the gazetteer only knows abroad ('Charlton')
+_SURE_TOWN = 100_000
 
 
 def _place_spans(doc, gaz):

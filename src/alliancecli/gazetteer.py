@@ -191,6 +191,7 @@ class Places:
         self._alternates = data.get("alternates", {})
         self._folded: dict[str, str] | None = data.get("folded")  # built with the data; else at first need
         self._contested: dict[str, list] = data.get("contested", {})
+        self._namesakes: dict[str, list] = data.get("namesakes", {})
 
     def place(self, key: str) -> SubPlace | None:
         """The place of a key of ``places``: its name, or 'name (country)' for a smaller namesake abroad."""
@@ -205,6 +206,13 @@ class Places:
         in Australia, South Africa and England), the heaviest of each country first; [] for any other text. Which
         one a document means, its own countries decide (:func:`alliancecli.entities.sub_places`)."""
         return [self.place(key) for key, alternate in self._contested.get(text, ()) if alternates or not alternate]
+
+    def namesakes(self, text: str) -> list[SubPlace]:
+        """The places abroad that ``text`` also names where :meth:`lookup` gives the largest of its name and they
+        are a tenth of its size or more ("Durham": the English city beside the one in North Carolina), the heaviest
+        of each other country; [] for any other text. A sentence that names one of their countries and not the
+        largest's means that one (:func:`alliancecli.entities.sub_places`)."""
+        return [self.place(key) for key, _ in self._namesakes.get(text, ())]
 
     def lookup(self, text: str, alternates: bool = True) -> SubPlace | None:
         """The place ``text`` names: a GeoNames name as written or spelt another way ("Zaporizhzhia"),
