@@ -399,6 +399,31 @@ def test_a_smaller_namesake_abroad_is_the_place_where_the_document_names_its_cou
     assert ("Geneva", "Switzerland") in places("Talks were held in Istanbul, Geneva, Brussels, New York and Beijing.")
 
 
+def test_a_town_the_document_writes_as_a_persons_surname_is_that_person(nlp_pipeline):
+    def places(text):
+        return {(m.text, m.country) for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}
+
+    assert not {t for t, _ in places("Lindsay Davenport won in Sydney. Davenport defeated China's Jie Zheng 6-2 7-5.")
+                } & {"Davenport"}
+    assert ("Davenport", "United States") in places("Davenport is a city in Iowa, on the Mississippi.")
+
+
+def test_a_name_after_a_settlement_noun_and_of_is_no_person(nlp_pipeline):
+    doc = nlp_pipeline("Corridors are opening from the villages of Bohdanivka and Nova Bohdanivka in the direction of "
+                       "Brovary.")
+    assert "Nova Bohdanivka" in entities.named_settlements([doc])  # the gazetteer does not know it
+    assert entities.named_settlements([nlp_pipeline("The wife of John Smith said the city was calm.")]) == set()
+
+
+def test_a_mid_sized_town_named_like_a_common_word_needs_its_country_named(nlp_pipeline):
+    def places(text):
+        return {(m.text, m.country) for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}
+
+    # Olympic, a Chinese town of 19,000: 'Olympic' in a story that never names China is the word
+    assert not places("The Olympic champion Kelly Holmes won in Birmingham.") & {("Olympic", "China")}
+    assert ("Birmingham", "United Kingdom") in places("The Olympic champion Kelly Holmes won in Birmingham.")
+
+
 def test_a_name_large_places_of_several_countries_share_is_the_one_in_the_documents_country(nlp_pipeline):
     def places(text):
         return {(m.text, m.country) for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}

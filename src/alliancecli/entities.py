@@ -1990,7 +1990,26 @@ def _place_rules() -> dict:
     return {"before": set(r["before"]), "after": set(r["after"]), "min_population": int(r["min_population"]),
             "small_town_population": int(r["small_town_population"]), "instruments": set(r["instruments"]),
             "honorifics": set(r["honorifics"]), "not_starts": set(raw["not_name_starts"]),
-            "particles": set(raw["name_particles"])}
+            "particles": set(raw["name_particles"]), "settlements": set(r["settlement_nouns"])}
+
+
+def named_settlements(docs) -> set[str]:
+    """Names the model calls a person that the document writes as a settlement's or a street's, after one of
+    ``settlement_nouns`` and 'of', or in a list so introduced ('the villages of Bohdanivka and Nova Bohdanivka',
+    'the town of Borodyanka', 'the streets of Culture, Shevchenko and Darwin'): a place, never a person, whether or
+    not the gazetteer knows it."""
+    nouns = _place_rules()["settlements"]
+    out = set()
+    for doc in docs:
+        for ent in doc_ents(doc):
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root
+            while root.dep_ == "conj" and root.head.i < root.i:
+                root = root.head
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
+                out.add(ent.text)
+    return out
 
 
 PLACE_ENT_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"}
@@ -2011,7 +2030,8 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     where the document names neither its country nor another of its places ("David and Victoria Beckham", "Munster's
     Shaun Payne"): too likely a place, a club or a first name to be a place or a person there.
     A name whose largest place has a smaller namesake abroad ("Durham") is the namesake where its sentence names the
-    namesake's country and not the largest's (:func:`_sentence_countries`).
+    namesake's country and not the largest's (:func:`_sentence_countries`). A one-word town that the document also
+    writes as the last word of a person's name ("Lindsay Davenport") is that person's surname there, not the town.
     A one-word form the document also writes in lower case ("alliance") is no place there, nor one it
     writes after a personal title ("Mr Hague") or, as a town, after "the" ("the Alliance").
     """
@@ -2021,6 +2041,9 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     rules = _place_rules()
     lex = lexicon()
     name_words: set[str] = set()
+    surnames: set[str] = set()  # the last words of the document's person names that open with a given name or a
+    # word that is no common English word ('Lindsay Davenport', 'Oleksiy Danilov')
+    settled = named_settlements(docs)
     spans = [list(_place_spans(doc, gaz)) for doc in docs]  # each name of 'Sumy - Poltava' or 'Tony Blair and Gordon Brown'
     for doc, doc_spans in zip(docs, spans):
         for ent, part in doc_spans:
@@ -2028,6 +2051,10 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
                 toks = [t for t in clean_name(doc[part[0].i:part[-1].i + 1]) if t.text[:1].isupper()]
                 if len(toks) >= 2 and gaz.lookup(" ".join(t.text for t in toks)) is None:
                     name_words.update(t.text for t in toks)
+                    if (any_given_name(toks[0].text) or toks[0].lower_ not in common_words()) and (
+                            ent.text not in settled):
+                        surnames.add(toks[-1].text)  # not 'Defending Volnovakha', 'Red Sharks Veracruz', nor
+                        # 'the villages of Bohdanivka and Nova Bohdanivka'
     named = Counter(e.ent_id_ for doc in docs for e in doc_ents(doc) if e.label_ == "COUNTRY")
     lower = lower_case_words(docs)  # "the Alliance" is no town in Ohio where the text says "alliance"
     found: dict[str, object] = {}  # text -> SubPlace, for forms judged places in this document
@@ -2110,6 +2137,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
         span.end < len(docs[k]) and docs[k][span.end].lower_ in rules["after"])}
 
     towns_of: dict[str, set[str]] = defaultdict(set)  # the names of each country's places, however tagged
+    regions = {place.country for _, _, place, _ in cands if place.kind == "region"}  # 'England' names the UK
     for k, span, place, label in cands:
         towns_of[place.country].add(span.text)
     for k, span, place, label in cands:
@@ -2123,10 +2151,16 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
         if _in_list_of_names(span, gaz):
             continue  # a team sheet: 'Corden, Murray, Curtis, Neil, Warne'
         small = place.kind == "city" and place.population < rules["small_town_population"]
-        if small and place.country not in named:
+        # so is a town under min_population whose name is a common English word: 'Olympic' (China), 'Somerset' and
+        # 'Shaw' (United States), 'Nokia' (Finland) in stories that never name that country
+        worded = place.kind == "city" and len(span) == 1 and place.population < rules["min_population"] and (
+            span.text.lower() in common_words())
+        if small and place.country not in named or worded and place.country not in regions and place.country not in named:
             continue  # a town of a few thousand in a country the text never names: 'Rossignol' the ski maker
         if not evidence[place.country] and place.kind == "city" and not _own_name(gaz, span.text, place):
             continue  # another name of a place abroad ('Twickenham' is also a name of Huntsville, Alabama)
+        if len(span) == 1 and place.kind == "city" and span.text in surnames:
+            continue  # 'Davenport defeated China's Jie Zheng' where the story names Lindsay Davenport: her surname
         if label in ("GPE", "LOC", "FAC"):
             found[span.text] = place
             continue

@@ -192,7 +192,7 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     unplaced: set[str] = set()  # places of no country the document names ('Chelsea': London or Massachusetts)
     below = entities.sub_places(docs, [u.start for u in units], sent_of_unit, unplaced)
     places += [m for m in below if not any(p.start < m.end and m.start < p.end for p in places)]
-    place_texts = {m.text for m in below} | unplaced
+    place_texts = {m.text for m in below} | unplaced | entities.named_settlements(docs)  # 'the village of X'
     bodies = entities.bodies_described(docs)  # 'the British bank Abbey National': whatever its length
     not_people = entities.non_people(docs, bodies)
     lower = entities.lower_case_words(docs)  # "Boycott", "Joint Statement": words the text also writes in lower case
