@@ -320,6 +320,8 @@ def test_a_fixture_is_no_person_name_that_keeps_a_town_from_being_a_place(nlp):
     ("He met the board of Tesla and SpaceX Kimbal Musk on Monday.", ["Kimbal Musk"]),  # a brand is no first name
     ("Head of the Main Intelligence Directorate, Commander of the National Guard.", []),  # a body's word
     ("It was Arla Foods.", []),  # a firm's word
+    ("He joined Graz AK last summer.", []),  # a club's
+    ("Mashovets met with US Defense Attaché Brittany Stewart and others.", ["Brittany Stewart"]),  # a role
 ])
 def test_a_brand_or_a_body_is_no_part_of_a_name(nlp, text, names):
     assert person_names(nlp, text) == names
