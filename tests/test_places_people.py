@@ -413,6 +413,12 @@ def test_a_name_after_a_settlement_noun_and_of_is_no_person(nlp_pipeline):
                        "Brovary.")
     assert "Nova Bohdanivka" in entities.named_settlements([doc])  # the gazetteer does not know it
     assert entities.named_settlements([nlp_pipeline("The wife of John Smith said the city was calm.")]) == set()
+    # an item of a list whose other items are all places the gazetteer knows
+    doc = nlp_pipeline("The leaders of Poland and Estonia visited Bucha, Borodyanka and Dmytrivka in the Kyiv region.")
+    assert "Dmytrivka" in entities.named_settlements([doc])
+    # not where the tagger alone calls the others places ('Stubbs'), nor beside a person
+    assert entities.named_settlements([nlp_pipeline("The show has work of Caravaggio, Stubbs and Rubens in place.")]) \
+        == set()
 
 
 def test_a_mid_sized_town_named_like_a_common_word_needs_its_country_named(nlp_pipeline):

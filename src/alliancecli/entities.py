@@ -1996,11 +1996,16 @@ def _place_rules() -> dict:
 def named_settlements(docs) -> set[str]:
     """Names the model calls a person that the document writes as a settlement's or a street's, after one of
     ``settlement_nouns`` and 'of', or in a list so introduced ('the villages of Bohdanivka and Nova Bohdanivka',
-    'the town of Borodyanka', 'the streets of Culture, Shevchenko and Darwin'): a place, never a person, whether or
-    not the gazetteer knows it."""
+    'the town of Borodyanka', 'the streets of Culture, Shevchenko and Darwin'), or as one item of a list whose two or
+    more other items are all places ('visited Bucha, Borodyanka and Dmytrivka in the Kyiv region'; a name with a given
+    name in it, or a team sheet, is kept): a place, never a person, whether or not the gazetteer knows it."""
+    from . import gazetteer
+
     nouns = _place_rules()["settlements"]
+    gaz = gazetteer.places()
     out = set()
     for doc in docs:
+        places_at = {e.root.i: e for e in doc_ents(doc)}
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
@@ -2009,7 +2014,30 @@ def named_settlements(docs) -> set[str]:
                 root = root.head
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
                 out.add(ent.text)
+            elif _listed_with_places(ent, root, places_at, gaz):
+                out.add(ent.text)
     return out
+
+
+def _listed_with_places(ent, top, ents_at: dict, gaz) -> bool:
+    """Whether the one-word ``ent`` is one item of a coordination (from its first item ``top``) whose two or more other
+    items are all places: a country, or a name the gazetteer places; not a given name, a name after a title, nor an item
+    of a team sheet (:func:`_in_list_of_names`)."""
+    items, stack = [top], [top]
+    while stack:
+        for c in stack.pop().children:
+            if c.dep_ == "conj":
+                items.append(c)
+                stack.append(c)
+    others = [t for t in items if not ent.start <= t.i < ent.end]
+    if len(ent) != 1 or len(others) < 2 or any_given_name(ent.text) or _person_word_before(ent[0]):
+        return False  # one word, no title before it: not 'President of Ukraine Volodymyr Zelenskyy and President of
+        # Estonia Alar Karis', which parses as such a list
+
+    def place(t) -> bool:  # the gazetteer's, not the tagger's word alone ('Caravaggio, Stubbs and Rubens')
+        e = ents_at.get(t.i)
+        return e is not None and e.label_ == "COUNTRY" or gaz.lookup(e.text if e is not None else t.text) is not None
+    return all(place(t) for t in others) and not _in_list_of_names(ent, gaz)
 
 
 PLACE_ENT_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"}
