@@ -544,6 +544,7 @@ def test_a_country_named_in_a_firms_name_is_no_mention_of_it(nlp_pipeline):
     assert _countries(nlp_pipeline, "France Telecom said profits rose.") == []
     assert _countries(nlp_pipeline, "Air China signed the deal, and Swiss Re paid.") == []
     assert _countries(nlp_pipeline, "He told Agence France Presse that British Airways will fly.") == []
+    assert _countries(nlp_pipeline, "A spokeswoman for British American Tobacco declined to comment.") == []
     # a body of the state and a title keep their country
     assert _countries(nlp_pipeline, "Russian President Vladimir Putin met the UK Independence Party.") == [
         "Russian", "UK"]

@@ -101,11 +101,14 @@ def _a_language(ent) -> bool:
 
 def _in_a_firms_name(ent) -> bool:
     """Whether a country's form is a word of a firm's name: before a word that names a firm ('France Telecom',
-    'Swiss Re', 'China Daily', 'British Airways', 'Australian Idol') or after one ('Air China', 'Agence France
-    Presse'), both capitalised."""
+    'Swiss Re', 'China Daily', 'British Airways', 'Australian Idol'; also over another country's word: 'British
+    American Tobacco') or after one ('Air China', 'Agence France Presse'), both capitalised."""
     firms = _ambiguity()["firm_words"]
     doc = ent.doc
-    nxt = doc[ent.end] if ent.end < len(doc) else None
+    end = ent.end
+    while end < len(doc) and doc[end].ent_type_ == "COUNTRY" and doc[end].text[:1].isupper():
+        end += 1  # another country's word between: 'British American Tobacco'
+    nxt = doc[end] if end < len(doc) else None
     prev = doc[ent.start - 1] if ent.start > 0 else None
     return (nxt is not None and nxt.text in firms["after"]) or (prev is not None and prev.text in firms["before"])
 
