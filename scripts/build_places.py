@@ -103,6 +103,9 @@ REGIONS = [
     ("Scotland", "", "GB", False),
     ("Wales", "", "GB", False),
     ("Northern Ireland", "", "GB", False),
+    ("Munster", "", "IE", False),  # Ireland's provinces (and rugby sides), not Münster in Westphalia
+    ("Leinster", "", "IE", False),
+    ("Connacht", "Connaught", "IE", False),
     ("Catalonia", "Catalunya", "ES", False),
     ("Basque Country", "", "ES", False),
     ("Bavaria", "", "DE", False),

@@ -32,6 +32,7 @@ PLACES = {
     # the UK's counties and London boroughs (pycountry), whose names GeoNames gives to towns abroad only
     "Norfolk": "United Kingdom", "Westminster": "United Kingdom", "Somerset": "United Kingdom",
     "Oxfordshire": "United Kingdom", "Highland": "United Kingdom", "Rutland": "United Kingdom",
+    "Munster": "Ireland", "Connaught": "Ireland", "Münster": "Germany",
     "Geneva": "Switzerland", "Zurich": "Switzerland", "Istanbul": "Turkey", "Izmir": "Turkey",
     # elsewhere
     "Texas": "United States", "California": "United States", "Chicago": "United States",
