@@ -657,6 +657,17 @@ def test_a_surname_after_an_honorific_the_model_left_untagged_is_a_person(attrib
     assert text[st.speaker_start:st.speaker_end] == "Lord Browne"
 
 
+def test_an_honorific_and_surname_is_the_full_name_the_document_writes(attribute_text):
+    # 'Ms Detakats' where the story wrote 'local resident Francesca Detakats', untagged both times
+    text, sts = attribute_text(
+        'Paul Burgess said: "I thought it was just a load of junk." But local resident Francesca Detakats came '
+        "specially to the stall and left happy with her purchase of an original 1960s photograph of The Who by David "
+        "Wedgburg. Ms Detakats said she was a collector and did not mind paying for the print. \"If you like "
+        "something, you don't really count it like that,\" she said.")
+    assert _said(text, sts, "she was a collector").speaker == "Francesca Detakats"
+    assert _said(text, sts, "If you like something").speaker == "Francesca Detakats"
+
+
 def test_a_title_that_is_no_honorific_names_no_person(attribute_text):
     text, sts = attribute_text("The US Defense Attaché noted the arrival of the ship.")
     assert _said(text, sts, "the arrival of the ship").speaker_kind != "person"

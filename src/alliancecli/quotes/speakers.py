@@ -18,6 +18,13 @@ from ..entities import Mention, doc_ents
 from .view import DASHES, PERSONAL, RELATIVES, DocView, clause_verb, joined
 
 
+def _titled_name(v, title, surname) -> str:
+    """A surname after an honorific that the model left untagged ('Ms Detakats'): by the full name where the document
+    writes it with a given name the model left untagged too ('local resident Francesca Detakats'), else as written."""
+    full = entities.written_full_names(v.docs, {surname.text}).get(surname.text)
+    return full if full and entities.any_given_name(full.split()[0]) else f"{title.text} {surname.text}"
+
+
 class Speaker(NamedTuple):
     name: str | None
     start: int | None
@@ -145,8 +152,10 @@ class Registry:
                     and title.lower_.rstrip(".") in entities.honorifics() and tok.text[:1].isupper() and not tok.is_upper
                     and not tok.ent_type_ and title.tag_ == "NNP"
                     and tok.lower_ not in v.lex["titles"] and tok.lower_ not in v.lex["roles"]):
-                # a surname after an honorific that the model left untagged: 'BP chief executive Lord Browne said'
-                return Speaker(f"{title.text} {tok.text}", v.abs(k, title), v.abs(k, tok) + len(tok), "person")
+                # a surname after an honorific that the model left untagged: 'BP chief executive Lord Browne said';
+                # by the full name where the document writes it with a given name the model left untagged too
+                # ('local resident Francesca Detakats ... Ms Detakats said')
+                return Speaker(_titled_name(v, title, tok), v.abs(k, title), v.abs(k, tok) + len(tok), "person")
         s, e = v.abs(k, tok), v.abs(k, tok) + len(tok)
         low = tok.lower_
         # 'Today, I, our parliament and the people can say …': the tagger may take a subject 'I' for a name
@@ -361,6 +370,8 @@ class Registry:
             if (t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.pos_ == "VERB" and not v.inside_tok(t)
                     and t.ent_type_ not in ("COUNTRY", "BLOC", "NOT_COUNTRY", "GPE", "NORP")):
                 parts = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+                if len(parts) == 2 and parts[0].lower_.rstrip(".") in entities.honorifics():
+                    return _titled_name(v, parts[0], t)  # 'Ms Detakats said ... "…," she said'
                 return joined(parts)
         return None
 
