@@ -2046,7 +2046,8 @@ def _listed_with_places(ent, top, ents_at: dict, gaz) -> bool:
 PLACE_ENT_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"}
 
 
-def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: set[str] | None = None) -> list[Mention]:
+def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: set[str] | None = None,
+               settled: set[str] | None = None) -> list[Mention]:
     """Cities and regions of one document (``places.json``), as mentions of kind ``place`` with the
     country the gazetteer puts them in (never the country of a neighbouring word).
 
@@ -2074,7 +2075,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     name_words: set[str] = set()
     surnames: set[str] = set()  # the last words of the document's person names that open with a given name or a
     # word that is no common English word ('Lindsay Davenport', 'Oleksiy Danilov')
-    settled = named_settlements(docs)
+    settled = named_settlements(docs) if settled is None else settled  # the caller's, where it has them
     spans = [list(_place_spans(doc, gaz)) for doc in docs]  # each name of 'Sumy - Poltava' or 'Tony Blair and Gordon Brown'
     for doc, doc_spans in zip(docs, spans):
         for ent, part in doc_spans:
@@ -2186,7 +2187,7 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
         # 'Shaw' (United States), 'Nokia' (Finland) in stories that never name that country
         worded = place.kind == "city" and len(span) == 1 and place.population < rules["min_population"] and (
             span.text.lower() in common_words())
-        if small and place.country not in named or worded and place.country not in regions and place.country not in named:
+        if place.country not in named and (small or worded and place.country not in regions):
             continue  # a town of a few thousand in a country the text never names: 'Rossignol' the ski maker
         if not evidence[place.country] and place.kind == "city" and not _own_name(gaz, span.text, place):
             continue  # another name of a place abroad ('Twickenham' is also a name of Huntsville, Alabama)

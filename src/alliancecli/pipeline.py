@@ -190,9 +190,10 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
                 sent_of_unit[k] + entities._sent_index(doc, s), span.root.i, entities.country_for(doc, s, e)))
     places += entities.passing_places(docs, [u.start for u in units], sent_of_unit)
     unplaced: set[str] = set()  # places of no country the document names ('Chelsea': London or Massachusetts)
-    below = entities.sub_places(docs, [u.start for u in units], sent_of_unit, unplaced)
+    settled = entities.named_settlements(docs)  # 'the village of X': a place, whether the gazetteer knows it or not
+    below = entities.sub_places(docs, [u.start for u in units], sent_of_unit, unplaced, settled)
     places += [m for m in below if not any(p.start < m.end and m.start < p.end for p in places)]
-    place_texts = {m.text for m in below} | unplaced | entities.named_settlements(docs)  # 'the village of X'
+    place_texts = {m.text for m in below} | unplaced | settled
     bodies = entities.bodies_described(docs)  # 'the British bank Abbey National': whatever its length
     not_people = entities.non_people(docs, bodies)
     lower = entities.lower_case_words(docs)  # "Boycott", "Joint Statement": words the text also writes in lower case
