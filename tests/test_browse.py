@@ -62,9 +62,16 @@ def _listening(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
+def _default_hangup():
+    """A child of a test run started under ``nohup`` inherits SIGHUP ignored; alliance's own behaviour on a hang-up is
+    what the tests ask about, so the child starts with the default action, as from a terminal."""
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def _start(db, port):
     proc = subprocess.Popen([sys.executable, "-m", "alliancecli", "browse", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_default_hangup)
     deadline = time.monotonic() + 300  # datasette's start on a loaded machine
     while not _listening(port):
         if proc.poll() is not None:
