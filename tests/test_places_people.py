@@ -528,6 +528,7 @@ def test_a_demonym_that_names_a_language_is_no_country_mention(nlp_pipeline):
     assert _countries(nlp_pipeline, "He thanked him for the words of solidarity expressed in Ukrainian language.") == []
     assert _countries(nlp_pipeline, "This testimony is spoken in Ukrainian - the language of people who know.") == []
     assert _countries(nlp_pipeline, "Most people there speak Russian at home.") == []
+    assert _countries(nlp_pipeline, "The station plays Spanish-language music to Russian-speaking people.") == []
     # a demonym before its noun, or glued to a participle, is the country's
     assert _countries(nlp_pipeline, "Russian troops shelled the city in Ukrainian territory.") == [
         "Russian", "Ukrainian"]

@@ -84,7 +84,7 @@ def _demonyms() -> frozenset[str]:
 
 def _a_language(ent) -> bool:
     """Whether a demonym names a language here: before a language word ('in Ukrainian language', 'Thai
-    subtitles'), or written alone after a word that takes a language ('spoken in Ukrainian -', 'translated into
+    subtitles', 'Spanish-language music'), or written alone after a word that takes a language ('spoken in Ukrainian -', 'translated into
     English.', 'speaks Russian'; not 'from Irish', 'in Russian-occupied Mariupol', 'in Germans')."""
     if ent.text not in _demonyms():
         return False
@@ -93,6 +93,10 @@ def _a_language(ent) -> bool:
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and nxt.lower_ in rules["nouns"]:
         return True
+    if nxt is not None and nxt.text == "-" and not doc[ent.end - 1].whitespace_ and ent.end + 1 < len(doc) and (
+            doc[ent.end + 1].lower_ in rules["nouns"]):
+        return True  # 'Spanish-language music', 'Russian-speaking people'; not 'Russian-occupied Mariupol'
+
     prev = doc[ent.start - 1] if ent.start > 0 else None
     glued = nxt is not None and nxt.text in ("-", "–") and not doc[ent.end - 1].whitespace_  # 'Russian-occupied'
     return prev is not None and prev.lower_ in rules["before"] and not ent.text.endswith("s") and not glued and (
