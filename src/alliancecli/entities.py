@@ -2126,10 +2126,10 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
     # a name whose largest place has a namesake abroad ('Durham', in North Carolina and in England) is the namesake
     # where its sentence names the namesake's country more than any other, and not the largest's (not a list of
     # places of many countries: 'Paris, Berlin, Minsk, Istanbul, Geneva, Brussels, New York')
+    sure = [(k, s, p) for k, s, p, lab in cands if lab in ("GPE", "LOC", "FAC") and not gaz.namesakes(s.text)]
     for i, (k, span, place, label) in enumerate(cands):
         if abroad := gaz.namesakes(span.text):
-            own = _sentence_countries(docs[k], span, [(s, p) for k2, s, p, lab in cands if k2 == k and lab in (
-                "GPE", "LOC", "FAC") and s.start != span.start and not gaz.namesakes(s.text)])
+            own = _sentence_countries(docs[k], span, [(s, p) for k2, s, p in sure if k2 == k])
             top = own.most_common(2)
             if top and not own[place.country] and (len(top) == 1 or top[0][1] > top[1][1]) and (
                     there := [p for p in abroad if p.country == top[0][0]]):

@@ -389,8 +389,7 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
     named = allies if not speaker_country else [c for c in allies if c != speaker_country]
     named = named or blocs or lx["collective"].search(sent)
     terms = [lx["partnership"]] + ([lx["partnership_weak"]] if named else [])
-    # 'United' in 'the United States' or 'United Russia' (a mention, a mask) is no term
-    names = [(s, e) for _, _, s, e in mentions if a <= s < b] + [m.span() for m in lx["masks"].finditer(text, a, b)]
+    names = _name_spans(text, a, b, mentions)  # 'United' in 'the United States' or 'United Russia' is no term
     hit = min((m for rx in terms for m in rx.finditer(sent)
                if not any(s <= a + m.start() < e for s, e in names)), key=lambda m: m.start(), default=None)
     if hit is not None:
@@ -464,12 +463,17 @@ def _negated_predicate(text: str, start: int, sent_start: int) -> bool:
     return bool(lexicon()["negation"].search(before))
 
 
+def _name_spans(text: str, a: int, b: int, mentions) -> list[tuple[int, int]]:
+    """The spans of the sentence ``text[a:b]`` that are names, not words: its mentions and what ``cue_masks`` match
+    ('United Russia', 'thanks to')."""
+    return [(s, e) for _, _, s, e in mentions if a <= s < b] + [
+        m.span() for m in lexicon()["masks"].finditer(text, a, b)]
+
+
 def _masked(text: str, a: int, b: int, mentions) -> str:
     """The sentence with names blanked out, so that "United States" or "Union" in a name is no cue."""
-    spans = [(s, e) for _, _, s, e in mentions if a <= s < b]
-    spans += [m.span() for m in lexicon()["masks"].finditer(text, a, b)]
     sent = text[a:b]
-    for s, e in spans:
+    for s, e in _name_spans(text, a, b, mentions):
         s, e = max(s, a) - a, min(e, b) - a
         sent = sent[:s] + " " * (e - s) + sent[e:]
     return sent
