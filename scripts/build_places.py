@@ -28,7 +28,8 @@ names by the place's own name, a name the place's name begins with, or a spellin
 document decides (``entities.sub_places``: the country it names most, no place if it names none of them).
 Where the largest does outweigh the rest, the form is its, and its ``namesakes`` list the heaviest place of each
 other country a tenth its size or more (``NAMESAKE_SHARE``: "Durham" in England beside North Carolina's), which a
-sentence that names that country and not the largest's means. Towns of one name in several countries each keep their entry: the largest under the name, the others
+sentence that names that country and not the largest's means. Towns of one name in several countries each keep
+their entry: the largest under the name, the others
 as "name (country)" with their ``name`` given.
 
 Run:  ``python scripts/build_places.py``  (``--check`` builds without writing)
@@ -58,7 +59,7 @@ MIN_POPULATION = 5000
 #: 'Harvard', 'Alfonso'), and no alternate name that is another, smaller place's own GeoNames name
 #: ('Chornobyl' is an alternate of Lazurnyi, and the name of a town of 500)
 SMALL_TOWN = 15000
-#: a namesake abroad this share of the largest place's size or more is kept for documents that name its country
+#: a namesake abroad this share of the largest place's size or more is kept for sentences that name its country
 NAMESAKE_SHARE = 0.1
 #: the kinds of pycountry's ISO 3166-2:GB subdivisions kept as regions of the United Kingdom, and the people each
 #: is counted for (a county's order of size: a town abroad of that size or more contests the name, a smaller one is
@@ -311,7 +312,7 @@ def build() -> dict:
         if rank[top]:
             alternate.add(form)
         # "Durham", "Windsor": the largest wins, but a namesake abroad a tenth of its size or more is the place a
-        # document that names the namesake's country and not the largest's means (entities.sub_places)
+        # sentence that names the namesake's country and not the largest's means (entities.sub_places)
         near = [[n, rank[n]] for n in abroad.values() if weight[n] >= NAMESAKE_SHARE * weight[top]]
         if near:
             namesakes[form] = near
