@@ -385,6 +385,24 @@ def test_a_which_that_is_not_the_names_keeps_the_person(nlp, text):
     assert entities.bodies_described([nlp(text)]) == set()
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Tate's shares have leapt 55% since the deal.", "Tate"),
+    ("Reynolds shares rose 4.5% and Altria shares rose 5.11%.", "Altria"),
+])
+def test_a_name_that_owns_what_only_a_body_has_is_a_body(nlp, text, name):
+    assert name in entities.bodies_described([nlp(text)])
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Blair's official spokesman said no decision had been taken.",  # a person has a spokesman
+    "A Kerry spokesman said the senator was ready.",
+    "Clinton's share of the vote fell to 40%.",  # and a share of the vote
+    "Sam Smith's boss said he was late.",  # and a boss
+])
+def test_a_person_who_owns_what_people_have_stays_a_person(nlp, text):
+    assert entities.bodies_described([nlp(text)]) == set()
+
+
 def test_a_feast_named_after_someone_is_no_person(nlp):
     assert person_names(nlp, "Today is not just Valentine's Day. It is the day of those in love.") == []
 

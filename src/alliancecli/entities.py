@@ -1170,7 +1170,7 @@ def _after_title_chain(doc, i: int, reach: int = 10) -> bool:
 def _people_rules_raw() -> dict:
     raw = load_json("people.json")
     return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns",
-                                       "body_roles", "person_org_nouns", "person_org_modifiers",
+                                       "body_roles", "owned_by_bodies", "person_org_nouns", "person_org_modifiers",
                                        "org_nouns_not_before_names", "name_compounds", "modifier_prefixes",
                                        "person_nouns", "thing_nouns", "work_nouns", "facility_words")}
 
@@ -1273,7 +1273,7 @@ def bodies_described(docs) -> set[str]:
             elif before is not None and before.lower_ == "of" and root.head.i == before.i and (
                     before.head.lemma_.lower() in body_roles):
                 out.add(ent.text)  # not 'over the head of Mr Brown', 'the wife of Johnny Cash', 'director of rugby X
-            elif _works_at(ent):
+            elif _works_at(ent) or _owns_a_bodys(ent, rules["owned_by_bodies"]):
                 out.add(ent.text)
         if which:
             personal.update(ent.text for ent in doc_ents(doc) if ent.text in which and (
@@ -1293,6 +1293,22 @@ def _works_at(ent) -> bool:
     if not (at.lower_ == "at" and at.i < ent.start and at.head.i < at.i and at.head.lemma_.lower() in _occupations()):
         return False
     return all(t.is_lower or t.is_punct for t in ent.doc[at.i + 1:ent.start])
+
+
+def _owns_a_bodys(ent, owned: set[str]) -> bool:
+    """Whether the name owns, or stands right before, a noun that only a body has: a possessive or a compound, with
+    nothing but lower-case words between ('Wanadoo's chief executive', 'Yukos' largest shareholder', 'Yukos founder
+    Mikhail Khodorkovsky', 'Krispy Kreme shares'). No person has a chairman, an owner or shareholders; a person has a
+    spokesman ('a Blair spokesman'), a boss ('Rooney's boss') and a share of the vote, which are not such nouns."""
+    root, doc = ent.root, ent.doc
+    head = root.head
+    if root.dep_ not in ("poss", "compound") or head.i < ent.end or not (
+            head.pos_ == "NOUN" and head.lower_ in owned):
+        return False
+    k = ent.end
+    if root.dep_ == "poss" and k < len(doc) and doc[k].text in ("'s", "’s", "'", "’"):
+        k += 1
+    return all(t.is_lower for t in doc[k:head.i + 1])
 
 
 def _relative_pronoun_after(doc, ent) -> str | None:
