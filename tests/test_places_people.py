@@ -129,6 +129,19 @@ def test_a_name_goes_on_over_a_hyphen_or_a_patronymic_but_not_over_a_compound(nl
     assert set(person_names(nlp, text)) == names
 
 
+@pytest.mark.parametrize("text,names", [
+    # 'Saint' glued by a hyphen to a surname is the surname's first half, not a title to strip
+    ("Sale coach Philippe Saint-Andre said the team was ready. Saint-Andre added that it was hard.",
+     ["Philippe Saint-Andre", "Saint-Andre"]),
+    ("Lord Saint-Andre said it was hard.", ["Saint-Andre"]),
+    # a title glued to a title is still a title
+    ("Vice-President Dick Cheney said the war was right.", ["Dick Cheney"]),
+    ("Lieutenant-General Mike Jackson said so.", ["Mike Jackson"]),
+])
+def test_a_title_word_glued_to_a_surname_by_a_hyphen_stays_in_the_name(nlp, text, names):
+    assert person_names(nlp, text) == names
+
+
 @pytest.mark.parametrize("text", [
     "Kazakh President Kassym-Jomart Tokayev said on Monday that his country would not join.",
     "The President of Kazakhstan, Kassym-Jomart Tokayev, said on Monday that it was fine.",

@@ -380,7 +380,8 @@ def clean_name(tokens) -> list:
     toks = list(tokens)
     prefixes = _name_prefixes()
     not_starts = _place_rules()["not_starts"]
-    while toks and (toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"] or toks[0].lower_ in prefixes
+    while toks and not _glued_to_a_name(toks, lex, prefixes) and (
+                    toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"] or toks[0].lower_ in prefixes
                     or toks[0].ent_type_ in PLACE_LABELS or toks[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
                     or toks[0].is_punct  # '― Ana Lopez': the tagger calls a horizontal bar a verb
                     or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts
@@ -405,6 +406,16 @@ def clean_name(tokens) -> list:
         # ('Ursula von der Leyen') and the second half of a hyphenated one ('Lee Jun-seok')
         toks.pop()
     return toks
+
+
+def _glued_to_a_name(toks, lex, prefixes) -> bool:
+    """Whether the first word is glued by a hyphen to a capitalised word that is no title, role or prefix itself: the
+    first half of a surname ('Saint-Andre', 'Saint-Exupery'), not a title ('Vice-President Dick Cheney')."""
+    if len(toks) < 3 or toks[0].whitespace_ or toks[1].text != "-" or toks[1].whitespace_:
+        return False
+    nxt = toks[2]
+    return nxt.text[:1].isupper() and not (nxt.lower_ in lex["titles"] or nxt.lower_ in lex["roles"]
+                                           or nxt.lower_ in prefixes)
 
 
 @lru_cache(maxsize=1)
