@@ -1028,6 +1028,9 @@ def common_word_names(spans: dict[str, list], lower: set[str]) -> set[str]:
         if _opens_with_common_word(name):  # firms and bands are subjects too: 'Iron Maiden played', 'Air Deccan said'
             if not any(_person_word_before(m[0]) or _role_apposition(m.root) for m in mentions):
                 out.add(name)
+        elif _facility_name(name):  # 'Zaporizhzhia Bridge was hit', 'Babyn Yar was attacked': a place is a subject too
+            if not any(_person_word_before(m[0]) or _role_apposition(m.root) for m in mentions):
+                out.add(name)
         elif _common_word_name(name, lower) and not any(_name_evidence(m) for m in mentions):
             out.add(name)
     return out
@@ -1045,13 +1048,19 @@ def _opens_with_common_word(name: str) -> bool:
             and first not in _census_surnames() and last not in _census_surnames())
 
 
+def _facility_name(name: str) -> bool:
+    """'Zaporizhzhia Bridge', 'Korolenko Library', 'Intelligence Day' (not 'Wayne Bridge', 'Doris Day'): a name that
+    ends in a facility word and has no given name and no census surname for its first word."""
+    words = _name_words_without_given_name(name)
+    return bool(words) and words[-1].lower() in _people_rules_raw()["facility_words"] and (
+        words[0].lower() not in _census_surnames())
+
+
 def _common_word_name(name: str, lower: set[str]) -> bool:
     words = _name_words_without_given_name(name)
     if not words:
         return False
     last = words[-1].lower()
-    if last in _people_rules_raw()["facility_words"] and words[0].lower() not in _census_surnames():
-        return True  # 'Zaporizhzhia Bridge', 'Korolenko Library', 'Intelligence Day' (not 'Wayne Bridge', 'Doris Day')
     if last in _census_surnames():
         return False  # 'Gennifer Flowers', 'Joss Stone'
     if _common_plural(last):
