@@ -403,6 +403,31 @@ def test_a_person_who_owns_what_people_have_stays_a_person(nlp, text):
     assert entities.bodies_described([nlp(text)]) == set()
 
 
+@pytest.mark.parametrize("text,names", [
+    ("Thank you to Maersk, Jysk, Lego, Vestas, DSV, Arla Foods, Carlsberg and many other companies who have made "
+     "this decision.", {"Jysk", "Lego", "Arla Foods"}),
+    ("The pills were developed by drug companies, including Merck and Pfizer, because they cause fewer problems.",
+     {"Pfizer"}),
+    ("The rules came from alternative browsers such as Opera, Safari, Amaya and even Netscape.", {"Safari", "Amaya"}),
+])
+def test_names_listed_under_a_plural_noun_of_bodies_or_things_are_no_people(nlp, text, names):
+    assert entities.bodies_described([nlp(text)]) == names
+
+
+@pytest.mark.parametrize("text", [
+    "The group, including Tories Ken Clarke and Sir George Young, wrote to him.",  # one group: its members
+    "Ukrainian and international experts, including Markian Kluczkowski and Jeremy Sharp, are working on it.",
+    "We are constantly talking to Boris and other leaders on how to lift the blockade.",
+])
+def test_names_listed_under_people_or_one_body_stay_people(nlp, text):
+    assert entities.bodies_described([nlp(text)]) == set()
+
+
+def test_a_listed_name_the_document_shows_to_be_a_person_stays_one(nlp):
+    text = "It sold brands such as Ralph Lauren and Tommy Hilfiger. Mr Ralph Lauren said so."
+    assert entities.bodies_described([nlp(text)]) == {"Tommy Hilfiger"}
+
+
 def test_a_feast_named_after_someone_is_no_person(nlp):
     assert person_names(nlp, "Today is not just Valentine's Day. It is the day of those in love.") == []
 

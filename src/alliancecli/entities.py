@@ -1258,9 +1258,11 @@ def bodies_described(docs) -> set[str]:
     rules = _people_rules_raw()
     org, body_roles, not_before = rules["org_nouns"], rules["body_roles"], rules["org_nouns_not_before_names"]
     works = rules["work_nouns"]
+    kinds = (org | works | rules["thing_nouns"] | _place_rules()["settlements"]) - rules["person_org_nouns"]
     out: set[str] = set()
     for doc in docs:
         which: set[str] = set()  # 'Diageo, which is listed on ...': whatever its length
+        listed: set[str] = set()  # 'companies such as Maersk, Jysk and Lego'
         personal: set[str] = set()  # 'Mr Howard', 'Ann, who ...': a person in this document
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
@@ -1295,10 +1297,13 @@ def bodies_described(docs) -> set[str]:
                 out.add(ent.text)  # not 'over the head of Mr Brown', 'the wife of Johnny Cash', 'director of rugby X
             elif _works_at(ent) or _owns_a_bodys(ent, rules["owned_by_bodies"]):
                 out.add(ent.text)
-        if which:
-            personal.update(ent.text for ent in doc_ents(doc) if ent.text in which and (
+            elif _listed_under(ent, kinds):
+                listed.add(ent.text)
+        if which or listed:
+            personal.update(ent.text for ent in doc_ents(doc) if ent.text in which | listed and (
                 _person_word_before(ent[0]) or _role_apposition(ent.root)))
         out |= {name for name in which - personal if not any(any_given_name(w) for w in name.split())}
+        out |= listed - personal
     return out
 
 
@@ -1313,6 +1318,33 @@ def _works_at(ent) -> bool:
     if not (at.lower_ == "at" and at.i < ent.start and at.head.i < at.i and at.head.lemma_.lower() in _occupations()):
         return False
     return all(t.is_lower or t.is_punct for t in ent.doc[at.i + 1:ent.start])
+
+
+def _listed_under(ent, kinds: set[str]) -> bool:
+    """Whether the name stands in a list that a plural noun of ``kinds`` names the members of (the patterns of Hearst,
+    1992): 'companies such as Maersk, Jysk and Lego', 'drug companies, including Merck and Pfizer', 'browsers like
+    Opera and Safari', 'Maersk, Jysk, Lego and many other companies'. A plural only: 'the group, including Ken Clarke'
+    names people, one group."""
+    root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    noun = None
+    if first.dep_ == "pobj" and first.head.lower_ in ("as", "including", "like"):
+        prep = first.head
+        if prep.lower_ != "as" or any(c.lower_ == "such" for c in prep.children) or (
+                prep.i > 0 and ent.doc[prep.i - 1].lower_ == "such"):
+            noun = prep.head.head if prep.head.lower_ == "such" else prep.head
+    if noun is None:  # '... and (many) other companies'
+        stack = [first]
+        while stack:
+            t = stack.pop()
+            if t.i > root.i and t.pos_ == "NOUN" and any(c.lower_ == "other" for c in t.children):
+                noun = t
+                break
+            stack.extend(c for c in t.children if c.dep_ == "conj")
+    return (noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS" and noun.is_lower
+            and noun.lemma_.lower() in kinds)
 
 
 def _owns_a_bodys(ent, owned: set[str]) -> bool:
