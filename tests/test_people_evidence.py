@@ -409,6 +409,8 @@ def test_a_person_who_owns_what_people_have_stays_a_person(nlp, text):
     ("The pills were developed by drug companies, including Merck and Pfizer, because they cause fewer problems.",
      {"Pfizer"}),
     ("The rules came from alternative browsers such as Opera, Safari, Amaya and even Netscape.", {"Safari", "Amaya"}),
+    ("Inbev brands include Bass, Stella Artois, Hoegaarden and Staropramen.", {"Bass", "Stella Artois"}),
+    ("Mobile operators O2 and Vodafone are among the operators that back it.", {"O2"}),
 ])
 def test_names_listed_under_a_plural_noun_of_bodies_or_things_are_no_people(nlp, text, names):
     assert entities.bodies_described([nlp(text)]) == names
@@ -418,6 +420,8 @@ def test_names_listed_under_a_plural_noun_of_bodies_or_things_are_no_people(nlp,
     "The group, including Tories Ken Clarke and Sir George Young, wrote to him.",  # one group: its members
     "Ukrainian and international experts, including Markian Kluczkowski and Jeremy Sharp, are working on it.",
     "We are constantly talking to Boris and other leaders on how to lift the blockade.",
+    "Other contributors include Sting, Mariah Carey, Elton John and Noel Gallagher.",
+    "Kevin Costner and Michael Keaton are among the other big names in the race.",
 ])
 def test_names_listed_under_people_or_one_body_stay_people(nlp, text):
     assert entities.bodies_described([nlp(text)]) == set()

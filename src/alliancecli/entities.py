@@ -1323,8 +1323,9 @@ def _works_at(ent) -> bool:
 def _listed_under(ent, kinds: set[str]) -> bool:
     """Whether the name stands in a list that a plural noun of ``kinds`` names the members of (the patterns of Hearst,
     1992): 'companies such as Maersk, Jysk and Lego', 'drug companies, including Merck and Pfizer', 'browsers like
-    Opera and Safari', 'Maersk, Jysk, Lego and many other companies'. A plural only: 'the group, including Ken Clarke'
-    names people, one group."""
+    Opera and Safari', 'Maersk, Jysk, Lego and many other companies', 'its customers include Boots, Burberry and
+    Mothercare', 'O2 and Vodafone are among the operators'. A plural only: 'the group, including Ken Clarke' names
+    people, one group."""
     root = ent.root
     first = root
     while first.dep_ == "conj" and first.head.i < first.i:
@@ -1335,6 +1336,11 @@ def _listed_under(ent, kinds: set[str]) -> bool:
         if prep.lower_ != "as" or any(c.lower_ == "such" for c in prep.children) or (
                 prep.i > 0 and ent.doc[prep.i - 1].lower_ == "such"):
             noun = prep.head.head if prep.head.lower_ == "such" else prep.head
+    if noun is None and first.dep_ == "dobj" and first.head.lemma_ == "include":  # 'its customers include Boots'
+        noun = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+    if noun is None and first.dep_ == "nsubj" and first.head.lemma_ == "be":  # 'O2 and Vodafone are among the ...'
+        among = next((c for c in first.head.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+        noun = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
     if noun is None:  # '... and (many) other companies'
         stack = [first]
         while stack:
