@@ -560,6 +560,10 @@ def test_a_country_named_in_a_firms_name_is_no_mention_of_it(nlp_pipeline):
     assert _countries(nlp_pipeline, "Air China signed the deal, and Swiss Re paid.") == []
     assert _countries(nlp_pipeline, "He told Agence France Presse that British Airways will fly.") == []
     assert _countries(nlp_pipeline, "A spokeswoman for British American Tobacco declined to comment.") == []
+    # an industry's noun after it ('UK Coal', 'China Aviation Oil'), not the same word in lower case
+    assert _countries(nlp_pipeline, "UK Coal said it would close the pit, and British Gas raised its prices.") == []
+    assert _countries(nlp_pipeline, "Shares in China Aviation Oil were suspended.") == []
+    assert _countries(nlp_pipeline, "Russia cut gas supplies.") == ["Russia"]
     # a body of the state and a title keep their country
     assert _countries(nlp_pipeline, "Russian President Vladimir Putin met the UK Independence Party.") == [
         "Russian", "UK"]
