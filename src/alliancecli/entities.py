@@ -1342,7 +1342,7 @@ def _listed_under(ent, kinds: set[str]) -> bool:
         among = next((c for c in first.head.children if c.dep_ == "prep" and c.lower_ == "among"), None)
         noun = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
     if noun is None:  # '... and (many) other companies'
-        stack = [first]
+        stack = [c for c in first.children if c.dep_ == "conj"]
         while stack:
             t = stack.pop()
             if t.i > root.i and t.pos_ == "NOUN" and any(c.lower_ == "other" for c in t.children):
@@ -1358,10 +1358,11 @@ def _owns_a_bodys(ent, owned: set[str]) -> bool:
     nothing but lower-case words between ('Wanadoo's chief executive', 'Yukos' largest shareholder', 'Yukos founder
     Mikhail Khodorkovsky', 'Krispy Kreme shares'). No person has a chairman, an owner or shareholders; a person has a
     spokesman ('a Blair spokesman'), a boss ('Rooney's boss') and a share of the vote, which are not such nouns."""
-    root, doc = ent.root, ent.doc
-    head = root.head
-    if root.dep_ not in ("poss", "compound") or head.i < ent.end or not (
-            head.pos_ == "NOUN" and head.lower_ in owned):
+    root = ent.root
+    if root.dep_ not in ("poss", "compound"):
+        return False
+    doc, head = ent.doc, root.head
+    if head.i < ent.end or not (head.pos_ == "NOUN" and head.lower_ in owned):
         return False
     k = ent.end
     if root.dep_ == "poss" and k < len(doc) and doc[k].text in ("'s", "’s", "'", "’"):
