@@ -569,6 +569,20 @@ def test_a_country_named_in_a_firms_name_is_no_mention_of_it(nlp_pipeline):
         "Russian", "UK"]
 
 
+@pytest.mark.parametrize("text", [
+    "Japanese carmakers fared well. Toyota sales jumped 11% while rival Nissan notched up a rise.",
+    "Water firm Suez is in a row with Argentina over its concession.",
+    "Several foreign carmakers, including Hyundai, Toyota, Suzuki and Ford, have Indian plants.",
+])
+def test_a_town_the_document_describes_as_a_firm_is_no_place(nlp_pipeline, text):
+    assert not [m for m in analyse_text(nlp_pipeline, "Cars\n\n" + text + "\n").mentions if m["kind"] == "place"]
+
+
+def test_a_firms_town_marked_as_a_place_stays_one(nlp_pipeline):
+    text = "Cars\n\nHe was questioned by prosecutors in Parma. Parmalat owned the football club Parma until then.\n"
+    assert {m["name"] for m in analyse_text(nlp_pipeline, text).mentions if m["kind"] == "place"} == {"Parma"}
+
+
 def _countries(nlp, text):
     return [m.text for m in entities.place_mentions(nlp(text), 0, 0, 0, set())]
 

@@ -1320,6 +1320,46 @@ def _works_at(ent) -> bool:
     return all(t.is_lower or t.is_punct for t in ent.doc[at.i + 1:ent.start])
 
 
+def _town_as_a_firm(span) -> bool:
+    """Whether the document describes a town's name as a firm's here: after a noun of a body that names it ('water
+    firm Suez', 'parent companies Paramount and Viacom'), listed under a plural noun of bodies ('carmakers, including
+    Hyundai, Toyota and Ford'), or owning what only a body has ('Toyota's US sales', 'Asahi's chief executive'). Not
+    a noun of a place ('cities such as Lviv', 'the region of Kherson')."""
+    rules = _people_rules_raw()
+    bodies = rules["org_nouns"] - _place_rules()["settlements"] - {"city", "town", "village", "region", "county",
+                                                                   "constituency"}
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.is_lower and before.lemma_.lower() in bodies and (
+            root.head.i == before.i or before.head.i == root.i):
+        return True
+    return _listed_under(span, bodies) or _owns_a_bodys(span, rules["owned_by_bodies"] | _FIRMS_OWN)
+
+
+def _where_a_firm_is(span, after: set[str]) -> bool:
+    """Whether a locative preposition or a place word marks a firm's town as the place itself ('prosecutors in Parma',
+    'near Toyota', 'the Parma region'); not 'of' ('an officer of Toyota'), nor 'in' after what one holds in a firm
+    ('shares in Toyota', 'a stake in Suez')."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in after:
+        return True
+    if prev is None or prev.lower_ not in ("in", "near", "outside", "around"):
+        return False
+    held = doc[prev.i - 1] if prev.i > 0 else None
+    return not (prev.lower_ == "in" and held is not None and held.lower_ in _HELD_IN_FIRMS)
+
+
+_HELD_IN_FIRMS = frozenset({"shares", "share", "stake", "stakes", "investment", "investments", "interest", "holding",
+                            "holdings", "listing"})
+
+
+#: what a firm has and a town does not, besides what only a body has (people.json owned_by_bodies)
+_FIRMS_OWN = frozenset({"sales", "profits", "profit", "revenue", "revenues", "earnings", "subsidiary", "brand",
+                        "brands"})
+
+
 def _listed_under(ent, kinds: set[str]) -> bool:
     """Whether the name stands in a list that a plural noun of ``kinds`` names the members of (the patterns of Hearst,
     1992): 'companies such as Maersk, Jysk and Lego', 'drug companies, including Merck and Pfizer', 'browsers like
@@ -2226,6 +2266,10 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
              and (verb := span.root.head).lemma_.lower() in lex["cues"] and (span.end <= verb.i < span.end + 3
                                                                           or verb.i == span.start - 1)
              and (verb.lemma_.lower() == "say" or any(c.dep_ == "ccomp" for c in verb.children))}
+    # so is a town the document describes as a firm somewhere ('water firm Suez', 'Toyota's US sales', 'carmakers,
+    # including Hyundai, Toyota and Ford', 'stores like Macy's and Bloomingdale's'), where nothing marks it a place
+    # ('prosecutors in Parma' beside 'football club Parma'); nor is it a person ('Narbonne are really keen')
+    firms = {span.text for k, span, place, _ in cands if place.kind == "city" and _town_as_a_firm(span)}
 
     def after_the(doc, span, place) -> bool:
         """A one-word town written after 'the' with no place word after it: 'the Alliance', 'the Dome' (a town
@@ -2256,6 +2300,10 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
         if span.text in titled or span.text in articled or span.text in spoke or after_the(doc, span, place):
+            continue
+        if span.text in firms and not _where_a_firm_is(span, rules["after"]):
+            if unplaced is not None:
+                unplaced.add(span.text)
             continue
         if _in_a_works_title(span):
             continue  # 'Fear and Loathing In Las Vegas', 'a new book, Brown's Britain'
