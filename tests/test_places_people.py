@@ -539,6 +539,7 @@ def test_a_town_that_speaks_is_a_firms_name_in_that_document(nlp_pipeline):
 
 def test_a_demonym_that_names_a_language_is_no_country_mention(nlp_pipeline):
     assert _countries(nlp_pipeline, "He thanked him for the words of solidarity expressed in Ukrainian language.") == []
+    assert _countries(nlp_pipeline, "She hopes to land a strong Spanish script.") == []  # a script in Spanish
     assert _countries(nlp_pipeline, "This testimony is spoken in Ukrainian - the language of people who know.") == []
     assert _countries(nlp_pipeline, "Most people there speak Russian at home.") == []
     assert _countries(nlp_pipeline, "The station plays Spanish-language music to Russian-speaking people.") == []
@@ -564,6 +565,7 @@ def test_a_country_named_in_a_firms_name_is_no_mention_of_it(nlp_pipeline):
     assert _countries(nlp_pipeline, "UK Coal said it would close the pit, and British Gas raised its prices.") == []
     assert _countries(nlp_pipeline, "Shares in China Aviation Oil were suspended.") == []
     assert _countries(nlp_pipeline, "Russia cut gas supplies.") == ["Russia"]
+    assert _countries(nlp_pipeline, "said Kaz Hirai, president of Sony Computer Entertainment America.") == []
     # a body of the state and a title keep their country
     assert _countries(nlp_pipeline, "Russian President Vladimir Putin met the UK Independence Party.") == [
         "Russian", "UK"]
