@@ -673,9 +673,17 @@ def test_a_list_of_towns_keeps_its_towns(nlp):
     ("Lieutenant Colonel Yakovenko Oleksandr Oleksiyovych. He withdrew his units.", "Yakovenko Oleksandr Oleksiyovych"),
     ("The order is awarded to: Major Oleksandr Oleksandrovych Sak. Commander of the battalion.",
      "Oleksandr Oleksandrovych Sak"),
+    # the surname after a given name and patronymic the model tagged alone
+    ("The title was awarded to Lieutenant Colonel Dmytro Mykolayovych Vasyliyev, commander of the division.",
+     "Dmytro Mykolayovych Vasyliyev"),
 ])
 def test_a_name_goes_on_over_its_patronymic(nlp, text, name):
     assert name in person_names(nlp, text)
+
+
+def test_a_patronymic_goes_on_to_no_lower_case_word(nlp):
+    text = "Today I had the honor to personally congratulate Tetyana Mykolaivna on this rank."
+    assert person_names(nlp, text) == ["Tetyana Mykolaivna"]
 
 
 def test_a_first_name_with_a_ukrainian_patronymic_is_the_person_with_that_first_name():

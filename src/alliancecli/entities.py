@@ -689,6 +689,11 @@ def whole_name(doc, s: int, e: int) -> tuple[int, int]:
                 doc[e].ent_type_ == "PERSON" or not doc[e].ent_type_ and doc[e].pos_ == "PROPN"
                 and not _is_common_word(doc[e]))):
             e += 1
+    elif (e - s >= 2 and e < len(doc) and _patronymic(doc[e - 1]) and name_word(doc[e]) and doc[e].pos_ == "PROPN"
+          and doc[e - 1].whitespace_ and not doc[e].is_sent_start and not doc[e].ent_type_
+          and not _is_common_word(doc[e])):
+        e += 1  # the surname after a given name and patronymic the model tagged alone ('Dmytro Mykolayovych' +
+        # 'Vasyliyev')
     # a first name the tokenizer split at its hyphen, whose first half the model left out ("Kassym-" + "Jomart
     # Tokayev", "Jean-" + "Yves Le Drian")
     while (s >= 2 and e - s >= 2 and _glued_hyphen(doc, s - 1) and name_word(doc[s - 2])
