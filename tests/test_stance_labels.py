@@ -245,3 +245,20 @@ def test_a_speakers_country_filled_in_by_the_corpus_reclassifies_the_whole_docum
     con = sqlite3.connect(db)
     assert con.execute("select speaker_country from statements where id = ?", [zelenskyy]).fetchone() == ("Ukraine",)
     assert con.execute(f"select {cols} from statements order by id").fetchall() == before
+
+
+def test_the_rules_decide_the_classes_the_settings_give_them(monkeypatch):
+    assert stance_model.combined("support", "oppose") == "oppose"  # stance.json: model.rules_decide
+    assert stance_model.combined("neutral", "support") == "neutral"  # elsewhere the model decides
+    monkeypatch.setattr(stance_model, "settings", lambda: {"rules_decide": []})
+    assert stance_model.combined("support", "oppose") == "support"
+
+
+def test_a_trained_model_leaves_opposition_to_the_rules(seeds_copy, tmp_path):
+    as_json(run("label", "--import", BENCH, "--db", seeds_copy, "--json"))
+    model = tmp_path / "m"
+    as_json(run("stance", "train", "--model-path", model, "--folds", "2", "--db", seeds_copy, "--json"))
+    m = stance_model.load(model)
+    opposed = [x["text"] for x in csv.DictReader(open(BENCH, encoding="utf-8"))
+               if stance.classify(x["text"]).label == "oppose"]
+    assert opposed and {m.classify(t).label for t in opposed} == {"oppose"}

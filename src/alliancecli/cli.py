@@ -829,7 +829,9 @@ def stance_eval(
     table = Table(highlight=False)
     for c in ("method", "accuracy", "macro_f1", "f1 support", "f1 oppose", "f1 neutral"):
         table.add_column(c, justify="left" if c == "method" else "right")
-    for name, key in (("classifier (spaCy textcat)", "model"), ("rules", "rules"), ("majority class", "majority")):
+    decide = "/".join(r.get("rules_decide", ()))  # the classes where the rules' label stands over the model's
+    model_name = f"classifier (spaCy textcat{', rules: ' + decide if decide else ''})"
+    for name, key in ((model_name, "model"), ("rules", "rules"), ("majority class", "majority")):
         m = r[key]
         table.add_row(name, f"{m['accuracy']:.3f}", f"{m['macro_f1']:.3f}",
                       *(f"{m['f1'][c]:.3f}" if c in m["f1"] else "-" for c in ("support", "oppose", "neutral")))

@@ -37,6 +37,13 @@ def settings() -> dict:
     return load_json("stance.json").get("model", {})
 
 
+def combined(model_label: str, rule_label: str) -> str:
+    """The model's label, but the rules' where they find one of the classes ``stance.json`` lets them decide
+    (``model.rules_decide``): opposition, which the rules read from negation, refusal and objection words and the
+    model learns from a handful of labels."""
+    return rule_label if rule_label in settings().get("rules_decide", ()) else model_label
+
+
 def default_path(db_path: str | Path) -> Path:
     """Where ``stance train`` saves the model: ``alliance.db`` -> ``alliance.stance-model/``."""
     p = Path(db_path)
@@ -132,16 +139,17 @@ def cross_validate(texts: list[str], labels: list[str], k: int = 5, seed: int = 
         raise TooFewLabels(f"{len(texts)} labelled statements in {len(set(labels))} classes: "
                            f"need at least {max(k, 2)} in 2 classes for {k}-fold cross-validation")
     fold = _folds(labels, k, seed)
+    rules = [stance.classify(t).label for t in texts]
     pred = [""] * len(texts)
     for f in range(k):
         train_i = [i for i in range(len(texts)) if fold[i] != f]
         test_i = [i for i in range(len(texts)) if fold[i] == f]
         nlp = train([texts[i] for i in train_i], [labels[i] for i in train_i], seed=seed)
         for i, (y, _, _) in zip(test_i, predict(nlp, [texts[i] for i in test_i])):
-            pred[i] = y
-    rules = [stance.classify(t).label for t in texts]
+            pred[i] = combined(y, rules[i])
     counts = {c: labels.count(c) for c in CLASSES}
     return {"statements": len(texts), "folds": k, "labels": counts,
+            "rules_decide": list(settings().get("rules_decide", ())),
             "model": scores(labels, pred), "rules": scores(labels, rules),
             "majority": scores(labels, [max(counts, key=counts.get)] * len(labels))}
 
@@ -172,7 +180,7 @@ class Model:
     def classify(self, text: str, context: stance.Context | None = None) -> stance.Stance:
         rule = stance.classify(text, context)
         doc = self.nlp(features(text, rule))
-        label = max(doc.cats, key=doc.cats.get)
+        label = combined(max(doc.cats, key=doc.cats.get), rule.label)
         score = round(doc.cats.get("support", 0.0) - doc.cats.get("oppose", 0.0), 3)
         if label == rule.label:
             return stance.Stance(label, score, rule.evidence, rule.spans, rule.target, rule.target_kind, rule.parties)
