@@ -1330,15 +1330,24 @@ def _town_as_a_firm(span) -> bool:
     firm Suez', 'parent companies Paramount and Viacom'), listed under a plural noun of bodies ('carmakers, including
     Hyundai, Toyota and Ford'), or owning what only a body has ('Toyota's US sales', 'Asahi's chief executive'). Not
     a noun of a place ('cities such as Lviv', 'the region of Kherson')."""
-    rules = _people_rules_raw()
-    bodies = rules["org_nouns"] - _place_rules()["settlements"] - {"city", "town", "village", "region", "county",
-                                                                   "constituency"}
+    firms = _firm_words()
     doc, root = span.doc, span.root
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.pos_ == "NOUN" and before.is_lower and before.lemma_.lower() in bodies and (
-            root.head.i == before.i or before.head.i == root.i):
+    if before is not None and before.pos_ == "NOUN" and before.is_lower and (
+            before.lemma_.lower() in firms["nouns"] and (root.head.i == before.i or before.head.i == root.i)):
         return True
-    return _listed_under(span, bodies) or _owns_a_bodys(span, rules["owned_by_bodies"] | _FIRMS_OWN)
+    return _listed_under(span, firms["nouns"]) or _owns_a_bodys(span, firms["owns"])
+
+
+@lru_cache(maxsize=1)
+def _firm_words() -> dict:
+    """people.json's words for a firm named like a town: the org nouns that name a firm (no settlement's, no
+    'not_firm_nouns'), what a firm owns ('owned_by_bodies' and 'firm_owns'), what one holds 'in' a firm, and the
+    prepositions that make the name a place."""
+    rules, places = _people_rules_raw(), load_json("people.json")["places"]
+    return {"nouns": rules["org_nouns"] - _place_rules()["settlements"] - set(places["not_firm_nouns"]),
+            "owns": rules["owned_by_bodies"] | set(places["firm_owns"]), "held": set(places["held_in_firms"]),
+            "locative": set(places["locative_preps"])}
 
 
 def _where_a_firm_is(span, after: set[str]) -> bool:
@@ -1350,19 +1359,11 @@ def _where_a_firm_is(span, after: set[str]) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in after:
         return True
-    if prev is None or prev.lower_ not in ("in", "near", "outside", "around"):
+    firms = _firm_words()
+    if prev is None or prev.lower_ not in firms["locative"]:
         return False
     held = doc[prev.i - 1] if prev.i > 0 else None
-    return not (prev.lower_ == "in" and held is not None and held.lower_ in _HELD_IN_FIRMS)
-
-
-_HELD_IN_FIRMS = frozenset({"shares", "share", "stake", "stakes", "investment", "investments", "interest", "holding",
-                            "holdings", "listing"})
-
-
-#: what a firm has and a town does not, besides what only a body has (people.json owned_by_bodies)
-_FIRMS_OWN = frozenset({"sales", "profits", "profit", "revenue", "revenues", "earnings", "subsidiary", "brand",
-                        "brands"})
+    return not (prev.lower_ == "in" and held is not None and held.lower_ in firms["held"])
 
 
 def _listed_under(ent, kinds: set[str]) -> bool:
