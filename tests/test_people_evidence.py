@@ -432,6 +432,17 @@ def test_a_listed_name_the_document_shows_to_be_a_person_stays_one(nlp):
     assert entities.bodies_described([nlp(text)]) == {"Tommy Hilfiger"}
 
 
+@pytest.mark.parametrize("text,names", [
+    # a title's portfolio after 'for' is no name the title vouches for
+    ("Among the speakers was the Minister for Ecological Transition and Demographic Challenge, and Jeffrey Sachs.",
+     ["Jeffrey Sachs"]),
+    ("He met the Minister for Foreign Affairs Dmytro Kuleba.", ["Dmytro Kuleba"]),
+    ("The movie picked up four other accolades including best director for Alexander Payne.", ["Alexander Payne"]),
+])
+def test_a_portfolio_after_a_title_and_for_is_no_person(nlp, text, names):
+    assert person_names(nlp, text) == names
+
+
 def test_a_feast_named_after_someone_is_no_person(nlp):
     assert person_names(nlp, "Today is not just Valentine's Day. It is the day of those in love.") == []
 

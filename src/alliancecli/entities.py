@@ -549,6 +549,11 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         nxt = doc[j] if j < len(doc) else None
         inside_name_of_body = (prev is not None and prev.lower_ in ("the", "a", "an", "of")
                                and run.text not in known) or (
+            # a portfolio or a body: 'Minister for Ecological Transition', 'a spokeswoman for Royal Mail' (no given
+            # name: 'best director for Alexander Payne' is the award's)
+            prev is not None and prev.lower_ == "for" and prev.i > 0
+            and doc[prev.i - 1].lower_ in lex["titles"] | lex["roles"] and run.text not in known
+            and not any_given_name(run[0].text)) or (
             nxt is not None and nxt.text[:1].isupper() and (nxt.lower_ in lex["titles"] | lex["roles"] | lex["org_words"]
                                                            or nxt.lower_ in rules["not_name_words"]))
         if (2 <= words <= 3 or words == 4 and any_given_name(run[0].text)) \
