@@ -540,6 +540,17 @@ def test_a_town_that_speaks_is_a_firms_name_in_that_document(nlp_pipeline):
 def test_a_demonym_that_names_a_language_is_no_country_mention(nlp_pipeline):
     assert _countries(nlp_pipeline, "He thanked him for the words of solidarity expressed in Ukrainian language.") == []
     assert _countries(nlp_pipeline, "She hopes to land a strong Spanish script.") == []  # a script in Spanish
+
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("Dawn French said she was happy with the show.", []),  # a surname after a given name
+    ("Comedian Dawn French and Jennifer Saunders will host.", []),
+    ("The French government said no.", ["French"]),
+    ("In May French troops left the town.", ["French"]),  # a noun after it: the demonym modifies it
+])
+def test_a_demonym_right_after_a_given_name_is_a_surname(nlp_pipeline, text, countries):
+    assert _countries(nlp_pipeline, text) == countries
     assert _countries(nlp_pipeline, "This testimony is spoken in Ukrainian - the language of people who know.") == []
     assert _countries(nlp_pipeline, "Most people there speak Russian at home.") == []
     assert _countries(nlp_pipeline, "The station plays Spanish-language music to Russian-speaking people.") == []

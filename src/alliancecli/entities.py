@@ -66,7 +66,8 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
             continue
         if ent.text in ambiguous and other_sense(ent, document):
             continue
-        if _a_language(ent) or _in_a_firms_name(ent) or _after_honorific(ent, document) or _in_a_works_title(ent):
+        if _a_language(ent) or _in_a_firms_name(ent) or _after_honorific(ent, document) or _in_a_works_title(ent) \
+                or _a_surname_after_a_given_name(ent):
             continue
         out.append(Mention(
             "country" if ent.label_ == "COUNTRY" else "bloc", ent.ent_id_, ent.text,
@@ -101,6 +102,20 @@ def _a_language(ent) -> bool:
     glued = nxt is not None and nxt.text in ("-", "–") and not doc[ent.end - 1].whitespace_  # 'Russian-occupied'
     return prev is not None and prev.lower_ in rules["before"] and not ent.text.endswith("s") and not glued and (
         nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "PRON", "AUX"))
+
+
+def _a_surname_after_a_given_name(ent) -> bool:
+    """Whether a demonym is a surname here: right after a given name, with nothing after it that it could modify
+    ('Dawn French said', 'Dawn French and Jennifer Saunders', 'Michael English's'; not 'Anna English lessons', nor a
+    title before it: 'President French')."""
+    if len(ent) != 1 or ent.text not in _demonyms() or ent.text.endswith("s") or ent.start == 0:
+        return False  # (a people is no surname: 'Christian Ukrainians')
+    doc = ent.doc
+    prev, nxt = doc[ent.start - 1], (doc[ent.end] if ent.end < len(doc) else None)
+    lex = lexicon()
+    return (prev.is_title and prev.whitespace_ == " " and any_given_name(prev.text) and prev.ent_type_ != "COUNTRY"
+            and prev.lower_ not in lex["titles"] | lex["roles"]
+            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")))
 
 
 def _in_a_firms_name(ent) -> bool:
