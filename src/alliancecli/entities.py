@@ -106,14 +106,16 @@ def _a_language(ent) -> bool:
 
 def _a_surname_after_a_given_name(ent) -> bool:
     """Whether a demonym is a surname here: right after a given name, with nothing after it that it could modify
-    ('Dawn French said', 'Dawn French and Jennifer Saunders', 'Michael English's'; not 'Anna English lessons', nor a
-    title before it: 'President French')."""
+    ('Philip French said', 'Mike German, leader of ...', 'Michael English's'; not 'Anna English lessons', 'Han Chinese',
+    nor a title before it: 'President French')."""
     if len(ent) != 1 or ent.text not in _demonyms() or ent.text.endswith("s") or ent.start == 0:
         return False  # (a people is no surname: 'Christian Ukrainians')
     doc = ent.doc
     prev, nxt = doc[ent.start - 1], (doc[ent.end] if ent.end < len(doc) else None)
     lex = lexicon()
-    return (prev.is_title and prev.whitespace_ == " " and any_given_name(prev.text) and prev.ent_type_ != "COUNTRY"
+    # a given name of the nicknames package's hand-kept list, not the census's, whose rarest entries ('Han', as in 'Han
+    # Chinese') may keep a name but must not drop a country
+    return (prev.is_title and prev.whitespace_ == " " and _given_name(prev.lower_) and prev.ent_type_ != "COUNTRY"
             and prev.lower_ not in lex["titles"] | lex["roles"]
             and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")))
 
