@@ -758,3 +758,11 @@ def test_an_abbreviated_title_ties_the_role(attribute_text, title, role):
         f"{title} John Walker visited the border on Monday.",
         f'"We will not abandon these towns," the {role} said.')
     assert _said(text, sts, "We will not abandon").speaker == "John Walker"
+
+
+def test_a_surname_after_mr_with_no_given_name_written_is_the_surname_alone(attribute_text):
+    # 'Mr Davies' is Davies, whom the corpus may name in full; a peer keeps the title ('Lord Browne', above)
+    text, sts = attribute_text(
+        "Mr Davies said the plan would fail.")
+    st = _said(text, sts, "the plan would fail")
+    assert (st.speaker, st.speaker_kind) == ("Davies", "person")

@@ -436,6 +436,13 @@ def _glued_to_a_name(toks, lex, prefixes) -> bool:
 
 
 @lru_cache(maxsize=1)
+def titled_names() -> frozenset[str]:
+    """Honorifics that stay with a surname as the person's name where no given name is known: a peer's or a knight's
+    ('Lord Browne', 'Baroness Amos'), not 'Mr' or 'Dr' (people.json ``titled_names``)."""
+    return frozenset(load_json("people.json")["titled_names"])
+
+
+@lru_cache(maxsize=1)
 def _post_nominals() -> frozenset[str]:
     return frozenset(load_json("people.json")["post_nominals"])
 

@@ -20,9 +20,13 @@ from .view import DASHES, PERSONAL, RELATIVES, DocView, clause_verb, joined
 
 def _titled_name(v, title, surname) -> str:
     """A surname after an honorific that the model left untagged ('Ms Detakats'): by the full name where the document
-    writes it with a given name the model left untagged too ('local resident Francesca Detakats'), else as written."""
+    writes it with a given name the model left untagged too ('local resident Francesca Detakats'); else the surname
+    alone ('Mr Addink' is Addink, whom the corpus may name in full), but for a peer's or a knight's title, which is
+    part of how the person is named ('Lord Browne': people.json ``titled_names``)."""
     full = entities.written_full_names(v.docs, {surname.text}).get(surname.text)
-    return full if full and entities.any_given_name(full.split()[0]) else f"{title.text} {surname.text}"
+    if full and entities.any_given_name(full.split()[0]):
+        return full
+    return f"{title.text} {surname.text}" if title.lower_.rstrip(".") in entities.titled_names() else surname.text
 
 
 class Speaker(NamedTuple):
