@@ -398,6 +398,10 @@ def test_a_name_that_owns_what_only_a_body_has_is_a_body(nlp, text, name):
     "A Kerry spokesman said the senator was ready.",
     "Clinton's share of the vote fell to 40%.",  # and a share of the vote
     "Sam Smith's boss said he was late.",  # and a boss
+    # a person the document shows as one, or a full name, owns shares too
+    "Mr Khodorkovsky sold his stake. Mr Khodorkovsky's shares were frozen.",
+    "Roman Abramovich's shares rose.",
+    "Mikhail Khodorkovsky was jailed. Khodorkovsky's shares were frozen.",
 ])
 def test_a_person_who_owns_what_people_have_stays_a_person(nlp, text):
     assert entities.bodies_described([nlp(text)]) == set()

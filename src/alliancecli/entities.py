@@ -1296,7 +1296,7 @@ def bodies_described(docs) -> set[str]:
     out: set[str] = set()
     for doc in docs:
         which: set[str] = set()  # 'Diageo, which is listed on ...': whatever its length
-        listed: set[str] = set()  # 'companies such as Maersk, Jysk and Lego'
+        listed: set[str] = set()  # 'companies such as Maersk, Jysk and Lego', 'Foster's shares'
         personal: set[str] = set()  # 'Mr Howard', 'Ann, who ...': a person in this document
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
@@ -1329,13 +1329,17 @@ def bodies_described(docs) -> set[str]:
             elif before is not None and before.lower_ == "of" and root.head.i == before.i and (
                     before.head.lemma_.lower() in body_roles):
                 out.add(ent.text)  # not 'over the head of Mr Brown', 'the wife of Johnny Cash', 'director of rugby X
-            elif _works_at(ent) or _owns_a_bodys(ent, rules["owned_by_bodies"]):
+            elif _works_at(ent):
                 out.add(ent.text)
-            elif _listed_under(ent, kinds):
+            elif _listed_under(ent, kinds) or _owns_a_bodys(ent, rules["owned_by_bodies"]) and not (
+                    len(ent) > 1 and any_given_name(ent[0].text)):  # not 'Roman Abramovich's shares'
                 listed.add(ent.text)
         if which or listed:
             personal.update(ent.text for ent in doc_ents(doc) if ent.text in which | listed and (
                 _person_word_before(ent[0]) or _role_apposition(ent.root)))
+            # a surname the document writes after a given name ('Mikhail Khodorkovsky ... Khodorkovsky's shares')
+            personal.update(ent[-1].text for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1
+                            and ent[-1].text in listed and any_given_name(ent[0].text))
         out |= {name for name in which - personal if not any(any_given_name(w) for w in name.split())}
         out |= listed - personal
     return out
