@@ -1059,10 +1059,9 @@ def common_word_names(spans: dict[str, list], lower: set[str]) -> set[str]:
     for name, mentions in spans.items():
         if not mentions:
             continue
-        if _opens_with_common_word(name):  # firms and bands are subjects too: 'Iron Maiden played', 'Air Deccan said'
-            if not any(_person_word_before(m[0]) or _role_apposition(m.root) for m in mentions):
-                out.add(name)
-        elif _facility_name(name):  # 'Zaporizhzhia Bridge was hit', 'Babyn Yar was attacked': a place is a subject too
+        # firms and bands are subjects too ('Iron Maiden played', 'Air Deccan said'), and so are places ('Zaporizhzhia
+        # Bridge was hit', 'Babyn Yar was attacked'): only a title, role or person word before one shows a person
+        if _opens_with_common_word(name) or _facility_name(name):
             if not any(_person_word_before(m[0]) or _role_apposition(m.root) for m in mentions):
                 out.add(name)
         elif _common_word_name(name, lower) and not any(_name_evidence(m) for m in mentions):
@@ -1399,6 +1398,24 @@ def _where_a_firm_is(span, after: set[str]) -> bool:
     return not (prev.lower_ == "in" and held is not None and held.lower_ in firms["held"])
 
 
+def _first_conjunct(tok):
+    """The first item of the coordination ``tok`` stands in ('Maersk' for 'Lego' in 'Maersk, Jysk and Lego'); ``tok``
+    itself where it is none or the first."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+def _conjuncts(tok) -> list:
+    """The items coordinated under ``tok``, however deep the parse nests them, depth first from the last."""
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
 def _listed_under(ent, kinds: set[str]) -> bool:
     """Whether the name stands in a list that a plural noun of ``kinds`` names the members of (the patterns of Hearst,
     1992): 'companies such as Maersk, Jysk and Lego', 'drug companies, including Merck and Pfizer', 'browsers like
@@ -1406,9 +1423,7 @@ def _listed_under(ent, kinds: set[str]) -> bool:
     Mothercare', 'O2 and Vodafone are among the operators'. A plural only: 'the group, including Ken Clarke' names
     people, one group."""
     root = ent.root
-    first = root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = _first_conjunct(root)
     noun = None
     if first.dep_ == "pobj" and first.head.lower_ in ("as", "including", "like"):
         prep = first.head
@@ -1421,13 +1436,8 @@ def _listed_under(ent, kinds: set[str]) -> bool:
         among = next((c for c in first.head.children if c.dep_ == "prep" and c.lower_ == "among"), None)
         noun = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
     if noun is None:  # '... and (many) other companies'
-        stack = [c for c in first.children if c.dep_ == "conj"]
-        while stack:
-            t = stack.pop()
-            if t.i > root.i and t.pos_ == "NOUN" and any(c.lower_ == "other" for c in t.children):
-                noun = t
-                break
-            stack.extend(c for c in t.children if c.dep_ == "conj")
+        noun = next((t for t in _conjuncts(first) if t.i > root.i and t.pos_ == "NOUN"
+                     and any(c.lower_ == "other" for c in t.children)), None)
     return (noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS" and noun.is_lower
             and noun.lemma_.lower() in kinds)
 
@@ -2170,9 +2180,7 @@ def named_settlements(docs) -> set[str]:
         for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
-            root = ent.root
-            while root.dep_ == "conj" and root.head.i < root.i:
-                root = root.head
+            root = _first_conjunct(ent.root)
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
                 out.add(ent.text)
             elif _listed_with_places(ent, root, places_at, gaz):
@@ -2184,13 +2192,7 @@ def _listed_with_places(ent, top, ents_at: dict, gaz) -> bool:
     """Whether the one-word ``ent`` is one item of a coordination (from its first item ``top``) whose two or more other
     items are all places: a country, or a name the gazetteer places; not a given name, a name after a title, nor an item
     of a team sheet (:func:`_in_list_of_names`)."""
-    items, stack = [top], [top]
-    while stack:
-        for c in stack.pop().children:
-            if c.dep_ == "conj":
-                items.append(c)
-                stack.append(c)
-    others = [t for t in items if not ent.start <= t.i < ent.end]
+    others = [t for t in [top, *_conjuncts(top)] if not ent.start <= t.i < ent.end]
     if len(ent) != 1 or len(others) < 2 or any_given_name(ent.text) or _person_word_before(ent[0]):
         return False  # one word, no title before it: not 'President of Ukraine Volodymyr Zelenskyy and President of
         # Estonia Alar Karis', which parses as such a list
