@@ -500,3 +500,74 @@ def test_the_constituency_a_member_sits_for_is_no_person(nlp):
             "elected MP for Sedgefield, Tony Blair, in 1983.")
     names = person_names(nlp, text)
     assert "Tony Blair" in names and not {"Sheppey", "Sedgefield", "Sittingbourne"} & set(names)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("He met EU Commissioner for Neighbourhood and Enlargement Olivér Várhelyi.", ["Olivér Várhelyi"]),
+    # one word after 'of' may name what a name follows ('the Council of Europe'): no given name of the lists after it
+    ("I met with Secretary General of the Council of Europe Marija Pejčinović Burić.", ["Marija Pejčinović Burić"]),
+    ("The award goes to Mayor of Kharkiv Ihor Oleksandrovych Terekhov.", ["Ihor Oleksandrovych Terekhov"]),
+    ("Managing Director at FIBA Europe Properties Monika Puchner noted the importance.", ["Monika Puchner"]),
+    # a title, or a place, right before the first word: the name is whole
+    ("He met the President Recep Tayyip Erdoğan in Ankara.", ["Recep Tayyip Erdoğan"]),
+    ("He met the President of the Republic of Turkey Recep Tayyip Erdoğan in Ankara.", ["Recep Tayyip Erdoğan"]),
+])
+def test_the_end_of_a_bodys_or_portfolios_name_is_no_word_of_the_name_after_it(nlp, text, names):
+    assert person_names(nlp, text) == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("The speech of Martin Luther King Jr was read.", ["Martin Luther King Jr"]),  # a town named like a given name
+    ("The Mayor of Melitopol Ivan Fedorov spoke.", ["Ivan Fedorov"]),  # after a title, the town is cut
+])
+def test_a_town_named_like_a_given_name_after_a_preposition_is_cut_only_after_a_title(nlp, text, names):
+    assert person_names(nlp, text) == names
+
+
+def _people_and_countries(nlp, text):
+    result = analyse_text(nlp, text)
+    return ([(m["name"], m["country"]) for m in result.mentions if m["kind"] == "person"],
+            [m["name"] for m in result.mentions if m["kind"] == "country"])
+
+
+@pytest.mark.parametrize("text,people,countries", [
+    ("But, according to Oleg Ustenko and German Galushchenko, it is unacceptable to wait.",
+     [("Oleg Ustenko", None), ("German Galushchenko", None)], []),
+    ("Economy minister German Gref told the Kommersant newspaper that growth was slowing.",
+     [("German Gref", None)], []),
+    # a nationality: before a full name, or opening the sentence before a surname
+    ("She faces German Marlene Weingartner in the first round.", [("Marlene Weingartner", "Germany")], ["Germany"]),
+    ("Italian Ranieri took over the Valencia job.", [("Ranieri", "Italy")], ["Italy"]),
+])
+def test_a_demonym_that_is_a_given_name_before_a_lone_surname_after_a_title_or_a_name_is_the_given_name(
+        nlp, text, people, countries):
+    assert _people_and_countries(nlp, text) == (people, countries)
+
+
+def test_the_surname_the_model_left_out_after_a_title_and_a_given_name_joins_it(nlp):
+    text = ("He awarded Lieutenant Colonel Oleksandr Zuhravy, Colonel Dmytro Kashchenko, Major Oleksandr Kukurba, "
+            "Captain Oleh Pasichnyk.")
+    people, _ = _people_and_countries(nlp, text)
+    assert [name for name, _ in people] == ["Oleksandr Zuhravy", "Dmytro Kashchenko", "Oleksandr Kukurba",
+                                            "Oleh Pasichnyk"]
+
+
+@pytest.mark.parametrize("text,people", [
+    ("In particular, Javelin and NLAW anti-tank missile systems, Stinger missile system and more.", []),
+    ("The package includes Javelin missiles and radars.", []),
+    ("He met the President on the occasion of Ukraine's Foreign Intelligence Day.", []),  # 'Foreign' is no title alone
+    ("Volodymyr Zelenskyy thanked Mr Baker, who said the grain was late.",
+     [("Volodymyr Zelenskyy", None), ("Baker", None)]),
+])
+def test_a_weapon_or_a_day_is_no_person(nlp, text, people):
+    assert _people_and_countries(nlp, text)[0] == people
+
+
+def test_a_word_of_a_bodys_name_before_a_first_name_the_corpus_knows_is_no_word_of_the_name():
+    counts = {"Geocadastre Serhiy Zavadsky": 1, "Serhiy Haidai": 2, "Serhiy Kyslytsya": 1, "Serhiy Marchenko": 1,
+              "Serhiy Nykyforov": 3, "Baranyuk Serhiy Anatoliyovych": 1, "Jeroen van der Veer": 1,
+              "van der Sar": 2, "van Nistelrooy": 4, "van Persie": 1, "van Gaal": 1}
+    joined = entities.join_people(counts)
+    assert joined["Geocadastre Serhiy Zavadsky"] == "Serhiy Zavadsky"
+    assert joined["Baranyuk Serhiy Anatoliyovych"] == "Baranyuk Serhiy Anatoliyovych"  # written surname first
+    assert joined["Jeroen van der Veer"] == "Jeroen van der Veer"  # a particle is no first name

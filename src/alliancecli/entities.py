@@ -67,7 +67,7 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
         if ent.text in ambiguous and other_sense(ent, document):
             continue
         if _a_language(ent) or _in_a_firms_name(ent) or _after_honorific(ent, document) or _in_a_works_title(ent) \
-                or _a_surname_after_a_given_name(ent):
+                or _a_surname_after_a_given_name(ent) or len(ent) == 1 and _a_given_name_before_a_surname(doc, ent.start):
             continue
         out.append(Mention(
             "country" if ent.label_ == "COUNTRY" else "bloc", ent.ent_id_, ent.text,
@@ -118,6 +118,24 @@ def _a_surname_after_a_given_name(ent) -> bool:
     return (prev.is_title and prev.whitespace_ == " " and _given_name(prev.lower_) and prev.ent_type_ != "COUNTRY"
             and prev.lower_ not in lex["titles"] | lex["roles"]
             and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")))
+
+
+def _a_given_name_before_a_surname(doc, k: int) -> bool:
+    """Whether the demonym at token ``k`` is a given name here: one that is also a given name ('German', as Herman
+    Gref and Herman Galushchenko write theirs in English), right before a one-word surname the model tagged alone,
+    after a title or a role ('Economy minister German Gref', 'Minister of Energy German Galushchenko') or after a
+    person's name and 'and' ('Oleg Ustenko and German Galushchenko'). English writes a nationality before a title ('the
+    German Chancellor'), not after one; before a bare surname it opens a sentence ('Italian Ranieri took over')."""
+    t = doc[k]
+    if k == 0 or t.text not in _demonyms() or not any_given_name(t.text) or k + 1 >= len(doc):
+        return False
+    nxt = doc[k + 1]
+    if nxt.ent_type_ != "PERSON" or nxt.ent_iob_ != "B" or any_given_name(nxt.text) or (
+            k + 2 < len(doc) and doc[k + 2].ent_iob_ == "I"):
+        return False
+    prev = doc[k - 1]
+    return _after_title_chain(doc, k) and not prev.is_punct or (
+        prev.lower_ == "and" and k >= 2 and doc[k - 2].ent_type_ == "PERSON")
 
 
 def _in_a_firms_name(ent) -> bool:
@@ -526,9 +544,13 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
             return
         s, e = toks[0].i, toks[-1].i + 1
         s, e = whole_name(doc, s, e)
+        if e - s == 1 and _surname_left_out(doc, s):
+            e += 1  # 'Major Oleksandr' + 'Kukurba,'
         # extend left over first names the NER left out ("Dmitry" Peskov); not over a common word before a name the
         # model tagged whole, the end of a title ('Minister for ... Climate Action' + 'Robert Habeck', 'on Economic
         # Affairs' + 'Oleh Ustenko')
+        if s > 0 and e - s == 1 and _a_given_name_before_a_surname(doc, s - 1):
+            s -= 1  # 'Minister of Energy German Galushchenko'
         while (s > 0 and e - s < 4 and _namey(doc[s - 1]) and doc[s - 1].ent_type_ not in ("ORG", "GPE", "LOC")
                and not _ends_a_body(doc, s - 1) and not _common_word_before_name(doc[s - 1], e - s)
                and not (e - s >= 2 and _body_word(doc[s - 1]) and not any_given_name(doc[s - 1].text))
@@ -538,6 +560,12 @@ def person_spans(doc, handles: set[str], known: frozenset[str] = frozenset()) ->
         # a common word that ends the name of a body before the person's ("the Union of Estonian Rowers Anna Tamm")
         while e - s >= 3 and _body_word(doc[s]) and _ends_a_body(doc, s, over_places=True) \
                 and not _given_name_after_place(doc, s):
+            s += 1
+        # the last word of a body's or portfolio's name the model ran into the name, before a given name and one
+        # word or more ('for Neighbourhood and Enlargement' + 'Olivér Várhelyi'; a given name the lists lack is
+        # left to the corpus: :func:`_body_word_before_a_first_name`)
+        while (len(doc[s + 1:e].text.split()) >= 2 and doc[s].whitespace_ and any_given_name(_plain(doc[s + 1].text))
+               and _tail_of_a_bodys_name(doc, s) and not any_given_name(doc[s].text)):
             s += 1
         if any(i in taken for i in range(s, e)):
             return
@@ -761,7 +789,9 @@ def _strip_leading_non_name(toks: list, towns_first_names: bool = True) -> list:
     """A name without the words before it that name a place, a body or a thing ("Crimea Anton
     Korynevych", "Storting Masud Gharahkhani", "Infrastructure Oleksandr Kubrakov", "PABSEC Anna
     Purtova"): only while two words are left.  With ``towns_first_names`` (a name the model tagged as a
-    person), a town's name that nothing before it makes a place is kept as a first name (:func:`_place_word`)."""
+    person), a town's name that nothing before it makes a place is kept as a first name (:func:`_place_word`),
+    and so is a town named like a given name after a preposition that follows no title ('the speech of Martin
+    Luther King'; 'Mayor of Melitopol Ivan Fedorov' is cut)."""
     from . import gazetteer
 
     not_name = _people_rules_raw()["not_name_words"]
@@ -769,7 +799,8 @@ def _strip_leading_non_name(toks: list, towns_first_names: bool = True) -> list:
     # makes the first word the head of a longer name, not a word before a person's name: nothing is stripped
     while len(toks) >= 3 and not (toks[1].is_lower and toks[1].pos_ in ("ADP", "DET", "CCONJ")) and len("".join(t.text_with_ws for t in toks[1:]).split()) >= 2 and (toks[0].pos_ in ("NOUN", "ADJ") or toks[0].is_upper and len(toks[0]) > 1
                               or toks[0].lower_ in not_name or toks[0].ent_type_ in ("GPE", "LOC")
-                              or _place_word(toks[0].text, not towns_first_names or _governed(toks[0]))
+                              or _place_word(toks[0].text, not towns_first_names or _governed(toks[0]) and not (
+                                  _given_name(toks[0].lower_) and not _after_title_chain(toks[0].doc, toks[0].i)))
                               or _verb_before_name(toks[0]) or _word_before_given_name(toks)):
         toks = toks[1:]
     return toks
@@ -952,8 +983,8 @@ def _person_word_before(tok) -> bool:
     """Whether a title, honorific, role or person noun stands right before ``tok`` ('Mr Baker', 'coach Smith', 'my
     friend Anna')."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    if prev is None or prev.lower_.rstrip(".") not in _person_words_before():
-        return False
+    if prev is None or prev.lower_.rstrip(".") not in _person_words_before() or prev.lower_ in _title_parts():
+        return False  # ('Ukraine's Foreign Intelligence Day': a word of a title is none alone)
     # 'the best actress Oscar', 'a best new artist Grammy': an award's category, no person's job
     return not any(t.lower_ == "best" for t in tok.doc[max(0, prev.i - 2):prev.i])
 
@@ -962,6 +993,53 @@ def _person_word_before(tok) -> bool:
 def _occupations() -> frozenset[str]:
     """Kin, occupations and roles: the nouns that describe a person before the name ('singer Mina', 'coach Smith')."""
     return frozenset(lexicon()["roles"] | _people_rules_raw()["person_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _title_parts() -> frozenset[str]:
+    """Words of a title that qualify it and never stand for one right before a name ('Foreign', 'State', 'Press':
+    ``people.json`` 'title_parts')."""
+    return frozenset(load_json("people.json")["title_parts"])
+
+
+def _surname_left_out(doc, k: int) -> bool:
+    """Whether the one word the model tagged as a person at token ``k``, after a title or role, has its surname right
+    after it untagged: a proper noun that is no common word and ends the phrase ('Major Oleksandr Kukurba, Captain
+    ...')."""
+    if k == 0 or k + 1 >= len(doc):
+        return False
+    lex = lexicon()
+    prev, nxt = doc[k - 1], doc[k + 1]
+    after = doc[k + 2] if k + 2 < len(doc) else None
+    return (prev.lower_ in (lex["titles"] | lex["roles"]) - _title_parts() and doc[k].whitespace_ == " "
+            and nxt.pos_ == "PROPN" and not nxt.ent_type_ and bool(NAME_TOKEN.match(nxt.text)) and nxt.is_title
+            and not nxt.is_sent_start and not _is_common_word(nxt) and nxt.lower_ not in lex["titles"] | lex["roles"]
+            and (after is None or after.is_punct or after.lower_ in ("and", "or")))
+
+
+def _tail_of_a_bodys_name(doc, k: int) -> bool:
+    """Whether token ``k`` is the last word of the name of a body or a portfolio written before a person's name
+    ('Commissioner for Neighbourhood and Enlargement | Olivér Várhelyi'): the capitalised words before it open after
+    'of', 'for', 'the' or 'at', and are two or more, or two runs that 'and' joins (only the run before an 'and' may
+    hold a place). A title, an honorific or a place right before the word makes it the first word of a name ('the
+    President | Recep Tayyip Erdoğan', 'of Turkey | Recep Tayyip Erdoğan'), and so does a word of none ('of | Martin
+    Luther King') or one word alone ('of the Council of Europe | Marija Pejčinović Burić')."""
+    lex = lexicon()
+    heads = (lex["titles"] | lex["roles"] | honorifics()) - _title_parts()
+    j, words, joined = k, 0, False
+    while j > 0:
+        t = doc[j - 1]
+        if t.lower_ in ("and", "&") and j >= 2 and doc[j - 2].text[:1].isupper():
+            joined = True
+        elif not (t.is_alpha and t.text[:1].isupper() and t.lower_ not in heads and not t.is_sent_start
+                  and (joined or t.ent_type_ not in PLACE_LABELS)):
+            break
+        else:
+            words += 1
+        j -= 1
+    # one word alone after 'of' names what a name may follow as well ('of the Council of Europe | Marija
+    # Pejčinović Burić', 'Mayor of Kharkiv | Ihor Terekhov'): two words or an 'and' make a longer name
+    return (words > 1 or joined) and j > 0 and doc[j - 1].lower_ in ("of", "for", "the", "at")
 
 
 @lru_cache(maxsize=1)
@@ -1083,10 +1161,11 @@ def _opens_with_common_word(name: str) -> bool:
 
 def _facility_name(name: str) -> bool:
     """'Zaporizhzhia Bridge', 'Korolenko Library', 'Intelligence Day' (not 'Wayne Bridge', 'Doris Day'): a name that
-    ends in a facility word and has no given name and no census surname for its first word."""
-    words = _name_words_without_given_name(name)
-    return bool(words) and words[-1].lower() in _people_rules_raw()["facility_words"] and (
-        words[0].lower() not in _census_surnames())
+    ends in a facility word, has no given name before it (the census's 'Day' is one) and no census surname for its
+    first word."""
+    words = name.split()
+    return (len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(any_given_name(w) for w in words[:-1])
+            and words[-1].lower() in _people_rules_raw()["facility_words"] and words[0].lower() not in _census_surnames())
 
 
 def _common_word_name(name: str, lower: set[str]) -> bool:
@@ -1539,10 +1618,37 @@ def non_people(docs, bodies: set[str] | None = None) -> set[str]:
                 person[ent.text] += 1
                 if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in things and doc[ent.end].is_lower:
                     named_things.add(ent.text)
+                elif ent.end < len(doc) and _names_a_thing(ent, things):  # (the thing's noun comes after)
+                    named_things.add(ent[0].text)
             elif ent.label_ in labels:
                 other[ent.text] += 1
     return (bodies_described(docs) if bodies is None else bodies) | named_things | {
         t for t, n in other.items() if n > person[t]}
+
+
+def _names_a_thing(ent, things: set[str]) -> bool:
+    """Whether the one capitalised word that opens ``ent`` modifies a thing noun written in lower case after it, over
+    lower-case words the model ran into the name ('Javelin anti-tank missile systems'), or stands in a pair whose other
+    word does ('Javelin and NLAW anti-tank missile systems')."""
+    doc = ent.doc
+    first = ent[0]
+    if not first.is_title or any(t.text[:1].isupper() for t in ent[1:]):
+        return False
+
+    def modifies_a_thing(t) -> bool:
+        for _ in range(4):
+            if t.dep_ not in ("compound", "nmod", "amod") or t.head.i <= t.i:
+                return False
+            t = t.head
+            if t.is_lower and t.lower_ in things:
+                return True
+        return False
+
+    if modifies_a_thing(first):
+        return True
+    k = ent.end
+    return (k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].text[:1].isupper()
+            and modifies_a_thing(doc[k + 1]))
 
 
 def numbered_names(docs) -> set[str]:
@@ -1587,6 +1693,8 @@ def person_country(doc, start: int, end: int) -> str | None:
 
     def country_of(t):
         if t.i in hosts:  # 'Ambassador of Israel to Ukraine Michael Brodsky': Ukraine is where he serves
+            return None
+        if start <= t.i < end:  # a word of the name ('German Galushchenko')
             return None
         return t.ent_id_ if t.ent_type_ == "COUNTRY" else body_of(t)
 
@@ -2038,6 +2146,9 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
     # a word before a full name of the corpus that is no given name is a descriptor the model took into the name
     # ('Welshman Jimmy Watkins', 'Defiant Matt Williams', 'Blairite Alan Milburn'): that person, by the name without it
     described = {n: tail for n in keys if n not in keep_apart and (tail := _without_descriptor(n, counts)) in keys}
+    opening = Counter(n.split()[0].lower() for n in keys if len(n.split()) >= 2)
+    described.update({n: tail for n in keys if n not in keep_apart and n not in described
+                      and (tail := _body_word_before_a_first_name(n, opening))})
     order = sorted((n for n in keys if n not in keep_apart and n not in described),
                    key=lambda n: (-counts[n], -len(n), n))
     given = _first_names(counts)
@@ -2132,6 +2243,22 @@ def join_people(counts: dict[str, int], documents: dict[str, set] | None = None,
     for n, tail in described.items():
         out[n] = out[tail] if tail in clustered else tail
     return out
+
+
+def _body_word_before_a_first_name(name: str, opening: Counter) -> str | None:
+    """The name that ``name`` writes after the last word of a body's name ('the State Geocadastre' + 'Serhiy
+    Zavadsky', 'JSC Ukrzaliznytsia' + 'Oleksandr Kamyshin'), where its second word is a first name the corpus writes
+    first in three names or more (``opening`` counts the first words of its names) and its first word opens no other
+    name, is no given name of the lists and no census surname; not a name written surname first before a patronymic
+    ('Baranyuk Volodymyr Anatoliyovych', 'Hutsol Volodymyr Volodymyrych')."""
+    words = name.split()
+    if len(words) < 3 or not words[0][:1].isupper() or not words[1][:1].isupper() or any_given_name(_plain(words[0])):
+        return None  # (not a particle: 'Jeroen van der Veer')
+    patronymics = lexicon()["patronymics"] + lexicon()["patronymics_formed"] + ("ych",)  # 'Volodymyrych' too
+    if opening[words[0].lower()] > 1 or opening[words[1].lower()] < 4 or words[0].lower() in _census_surnames() \
+            or any(w.lower().endswith(patronymics) for w in words[1:]):
+        return None
+    return " ".join(words[1:])
 
 
 def _without_descriptor(name: str, counts: dict[str, int]) -> str | None:
