@@ -571,3 +571,20 @@ def test_a_word_of_a_bodys_name_before_a_first_name_the_corpus_knows_is_no_word_
     assert joined["Geocadastre Serhiy Zavadsky"] == "Serhiy Zavadsky"
     assert joined["Baranyuk Serhiy Anatoliyovych"] == "Baranyuk Serhiy Anatoliyovych"  # written surname first
     assert joined["Jeroen van der Veer"] == "Jeroen van der Veer"  # a particle is no first name
+
+
+@pytest.mark.parametrize("text,people", [
+    ("There was controversy over the stage version of the musical Oliver! Oliver Letwin said it was fine.",
+     ["Oliver Letwin"]),  # the musical's 'Oliver' is no mention of him
+    ("He starred in the film Shakespeare in Love last year.", []),
+    ("In the book Tony Blair is a hero.", ["Tony Blair"]),  # the subject of the verb after it
+    ("There are ports of arcade classics such as Space Invaders, Lunar Lander and Bejewelled.", []),
+])
+def test_a_name_after_the_work_noun_that_names_it_is_a_work(nlp, text, people):
+    result = analyse_text(nlp, text)
+    assert [m["text"] for m in result.mentions if m["kind"] == "person"] == people
+
+
+def test_a_title_in_the_plural_is_no_word_of_the_names_after_it(nlp):
+    result = analyse_text(nlp, "The case was heard by Lord Justices Clarke and Rix in London.")
+    assert [m["name"] for m in result.mentions if m["kind"] == "person"] == ["Clarke", "Rix"]

@@ -417,6 +417,8 @@ def clean_name(tokens) -> list:
     not_starts = _place_rules()["not_starts"]
     while toks and not _glued_to_a_name(toks, lex, prefixes) and (
                     toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"] or toks[0].lower_ in prefixes
+                    # a title in the plural before names it stands for ('Lord Justices Clarke and Rix', 'Lords Bingham')
+                    or len(toks) > 1 and toks[0].lower_.endswith("s") and toks[0].lower_[:-1] in lex["titles"]
                     or toks[0].ent_type_ in PLACE_LABELS or toks[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
                     or toks[0].is_punct  # '― Ana Lopez': the tagger calls a horizontal bar a verb
                     or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts
@@ -1397,7 +1399,7 @@ def bodies_described(docs) -> set[str]:
                     root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
                         c.dep_ == "attr" and c.lemma_.lower() in org for c in root.head.children))):
                 out.add(ent.text)
-            elif _described_as_work(root, works):
+            elif _described_as_work(root, works) or _after_the_work_noun(ent, before, works):
                 out.add(ent.text)
             elif before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in org - not_before and (
                     quoted or root.head.i == before.i or before.head.i == root.i) and not _names_a_person(
@@ -1558,6 +1560,22 @@ def _which_is_the_names(ent) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "by" or root.dep_ == "agent":
         return False
     return not any(a.dep_ in ("relcl", "acl") for a in root.ancestors)
+
+
+def _after_the_work_noun(ent, before, works: set[str]) -> bool:
+    """Whether a name follows a work noun that 'the' opens, adjectives between at most, and is no subject of the verb
+    after it: 'the musical Oliver!', 'the film Shakespeare in Love' (not 'In the book Tony Blair is a hero', 'the
+    documentary Michael Moore made', nor 'his book Tony Blair': a possessive names the work's author)."""
+    if before is None or not before.is_lower or before.lemma_.lower() not in works or before.pos_ not in ("NOUN", "ADJ"):
+        return False
+    doc = ent.doc
+    k = before.i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].is_lower and before.i - k <= 2:
+        k -= 1  # 'the hit musical', 'the stage musical' (a noun the tagger read as an adjective)
+    if k < 0 or doc[k].lower_ != "the":
+        return False
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return nxt is None or nxt.pos_ not in ("VERB", "AUX")
 
 
 def _described_as_work(root, works: set[str]) -> bool:
@@ -1966,6 +1984,7 @@ def written_full_names(docs, names: set[str]) -> dict[str, str]:
             if (not _namey(prev) or prev.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or prev.whitespace_ != " "
                     or prev.is_upper or any(ch.isdigit() for ch in prev.text)  # 'UCL Carter', 'XR-7 Carter'
                     or prev.lower_ in lex["roles"] or _place_word(prev.text) and not any_given_name(prev.text)
+                    or prev.lower_.endswith("s") and prev.lower_[:-1] in lex["titles"]  # 'Lord Justices Clarke'
                     or _brand_case(prev.text)  # (a town named like a first name, untagged: "Sweden's Carolina Kluft")
                     or _starts_sentence(prev) and prev.lower_ in common):
                 continue
