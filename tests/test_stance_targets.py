@@ -534,3 +534,37 @@ def test_a_threat_to_someones_energy_security_opposes():
     s = stance.classify("Nord Stream 2 is a geopolitical project that continues to threaten Europe's energy security",
                         ctx)
     assert s.label == "oppose"
+
+
+def test_a_forum_named_after_a_place_with_words_between_is_no_party():
+    text = "Today at the Munich Security Conference there is strong support for Ukraine's independence and sovereignty"
+    mentions = (("Germany", "country", text.index("Munich"), text.index("Munich") + 6),
+                ("Ukraine", "country", text.index("Ukraine"), text.index("Ukraine") + 7))
+    s = stance.classify(text, stance.Context(mentions, "EU"))
+    assert "Germany" not in s.parties and s.label == "support"
+
+
+@pytest.mark.parametrize("text,target", [
+    ("representatives of EU member states to actively decide on such assistance", "EU"),
+    ("that today all NATO member states must help Ukraine with effective weapons", "NATO"),
+    ("on the United States and other members of G7 to provide more financial support", "G7"),
+    # a membership proposed: a singular member, or becoming members
+    ("Our states must become full members of the EU.", "EU membership"),
+    ("Ukraine will become a member of NATO.", "NATO membership"),
+])
+def test_the_members_of_a_bloc_name_the_bloc_not_a_membership(text, target):
+    assert stance.classify(text, stance.Context(speaker_country="Ukraine")).target == target
+
+
+@pytest.mark.parametrize("text,label", [
+    ("It must completely stop this project, which is a weapon that is already being used against Ukraine and Europe",
+     "oppose"),
+    ("the commonality of assessments regarding the Nord Stream 2 project, which is used as an energy weapon", "oppose"),
+    # the statement objects to who uses something as a weapon, not to what it supports
+    ("Ukraine and Lithuania will work together against any efforts by third parties to use energy as a weapon",
+     "support"),
+    ("the unity of the Ukrainian people is an important weapon in resisting the aggressor", "neutral"),
+])
+def test_a_project_called_a_weapon_is_objected_to(text, label):
+    topic = stance.Topic("Lithuania–Ukraine partnership", "partnership", ("Lithuania", "Ukraine"))
+    assert stance.classify(text, stance.Context(speaker_country="Ukraine", topic=topic)).label == label

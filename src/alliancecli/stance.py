@@ -296,7 +296,8 @@ def _state_forms() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _instrument_after():
     words = load_json("people.json")["places"]["instruments"]
-    return re.compile(r"^(?:['’]s)?\s+(?:%s)\b" % "|".join(re.escape(w) for w in words), re.I)
+    # capitalised words of the forum's name may come between ('the Munich Security Conference')
+    return re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}(?i:%s)\b" % "|".join(re.escape(w) for w in words))
 
 
 def _names_an_instrument(text: str, s: int, e: int) -> bool:
