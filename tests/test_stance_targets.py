@@ -568,3 +568,15 @@ def test_the_members_of_a_bloc_name_the_bloc_not_a_membership(text, target):
 def test_a_project_called_a_weapon_is_objected_to(text, label):
     topic = stance.Topic("Lithuania–Ukraine partnership", "partnership", ("Lithuania", "Ukraine"))
     assert stance.classify(text, stance.Context(speaker_country="Ukraine", topic=topic)).label == label
+
+
+def test_an_encounter_with_a_person_the_document_gives_a_side_is_a_partnership_with_that_side():
+    title = "Volodymyr Zelenskyy had a phone conversation with Boris Johnson"
+    text = title + ". The President spoke with Prime Minister of the United Kingdom Boris Johnson."
+    people = (("Boris Johnson", "United Kingdom"), ("Volodymyr Zelenskyy", "Ukraine"))
+    t = stance.document_topic(title, text, ("Ukraine",), people=people)
+    assert t is not None and t.parties == ("Ukraine", "United Kingdom")
+    assert stance.document_topic(title, text, ("Ukraine",)) is None  # one side alone: too vague a topic
+    # a person the title does not name is no side of its encounter
+    assert stance.document_topic("Volodymyr Zelenskyy had a phone conversation with the Pope", text, ("Ukraine",),
+                                 people=people) is None

@@ -255,7 +255,8 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     # for statements that name no alignment
     topic = stance.document_topic(getattr(src, "title", None) or outline.title, text,
                                   tuple(st.speaker_country for st in stmts if st.speaker_country and st.speaker_kind == "person"),
-                                  frozenset(m.name for m in mentions if m.kind == "country"))
+                                  frozenset(m.name for m in mentions if m.kind == "country"),
+                                  tuple(sorted({(m.name, m.country) for m in people if m.country})))
     adversaries = stance.adversaries(text, [(m.name, m.kind, m.start, m.end) for m in mentions])
     places = [(m.name, m.kind, m.start, m.end) for m in mentions if m.kind not in ("person", "organization")]
     for st in stmts:

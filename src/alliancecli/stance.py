@@ -809,17 +809,19 @@ def topic(title: str | None, mentions=None, speaker_country: str | None = None) 
     return Topic(t.name, "bloc" if t.kind == "bloc+" else t.kind, t.parties)
 
 
-def document_topic(title: str | None, text: str, sides: tuple[str, ...] = (), known=()) -> Topic | None:
+def document_topic(title: str | None, text: str, sides: tuple[str, ...] = (), known=(),
+                   people: tuple[tuple[str, str], ...] = ()) -> Topic | None:
     """The alignment a document is about: its title's (:func:`topic`); else, where the title reports an encounter
     of two sides or more, their partnership (:func:`encounter`); else the target its sentences name most often
     (a bloc joined, an integration, sanctions, a partnership), when one is named at least three times.
 
     ``sides`` are the countries and blocs the document's named speakers act for; ``known`` the countries the
-    ingest found in it, whose ambiguous names ('Turkey', 'Georgia') then count (:func:`find_mentions`)."""
+    ingest found in it, whose ambiguous names ('Turkey', 'Georgia') then count (:func:`find_mentions`); ``people``
+    the people it names, each with the side its text gives them (name as the document writes it, side)."""
     t = topic(title, find_mentions(title, known) if title else None)
     if t is not None and not (t.kind == "partnership" and len(t.parties) < 2):
         return t
-    met = encounter(title, sides, known)
+    met = encounter(title, sides, known, people)
     if met is not None:
         return met
     if t is not None:
@@ -840,11 +842,14 @@ def document_topic(title: str | None, text: str, sides: tuple[str, ...] = (), kn
 _TITLE_PART = re.compile(r"\s[-–—]\s|:\s")
 
 
-def encounter(title: str | None, sides: tuple[str, ...] = (), known=()) -> Topic | None:
+def encounter(title: str | None, sides: tuple[str, ...] = (), known=(),
+              people: tuple[tuple[str, str], ...] = ()) -> Topic | None:
     """A title that reports an encounter ("X met with Y", "had a phone conversation with", "held talks",
     "visit of the Turkish President"; ``encounter`` in ``stance.json``) is about the partnership of the sides
-    that meet: the countries and blocs the title names, with those the document's speakers act for.  None
-    where fewer than two sides take part."""
+    that meet: the countries and blocs the title names, those of the people it names where the document gives
+    them one ('had a phone conversation with Boris Johnson', whom the text calls the Prime Minister of the United
+    Kingdom; ``people``: name, side), and those the document's speakers act for.  None where fewer than two sides
+    take part."""
     lx = lexicon()
     met = lx["encounter"].search(title or "")
     if met is None or (lx["neutral_topics"].search(title) and not lx["partner_aid"].search(title)):
@@ -858,7 +863,7 @@ def encounter(title: str | None, sides: tuple[str, ...] = (), known=()) -> Topic
     named = [n for n, _, s, e in find_mentions(title, known) if a <= s < b and not (
         _ADVERSARY.search(title[max(0, s - 40):s]) or _ADVERSARY_AFTER.match(title[e:e + 30])
         or lx["adversary_possessive"].match(title[e:e + 40]))]
-    names = named + [s for s in sides if s]
+    names = named + [side for name, side in people if side and name in title[a:b]] + [s for s in sides if s]
     names = list(dict.fromkeys(n for n in names if n in places and places[n].kind in ("country", "bloc")))
     if len(names) < 2:
         return None

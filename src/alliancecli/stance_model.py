@@ -295,8 +295,11 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
             if did not in topics:  # as ingest reads it (pipeline.analyse)
                 sides = tuple(r[0] for r in db.execute("select speaker_country from statements where document_id = ? "
                                                        "and speaker_country is not null and speaker_kind = 'person' order by start", [did]))
+                people = tuple(db.execute("select distinct doc_name, country from mentions where document_id = ? "
+                                          "and kind = 'person' and country is not null order by doc_name, country",
+                                          [did]).fetchall())
                 topics[did] = stance.document_topic(title, doc_text, sides, frozenset(
-                    name for name, kind, _, _ in ments.get(did, []) if kind == "country"))
+                    name for name, kind, _, _ in ments.get(did, []) if kind == "country"), people)
             if did not in enemies:
                 enemies[did] = stance.adversaries(doc_text, ments.get(did, []))
             lead = stance.lead_of(doc_text, start) if kind != "comment" else None
