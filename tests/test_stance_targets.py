@@ -580,3 +580,13 @@ def test_an_encounter_with_a_person_the_document_gives_a_side_is_a_partnership_w
     # a person the title does not name is no side of its encounter
     assert stance.document_topic("Volodymyr Zelenskyy had a phone conversation with the Pope", text, ("Ukraine",),
                                  people=people) is None
+
+
+@pytest.mark.parametrize("text,target", [
+    ("that he personally and his country support the European aspirations of Ukraine and its people", "EU integration"),
+    ("he expected Spain to support Ukraine's European perspective at the bilateral level", "EU integration"),
+    ("Bucharest's effective support for our country's Euro-Atlantic aspirations", "NATO integration"),
+])
+def test_a_countrys_european_or_euro_atlantic_perspective_is_its_integration(text, target):
+    s = stance.classify(text, stance.Context(speaker_country="Ukraine"))
+    assert (s.label, s.target) == ("support", target)
