@@ -542,6 +542,20 @@ def test_a_demonym_that_names_a_language_is_no_country_mention(nlp_pipeline):
     assert _countries(nlp_pipeline, "She hopes to land a strong Spanish script.") == []  # a script in Spanish
 
 
+@pytest.mark.parametrize("text,countries", [
+    ("Of those who speak Ukrainian, Crimean Tatar, Russian, Hungarian or sign language, we are one people.", []),
+    ("He speaks Ukrainian, Russian and English.", []),
+    ("Books in Polish and Lithuanian languages were printed.", []),
+    # a list that modifies a noun of another kind names the countries, after 'in' too
+    ("The guides are available in Ukrainian, Polish and Lithuanian cities.", ["Ukrainian", "Polish", "Lithuanian"]),
+    ("Ukrainian, Polish and Lithuanian soldiers trained together.", ["Ukrainian", "Polish", "Lithuanian"]),
+    ("It is lost less often than by travellers in Germans, Norwegians and Swedes.",  # peoples
+     ["Germans", "Norwegians", "Swedes"]),
+])
+def test_the_demonyms_of_a_list_of_languages_are_no_country_mentions(nlp_pipeline, text, countries):
+    assert _countries(nlp_pipeline, text) == countries
+
+
 
 @pytest.mark.parametrize("text,countries", [
     ("Philip French said the film was good.", []),  # a surname after a given name

@@ -100,8 +100,51 @@ def _a_language(ent) -> bool:
 
     prev = doc[ent.start - 1] if ent.start > 0 else None
     glued = nxt is not None and nxt.text in ("-", "–") and not doc[ent.end - 1].whitespace_  # 'Russian-occupied'
+    if _list_end(doc, ent.end) > ent.end and _modifies_after_list(doc, _list_end(doc, ent.end), rules):
+        return False  # 'in Ukrainian, Polish and Lithuanian cities'
     return prev is not None and prev.lower_ in rules["before"] and not ent.text.endswith("s") and not glued and (
-        nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "PRON", "AUX"))
+        nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "PRON", "AUX")) or _in_a_list_of_languages(ent, rules)
+
+
+_LIST_SEPARATORS = (",", "and", "or")
+
+
+def _list_end(doc, k: int) -> int:
+    """The token after a list of capitalised words that goes on at token ``k`` (``k`` where none goes on)."""
+    while k < len(doc) and (doc[k].text in _LIST_SEPARATORS or doc[k].is_title and doc[k].is_alpha):
+        k += 1
+    return k
+
+
+def _modifies_after_list(doc, k: int, rules) -> bool:
+    """Whether the list that ends before token ``k`` modifies a noun there that names no language ('... cities')."""
+    return k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].lower_ not in rules["nouns"] and doc[k - 1].text not in (
+        _LIST_SEPARATORS)
+
+
+def _in_a_list_of_languages(ent, rules) -> bool:
+    """Whether a demonym is an item of a list of languages: one that a language word ends ('Russian, Hungarian or sign
+    language', 'Polish and Lithuanian languages'), or one that opens after a word that takes a language, its first item
+    a demonym, with nothing after it that the items could modify ('speaks Ukrainian, Crimean Tatar, Russian or
+    Hungarian.'; not 'in Ukrainian, Polish and Lithuanian cities')."""
+    doc = ent.doc
+    if ent.text.endswith("s"):
+        return False  # a people ('travellers in Germans, Norwegians and Swedes')
+    seps = _LIST_SEPARATORS
+    k = _list_end(doc, ent.end)
+    if k == ent.end and ent.start > 0 and doc[ent.start - 1].text not in seps:
+        return False  # no list
+    if k < len(doc) and doc[k].lower_ in rules["nouns"] and k > ent.end:
+        return True
+    if k + 1 < len(doc) and doc[k - 1].text in ("and", "or") and doc[k].is_lower and doc[k + 1].lower_ in rules["nouns"]:
+        return True  # 'or sign language'
+    j = ent.start
+    while j > 0 and doc[j - 1].lower_ not in rules["before"] and (
+            doc[j - 1].text in seps or doc[j - 1].is_title and doc[j - 1].is_alpha):
+        j -= 1
+    first, prev = doc[j], (doc[j - 1] if j > 0 else None)
+    return (j < ent.start and prev is not None and prev.lower_ in rules["before"] and first.text in _demonyms()
+            and not first.text.endswith("s") and (k >= len(doc) or doc[k].is_punct or doc[k].pos_ in ("ADP", "PRON", "AUX")))
 
 
 def _a_surname_after_a_given_name(ent) -> bool:
