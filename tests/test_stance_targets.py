@@ -590,3 +590,14 @@ def test_an_encounter_with_a_person_the_document_gives_a_side_is_a_partnership_w
 def test_a_countrys_european_or_euro_atlantic_perspective_is_its_integration(text, target):
     s = stance.classify(text, stance.Context(speaker_country="Ukraine"))
     assert (s.label, s.target) == ("support", target)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("the Federal Chancellor to pay a visit to Ukraine", "neutral"),
+    ("the President of Poland to address the Verkhovna Rada of Ukraine", "neutral"),
+    ("Japan to join the post-war reconstruction of our country", "support"),  # an invitation to take part
+])
+def test_an_invitation_to_visit_is_a_courtesy_that_takes_no_position(text, label):
+    topic = stance.Topic("Germany–Ukraine partnership", "partnership", ("Germany", "Ukraine"))
+    ctx = stance.Context(speaker_country="Ukraine", topic=topic, lead="Volodymyr Zelenskyy invited ")
+    assert stance.classify(text, ctx).label == label

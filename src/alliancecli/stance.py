@@ -130,6 +130,7 @@ def lexicon() -> dict:
         "masks": re.compile(raw["cue_masks"]),
         "thanks": rx(raw["thanks"]),
         "endorsing": rx(r"(?:%s)\W*$" % "|".join(raw["endorsing_frames"])),
+        "courtesies": rx(raw["courtesies"]),
         "collective": rx(raw["collective_partners"]),
         "report": [rx(p) for p in raw["report_frames"]],
         "report_factor": raw["report_factor"],
@@ -692,7 +693,8 @@ def _endorsed(text: str, ctx: Context) -> bool:
     first = re.match(r"\s*(?:for|on|upon|that|to)\b", text, re.I)
     if not lx["endorsing"].search(ctx.lead + (first.group(0).strip() if first else "")):
         return False
-    return not _aside(text)
+    # an invitation to visit, to come or to address a parliament is a courtesy: it takes no position
+    return not _aside(text) and not lx["courtesies"].search(text)
 
 
 def _thanked(ctx: Context) -> bool:
