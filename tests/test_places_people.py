@@ -537,6 +537,14 @@ def test_a_town_that_speaks_is_a_firms_name_in_that_document(nlp_pipeline):
     assert "Halifax" in places("Storms hit Halifax, Canada's Atlantic port, and the city's mayor said so.")
 
 
+def test_a_town_named_like_a_given_name_before_and_a_given_name_and_a_surname_is_a_persons(nlp_pipeline):
+    def places(text):
+        return {m.text for m in entities.sub_places([nlp_pipeline(text)], [0], [0])}
+
+    assert "Graham" not in places("The United States embassy said Graham and Sherry Edwards fly to Goa on Sunday.")
+    assert "Graham" in places("Storms hit Graham, Texas, and Austin on Monday, the mayor of Graham said.")
+
+
 def test_a_demonym_that_names_a_language_is_no_country_mention(nlp_pipeline):
     assert _countries(nlp_pipeline, "He thanked him for the words of solidarity expressed in Ukrainian language.") == []
     assert _countries(nlp_pipeline, "She hopes to land a strong Spanish script.") == []  # a script in Spanish

@@ -2574,6 +2574,10 @@ def sub_places(docs: list, bases: list[int], sent_bases: list[int], unplaced: se
             found[span.text] = place
         elif large and unplaced is not None:
             unplaced.add(span.text)  # nor a person: 'Munster' the province, 'Slough', 'Norwich' the club
+    # a town named like a given name that the document writes as one of a couple's given names is no place anywhere
+    # in it ('Graham and Sherry Edwards fly to Goa', 'his parents, Graham and Sherry'), whatever else it is
+    for text in {span.text for k, span, _, _ in cands if _given_name_of_a_couple(span)}:
+        found.pop(text, None)
     out = []
     named_for = instrument_places(docs, rules["instruments"])
     covered = {(k, span.start) for k, span, _ in named_for}
@@ -2657,6 +2661,19 @@ def _own_name(gaz, text: str, place) -> bool:
     return (gaz.lookup(text, alternates=False) == place or place in gaz.contested(text, alternates=False)
             or re.match(r"(?:The )?" + re.escape(text) + r"\b", place.name) is not None
             or place_key(text) == place_key(place.name))
+
+
+def _given_name_of_a_couple(span) -> bool:
+    """Whether a one-word town named like a given name is the given name of one of two people who share the surname
+    after them: 'and', another given name and a capitalised proper noun follow it ('Graham and Sherry Edwards',
+    'Victoria and David Beckham'; not 'Austin and Dallas Love Field', nor 'Madonna and Elton John'): a place dropped,
+    a name kept, as the census's given names may."""
+    doc = span.doc
+    e = span.end
+    return (len(span) == 1 and any_given_name(span.text) and e + 2 < len(doc) and doc[e].lower_ == "and"
+            and doc[e + 1].is_title and any_given_name(doc[e + 1].text) and doc[e + 1].ent_type_ not in PLACE_LABELS
+            and doc[e + 2].is_title and doc[e + 2].pos_ == "PROPN" and doc[e + 2].ent_type_ not in PLACE_LABELS
+            and not any_given_name(doc[e + 2].text) and not (e + 3 < len(doc) and doc[e + 3].is_title))
 
 
 def _in_list_of_names(span, gaz, min_items: int = 4) -> bool:
