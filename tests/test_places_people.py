@@ -786,3 +786,13 @@ def test_a_name_before_a_field_a_virus_or_a_browser_is_a_things(nlp_pipeline):
     people = _people_of(nlp_pipeline, "Sinopec will develop the Yadavaran and Jufeyr oilfields. The Sasser worm spread "
                                       "fast, and users of the Firefox browser rose.")
     assert not {"Jufeyr", "Sasser", "Firefox"} & people
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("Fighting continues in the Kyiv region and in the Kyiv direction.", [("place", "Ukraine"), ("place", "Ukraine")]),
+    ("Tony Blair has urged London mayor Ken Livingstone to apologise.", [("place", "United Kingdom")]),
+    ("Kyiv and Moscow disagree.", [("country", "Ukraine"), ("country", "Russia")]),  # the capitals speak for the states
+])
+def test_a_capital_before_a_word_of_a_city_or_region_is_a_place_of_its_country(nlp_pipeline, text, kinds):
+    found = entities.place_mentions(nlp_pipeline(text), 0, 0, 0, set())
+    assert [(m.kind, m.country if m.kind == "place" else m.name) for m in found] == kinds

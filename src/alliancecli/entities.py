@@ -69,11 +69,32 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
         if _a_language(ent) or _in_a_firms_name(ent) or _after_honorific(ent, document) or _in_a_works_title(ent) \
                 or _a_surname_after_a_given_name(ent) or len(ent) == 1 and _a_given_name_before_a_surname(doc, ent.start):
             continue
+        if ent.label_ == "COUNTRY" and _a_capitals_place(ent):
+            # 'the Kyiv region', 'Kyiv city council', 'the Kyiv direction': the city or its region, a place of the
+            # country, not the state
+            out.append(Mention("place", ent.text, ent.text, base + ent.start_char, base + ent.end_char, unit,
+                               sent_base + _sent_index(doc, ent.start), ent.root.i, ent.ent_id_))
+            continue
         out.append(Mention(
             "country" if ent.label_ == "COUNTRY" else "bloc", ent.ent_id_, ent.text,
             base + ent.start_char, base + ent.end_char, unit, sent_base + _sent_index(doc, ent.start), ent.root.i,
         ))
     return out
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    from . import gazetteer
+
+    return frozenset(f.text for f in gazetteer.load().forms if f.field == "capitals")
+
+
+def _a_capitals_place(ent) -> bool:
+    """Whether a capital's name is written as a place of its country here: before a word that makes it a city or a
+    region (people.json places 'after': 'the Kyiv region', 'Kyiv city council', 'the Kyiv direction')."""
+    doc = ent.doc
+    return (ent.text in _capitals() and ent.end < len(doc) and doc[ent.end].is_lower
+            and doc[ent.end].lower_ in _place_rules()["after"])
 
 
 @lru_cache(maxsize=1)
