@@ -461,6 +461,29 @@ def test_a_name_the_corpus_describes_as_a_body_is_no_person_in_its_other_documen
         "organization"}
 
 
+def test_a_name_the_corpus_writes_with_a_number_is_no_person_in_its_other_documents(tmp_path):
+    from alliancecli import pipeline
+
+    (tmp_path / "a.txt").write_text(
+        "Pipeline row\n\nThe construction of Nord Stream 2 must be stopped, the minister said on Monday.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "A warning\n\nI have been saying for a long time that Nord Stream is a weapon that will hit Europe.\n",
+        encoding="utf-8")
+    db = tmp_path / "t.db"
+    pipeline.ingest([tmp_path / "a.txt", tmp_path / "b.txt"], str(db))
+    # (the model tags 'Nord Stream' a person in the second document, which writes it without its number)
+    assert "Nord Stream" not in _people(db)
+    con = store.connect(db)
+    assert {r[0] for r in con.execute("select kind from mentions where text like 'Nord Stream%'")} <= {"organization"}
+    # classifying again reads the statements as ingest did: an organization inside one is no place or party
+    from alliancecli import stance, stance_model
+
+    before = con.execute("select id, stance, stance_target from statements order by id").fetchall()
+    stance_model.reapply(con, stance.RULES)
+    assert con.execute("select id, stance, stance_target from statements order by id").fetchall() == before
+
+
 def test_an_english_surname_alone_joins_no_other_spelling_of_it_in_another_article():
     docs = {"Sara Forestier": {1}, "Forrester": {2}, "Nicholas Jeffries": {3}, "Jeffers": {4},
             "Jose Barrionuevo": {5}, "Barrioneuvo": {5}}

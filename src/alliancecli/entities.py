@@ -1753,6 +1753,33 @@ def numbered_names(docs) -> set[str]:
     return {n for n in out if len(n.split()) >= 2 and not any(any_given_name(w) for w in n.split())}
 
 
+#: the entity labels of a name with a number that stands for a body, a project or a product ('Nord Stream 2'); not
+#: an event ('World War 2'), a work or a date
+_NAMED_THINGS = frozenset({"PERSON", "ORG", "FAC", "PRODUCT"})
+
+
+def numbered_mentions(docs, numbered: set[str], bases: list[int], sent_bases: list[int], kinds: list[str]) -> list:
+    """Mentions of kind ``organization`` of the :func:`numbered_names` in the body's unit docs, wherever the model
+    tagged one, with its number ('Nord Stream 2') or without it: what the corpus refresh reads as evidence that the
+    name is no person's (:func:`alliancecli.store.bodies_named_as_people`)."""
+    names = {n for n in numbered if all(w[:1].isupper() for w in n.split())}  # not 'the age of' (18), 'at least' (5)
+    out = []
+    for k, doc in enumerate(docs):
+        if kinds[k] != "body":
+            continue
+        for ent in doc_ents(doc):
+            if ent.label_ not in _NAMED_THINGS:
+                continue  # not a date ('About February 24', 'Tomorrow, March 3')
+            skip = 4 if ent.text.startswith(("the ", "The ")) else 0  # 'the Nord Stream 2'
+            text = ent.text[skip:]
+            name = next((n for n in names if text == n or text.startswith(n + " ")), None)
+            if name is not None:
+                start = bases[k] + ent.start_char + skip
+                out.append(Mention("organization", name, name, start, start + len(name), k,
+                                   sent_bases[k] + _sent_index(doc, ent.start), ent.root.i, None))
+    return out
+
+
 def _namey(t) -> bool:
     lex = lexicon()
     return (t.pos_ == "PROPN" and bool(NAME_TOKEN.match(t.text)) and t.ent_type_ not in PLACE_LABELS

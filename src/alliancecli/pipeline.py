@@ -205,6 +205,10 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
     written = {m.text for m in people}  # 'Defiant Matt Williams' where the story also says 'Matt Williams'
     people = [entities.without_descriptor(m, docs[m.unit], units[m.unit].start, written - {m.text}) for m in people]
     numbered = entities.numbered_names(docs)  # 'Nord Stream 2'
+    # kept as a mention of an organization too, wherever the document writes it: across the corpus it is evidence for
+    # the documents that write the name without its number ('Nord Stream is a weapon')
+    organizations += entities.numbered_mentions(docs, numbered, [u.start for u in units], sent_of_unit,
+                                                [u.kind for u in units])
     people = [m for m in people if not (" " not in m.text and m.text in not_people) and m.text not in bodies
               and m.text not in numbered
               and m.text not in place_texts

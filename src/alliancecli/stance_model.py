@@ -285,7 +285,7 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
         ments: dict[int, list] = {}  # every country, bloc and place inside the statement, as ingest gives them
         for did, name, kind, ms, me in db.execute(
                 f"select document_id, name, kind, start, end from mentions where document_id in ({in_docs}) "
-                f"and kind != 'person' order by start", docs):
+                f"and kind not in ('person', 'organization') order by start", docs):  # as ingest passes them
             ments.setdefault(did, []).append((name, kind, ms, me))
         updates = []
         for sid, did, text, start, end, country, kind, cue, c_start, c_end, quotes_author in rows:

@@ -520,24 +520,26 @@ def refresh_actors(db: sqlite_utils.Database, overrides: list | None = None):
 
 
 def bodies_named_as_people(db: sqlite_utils.Database, titles: dict[str, set]) -> int:
-    """A one-word person name that a document of the corpus describes as a body ('oil giant Yukos', stored as a
-    mention of kind ``organization``) names that body in the other documents too ('Yukos said it would appeal'),
-    unless a title or role is written before it somewhere (``titles``: 'coach Ferguson'), the word is a given
-    name (:func:`entities.any_given_name`) or the surname of a person the corpus names in full (the band Keane
-    and the footballers Roy and Robbie Keane). Its person mentions become organization mentions and its
-    statements an organization's. Returns the number of names."""
+    """A person name that a document of the corpus describes as a body ('oil giant Yukos', 'the rock band Deep
+    Purple') or writes with a number as a project's or a product's ('Nord Stream 2'), stored as a mention of kind
+    ``organization``, names that body in the other documents too ('Yukos said it would appeal', 'Nord Stream is a
+    weapon'), unless a title or role is written before it somewhere (``titles``: 'coach Ferguson'), a word of it is
+    a given name (:func:`entities.any_given_name`: 'Michael Collins' the film is also the man), or a one-word name is
+    the surname of a person the corpus names in full (the band Keane and the footballers Roy and Robbie Keane). Its
+    person mentions become organization mentions and its statements an organization's. Returns the number of
+    names."""
     from . import entities
 
     named = {r[0] for r in db.execute("""select distinct m.name from mentions m where m.kind = 'person'
-                                         and m.name not like '% %' and exists (select 1 from mentions o
+                                         and exists (select 1 from mentions o
                                          where o.kind = 'organization' and o.text = m.name)""")}
     locals_of: dict[str, set] = {}
     for name, local in db.execute("select distinct name, doc_name from mentions where kind = 'person'"):
         locals_of.setdefault(name, set()).add(local)
     surnames = {r[0].split()[-1] for r in db.execute(
         "select distinct name from mentions where kind = 'person' and name like '% %'")}
-    bodies = sorted(n for n in named if not entities.any_given_name(n) and n not in surnames
-                    and not any(titles.get(x) for x in locals_of.get(n, ())))
+    bodies = sorted(n for n in named if not any(entities.any_given_name(w) for w in n.split())
+                    and (" " in n or n not in surnames) and not any(titles.get(x) for x in locals_of.get(n, ())))
     for name in bodies:
         db.execute("""update mentions set kind = 'organization', doc_name = null, country = null
                       where kind = 'person' and name = ?""", [name])
