@@ -67,7 +67,8 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
         if ent.text in ambiguous and other_sense(ent, document):
             continue
         if _a_language(ent) or _in_a_firms_name(ent) or _after_honorific(ent, document) or _in_a_works_title(ent) \
-                or _a_surname_after_a_given_name(ent) or len(ent) == 1 and _a_given_name_before_a_surname(doc, ent.start):
+                or _a_surname_after_a_given_name(ent) or (
+                    len(ent) == 1 and _a_given_name_before_a_surname(doc, ent.start)):
             continue
         if ent.label_ == "COUNTRY" and _a_capitals_place(ent):
             # 'the Kyiv region', 'Kyiv city council', 'the Kyiv direction': the city or its region, a place of the
@@ -157,7 +158,8 @@ def _in_a_list_of_languages(ent, rules) -> bool:
         return False  # no list
     if k < len(doc) and doc[k].lower_ in rules["nouns"] and k > ent.end:
         return True
-    if k + 1 < len(doc) and doc[k - 1].text in ("and", "or") and doc[k].is_lower and doc[k + 1].lower_ in rules["nouns"]:
+    if (k + 1 < len(doc) and doc[k - 1].text in ("and", "or") and doc[k].is_lower
+            and doc[k + 1].lower_ in rules["nouns"]):
         return True  # 'or sign language'
     j = ent.start
     while j > 0 and doc[j - 1].lower_ not in rules["before"] and (
@@ -165,7 +167,8 @@ def _in_a_list_of_languages(ent, rules) -> bool:
         j -= 1
     first, prev = doc[j], (doc[j - 1] if j > 0 else None)
     return (j < ent.start and prev is not None and prev.lower_ in rules["before"] and first.text in _demonyms()
-            and not first.text.endswith("s") and (k >= len(doc) or doc[k].is_punct or doc[k].pos_ in ("ADP", "PRON", "AUX")))
+            and not first.text.endswith("s")
+            and (k >= len(doc) or doc[k].is_punct or doc[k].pos_ in ("ADP", "PRON", "AUX")))
 
 
 def _a_surname_after_a_given_name(ent) -> bool:
@@ -1231,7 +1234,8 @@ def _facility_name(name: str) -> bool:
     first word."""
     words = name.split()
     return (len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(any_given_name(w) for w in words[:-1])
-            and words[-1].lower() in _people_rules_raw()["facility_words"] and words[0].lower() not in _census_surnames())
+            and words[-1].lower() in _people_rules_raw()["facility_words"]
+            and words[0].lower() not in _census_surnames())
 
 
 def _common_word_name(name: str, lower: set[str]) -> bool:
@@ -1630,7 +1634,8 @@ def _after_the_work_noun(ent, before, works: set[str]) -> bool:
     """Whether a name follows a work noun that 'the' opens, adjectives between at most, and is no subject of the verb
     after it: 'the musical Oliver!', 'the film Shakespeare in Love' (not 'In the book Tony Blair is a hero', 'the
     documentary Michael Moore made', nor 'his book Tony Blair': a possessive names the work's author)."""
-    if before is None or not before.is_lower or before.lemma_.lower() not in works or before.pos_ not in ("NOUN", "ADJ"):
+    if (before is None or not before.is_lower or before.lemma_.lower() not in works
+            or before.pos_ not in ("NOUN", "ADJ")):
         return False
     doc = ent.doc
     k = before.i - 1
