@@ -442,17 +442,24 @@ def test_ingest_joins_a_titled_surname_to_the_one_who_holds_the_title(tmp_path):
     assert "Biden" in people["Joseph Biden"]["aliases"]
 
 
-def test_a_name_the_corpus_describes_as_a_body_is_no_person_in_its_other_documents(tmp_path):
+def _ingest_texts(tmp_path, *texts):
+    """The database of one ingest of ``texts``, each a document of its own."""
     from alliancecli import pipeline
 
-    (tmp_path / "a.txt").write_text(
-        "Oil firm in court\n\nShares in the Russian oil giant Zorvex fell on Monday after the court ruling.\n",
-        encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "Appeal lodged\n\nZorvex said it would appeal against the ruling, which it called unfair.\n",
-        encoding="utf-8")
+    paths = []
+    for n, text in enumerate(texts):
+        paths.append(tmp_path / f"{n}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
     db = tmp_path / "t.db"
-    pipeline.ingest([tmp_path / "a.txt", tmp_path / "b.txt"], str(db))
+    pipeline.ingest(paths, str(db))
+    return db
+
+
+def test_a_name_the_corpus_describes_as_a_body_is_no_person_in_its_other_documents(tmp_path):
+    db = _ingest_texts(
+        tmp_path,
+        "Oil firm in court\n\nShares in the Russian oil giant Zorvex fell on Monday after the court ruling.\n",
+        "Appeal lodged\n\nZorvex said it would appeal against the ruling, which it called unfair.\n")
     con = store.connect(db)
     # (the model tags the name a person in both documents; the first says it is an oil company)
     assert {r[0] for r in con.execute("select kind from mentions where text = 'Zorvex'")} == {"organization"}
@@ -462,16 +469,10 @@ def test_a_name_the_corpus_describes_as_a_body_is_no_person_in_its_other_documen
 
 
 def test_a_name_the_corpus_writes_with_a_number_is_no_person_in_its_other_documents(tmp_path):
-    from alliancecli import pipeline
-
-    (tmp_path / "a.txt").write_text(
+    db = _ingest_texts(
+        tmp_path,
         "Pipeline row\n\nThe construction of Nord Stream 2 must be stopped, the minister said on Monday.\n",
-        encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "A warning\n\nI have been saying for a long time that Nord Stream is a weapon that will hit Europe.\n",
-        encoding="utf-8")
-    db = tmp_path / "t.db"
-    pipeline.ingest([tmp_path / "a.txt", tmp_path / "b.txt"], str(db))
+        "A warning\n\nI have been saying for a long time that Nord Stream is a weapon that will hit Europe.\n")
     # (the model tags 'Nord Stream' a person in the second document, which writes it without its number)
     assert "Nord Stream" not in _people(db)
     con = store.connect(db)

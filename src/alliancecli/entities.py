@@ -83,26 +83,25 @@ def place_mentions(doc, base: int, unit: int, sent_base: int, ambiguous: set[str
     return out
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _forms(field: str) -> frozenset[str]:
+    """The gazetteer's country forms of one field ('demonyms', 'capitals')."""
     from . import gazetteer
 
-    return frozenset(f.text for f in gazetteer.load().forms if f.field == "capitals")
+    return frozenset(f.text for f in gazetteer.load().forms if f.field == field)
 
 
 def _a_capitals_place(ent) -> bool:
     """Whether a capital's name is written as a place of its country here: before a word that makes it a city or a
     region (people.json places 'after': 'the Kyiv region', 'Kyiv city council', 'the Kyiv direction')."""
     doc = ent.doc
-    return (ent.text in _capitals() and ent.end < len(doc) and doc[ent.end].is_lower
+    return (ent.text in _forms("capitals") and ent.end < len(doc) and doc[ent.end].is_lower
             and doc[ent.end].lower_ in _place_rules()["after"])
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    from . import gazetteer
-
-    return frozenset(f.text for f in gazetteer.load().forms if f.field == "demonyms")
+    return _forms("demonyms")
 
 
 def _a_language(ent) -> bool:
@@ -122,7 +121,8 @@ def _a_language(ent) -> bool:
 
     prev = doc[ent.start - 1] if ent.start > 0 else None
     glued = nxt is not None and nxt.text in ("-", "–") and not doc[ent.end - 1].whitespace_  # 'Russian-occupied'
-    if _list_end(doc, ent.end) > ent.end and _modifies_after_list(doc, _list_end(doc, ent.end), rules):
+    end = _list_end(doc, ent.end)
+    if end > ent.end and _modifies_after_list(doc, end, rules):
         return False  # 'in Ukrainian, Polish and Lithuanian cities'
     return prev is not None and prev.lower_ in rules["before"] and not ent.text.endswith("s") and not glued and (
         nxt is None or nxt.is_punct or nxt.pos_ in ("ADP", "PRON", "AUX")) or _in_a_list_of_languages(ent, rules)
@@ -484,8 +484,7 @@ def clean_name(tokens) -> list:
     not_starts = _place_rules()["not_starts"]
     while toks and not _glued_to_a_name(toks, lex, prefixes) and (
                     toks[0].lower_ in lex["titles"] or toks[0].lower_ in lex["roles"] or toks[0].lower_ in prefixes
-                    # a title in the plural before names it stands for ('Lord Justices Clarke and Rix', 'Lords Bingham')
-                    or len(toks) > 1 and toks[0].lower_.endswith("s") and toks[0].lower_[:-1] in lex["titles"]
+                    or len(toks) > 1 and _plural_title(toks[0])
                     or toks[0].ent_type_ in PLACE_LABELS or toks[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
                     or toks[0].is_punct  # '― Ana Lopez': the tagger calls a horizontal bar a verb
                     or toks[0].lower_ in ("of", "the") or toks[0].lower_ in not_starts
@@ -1071,6 +1070,18 @@ def _title_parts() -> frozenset[str]:
     return frozenset(load_json("people.json")["title_parts"])
 
 
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """The titles and roles that stand for one right before a name ('Major', 'minister'; not 'Foreign')."""
+    lex = lexicon()
+    return frozenset((lex["titles"] | lex["roles"]) - _title_parts())
+
+
+def _plural_title(tok) -> bool:
+    """A title in the plural, before the names it stands for ('Lord Justices Clarke and Rix', 'Lords Bingham')."""
+    return tok.lower_.endswith("s") and tok.lower_[:-1] in lexicon()["titles"]
+
+
 def _surname_left_out(doc, k: int) -> bool:
     """Whether the one word the model tagged as a person at token ``k``, after a title or role, has its surname right
     after it untagged: a proper noun that is no common word and ends the phrase ('Major Oleksandr Kukurba, Captain
@@ -1080,10 +1091,10 @@ def _surname_left_out(doc, k: int) -> bool:
     lex = lexicon()
     prev, nxt = doc[k - 1], doc[k + 1]
     after = doc[k + 2] if k + 2 < len(doc) else None
-    return (prev.lower_ in (lex["titles"] | lex["roles"]) - _title_parts() and doc[k].whitespace_ == " "
+    return (prev.lower_ in _title_heads() and doc[k].whitespace_ == " "
             and nxt.pos_ == "PROPN" and not nxt.ent_type_ and bool(NAME_TOKEN.match(nxt.text)) and nxt.is_title
-            and not nxt.is_sent_start and not _is_common_word(nxt) and nxt.lower_ not in lex["titles"] | lex["roles"]
-            and (after is None or after.is_punct or after.lower_ in ("and", "or")))
+            and not nxt.is_sent_start and not _is_common_word(nxt) and nxt.lower_ not in lex["titles"]
+            and nxt.lower_ not in lex["roles"] and (after is None or after.is_punct or after.lower_ in ("and", "or")))
 
 
 def _tail_of_a_bodys_name(doc, k: int) -> bool:
@@ -1093,8 +1104,7 @@ def _tail_of_a_bodys_name(doc, k: int) -> bool:
     hold a place). A title, an honorific or a place right before the word makes it the first word of a name ('the
     President | Recep Tayyip Erdoğan', 'of Turkey | Recep Tayyip Erdoğan'), and so does a word of none ('of | Martin
     Luther King') or one word alone ('of the Council of Europe | Marija Pejčinović Burić')."""
-    lex = lexicon()
-    heads = (lex["titles"] | lex["roles"] | honorifics()) - _title_parts()
+    heads = _title_heads() | (honorifics() - _title_parts())
     j, words, joined = k, 0, False
     while j > 0:
         t = doc[j - 1]
@@ -2080,7 +2090,7 @@ def written_full_names(docs, names: set[str]) -> dict[str, str]:
             if (not _namey(prev) or prev.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or prev.whitespace_ != " "
                     or prev.is_upper or any(ch.isdigit() for ch in prev.text)  # 'UCL Carter', 'XR-7 Carter'
                     or prev.lower_ in lex["roles"] or _place_word(prev.text) and not any_given_name(prev.text)
-                    or prev.lower_.endswith("s") and prev.lower_[:-1] in lex["titles"]  # 'Lord Justices Clarke'
+                    or _plural_title(prev)  # 'Lord Justices Clarke'
                     or _brand_case(prev.text)  # (a town named like a first name, untagged: "Sweden's Carolina Kluft")
                     or _starts_sentence(prev) and prev.lower_ in common):
                 continue

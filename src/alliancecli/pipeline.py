@@ -262,7 +262,7 @@ def _analyse(prep: Prepared, docs: list) -> store.DocumentRows:
                                   frozenset(m.name for m in mentions if m.kind == "country"),
                                   tuple(sorted({(m.name, m.country) for m in people if m.country})))
     adversaries = stance.adversaries(text, [(m.name, m.kind, m.start, m.end) for m in mentions])
-    places = [(m.name, m.kind, m.start, m.end) for m in mentions if m.kind not in ("person", "organization")]
+    places = [(m.name, m.kind, m.start, m.end) for m in mentions if m.kind in stance.CONTEXT_KINDS]
     for st in stmts:
         # the lines a comment quotes are not its author's words: blank them out
         quoted = outline.comments[st.comment].quoted if st.kind == "comment" else ()

@@ -51,6 +51,11 @@ class Stance:
     parties: tuple[str, ...] = ()  # canonical countries and blocs the target involves
 
 
+#: the kinds of mention a statement's context holds (``Context.mentions``): its countries, blocs and places, not its
+#: people or organizations; ingest and a later re-classification pass the same (:mod:`alliancecli.stance_model`)
+CONTEXT_KINDS = ("country", "bloc", "place")
+
+
 @dataclass(frozen=True)
 class Context:
     """What ingest knows about a statement besides its text.

@@ -283,9 +283,10 @@ def reclassify(db: sqlite_utils.Database, ids: list[int], classifier: stance.Cla
         texts = {did: (title, text) for did, title, text in db.execute(
             f"select id, title, text from documents where id in ({in_docs})", docs)}
         ments: dict[int, list] = {}  # every country, bloc and place inside the statement, as ingest gives them
+        kinds = ",".join("?" * len(stance.CONTEXT_KINDS))
         for did, name, kind, ms, me in db.execute(
                 f"select document_id, name, kind, start, end from mentions where document_id in ({in_docs}) "
-                f"and kind not in ('person', 'organization') order by start", docs):  # as ingest passes them
+                f"and kind in ({kinds}) order by start", [*docs, *stance.CONTEXT_KINDS]):  # as ingest passes them
             ments.setdefault(did, []).append((name, kind, ms, me))
         updates = []
         for sid, did, text, start, end, country, kind, cue, c_start, c_end, quotes_author in rows:
