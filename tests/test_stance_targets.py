@@ -479,6 +479,25 @@ def test_a_statement_about_the_war_that_names_no_alignment_takes_no_side_on_its_
     # outside the war, a clear objection still opposes the document's topic
     s = stance.classify("This is out of the question.", ctx)
     assert (s.label, s.target) == ("oppose", "Poland–Ukraine partnership")
+    # nor does praise for peace efforts support it: 'this' is peace, not the partnership
+    assert stance.classify("For peace in Ukraine, we are ready to do everything possible in all formats. It is "
+                           "important for everyone to be sincerely ready for this", ctx) == stance.NO_TARGET
+    # outside the war, the same words do
+    s = stance.classify("For trade, we are ready to do everything possible. It is important for everyone to be "
+                        "sincerely ready for this", ctx)
+    assert (s.label, s.target) == ("support", "Poland–Ukraine partnership")
+
+
+def test_agreement_with_a_partner_takes_a_position_on_the_documents_topic_even_in_talk_of_the_war():
+    topic = stance.Topic("Ukraine–United Kingdom partnership", "partnership", ("Ukraine", "United Kingdom"))
+    ctx = stance.Context(speaker_country="Ukraine", topic=topic)
+    s = stance.classify("We discussed the situation on the frontline. We have a common view on how to move "
+                        "towards victory.", ctx)
+    assert (s.label, s.target) == ("support", "Ukraine–United Kingdom partnership")
+    assert "common view" in s.evidence.split("; ")
+    # the same talk of the war without the agreement takes no side
+    assert stance.classify("We discussed the situation on the frontline. We talked about how to move towards "
+                           "victory.", ctx) == stance.NO_TARGET
 
 
 def test_a_negated_cue_opposes_only_an_alignment_the_sentence_names_clearly():

@@ -124,7 +124,8 @@ def lexicon() -> dict:
         "flip_min": raw["flip_min_cue"],
         "window": raw["negation_window"],
         "negation": re.compile(r"(?:\b(?:%s)\b|n[’']t\b)" % "|".join(re.escape(n) for n in negs), re.I),
-        "support": [(rx(p), w) for p, w in raw["support"]],
+        # the agreement cue first: 'a common view' is agreement, not the weaker 'common' of a partnership
+        "support": [(rx(raw["agreement"]), raw["agreement_weight"])] + [(rx(p), w) for p, w in raw["support"]],
         "oppose": [(rx(p), w) for p, w in raw["oppose"]],
         "blocs_generic": rx(raw["blocs_generic"]),
         "actions": [(name, rx(p)) for name, p in raw["actions"].items()],
@@ -134,6 +135,7 @@ def lexicon() -> dict:
         "partnership_weak": rx(raw["partnership_weak"]),
         "masks": re.compile(raw["cue_masks"]),
         "thanks": rx(raw["thanks"]),
+        "agreement": rx(raw["agreement"]),
         "endorsing": rx(r"(?:%s)\W*$" % "|".join(raw["endorsing_frames"])),
         "courtesies": rx(raw["courtesies"]),
         "collective": rx(raw["collective_partners"]),
@@ -565,7 +567,7 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
             # thanks take a position toward the thanked unless what they thank for is the war, crimes or peace
             # ('grateful for the bold position of Charles Michel' in 'the difficult moment of the Russian invasion';
             # not 'grateful to the parliaments ... recognizing this war as genocide')
-            thanks = bool(lx["thanks"].fullmatch(m.group(0)))
+            thanks = bool(lx["thanks"].fullmatch(m.group(0)) or lx["agreement"].fullmatch(m.group(0)))
             thanked_aside = not thanks or bool(lx["neutral_topics"].search(cue_text, m.end()))
             # what the cue supports may be the war, a court or peace itself, whatever else the sentence asks
             # ('I support the need for a special court or tribunal'; not 'support Ukraine in the war')
@@ -786,8 +788,13 @@ class Rules:
         t = _with_speaker(t, ctx.speaker_country)
         vague = t.kind == "partnership" and len(t.parties) < 2
         label = "support" if score > 0 else "oppose"
-        if label == "oppose" and _aside(text):
-            return NO_TARGET  # "the war will be a threat to Russia itself": about the war, not the document's topic
+        thanks = any(lexicon()[k].fullmatch(text[x:y]) for s in sentences for w, (x, y) in s.cues if w > 0
+                     for k in ("thanks", "agreement"))
+        if _aside(text) and (label == "oppose" or not thanks):
+            # "the war will be a threat to Russia itself", 'we are ready to do everything for peace': about the
+            # war or peace, not the document's topic; thanks still take a position ('grateful for the bold position
+            # of Charles Michel' in 'the difficult moment of the Russian invasion')
+            return NO_TARGET
         if vague:
             return NO_TARGET
         cues = sorted((c for s in sentences for c in s.cues if (c[0] > 0) == (score > 0)), key=lambda c: -abs(c[0]))
