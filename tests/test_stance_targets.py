@@ -620,3 +620,16 @@ def test_an_invitation_to_visit_is_a_courtesy_that_takes_no_position(text, label
     topic = stance.Topic("Germany–Ukraine partnership", "partnership", ("Germany", "Ukraine"))
     ctx = stance.Context(speaker_country="Ukraine", topic=topic, lead="Volodymyr Zelenskyy invited ")
     assert stance.classify(text, ctx).label == label
+
+
+def test_a_bloc_before_an_office_names_a_post_not_an_alignment():
+    ctx = stance.Context(speaker_country="Ukraine")
+    s = stance.classify("Today I'm glad to announce that together with the former NATO Secretary General Anders Fogh "
+                        "Rasmussen we're establishing an advisory group on security guarantees.", ctx)
+    assert s.target != "NATO" and "NATO" not in s.parties
+    assert stance.classify("We discussed the visit of the UN Secretary-General and the EU High Representative.",
+                           ctx).target is None
+    # the bloc itself is still a target
+    s = stance.classify("Today I'm glad to announce that together with NATO we're establishing an advisory group.",
+                        ctx)
+    assert (s.label, s.target) == ("support", "NATO")

@@ -136,6 +136,7 @@ def lexicon() -> dict:
         "masks": re.compile(raw["cue_masks"]),
         "thanks": rx(raw["thanks"]),
         "agreement": rx(raw["agreement"]),
+        "office_after": re.compile(raw["office_after"]),
         "endorsing": rx(r"(?:%s)\W*$" % "|".join(raw["endorsing_frames"])),
         "courtesies": rx(raw["courtesies"]),
         "collective": rx(raw["collective_partners"]),
@@ -351,7 +352,10 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
     sent = text[a:b]
     found: list[_Target] = []
     allies = _allies(text, a, b, mentions, speaker_country)
-    blocs = [(name, s, e) for name, kind, s, e in mentions if kind == "bloc" and a <= s < b]
+    # a bloc before an office's title names the office ('the former NATO Secretary General Anders Fogh Rasmussen',
+    # 'the UN Secretary-General's visit'): a person's post, not an alignment the sentence speaks of
+    blocs = [(name, s, e) for name, kind, s, e in mentions if kind == "bloc" and a <= s < b
+             and not lx["office_after"].match(text, e)]
     blocs += [(m.group(0).lower().removeprefix("the ").strip(), a + m.start(), a + m.end())
               for m in lx["blocs_generic"].finditer(sent)
               if not any(s <= a + m.start() < e or a + m.start() <= s < a + m.end() for _, s, e in blocs)
