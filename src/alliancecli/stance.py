@@ -28,6 +28,7 @@ The rules, with every word list in ``data/stance.json``:
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -137,6 +138,9 @@ def lexicon() -> dict:
         "thanks": rx(raw["thanks"]),
         "agreement": rx(raw["agreement"]),
         "office_after": re.compile(raw["office_after"]),
+        # what any target of :func:`_targets` needs in its sentence, a bloc mention aside
+        "any_target": rx("|".join(f"(?:{raw[k]})" for k in ("blocs_generic", "integration", "sanctions",
+                                                             "partnership", "partnership_weak"))),
         "endorsing": rx(r"(?:%s)\W*$" % "|".join(raw["endorsing_frames"])),
         "courtesies": rx(raw["courtesies"]),
         "collective": rx(raw["collective_partners"]),
@@ -346,10 +350,19 @@ def _partner_after(text: str, i: int, mentions) -> bool:
     return m is not None and any(s == m.end() for _, kind, s, _ in mentions if kind in ("country", "bloc"))
 
 
+def _within(mentions, starts: list[int], a: int, b: int, reach: int = 80):
+    """The ``mentions`` (sorted by their ``starts``) that start in ``[a, b + reach)``: all that :func:`_targets`
+    reads of a sentence ``[a, b)`` (the partner right after 'to' may lie past its end), without scanning a long
+    document's every mention for each of its sentences."""
+    return mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b + reach)]
+
+
 def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
              sanctioned: tuple[str, ...] = ()) -> list[_Target]:
     lx = lexicon()
     sent = text[a:b]
+    if not (lx["any_target"].search(sent) or any(kind == "bloc" and a <= s < b for _, kind, s, _ in mentions)):
+        return []  # most sentences name no alignment: no word below could make one
     found: list[_Target] = []
     allies = _allies(text, a, b, mentions, speaker_country)
     # a bloc before an office's title names the office ('the former NATO Secretary General Anders Fogh Rasmussen',
@@ -846,8 +859,9 @@ def document_topic(title: str | None, text: str, sides: tuple[str, ...] = (), kn
         return t
     counts: dict = {}
     mentions = find_mentions(text, known)
+    starts = [m[2] for m in mentions]
     for a, b in _sentences(text):
-        for x in _targets(text, a, b, mentions, None):
+        for x in _targets(text, a, b, _within(mentions, starts, a, b), None):
             key = (x.name, "bloc" if x.kind == "bloc+" else x.kind, x.parties)
             counts[key] = counts.get(key, 0) + 1
     if not counts:
