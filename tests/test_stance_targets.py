@@ -308,6 +308,10 @@ def test_a_title_that_reports_an_encounter_makes_the_sides_partnership_the_topic
                                  ("Ukraine",)) is None
     assert stance.document_topic("Ukraine and Turkey discussed the exchange of prisoners of war at the meeting", "",
                                  ()) is None
+    # the city where they meet is no side
+    met = stance.document_topic("President of Ukraine met with the President of Azerbaijan in Brussels", "")
+    assert met.parties == ("Azerbaijan", "Ukraine")
+    assert stance.document_topic("Leaders of Estonia and Latvia met in Warsaw", "").parties == ("Estonia", "Latvia")
 
 
 def test_a_frame_that_endorses_the_statement_decides_a_neutral_one_toward_the_documents_topic():

@@ -870,6 +870,16 @@ def document_topic(title: str | None, text: str, sides: tuple[str, ...] = (), kn
     return Topic(name, kind, parties) if n >= 3 else None
 
 
+_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def _venue(title: str, s: int, e: int) -> bool:
+    """Whether the mention at ``s:e`` of an encounter's title is a city, a capital, where it took place ('met with the
+    President of Azerbaijan in Brussels'), not a side that meets; a state's own name stays a side ('membership in the
+    EU')."""
+    return title[s:e] not in _state_forms() and bool(_IN.search(title, max(0, s - 8), s))
+
+
 #: what parts a title: a dash between spaces or a colon ("Ukraine must join NATO - President at the summit")
 _TITLE_PART = re.compile(r"\s[-–—]\s|:\s")
 
@@ -894,7 +904,7 @@ def encounter(title: str | None, sides: tuple[str, ...] = (), known=(),
     b = next((m.start() for m in _TITLE_PART.finditer(title, met.end())), len(title))
     named = [n for n, _, s, e in find_mentions(title, known) if a <= s < b and not (
         _ADVERSARY.search(title[max(0, s - 40):s]) or _ADVERSARY_AFTER.match(title[e:e + 30])
-        or lx["adversary_possessive"].match(title[e:e + 40]))]
+        or lx["adversary_possessive"].match(title[e:e + 40]) or _venue(title, s, e))]
     names = named + [side for name, side in people if side and name in title[a:b]] + [s for s in sides if s]
     names = list(dict.fromkeys(n for n in names if n in places and places[n].kind in ("country", "bloc")))
     if len(names) < 2:
