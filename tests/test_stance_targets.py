@@ -637,3 +637,19 @@ def test_a_bloc_before_an_office_names_a_post_not_an_alignment():
     s = stance.classify("Today I'm glad to announce that together with NATO we're establishing an advisory group.",
                         ctx)
     assert (s.label, s.target) == ("support", "NATO")
+
+
+def test_sanctions_on_the_documents_aggressor_are_the_course_of_a_speaker_of_another_country():
+    ctx = stance.Context(speaker_country="Ukraine", adversaries=("Russia",))
+    s = stance.classify("All the consequences of the embargo will be manageable.", ctx)
+    assert (s.label, s.target, s.evidence) == ("support", "sanctions coalition", "embargo")
+    # not an end of them, not sanctions on someone the document does not call the aggressor, not a report
+    assert stance.classify("There are plans to end the embargo.", ctx).label == "neutral"
+    assert stance.classify("The consequences of the sanctions against Belarus will be manageable.",
+                           ctx).label == "neutral"
+    assert stance.classify("The parties discussed the sanctions.", ctx).label == "neutral"
+    # the aggressor's own speaker, or a document with no aggressor, takes no course
+    assert stance.classify("All the consequences of the embargo will be manageable.",
+                           stance.Context(speaker_country="Russia", adversaries=("Russia",))).label == "neutral"
+    assert stance.classify("All the consequences of the embargo will be manageable.",
+                           stance.Context(speaker_country="Ukraine")).label == "neutral"

@@ -138,6 +138,7 @@ def lexicon() -> dict:
         "thanks": rx(raw["thanks"]),
         "agreement": rx(raw["agreement"]),
         "office_after": re.compile(raw["office_after"]),
+        "sanctions_end": rx(raw["sanctions_end"]),
         # what any target of :func:`_targets` needs in its sentence, a bloc mention aside
         "any_target": rx("|".join(f"(?:{raw[k]})" for k in ("blocs_generic", "integration", "sanctions",
                                                              "partnership", "partnership_weak"))),
@@ -664,7 +665,10 @@ def _own_course(text: str, sentences: list[_Sentence], ctx: Context, mentions):
         if any(rx.search(sent) for rx in lx["report"]):
             continue  # "the parties discussed Ukraine's accession" is a topic, not a position
         for t in s.targets:
-            if not (t.kind == "integration" or (t.kind == "bloc+" and t.action in ("membership", "accession"))):
+            # sanctions on the document's aggressor, from a speaker of another country: that side's own course too
+            sanctions = t.kind == "sanctions" and bool(ctx.speaker_country and ctx.adversaries) and (
+                ctx.speaker_country not in ctx.adversaries)
+            if not (sanctions or t.kind == "integration" or (t.kind == "bloc+" and t.action in ("membership", "accession"))):
                 continue
             # "not yet a member" negates the course; "..., but the distance to the Alliance is not reduced"
             # negates another clause
@@ -673,6 +677,13 @@ def _own_course(text: str, sentences: list[_Sentence], ctx: Context, mentions):
             b = next((m.start() for m in _CLAUSE_BREAK.finditer(sent, b)), len(sent))
             if lx["negation"].search(_NOT_NEGATION.sub(" ", sent[a:b])):
                 continue
+            if sanctions:
+                if lx["sanctions_end"].search(sent[a:t.span[0] - s.start]):
+                    continue  # 'plans to end the European Union's arms embargo on China': an end of them
+                if any(k == "country" and s.start <= ms < s.end and n not in ctx.adversaries
+                       and _SANCTIONED.search(text[max(s.start, ms - 60):ms]) for n, k, ms, _ in mentions):
+                    continue  # sanctions aimed at a country the document does not call the aggressor
+                return t, t.span
             m = lx["own_course"].search(sent)
             if m is not None:
                 return t, (s.start + m.start(), s.start + m.end())
