@@ -626,13 +626,17 @@ def test_an_invitation_to_visit_is_a_courtesy_that_takes_no_position(text, label
     assert stance.classify(text, ctx).label == label
 
 
-def test_a_bloc_before_an_office_names_a_post_not_an_alignment():
+def test_a_bloc_before_an_office_or_a_mission_names_a_post_or_an_operation_not_an_alignment():
     ctx = stance.Context(speaker_country="Ukraine")
     s = stance.classify("Today I'm glad to announce that together with the former NATO Secretary General Anders Fogh "
                         "Rasmussen we're establishing an advisory group on security guarantees.", ctx)
     assert s.target != "NATO" and "NATO" not in s.parties
     assert stance.classify("We discussed the visit of the UN Secretary-General and the EU High Representative.",
                            ctx).target is None
+    # nor does one before a mission's name: the operation, not an alignment
+    assert stance.classify("Turkey also attaches great importance to the work of the OSCE Special Monitoring Mission "
+                           "in Donbas.", ctx).target is None
+    assert stance.classify("We insist on the full work of the OSCE SMM to prevent provocations.", ctx).target is None
     # the bloc itself is still a target
     s = stance.classify("Today I'm glad to announce that together with NATO we're establishing an advisory group.",
                         ctx)
