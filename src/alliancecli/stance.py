@@ -585,7 +585,7 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
             # thanks take a position toward the thanked unless what they thank for is the war, crimes or peace
             # ('grateful for the bold position of Charles Michel' in 'the difficult moment of the Russian invasion';
             # not 'grateful to the parliaments ... recognizing this war as genocide')
-            thanks = bool(lx["thanks"].fullmatch(m.group(0)) or lx["agreement"].fullmatch(m.group(0)))
+            thanks = _thanks_or_agreement(m.group(0))
             thanked_aside = not thanks or bool(lx["neutral_topics"].search(cue_text, m.end()))
             # what the cue supports may be the war, a court or peace itself, whatever else the sentence asks
             # ('I support the need for a special court or tribunal'; not 'support Ukraine in the war')
@@ -615,6 +615,13 @@ def _score_sentence(text: str, s: _Sentence, comment: bool, mentions=()):
 #: a verb of joining at the end of a cue, and the determiner and common noun after it: what is joined
 _JOIN_VERB = re.compile(r"\b(?:join|joins|joined|joining|unite|integrate)$", re.I)
 _JOIN_OBJECT = re.compile(r"\s+(?:the|a|an|this|that|our|their|its)\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+
+
+def _thanks_or_agreement(cue: str) -> bool:
+    """Whether the words of a support cue thank or praise someone ('grateful', ``thanks``) or agree with them ('a
+    common view', ``agreement``): a position toward a partner, even in a sentence about the war."""
+    lx = lexicon()
+    return bool(lx["thanks"].fullmatch(cue) or lx["agreement"].fullmatch(cue))
 
 
 def _joins_something_else(sent: str, m) -> bool:
@@ -654,9 +661,10 @@ _OBJECT_PRONOUNS = frozenset({"us", "our", "you", "your", "them", "their", "him"
 
 def _own_course(text: str, sentences: list[_Sentence], ctx: Context, mentions):
     """A speaker on their own country's accession or integration, with no cue either way ("Ukraine has chosen
-    the course of NATO membership", "our European integration path"): the course their government pursues, so
-    support, unless the target's clause negates or the sentence asks.  Returns the target and the words naming
-    the joiner."""
+    the course of NATO membership", "our European integration path"), or on sanctions against the document's
+    aggressor from another country ("the consequences of the embargo will be manageable"): the course their
+    government pursues, so support, unless the target's clause negates or ends the sanctions, or the sentence asks.
+    Returns the target and the words naming the joiner (the sanctions' own words)."""
     lx = lexicon()
     for s in sentences:
         sent = text[s.start:s.end]
@@ -668,7 +676,8 @@ def _own_course(text: str, sentences: list[_Sentence], ctx: Context, mentions):
             # sanctions on the document's aggressor, from a speaker of another country: that side's own course too
             sanctions = t.kind == "sanctions" and bool(ctx.speaker_country and ctx.adversaries) and (
                 ctx.speaker_country not in ctx.adversaries)
-            if not (sanctions or t.kind == "integration" or (t.kind == "bloc+" and t.action in ("membership", "accession"))):
+            joining = t.kind == "integration" or (t.kind == "bloc+" and t.action in ("membership", "accession"))
+            if not (sanctions or joining):
                 continue
             # "not yet a member" negates the course; "..., but the distance to the Alliance is not reduced"
             # negates another clause
@@ -816,8 +825,7 @@ class Rules:
         t = _with_speaker(t, ctx.speaker_country)
         vague = t.kind == "partnership" and len(t.parties) < 2
         label = "support" if score > 0 else "oppose"
-        thanks = any(lexicon()[k].fullmatch(text[x:y]) for s in sentences for w, (x, y) in s.cues if w > 0
-                     for k in ("thanks", "agreement"))
+        thanks = any(_thanks_or_agreement(text[x:y]) for s in sentences for w, (x, y) in s.cues if w > 0)
         if _aside(text) and (label == "oppose" or not thanks):
             # "the war will be a threat to Russia itself", 'we are ready to do everything for peace': about the
             # war or peace, not the document's topic; thanks still take a position ('grateful for the bold position
@@ -881,6 +889,7 @@ def document_topic(title: str | None, text: str, sides: tuple[str, ...] = (), kn
     return Topic(name, kind, parties) if n >= 3 else None
 
 
+#: the words before a meeting's place in a title ('met ... in Brussels', 'talks at the Hague')
 _IN = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
