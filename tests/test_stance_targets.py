@@ -657,3 +657,19 @@ def test_sanctions_on_the_documents_aggressor_are_the_course_of_a_speaker_of_ano
                            stance.Context(speaker_country="Russia", adversaries=("Russia",))).label == "neutral"
     assert stance.classify("All the consequences of the embargo will be manageable.",
                            stance.Context(speaker_country="Ukraine")).label == "neutral"
+
+
+def test_the_agent_of_an_act_of_war_is_the_documents_aggressor():
+    text = ("I ask those who want information about prisoners of war illegally detained by Russia to call. The line "
+            "will help. The possibility of escalation by Russia has been constant for many years.")
+    ms = stance.find_mentions(text)
+    assert stance.adversaries(text, ms) == ("Russia",)
+    # so no partnership with it, where nothing joins it to another country
+    ctx = stance.Context(speaker_country="Ukraine", adversaries=("Russia",))
+    s = stance.classify("I ask those who want information about prisoners illegally detained by Russia to call us: "
+                        "the line will help.", ctx)
+    assert "Russia" not in s.parties
+    # a country that acts in no act of war is no aggressor
+    text = "Talks hosted by Poland went well."
+    assert [m[0] for m in stance.find_mentions(text)] == ["Poland"] and stance.adversaries(
+        text, stance.find_mentions(text)) == ()

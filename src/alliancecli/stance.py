@@ -107,6 +107,10 @@ _SANCTIONED = re.compile(r"(?:\b(?:sanctions?|sanctioning|embargo|blacklist)\b"
                          r"|\b(?:suspension|suspend\w*|sever\w*) (?:of )?(?:all )?(?:trade|economic) (?:relations|ties) with"
                          r"(?: \w+ and)?)\s+(?:the\s+)?$", re.I)
 #: after a country that is the aggressor: "the Russian invasion", "Russian aggression", "Russian occupiers"
+#: the agent of an act of war before a country: "escalation by Russia", "attacks by", "illegally detained by"
+_AGGRESSOR_BY = re.compile(r"\b(?:aggression|invasion|attacks?|escalation|occupation|shelling|bombing|strikes|"
+                           r"atrocities|crimes|killed|murdered|tortured|detained|abducted|deported|shelled|bombed|"
+                           r"attacked|invaded|occupied|captured|destroyed|seized|annexed) by\s+(?:the\s+)?$", re.I)
 _AGGRESSOR = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|occup\w*)", re.I)
 _WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
 _PRIORITY = {"bloc+": 0, "integration": 1, "sanctions": 2, "bloc": 3, "partnership": 4}
@@ -274,9 +278,11 @@ def _members(bloc: str) -> set[str]:
 
 def _marked_adversary(text: str, s: int, e: int, lo: int = 0) -> bool:
     """Whether the country mention at ``s:e`` is marked as the aggressor ("the Russian invasion", "Russia's
-    aggression") or as the aim of sanctions ("sanctions against Russia"; the words before it read from ``lo``)."""
+    aggression", "escalation by Russia", "prisoners illegally detained by Russia") or as the aim of sanctions
+    ("sanctions against Russia"; the words before it read from ``lo``)."""
+    before = text[max(lo, s - 60):s]
     return bool(_AGGRESSOR.match(text[e:e + 30]) or lexicon()["adversary_possessive"].match(text[e:e + 40])
-                or _SANCTIONED.search(text[max(lo, s - 60):s]))
+                or _SANCTIONED.search(before) or _AGGRESSOR_BY.search(before))
 
 
 def _allies(text: str, a: int, b: int, mentions, speaker_country: str | None) -> list[str]:
