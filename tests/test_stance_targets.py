@@ -670,6 +670,8 @@ def test_the_agent_of_an_act_of_war_is_the_documents_aggressor():
                         "the line will help.", ctx)
     assert "Russia" not in s.parties
     # a country that acts in no act of war is no aggressor
+    text = "Their taxes finance the weapons with which the Russians are killing us."
+    assert stance.adversaries(text, stance.find_mentions(text)) == ("Russia",)
     text = "Talks hosted by Poland went well."
     assert [m[0] for m in stance.find_mentions(text)] == ["Poland"] and stance.adversaries(
         text, stance.find_mentions(text)) == ()

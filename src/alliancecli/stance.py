@@ -111,7 +111,9 @@ _SANCTIONED = re.compile(r"(?:\b(?:sanctions?|sanctioning|embargo|blacklist)\b"
 _AGGRESSOR_BY = re.compile(r"\b(?:aggression|invasion|attacks?|escalation|occupation|shelling|bombing|strikes|"
                            r"atrocities|crimes|killed|murdered|tortured|detained|abducted|deported|shelled|bombed|"
                            r"attacked|invaded|occupied|captured|destroyed|seized|annexed) by\s+(?:the\s+)?$", re.I)
-_AGGRESSOR = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|occup\w*)", re.I)
+_AGGRESSOR = re.compile(r"^\W*(?:aggress\w*|invasion|invaders?|occup\w*|(?:(?:is|are|was|were|has been|have been|"
+                        r"keeps?|continues? to|continue)\s+)?(?:killing|shelling|attacking|bombing|invading|"
+                        r"torturing|terrori[sz]ing|destroying)\b)", re.I)
 _WHY = re.compile(r"\W*(?:why|who needs|what for)\b", re.I)
 _PRIORITY = {"bloc+": 0, "integration": 1, "sanctions": 2, "bloc": 3, "partnership": 4}
 
