@@ -675,3 +675,13 @@ def test_the_agent_of_an_act_of_war_is_the_documents_aggressor():
     text = "Talks hosted by Poland went well."
     assert [m[0] for m in stance.find_mentions(text)] == ["Poland"] and stance.adversaries(
         text, stance.find_mentions(text)) == ()
+
+
+def test_an_action_word_before_another_name_proposes_nothing_toward_the_bloc():
+    ctx = stance.Context(speaker_country="Ukraine")
+    s = stance.classify("We will integrate our system with the European Union's energy system and join ENTSO-E.", ctx)
+    assert s.target == "EU integration"
+    assert stance.classify("NATO member Estonia was named in the report.", ctx).target == "NATO"
+    # the bloc itself, or a generic name of it, is still what is joined
+    assert stance.classify("Ukraine will join the European Union.", ctx).target == "EU membership"
+    assert stance.classify("Ukraine has long ago decided to join the Alliance.", ctx).target == "alliance membership"

@@ -366,6 +366,18 @@ def _within(mentions, starts: list[int], a: int, b: int, reach: int = 80):
     return mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b + reach)]
 
 
+#: a name right after a verb of joining: what it joins ('join ENTSO-E', 'join the Three Seas Initiative')
+_JOINED_NAME = re.compile(r"\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _joins_another_name(text: str, i: int, blocs) -> bool:
+    """Whether the action word ending at ``i`` is followed by a capitalised name that is none of the sentence's
+    ``blocs`` (name, start, end) ('and join ENTSO-E' after 'the European Union's energy system', 'NATO member
+    Estonia'): that name is what is joined, or the member."""
+    m = _JOINED_NAME.match(text, i)
+    return m is not None and not any(s <= m.end() < e or i <= s <= m.end() for _, s, e in blocs)
+
+
 def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
              sanctioned: tuple[str, ...] = ()) -> list[_Target]:
     lx = lexicon()
@@ -394,6 +406,8 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
         near = []
         for action, rx in lx["actions"]:
             for m in rx.finditer(sent):
+                if _joins_another_name(text, a + m.end(), blocs):
+                    continue  # 'integrate with the European Union's energy system and join ENTSO-E': ENTSO-E is joined
                 near.append((abs(a + m.start() - s), action))
         own = (bloc,) if named else tuple(sorted(members))
         if near:
