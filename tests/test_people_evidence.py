@@ -407,6 +407,24 @@ def test_a_person_who_owns_what_people_have_stays_a_person(nlp, text):
     assert entities.bodies_described([nlp(text)]) == set()
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Lazio striker Paolo Di Canio was banned.", "Lazio"),
+    ("Former Chelsea captain Desailly, who is now playing for Al-Gharafa in Qatar, says there is no comparison.",
+     "Chelsea"),
+])
+def test_a_name_before_a_role_in_a_team_and_a_persons_name_is_the_team(nlp, text, name):
+    assert name in entities.bodies_described([nlp(text)])
+
+
+@pytest.mark.parametrize("text", [
+    "Rooney's boss Alex Ferguson praised him.",  # a person has a boss
+    "Alex Ferguson said Wayne Rooney was fit.",  # no role between
+    "Sam Smith, a defender, joined the club.",  # the role after a comma describes the person
+])
+def test_a_person_next_to_a_team_role_stays_a_person(nlp, text):
+    assert entities.bodies_described([nlp(text)]) == set()
+
+
 @pytest.mark.parametrize("text,names", [
     ("Thank you to Maersk, Jysk, Lego, Vestas, DSV, Arla Foods, Carlsberg and many other companies who have made "
      "this decision.", {"Jysk", "Lego", "Arla Foods"}),

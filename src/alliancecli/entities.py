@@ -1384,7 +1384,7 @@ def _people_rules_raw() -> dict:
     return {k: set(raw[k]) for k in ("not_name_words", "list_separators", "place_preps", "other_labels", "org_nouns",
                                        "body_roles", "owned_by_bodies", "person_org_nouns", "person_org_modifiers",
                                        "org_nouns_not_before_names", "name_compounds", "modifier_prefixes",
-                                       "person_nouns", "thing_nouns", "work_nouns", "facility_words")}
+                                       "person_nouns", "thing_nouns", "work_nouns", "facility_words", "team_roles")}
 
 
 #: titles of saints and sovereigns, after which awards and bodies are named ('the Order of Prince Yaroslav the Wise')
@@ -1492,6 +1492,8 @@ def bodies_described(docs) -> set[str]:
             elif _listed_under(ent, kinds) or _owns_a_bodys(ent, rules["owned_by_bodies"]) and not (
                     len(ent) > 1 and any_given_name(ent[0].text)):  # not 'Roman Abramovich's shares'
                 listed.add(ent.text)
+            elif _team_of(doc, ent, rules["team_roles"]):
+                out.add(ent.text)  # ('Former Chelsea captain Desailly': 'former' is the captain's, not the name's)
         if which or listed:
             personal.update(ent.text for ent in doc_ents(doc) if ent.text in which | listed and (
                 _person_word_before(ent[0]) or _role_apposition(ent.root)))
@@ -1616,6 +1618,20 @@ def _owns_a_bodys(ent, owned: set[str]) -> bool:
     if root.dep_ == "poss" and k < len(doc) and doc[k].text in ("'s", "’s", "'", "’"):
         k += 1
     return all(t.is_lower for t in doc[k:head.i + 1])
+
+
+def _team_of(doc, ent, roles: set[str]) -> bool:
+    """Whether the name stands right before a role in a team, written in lower case, and a person's name follows
+    the role ('Charlton defender Hermann Hreidarsson', 'Former Chelsea captain Desailly', 'Blackburn boss Mark
+    Hughes'): the team's name. Not a possessive ('Rooney's boss'), nor a name of two words or more that opens with a
+    given name."""
+    k = ent.end
+    if k + 1 >= len(doc) or not (doc[k].is_lower and doc[k].lower_ in roles):
+        return False
+    after = doc[k + 1]
+    if not (after.ent_type_ == "PERSON" and after.ent_iob_ == "B"):
+        return False
+    return len(ent) == 1 or not any_given_name(ent[0].text)
 
 
 def _relative_pronoun_after(doc, ent) -> str | None:
