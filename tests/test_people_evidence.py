@@ -416,6 +416,16 @@ def test_a_name_before_a_role_in_a_team_and_a_persons_name_is_the_team(nlp, text
     assert name in entities.bodies_described([nlp(text)])
 
 
+def test_a_name_alone_in_brackets_after_a_name_is_an_affiliation(nlp):
+    sheet = ("S Best (Ulster), S Byrne (Leinster), R Corrigan (Leinster), L Cullen (Leinster), D Leamy (Munster), "
+             "R McCormack (Ulster), P O'Connell (Munster), J O'Connor (Wasps).")
+    assert "Ulster" in entities.bodies_described([nlp(sheet)])
+    # a word in brackets that is no name, or a name in brackets after a lower-case word, says nothing
+    assert entities.bodies_described([nlp("The film stars Johnny Depp (pictured) and Kate Winslet.")]) == set()
+    # after a pronoun the name in brackets says who that is
+    assert entities.bodies_described([nlp('Ferguson said: "He (Smith) would be the outstanding candidate."')]) == set()
+
+
 @pytest.mark.parametrize("text", [
     "Rooney's boss Alex Ferguson praised him.",  # a person has a boss
     "Alex Ferguson said Wayne Rooney was fit.",  # no role between

@@ -1494,6 +1494,8 @@ def bodies_described(docs) -> set[str]:
                 listed.add(ent.text)
             elif _team_of(doc, ent, rules["team_roles"]):
                 out.add(ent.text)  # ('Former Chelsea captain Desailly': 'former' is the captain's, not the name's)
+            elif _affiliation_in_brackets(doc, ent):
+                out.add(ent.text)
         if which or listed:
             personal.update(ent.text for ent in doc_ents(doc) if ent.text in which | listed and (
                 _person_word_before(ent[0]) or _role_apposition(ent.root)))
@@ -1618,6 +1620,15 @@ def _owns_a_bodys(ent, owned: set[str]) -> bool:
     if root.dep_ == "poss" and k < len(doc) and doc[k].text in ("'s", "’s", "'", "’"):
         k += 1
     return all(t.is_lower for t in doc[k:head.i + 1])
+
+
+def _affiliation_in_brackets(doc, ent) -> bool:
+    """Whether a one-word name stands alone in brackets right after a proper noun, the end of a name: the team,
+    party or country of a team sheet or a list of candidates ('S Best (Ulster), S Byrne (Leinster)'), not a
+    person; not after a pronoun, where it says who that is ('He (Smith) would be the outstanding candidate')."""
+    a, e = ent.start, ent.end
+    return (len(ent) == 1 and a >= 2 and e < len(doc) and doc[a - 1].text == "(" and doc[e].text == ")"
+            and doc[a - 2].text[:1].isupper() and doc[a - 2].pos_ == "PROPN")  # not 'He (Smith) would be
 
 
 def _team_of(doc, ent, roles: set[str]) -> bool:
