@@ -685,3 +685,17 @@ def test_an_action_word_before_another_name_proposes_nothing_toward_the_bloc():
     # the bloc itself, or a generic name of it, is still what is joined
     assert stance.classify("Ukraine will join the European Union.", ctx).target == "EU membership"
     assert stance.classify("Ukraine has long ago decided to join the Alliance.", ctx).target == "alliance membership"
+
+
+def test_the_status_of_a_candidate_country_is_the_eus_accession():
+    ctx = stance.Context(speaker_country="Ukraine")
+    s = stance.classify("Ukrainian society has already proved its Europeanness, so our expectations for the status of a "
+                        "candidate country in June are reasonable.", ctx)
+    assert (s.label, s.target, s.parties) == ("support", "EU accession", ("Ukraine", "EU"))
+    # a member that backs it is no joiner
+    s = stance.classify("Spain would support granting Ukraine the status of a candidate country.", ctx)
+    assert (s.target, s.parties) == ("EU accession", ("Ukraine", "EU"))
+    # 'candidate status' needs Europe in the text: an election's is no accession; nor is a person's candidacy
+    assert stance.classify("The election commission refused him candidate status.", ctx).target is None
+    assert stance.classify("I call on deputies to support Oleksiy Reznikov's candidacy.", ctx).target is None
+    assert stance.classify("Granting candidate status will recognise our European choice.", ctx).target == "EU accession"

@@ -145,9 +145,14 @@ def lexicon() -> dict:
         "agreement": rx(raw["agreement"]),
         "office_after": re.compile(raw["office_after"]),
         "sanctions_end": rx(raw["sanctions_end"]),
+        "candidacy": rx(raw["candidacy"]["always"]),
+        "candidacy_europe": rx(raw["candidacy"]["where_europe"]),
+        "europe": re.compile(raw["candidacy"]["europe"]),
+        "candidacy_bloc": raw["candidacy"]["bloc"],
         # what any target of :func:`_targets` needs in its sentence, a bloc mention aside
-        "any_target": rx("|".join(f"(?:{raw[k]})" for k in ("blocs_generic", "integration", "sanctions",
-                                                             "partnership", "partnership_weak"))),
+        "any_target": rx("|".join([f"(?:{raw[k]})" for k in ("blocs_generic", "integration", "sanctions",
+                                                              "partnership", "partnership_weak")]
+                                  + [f"(?:{raw['candidacy'][k]})" for k in ("always", "where_europe")])),
         "endorsing": rx(r"(?:%s)\W*$" % "|".join(raw["endorsing_frames"])),
         "courtesies": rx(raw["courtesies"]),
         "collective": rx(raw["collective_partners"]),
@@ -416,6 +421,13 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
             found.append(_Target("bloc+", f"{bloc} {action}", (s, e), tuple(p for p in (joiner, *own) if p), action))
         else:
             found.append(_Target("bloc", bloc, (s, e), own))
+    # 'the status of a candidate country', 'candidate status' where the text speaks of Europe: the EU's accession
+    # process, whose candidates only the EU names so (not 'Reznikov's candidacy', nor an election's candidate status)
+    m = lx["candidacy"].search(sent) or (lx["candidacy_europe"].search(sent) if lx["europe"].search(text) else None)
+    if m is not None and not any(x[0] == lx["candidacy_bloc"] for x in blocs):
+        joiner = next((c for c in allies if c not in _members(lx["candidacy_bloc"])), None)  # not Spain, a member
+        found.append(_Target("bloc+", f"{lx['candidacy_bloc']} accession", (a + m.start(), a + m.end()),
+                             tuple(p for p in (joiner, lx["candidacy_bloc"]) if p), "accession"))
     for m in lx["integration"].finditer(sent):
         words = m.group(0).lower()
         bloc = "EU" if "european" in words else "NATO" if "atlantic" in words else None
