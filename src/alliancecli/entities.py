@@ -1492,10 +1492,8 @@ def bodies_described(docs) -> set[str]:
             elif _listed_under(ent, kinds) or _owns_a_bodys(ent, rules["owned_by_bodies"]) and not (
                     len(ent) > 1 and any_given_name(ent[0].text)):  # not 'Roman Abramovich's shares'
                 listed.add(ent.text)
-            elif _team_of(doc, ent, rules["team_roles"]):
-                out.add(ent.text)  # ('Former Chelsea captain Desailly': 'former' is the captain's, not the name's)
-            elif _affiliation_in_brackets(doc, ent):
-                out.add(ent.text)
+            elif _team_of(doc, ent, rules["team_roles"]) or _affiliation_in_brackets(doc, ent):
+                out.add(ent.text)  # whatever is before it ('Former Chelsea captain Desailly': the captain's 'former')
         if which or listed:
             personal.update(ent.text for ent in doc_ents(doc) if ent.text in which | listed and (
                 _person_word_before(ent[0]) or _role_apposition(ent.root)))
@@ -1628,7 +1626,7 @@ def _affiliation_in_brackets(doc, ent) -> bool:
     person; not after a pronoun, where it says who that is ('He (Smith) would be the outstanding candidate')."""
     a, e = ent.start, ent.end
     return (len(ent) == 1 and a >= 2 and e < len(doc) and doc[a - 1].text == "(" and doc[e].text == ")"
-            and doc[a - 2].text[:1].isupper() and doc[a - 2].pos_ == "PROPN")  # not 'He (Smith) would be
+            and doc[a - 2].text[:1].isupper() and doc[a - 2].pos_ == "PROPN")  # not 'He (Smith) would be'
 
 
 def _team_of(doc, ent, roles: set[str]) -> bool:

@@ -423,7 +423,9 @@ def _targets(text: str, a: int, b: int, mentions, speaker_country: str | None,
             found.append(_Target("bloc", bloc, (s, e), own))
     # 'the status of a candidate country', 'candidate status' where the text speaks of Europe: the EU's accession
     # process, whose candidates only the EU names so (not 'Reznikov's candidacy', nor an election's candidate status)
-    m = lx["candidacy"].search(sent) or (lx["candidacy_europe"].search(sent) if lx["europe"].search(text) else None)
+    m = lx["candidacy"].search(sent)
+    if m is None and (m := lx["candidacy_europe"].search(sent)) is not None and not lx["europe"].search(text):
+        m = None  # (the whole text is read only for a sentence that writes 'candidate status')
     if m is not None and not any(x[0] == lx["candidacy_bloc"] for x in blocs):
         joiner = next((c for c in allies if c not in _members(lx["candidacy_bloc"])), None)  # not Spain, a member
         found.append(_Target("bloc+", f"{lx['candidacy_bloc']} accession", (a + m.start(), a + m.end()),
@@ -859,8 +861,8 @@ class Rules:
         t = _with_speaker(t, ctx.speaker_country)
         vague = t.kind == "partnership" and len(t.parties) < 2
         label = "support" if score > 0 else "oppose"
-        thanks = any(_thanks_or_agreement(text[x:y]) for s in sentences for w, (x, y) in s.cues if w > 0)
-        if _aside(text) and (label == "oppose" or not thanks):
+        if _aside(text) and (label == "oppose" or not any(
+                _thanks_or_agreement(text[x:y]) for s in sentences for w, (x, y) in s.cues if w > 0)):
             # "the war will be a threat to Russia itself", 'we are ready to do everything for peace': about the
             # war or peace, not the document's topic; thanks still take a position ('grateful for the bold position
             # of Charles Michel' in 'the difficult moment of the Russian invasion')
